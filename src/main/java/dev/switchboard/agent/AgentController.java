@@ -1,0 +1,78 @@
+package dev.switchboard.agent;
+
+import dev.switchboard.api.ApiResponse;
+import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/workspaces/{ws}/agents")
+class AgentController {
+
+  record StatusChange(String status) {}
+
+  private final Agents agents;
+  private final WorkspaceAccess access;
+
+  AgentController(Agents agents, WorkspaceAccess access) {
+    this.agents = agents;
+    this.access = access;
+  }
+
+  @GetMapping
+  Map<String, Object> list(
+      Caller caller,
+      @PathVariable UUID ws,
+      @RequestParam(defaultValue = "false") boolean includeArchived) {
+    access.member(caller, ws);
+    return ApiResponse.ok(agents.list(ws, includeArchived).stream().map(AgentView::of).toList());
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> create(Caller caller, @PathVariable UUID ws, @RequestBody AgentRequest body) {
+    return ApiResponse.ok(AgentView.of(agents.create(access.writer(caller, ws), body)));
+  }
+
+  @GetMapping("/{agentId}")
+  Map<String, Object> get(Caller caller, @PathVariable UUID ws, @PathVariable UUID agentId) {
+    access.member(caller, ws);
+    return ApiResponse.ok(AgentView.of(agents.require(ws, agentId)));
+  }
+
+  @PutMapping("/{agentId}")
+  Map<String, Object> update(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestBody AgentRequest body) {
+    return ApiResponse.ok(AgentView.of(agents.update(access.writer(caller, ws), agentId, body)));
+  }
+
+  @PostMapping("/{agentId}/status")
+  Map<String, Object> status(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestBody StatusChange body) {
+    return ApiResponse.ok(
+        AgentView.of(agents.changeStatus(access.manager(caller, ws), agentId, body.status())));
+  }
+
+  @DeleteMapping("/{agentId}")
+  Map<String, Object> delete(Caller caller, @PathVariable UUID ws, @PathVariable UUID agentId) {
+    return ApiResponse.ok(AgentView.of(agents.archive(access.manager(caller, ws), agentId)));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.agent;
+
+import java.util.List;
+
+/** The body of {@code POST/PUT /agents}: every field optional on update. */
+record AgentRequest(
+    String name,
+    String goal,
+    String kind,
+    String status,
+    String instructions,
+    Object plan,
+    List<String> command,
+    String workingDirectory,
+    Integer timeoutSeconds,
+    String runPermission,
+    RestrictionsRequest restrictions) {
+
+  record RestrictionsRequest(
+      Integer maxExecutionsPerMinute, Integer maxExecutionsPerDay, Integer maxEmailsPerDay) {}
+}

@@ -1,0 +1,34 @@
+package dev.switchboard.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The success envelope of every API answer: {@code {"success": true, "data": …}}. */
+public final class ApiResponse {
+
+  private ApiResponse() {}
+
+  public static Map<String, Object> ok(Object data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", data);
+    return body;
+  }
+
+  public static Map<String, Object> error(String code, String message, Map<String, Object> extras) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    if (extras.containsKey("field")) {
+      error.put("field", extras.get("field"));
+    }
+    if (extras.containsKey("details")) {
+      error.put("details", extras.get("details"));
+    }
+    body.put("error", error);
+    body.putAll(extras);
+    return body;
+  }
+}

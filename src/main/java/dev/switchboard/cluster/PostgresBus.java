@@ -1,0 +1,174 @@
+package dev.switchboard.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * {@code LISTEN/NOTIFY} on a dedicated connection. Sends are batched: whatever queued up in the
+ * last few milliseconds goes out as few NOTIFYs as the 8,000-byte payload limit allows, never one
+ * per row. Each payload starts with the sending node's id so a node ignores its own messages.
+ */
+final class PostgresBus implements ClusterBus, DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresBus.class);
+  private static final int MAX_PAYLOAD = 7000;
+  private static final char SEPARATOR = '\u001e';
+
+  private record Message(String channel, String payload) {}
+
+  private final DataSource dataSource;
+  private final String nodeId;
+  private final BlockingQueue<Message> outbox = new LinkedBlockingQueue<>();
+  private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  private final Thread sender;
+  private final Thread receiver;
+  private volatile boolean running = true;
+
+  PostgresBus(DataSource dataSource, String nodeId) {
+    this.dataSource = dataSource;
+    this.nodeId = nodeId;
+    this.sender = Thread.ofPlatform().name("pg-notify-send").daemon().start(this::sendLoop);
+    this.receiver = Thread.ofPlatform().name("pg-notify-listen").daemon().start(this::receiveLoop);
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public void send(String channel, String payload) {
+    outbox.add(new Message(channel, payload));
+  }
+
+  @Override
+  public void listen(String channel, Consumer<String> listener) {
+    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+  }
+
+  private void sendLoop() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(true);
+        try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+          while (running) {
+            Message first = outbox.poll(500, TimeUnit.MILLISECONDS);
+            if (first == null) {
+              continue;
+            }
+            TimeUnit.MILLISECONDS.sleep(2);
+            List<Message> batch = new ArrayList<>();
+            batch.add(first);
+            outbox.drainTo(batch, 10_000);
+            for (Map.Entry<String, String> packed : pack(batch)) {
+              notify.setString(1, packed.getKey());
+              notify.setString(2, packed.getValue());
+              notify.execute();
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException e) {
+        log.warn("NOTIFY failed, retrying: {}", e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  /** Joins messages of a channel into payloads below the limit: node id, then the messages. */
+  private List<Map.Entry<String, String>> pack(List<Message> batch) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    Map<String, StringBuilder> open = new java.util.LinkedHashMap<>();
+    for (Message m : batch) {
+      StringBuilder current = open.get(m.channel());
+      if (current != null && current.length() + m.payload().length() + 1 > MAX_PAYLOAD) {
+        out.add(Map.entry(m.channel(), current.toString()));
+        current = null;
+      }
+      if (current == null) {
+        current = new StringBuilder(nodeId);
+        open.put(m.channel(), current);
+      }
+      current.append(SEPARATOR).append(m.payload());
+    }
+    open.forEach((channel, text) -> out.add(Map.entry(channel, text.toString())));
+    return out;
+  }
+
+  private void receiveLoop() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+          for (String channel : List.of(WAKE, EVENTS)) {
+            statement.execute("LISTEN " + channel);
+          }
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(500);
+          if (notifications == null) {
+            continue;
+          }
+          for (PGNotification n : notifications) {
+            deliver(n.getName(), n.getParameter());
+          }
+        }
+      } catch (SQLException e) {
+        if (running) {
+          log.warn("LISTEN connection lost, reconnecting: {}", e.getMessage());
+          pause();
+        }
+      }
+    }
+  }
+
+  private void deliver(String channel, String packed) {
+    String[] parts = packed.split(String.valueOf(SEPARATOR), -1);
+    if (parts.length == 0 || parts[0].equals(nodeId)) {
+      return;
+    }
+    for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
+      for (int i = 1; i < parts.length; i++) {
+        try {
+          listener.accept(parts[i]);
+        } catch (RuntimeException e) {
+          log.warn("Listener on {} failed: {}", channel, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      TimeUnit.SECONDS.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void destroy() {
+    running = false;
+    sender.interrupt();
+  }
+}

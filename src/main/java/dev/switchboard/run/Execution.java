@@ -1,0 +1,45 @@
+package dev.switchboard.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One run of one agent, as stored in the executions table (which is also the queue). */
+public record Execution(
+    UUID id,
+    UUID workspaceId,
+    UUID agentId,
+    String agentName,
+    TriggerType triggerType,
+    String triggeredBy,
+    Map<String, Object> triggerContext,
+    String prompt,
+    ExecutionStatus status,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant resumeAt,
+    int attempt,
+    boolean cancelRequested,
+    String canceledBy,
+    Checkpoint checkpoint,
+    Map<String, Object> summary,
+    int processedCount,
+    Map<String, Object> error,
+    long logLines,
+    UUID workOrderId,
+    Integer runNumber,
+    UUID retryOf) {
+
+  /** Time from start to finish, or null while it has not both. */
+  public Duration duration() {
+    return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+  }
+
+  /** The steps recorded so far. */
+  public List<Map<String, Object>> steps() {
+    return checkpoint.steps();
+  }
+}

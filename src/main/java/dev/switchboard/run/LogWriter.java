@@ -1,0 +1,157 @@
+package dev.switchboard.run;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes run logs in batches (every 100 ms, or with a run's checkpoint or final write) and
+ * publishes {@code execution:log} once the lines are stored. Logs are kept in full.
+ */
+@Component
+class LogWriter implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
+  private static final int BATCH = 2000;
+
+  /** A run's log while a worker on this node holds it. */
+  static final class RunLog {
+    final Execution execution;
+    final LogBuffer buffer;
+
+    RunLog(Execution execution, LogBuffer buffer) {
+      this.execution = execution;
+      this.buffer = buffer;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Map<UUID, RunLog> open = new ConcurrentHashMap<>();
+  private ScheduledExecutorService flusher;
+
+  LogWriter(
+      JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  RunLog open(Execution execution, long lastSeq) {
+    RunLog runLog = new RunLog(execution, new LogBuffer(lastSeq, clock));
+    open.put(execution.id(), runLog);
+    return runLog;
+  }
+
+  void close(RunLog runLog) {
+    open.remove(runLog.execution.id());
+  }
+
+  /**
+   * Runs {@code write} in one transaction together with the run's pending lines, then publishes
+   * those lines. Holding the run's lock keeps lines in order with the timer's flushes.
+   */
+  <T> T commitWith(RunLog runLog, Supplier<T> write) {
+    synchronized (runLog) {
+      List<LogLine> lines = runLog.buffer.drain(Integer.MAX_VALUE);
+      T result =
+          tx.execute(
+              status -> {
+                insert(runLog.execution.id(), lines);
+                return write.get();
+              });
+      publish(runLog.execution, lines);
+      return result;
+    }
+  }
+
+  void flush(RunLog runLog) {
+    synchronized (runLog) {
+      while (!runLog.buffer.isEmpty()) {
+        List<LogLine> lines = runLog.buffer.drain(BATCH);
+        tx.executeWithoutResult(status -> insert(runLog.execution.id(), lines));
+        publish(runLog.execution, lines);
+      }
+    }
+  }
+
+  private void insert(UUID executionId, List<LogLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(lines.size());
+    for (LogLine l : lines) {
+      rows.add(
+          new Object[] {executionId, l.seq(), l.stream(), l.line(), ExecutionStore.utc(l.ts())});
+    }
+    jdbc.batchUpdate(
+        "insert into execution_logs (execution_id, seq, stream, line, ts) values (?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  private void publish(Execution e, List<LogLine> lines) {
+    for (LogLine l : lines) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("executionId", e.id());
+      data.put("seq", l.seq());
+      data.put("stream", l.stream());
+      data.put("line", l.line());
+      data.put("ts", l.ts());
+      events.publishEvent(
+          new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), "execution:log", data));
+    }
+  }
+
+  private void flushAll() {
+    for (RunLog runLog : open.values()) {
+      try {
+        flush(runLog);
+      } catch (RuntimeException ex) {
+        log.warn("Could not write log lines of run {}: {}", runLog.execution.id(), ex.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    flusher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("log-writer").daemon().unstarted(r));
+    flusher.scheduleWithFixedDelay(this::flushAll, 100, 100, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    flusher.shutdown();
+    flushAll();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return flusher != null && !flusher.isShutdown();
+  }
+
+  @Override
+  public int getPhase() {
+    // Stops after the workers (which have a higher phase), so their last lines are written.
+    return Integer.MAX_VALUE - 2000;
+  }
+}

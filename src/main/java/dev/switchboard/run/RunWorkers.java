@@ -1,0 +1,399 @@
+package dev.switchboard.run;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentKind;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.cluster.ClusterBus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as
+ * soon as it is woken (in-process, or by NOTIFY from another node), at the latest every poll
+ * interval, and hands them to at most {@code switchboard.workers} worker threads. Each claimed run
+ * is leased; a heartbeat renews the leases and another node takes over runs whose lease ran out.
+ */
+@Component
+class RunWorkers implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
+
+  private final ExecutionStore store;
+  private final TransactionTemplate tx;
+  private final Agents agents;
+  private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
+  private final LogWriter logs;
+  private final ApplicationEventPublisher events;
+  private final ClusterBus bus;
+  private final Clock clock;
+  private final RunSettings settings;
+  private final String node;
+  private final Semaphore wakeups = new Semaphore(0);
+  private final AtomicInteger busy = new AtomicInteger();
+  private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
+  private ExecutorService pool;
+  private Thread claimer;
+  private java.util.concurrent.ScheduledExecutorService heartbeat;
+  private volatile boolean running;
+
+  RunWorkers(
+      ExecutionStore store,
+      TransactionTemplate tx,
+      Agents agents,
+      List<Runner> runners,
+      LogWriter logs,
+      ApplicationEventPublisher events,
+      ClusterBus bus,
+      Clock clock,
+      RunSettings settings) {
+    this.store = store;
+    this.tx = tx;
+    this.agents = agents;
+    runners.forEach(r -> this.runners.put(r.kind(), r));
+    this.logs = logs;
+    this.events = events;
+    this.bus = bus;
+    this.clock = clock;
+    this.settings = settings;
+    this.node = bus.nodeId();
+    bus.listen(ClusterBus.WAKE, payload -> wakeups.release());
+  }
+
+  /** Something is claimable: wake the claimer here and on the other nodes. */
+  void wake() {
+    wakeups.release();
+    bus.send(ClusterBus.WAKE, "");
+  }
+
+  String node() {
+    return node;
+  }
+
+  /** Stops a run this node is executing; false when it runs elsewhere or not at all. */
+  boolean cancelLocal(UUID executionId) {
+    ActiveRun run = active.get(executionId);
+    if (run == null) {
+      return false;
+    }
+    run.cancel();
+    return true;
+  }
+
+  private void claimLoop() {
+    Instant nextHousekeeping = Instant.EPOCH;
+    while (running) {
+      try {
+        if (!clock.instant().isBefore(nextHousekeeping)) {
+          housekeeping();
+          nextHousekeeping = clock.instant().plus(settings.pollInterval());
+        }
+        int free = settings.workers() - busy.get();
+        if (free > 0) {
+          List<Execution> claimed = claim(free);
+          for (Execution e : claimed) {
+            busy.incrementAndGet();
+            pool.execute(() -> execute(e));
+          }
+          if (claimed.size() == free) {
+            continue;
+          }
+        }
+        wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeups.drainPermits();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Claiming runs failed, retrying: {}", e.getMessage());
+        sleepQuietly();
+      }
+    }
+  }
+
+  private List<Execution> claim(int limit) {
+    Instant now = clock.instant();
+    List<UUID> ids =
+        tx.execute(
+            status -> {
+              List<UUID> locked = store.lockClaimable(limit);
+              if (!locked.isEmpty()) {
+                store.markRunning(locked, node, now, now.plus(settings.lease()));
+                store.recordTransitions(
+                    locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
+              }
+              return locked;
+            });
+    return ids.isEmpty() ? List.of() : store.findAll(ids);
+  }
+
+  /** Due waits go back to the queue; runs of dead nodes are taken back. */
+  private void housekeeping() {
+    Instant now = clock.instant();
+    List<UUID> woken =
+        tx.execute(
+            status -> {
+              List<UUID> due = store.lockDue(now);
+              for (UUID id : due) {
+                Execution e = store.findAny(id).orElseThrow();
+                store.wake(id, store.slotFree(e.agentId()));
+                store.recordTransition(
+                    id, ExecutionStatus.WAITING, ExecutionStatus.QUEUED, now, "scheduler", "Wait is over");
+              }
+              return due;
+            });
+    List<UUID> expired =
+        tx.execute(
+            status -> {
+              List<UUID> ids = store.lockExpired(now);
+              for (UUID id : ids) {
+                store.requeue(id);
+                store.recordTransition(
+                    id, ExecutionStatus.RUNNING, ExecutionStatus.QUEUED, now, "lease-reaper",
+                    "Lease expired: the node running it stopped responding");
+              }
+              return ids;
+            });
+    if (!woken.isEmpty() || !expired.isEmpty()) {
+      log.info("Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
+      wakeups.release();
+    }
+  }
+
+  private void execute(Execution execution) {
+    ActiveRun run = null;
+    try {
+      Optional<Agent> agent = agents.find(execution.workspaceId(), execution.agentId());
+      long lastSeq = execution.attempt() > 1 || execution.logLines() > 0 ? store.maxLogSeq(execution.id()) : 0;
+      LogWriter.RunLog runLog = logs.open(execution, lastSeq);
+      run = new ActiveRun(execution, agent.orElse(null), clock, runLog, this);
+      active.put(execution.id(), run);
+      publish(execution, "execution:started", startedData(execution));
+      Outcome outcome = runSafely(run, agent);
+      if (run.cancelRequested() && !(outcome instanceof Outcome.Completed)) {
+        outcome = new Outcome.Canceled();
+      }
+      finish(run, outcome);
+    } catch (RuntimeException e) {
+      log.error("Run {} could not be finished; its lease will expire and it will be retried", execution.id(), e);
+    } finally {
+      if (run != null) {
+        active.remove(execution.id());
+        logs.close(run.runLog());
+      }
+      busy.decrementAndGet();
+      wakeups.release();
+    }
+  }
+
+  private Outcome runSafely(ActiveRun run, Optional<Agent> agent) {
+    if (agent.isEmpty()) {
+      return Outcome.failed("Agent not found", null, null);
+    }
+    Runner runner = runners.get(agent.get().kind());
+    if (runner == null) {
+      return Outcome.failed("No runner for " + agent.get().kind().wireName() + " agents", null, null);
+    }
+    try {
+      return runner.run(run);
+    } catch (RuntimeException e) {
+      log.error("Runner failed on run {}", run.execution().id(), e);
+      run.log("system", "Internal error: " + e);
+      return Outcome.failed("Internal error: " + e.getMessage(), null, null);
+    }
+  }
+
+  private void finish(ActiveRun run, Outcome outcome) {
+    Execution e = run.execution();
+    ExecutionStatus next =
+        switch (outcome) {
+          case Outcome.Completed c -> ExecutionStatus.COMPLETED;
+          case Outcome.Failed f -> ExecutionStatus.FAILED;
+          case Outcome.Waiting w -> ExecutionStatus.WAITING;
+          case Outcome.Canceled c -> ExecutionStatus.CANCELED;
+        };
+    Instant now = clock.instant();
+    String actor = next == ExecutionStatus.CANCELED && e.canceledBy() != null ? e.canceledBy() : "worker " + node;
+    boolean written =
+        logs.commitWith(
+            run.runLog(),
+            () -> {
+              boolean ok =
+                  store.finish(e.id(), node, next, now, run.currentCheckpoint(), run.runLog().buffer.lastSeq(), outcome);
+              if (ok) {
+                store.recordTransition(e.id(), ExecutionStatus.RUNNING, next, now, actor, reason(outcome));
+                store.promoteNext(e.agentId());
+              }
+              return ok;
+            });
+    if (!written) {
+      log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
+      return;
+    }
+    publish(e, eventName(next), outcomeData(e, outcome));
+  }
+
+  void checkpoint(ActiveRun run) {
+    Execution e = run.execution();
+    boolean ok =
+        logs.commitWith(
+            run.runLog(),
+            () -> store.checkpoint(e.id(), node, run.currentCheckpoint(), run.runLog().buffer.lastSeq()));
+    if (!ok) {
+      // Lost the lease: another node owns the run now. Stop working on it.
+      run.cancel();
+    }
+  }
+
+  void progress(ActiveRun run, int step, int total, String action, String status) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("executionId", run.execution().id());
+    data.put("step", step);
+    data.put("total", total);
+    data.put("action", action);
+    data.put("status", status);
+    publish(run.execution(), "execution:progress", data);
+  }
+
+  private void renewLeases() {
+    try {
+      if (!active.isEmpty()) {
+        store.renewLeases(node, clock.instant().plus(settings.lease()));
+        for (UUID id : store.cancelRequestedOn(node)) {
+          cancelLocal(id);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Lease renewal failed: {}", e.getMessage());
+    }
+  }
+
+  void publish(Execution e, String event, Map<String, Object> data) {
+    events.publishEvent(new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), event, data));
+  }
+
+  static Map<String, Object> startedData(Execution e) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("executionId", e.id());
+    data.put("agentId", e.agentId());
+    data.put("startedAt", e.startedAt());
+    return data;
+  }
+
+  static String eventName(ExecutionStatus status) {
+    return "execution:" + status.wireName();
+  }
+
+  static Map<String, Object> outcomeData(Execution e, Outcome outcome) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("executionId", e.id());
+    switch (outcome) {
+      case Outcome.Completed c -> {
+        data.put("success", true);
+        data.put("processedCount", c.processedCount());
+        data.put("summary", c.summary());
+      }
+      case Outcome.Failed f -> {
+        data.put("success", false);
+        data.put("error", f.message());
+        data.put("failedAtStep", f.step());
+      }
+      case Outcome.Waiting w -> {
+        data.put("resumeAt", w.resumeAt());
+        data.put("message", w.message());
+      }
+      case Outcome.Canceled c -> data.put("success", false);
+    }
+    return data;
+  }
+
+  private static String reason(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Failed f -> f.message();
+      case Outcome.Waiting w -> w.message();
+      default -> null;
+    };
+  }
+
+  private static void sleepQuietly() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    pool =
+        Executors.newFixedThreadPool(
+            settings.workers(), Thread.ofPlatform().name("run-worker-", 1).daemon().factory());
+    heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("run-heartbeat").daemon().factory());
+    long every = Math.max(100, settings.lease().toMillis() / 3);
+    heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    claimer = Thread.ofPlatform().name("run-claimer").daemon().start(this::claimLoop);
+  }
+
+  /**
+   * Graceful shutdown: stop claiming, give running runs a moment to finish, then hand the rest
+   * back to the queue (another node, or this one after restart, resumes them from their
+   * checkpoint) and stop their processes.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    claimer.interrupt();
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        Instant now = clock.instant();
+        for (ActiveRun run : active.values()) {
+          UUID id = run.execution().id();
+          tx.executeWithoutResult(
+              status -> {
+                if (store.release(id, node)) {
+                  store.recordTransition(
+                      id, ExecutionStatus.RUNNING, ExecutionStatus.QUEUED, now, "worker " + node,
+                      "Node shutting down; run handed back to the queue");
+                }
+              });
+          run.cancel();
+        }
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    heartbeat.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 1000;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.workspace;
+
+import dev.switchboard.api.ApiException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one gate every workspace-scoped call goes through: a caller who is not a member sees the
+ * workspace as missing (404), never as forbidden, so ids of other workspaces reveal nothing.
+ */
+@Service
+public class WorkspaceAccess {
+
+  private final JdbcClient jdbc;
+
+  WorkspaceAccess(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The caller's membership of {@code workspaceId}, or 404. */
+  public Membership member(Caller caller, UUID workspaceId) {
+    return find(caller.userId(), workspaceId)
+        .orElseThrow(() -> ApiException.notFound("Workspace"));
+  }
+
+  /** Like {@link #member} but refuses viewers (403). */
+  public Membership writer(Caller caller, UUID workspaceId) {
+    Membership membership = member(caller, workspaceId);
+    if (!membership.role().canWrite()) {
+      throw ApiException.forbidden("Viewers cannot change anything in this workspace");
+    }
+    return membership;
+  }
+
+  /** Like {@link #member} but only for owners and admins (403 otherwise). */
+  public Membership manager(Caller caller, UUID workspaceId) {
+    Membership membership = member(caller, workspaceId);
+    if (!membership.role().canManage()) {
+      throw ApiException.forbidden("Only workspace owners and admins can do this");
+    }
+    return membership;
+  }
+
+  public Optional<Membership> find(UUID userId, UUID workspaceId) {
+    return jdbc.sql(
+            """
+            select m.workspace_id, m.user_id, u.email, m.role from members m
+            join users u on u.id = m.user_id where m.user_id = ? and m.workspace_id = ?""")
+        .params(userId, workspaceId)
+        .query(
+            (rs, i) ->
+                new Membership(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    Role.fromWireName(rs.getString(4)).orElseThrow()))
+        .optional();
+  }
+
+  /** Members of a workspace, owners first. */
+  public List<Member> members(UUID workspaceId) {
+    return jdbc.sql(
+            """
+            select u.id, u.email, u.name, m.role from members m join users u on u.id = m.user_id
+            where m.workspace_id = ? order by m.created_at""")
+        .param(workspaceId)
+        .query(
+            (rs, i) ->
+                new Member(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Role.fromWireName(rs.getString(4)).orElseThrow()))
+        .list();
+  }
+
+  /** The workspace's owners, who hear about auto-pauses and limits. */
+  public List<Member> owners(UUID workspaceId) {
+    return members(workspaceId).stream().filter(m -> m.role() == Role.OWNER).toList();
+  }
+}
