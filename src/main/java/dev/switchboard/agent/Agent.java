@@ -37,8 +37,22 @@ public record Agent(
 
   public Agent withStatus(AgentStatus next) {
     return new Agent(
-        id, workspaceId, name, goal, kind, next, instructions, plan, planVersion, command,
-        workingDirectory, timeoutSeconds, adminsOnly, restrictions, createdBy, createdAt,
+        id,
+        workspaceId,
+        name,
+        goal,
+        kind,
+        next,
+        instructions,
+        plan,
+        planVersion,
+        command,
+        workingDirectory,
+        timeoutSeconds,
+        adminsOnly,
+        restrictions,
+        createdBy,
+        createdAt,
         updatedAt);
   }
 }

@@ -22,7 +22,8 @@ class AgentStore {
       """
       id, workspace_id, name, goal, kind, status, instructions, plan, plan_version, command,
       working_directory, timeout_seconds, run_permission, max_per_minute, max_per_day,
-      max_emails_per_day, created_by, created_at, updated_at""";
+      max_emails_per_day, created_by, created_at, updated_at\
+      """;
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -55,12 +56,25 @@ class AgentStore {
                 + COLUMNS
                 + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            a.id(), a.workspaceId(), a.name(), a.goal(), a.kind().wireName(),
-            a.status().wireName(), a.instructions(), planText(a.plan()), a.planVersion(),
-            commandText(a.command()), a.workingDirectory(), a.timeoutSeconds(),
-            a.adminsOnly() ? "admins" : "members", a.restrictions().maxExecutionsPerMinute(),
-            a.restrictions().maxExecutionsPerDay(), a.restrictions().maxEmailsPerDay(),
-            a.createdBy(), utc(a.createdAt()), utc(a.updatedAt()))
+            a.id(),
+            a.workspaceId(),
+            a.name(),
+            a.goal(),
+            a.kind().wireName(),
+            a.status().wireName(),
+            a.instructions(),
+            planText(a.plan()),
+            a.planVersion(),
+            commandText(a.command()),
+            a.workingDirectory(),
+            a.timeoutSeconds(),
+            a.adminsOnly() ? "admins" : "members",
+            a.restrictions().maxExecutionsPerMinute(),
+            a.restrictions().maxExecutionsPerDay(),
+            a.restrictions().maxEmailsPerDay(),
+            a.createdBy(),
+            utc(a.createdAt()),
+            utc(a.updatedAt()))
         .update();
   }
 
@@ -70,13 +84,25 @@ class AgentStore {
             update agents set name = ?, goal = ?, status = ?, instructions = ?, plan = ?,
             plan_version = ?, command = ?, working_directory = ?, timeout_seconds = ?,
             run_permission = ?, max_per_minute = ?, max_per_day = ?, max_emails_per_day = ?,
-            updated_at = ?, version = version + 1 where workspace_id = ? and id = ?""")
+            updated_at = ?, version = version + 1 where workspace_id = ? and id = ?\
+            """)
         .params(
-            a.name(), a.goal(), a.status().wireName(), a.instructions(), planText(a.plan()),
-            a.planVersion(), commandText(a.command()), a.workingDirectory(), a.timeoutSeconds(),
-            a.adminsOnly() ? "admins" : "members", a.restrictions().maxExecutionsPerMinute(),
-            a.restrictions().maxExecutionsPerDay(), a.restrictions().maxEmailsPerDay(),
-            utc(a.updatedAt()), a.workspaceId(), a.id())
+            a.name(),
+            a.goal(),
+            a.status().wireName(),
+            a.instructions(),
+            planText(a.plan()),
+            a.planVersion(),
+            commandText(a.command()),
+            a.workingDirectory(),
+            a.timeoutSeconds(),
+            a.adminsOnly() ? "admins" : "members",
+            a.restrictions().maxExecutionsPerMinute(),
+            a.restrictions().maxExecutionsPerDay(),
+            a.restrictions().maxEmailsPerDay(),
+            utc(a.updatedAt()),
+            a.workspaceId(),
+            a.id())
         .update();
   }
 
@@ -103,7 +129,9 @@ class AgentStore {
         rs.getString("instructions"),
         planText == null ? null : PlanJson.read(json.readValue(planText, Object.class)),
         rs.getInt("plan_version"),
-        commandText == null ? null : json.readValue(commandText, new TypeReference<List<String>>() {}),
+        commandText == null
+            ? null
+            : json.readValue(commandText, new TypeReference<List<String>>() {}),
         rs.getString("working_directory"),
         rs.getObject("timeout_seconds", Integer.class),
         "admins".equals(rs.getString("run_permission")),

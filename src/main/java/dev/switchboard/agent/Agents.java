@@ -70,9 +70,23 @@ public class Agents {
     Instant now = clock.instant();
     Agent draft =
         new Agent(
-            UUID.randomUUID(), by.workspaceId(), requireName(body.name()), body.goal(), kind,
-            status, null, null, 0, null, null, null, false, Restrictions.DEFAULT, by.userId(),
-            now, now);
+            UUID.randomUUID(),
+            by.workspaceId(),
+            requireName(body.name()),
+            body.goal(),
+            kind,
+            status,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            false,
+            Restrictions.DEFAULT,
+            by.userId(),
+            now,
+            now);
     Agent agent = apply(draft, body);
     store.insert(agent);
     return agent;
@@ -108,7 +122,8 @@ public class Agents {
       return archive(by, id);
     }
     store.changeStatus(by.workspaceId(), id, next, clock.instant());
-    events.publishEvent(new AgentStatusChanged(by.workspaceId(), id, current.status(), next, by.actor()));
+    events.publishEvent(
+        new AgentStatusChanged(by.workspaceId(), id, current.status(), next, by.actor()));
     return current.withStatus(next);
   }
 
@@ -118,7 +133,8 @@ public class Agents {
     Agent current = require(by.workspaceId(), id);
     if (store.changeStatus(by.workspaceId(), id, AgentStatus.ARCHIVED, clock.instant())) {
       events.publishEvent(
-          new AgentStatusChanged(by.workspaceId(), id, current.status(), AgentStatus.ARCHIVED, by.actor()));
+          new AgentStatusChanged(
+              by.workspaceId(), id, current.status(), AgentStatus.ARCHIVED, by.actor()));
     }
     return current.withStatus(AgentStatus.ARCHIVED);
   }
@@ -127,7 +143,8 @@ public class Agents {
   @Transactional
   public boolean pauseForLimit(UUID workspaceId, UUID id, String reason) {
     Optional<Agent> agent = find(workspaceId, id);
-    if (agent.isEmpty() || agent.get().status() == AgentStatus.PAUSED
+    if (agent.isEmpty()
+        || agent.get().status() == AgentStatus.PAUSED
         || agent.get().status() == AgentStatus.ARCHIVED) {
       return false;
     }
@@ -141,8 +158,7 @@ public class Agents {
   @Transactional
   public void storeCompiledPlan(UUID workspaceId, UUID id, Plan plan) {
     find(workspaceId, id)
-        .ifPresent(
-            a -> store.update(withPlan(a, a.instructions(), plan, a.planVersion() + 1)));
+        .ifPresent(a -> store.update(withPlan(a, a.instructions(), plan, a.planVersion() + 1)));
   }
 
   private Agent apply(Agent current, AgentRequest body) {
@@ -155,21 +171,43 @@ public class Agents {
           switch (body.runPermission()) {
             case "admins" -> true;
             case "members" -> false;
-            default -> throw ApiException.invalid("runPermission", "runPermission must be members or admins");
+            default ->
+                throw ApiException.invalid(
+                    "runPermission", "runPermission must be members or admins");
           };
     }
     Agent agent =
         new Agent(
-            current.id(), current.workspaceId(), name, goal, current.kind(), current.status(),
-            current.instructions(), current.plan(), current.planVersion(), current.command(),
-            current.workingDirectory(), current.timeoutSeconds(), adminsOnly, restrictions,
-            current.createdBy(), current.createdAt(), clock.instant());
-    return current.kind() == AgentKind.WORKFLOW ? applyWorkflow(agent, body) : applyCommand(agent, body);
+            current.id(),
+            current.workspaceId(),
+            name,
+            goal,
+            current.kind(),
+            current.status(),
+            current.instructions(),
+            current.plan(),
+            current.planVersion(),
+            current.command(),
+            current.workingDirectory(),
+            current.timeoutSeconds(),
+            adminsOnly,
+            restrictions,
+            current.createdBy(),
+            current.createdAt(),
+            clock.instant());
+    return current.kind() == AgentKind.WORKFLOW
+        ? applyWorkflow(agent, body)
+        : applyCommand(agent, body);
   }
 
   private Agent applyWorkflow(Agent agent, AgentRequest body) {
-    if (body.command() != null || body.workingDirectory() != null || body.timeoutSeconds() != null) {
-      String field = body.command() != null ? "command" : body.workingDirectory() != null ? "workingDirectory" : "timeoutSeconds";
+    if (body.command() != null
+        || body.workingDirectory() != null
+        || body.timeoutSeconds() != null) {
+      String field =
+          body.command() != null
+              ? "command"
+              : body.workingDirectory() != null ? "workingDirectory" : "timeoutSeconds";
       throw ApiException.invalid(field, "Only command agents take '" + field + "'");
     }
     String instructions =
@@ -186,7 +224,8 @@ public class Agents {
       plan = null;
       changed = true;
     }
-    return withPlan(agent, instructions, plan, changed ? agent.planVersion() + 1 : agent.planVersion());
+    return withPlan(
+        agent, instructions, plan, changed ? agent.planVersion() + 1 : agent.planVersion());
   }
 
   private Agent applyCommand(Agent agent, AgentRequest body) {
@@ -218,16 +257,44 @@ public class Agents {
       timeout = body.timeoutSeconds();
     }
     return new Agent(
-        agent.id(), agent.workspaceId(), agent.name(), agent.goal(), agent.kind(), agent.status(),
-        null, null, 0, List.copyOf(command), directory, timeout, agent.adminsOnly(),
-        agent.restrictions(), agent.createdBy(), agent.createdAt(), agent.updatedAt());
+        agent.id(),
+        agent.workspaceId(),
+        agent.name(),
+        agent.goal(),
+        agent.kind(),
+        agent.status(),
+        null,
+        null,
+        0,
+        List.copyOf(command),
+        directory,
+        timeout,
+        agent.adminsOnly(),
+        agent.restrictions(),
+        agent.createdBy(),
+        agent.createdAt(),
+        agent.updatedAt());
   }
 
   private static Agent withPlan(Agent a, String instructions, Plan plan, int version) {
     return new Agent(
-        a.id(), a.workspaceId(), a.name(), a.goal(), a.kind(), a.status(), instructions, plan,
-        version, a.command(), a.workingDirectory(), a.timeoutSeconds(), a.adminsOnly(),
-        a.restrictions(), a.createdBy(), a.createdAt(), a.updatedAt());
+        a.id(),
+        a.workspaceId(),
+        a.name(),
+        a.goal(),
+        a.kind(),
+        a.status(),
+        instructions,
+        plan,
+        version,
+        a.command(),
+        a.workingDirectory(),
+        a.timeoutSeconds(),
+        a.adminsOnly(),
+        a.restrictions(),
+        a.createdBy(),
+        a.createdAt(),
+        a.updatedAt());
   }
 
   private static List<String> checkCommand(List<String> command) {
@@ -236,8 +303,12 @@ public class Agents {
     }
     for (int i = 0; i < command.size(); i++) {
       String arg = command.get(i);
-      if (arg == null || (i == 0 && arg.isBlank()) || arg.length() > 4000 || arg.indexOf('\0') >= 0) {
-        throw ApiException.invalid("command[" + i + "]", "Argument " + i + " of command is not valid");
+      if (arg == null
+          || (i == 0 && arg.isBlank())
+          || arg.length() > 4000
+          || arg.indexOf('\0') >= 0) {
+        throw ApiException.invalid(
+            "command[" + i + "]", "Argument " + i + " of command is not valid");
       }
     }
     return command;
@@ -255,13 +326,20 @@ public class Agents {
     }
   }
 
-  private static Restrictions restrictions(Restrictions current, AgentRequest.RestrictionsRequest r) {
+  private static Restrictions restrictions(
+      Restrictions current, AgentRequest.RestrictionsRequest r) {
     if (r == null) {
       return current;
     }
     return new Restrictions(
-        bounded("restrictions.maxExecutionsPerMinute", r.maxExecutionsPerMinute(), current.maxExecutionsPerMinute()),
-        bounded("restrictions.maxExecutionsPerDay", r.maxExecutionsPerDay(), current.maxExecutionsPerDay()),
+        bounded(
+            "restrictions.maxExecutionsPerMinute",
+            r.maxExecutionsPerMinute(),
+            current.maxExecutionsPerMinute()),
+        bounded(
+            "restrictions.maxExecutionsPerDay",
+            r.maxExecutionsPerDay(),
+            current.maxExecutionsPerDay()),
         bounded("restrictions.maxEmailsPerDay", r.maxEmailsPerDay(), current.maxEmailsPerDay()));
   }
 

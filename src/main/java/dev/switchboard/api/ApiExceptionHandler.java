@@ -59,7 +59,8 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
     return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .body(ApiResponse.error("UNSUPPORTED_MEDIA_TYPE", "Send JSON (application/json)", Map.of()));
+        .body(
+            ApiResponse.error("UNSUPPORTED_MEDIA_TYPE", "Send JSON (application/json)", Map.of()));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -3,7 +3,10 @@ package dev.switchboard.api;
 import java.util.List;
 import tools.jackson.databind.DatabindException;
 
-/** Renders a Jackson reference path as {@code restrictions.maxExecutionsPerDay} or {@code command[2]}. */
+/**
+ * Renders a Jackson reference path as {@code restrictions.maxExecutionsPerDay} or {@code
+ * command[2]}.
+ */
 final class JsonPaths {
 
   private JsonPaths() {}

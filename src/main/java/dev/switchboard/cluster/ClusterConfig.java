@@ -29,7 +29,10 @@ class ClusterConfig {
     } catch (UnknownHostException e) {
       host = "node";
     }
-    return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
+    return host
+        + "-"
+        + ManagementFactory.getRuntimeMXBean().getPid()
+        + "-"
         + UUID.randomUUID().toString().substring(0, 8);
   }
 

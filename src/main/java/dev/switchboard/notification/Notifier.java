@@ -33,8 +33,10 @@ public class Notifier {
     jdbc.sql(
             """
             insert into notifications (id, workspace_id, user_id, kind, message, link, created_at)
-            values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, workspaceId, userId, kind, message, link, clock.instant().atOffset(ZoneOffset.UTC))
+            values (?, ?, ?, ?, ?, ?, ?)\
+            """)
+        .params(
+            id, workspaceId, userId, kind, message, link, clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     events.publishEvent(new NotificationCreated(workspaceId, userId, id, kind, message, link));
   }
@@ -50,19 +52,20 @@ public class Notifier {
     return jdbc.sql(
             """
             select id, kind, message, link, created_at, read_at from notifications
-            where workspace_id = ? and user_id = ? order by created_at desc limit 50""")
+            where workspace_id = ? and user_id = ? order by created_at desc limit 50\
+            """)
         .params(workspaceId, userId)
-        .query(
-            (rs, i) -> {
-              Map<String, Object> n = new java.util.LinkedHashMap<>();
-              n.put("id", rs.getObject("id", UUID.class));
-              n.put("kind", rs.getString("kind"));
-              n.put("message", rs.getString("message"));
-              n.put("link", rs.getString("link"));
-              n.put("createdAt", rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
-              n.put("read", rs.getObject("read_at") != null);
-              return n;
-            })
+        .query((rs, i) -> {
+          Map<String, Object> n = new java.util.LinkedHashMap<>();
+          n.put("id", rs.getObject("id", UUID.class));
+          n.put("kind", rs.getString("kind"));
+          n.put("message", rs.getString("message"));
+          n.put("link", rs.getString("link"));
+          n.put(
+              "createdAt", rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+          n.put("read", rs.getObject("read_at") != null);
+          return n;
+        })
         .list();
   }
 

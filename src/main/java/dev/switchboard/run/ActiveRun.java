@@ -17,7 +17,8 @@ final class ActiveRun implements RunContext {
   private volatile Checkpoint checkpoint;
   private volatile boolean canceled;
 
-  ActiveRun(Execution execution, Agent agent, Clock clock, LogWriter.RunLog log, RunWorkers workers) {
+  ActiveRun(
+      Execution execution, Agent agent, Clock clock, LogWriter.RunLog log, RunWorkers workers) {
     this.execution = execution;
     this.agent = agent;
     this.clock = clock;

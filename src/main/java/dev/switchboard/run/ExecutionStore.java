@@ -28,7 +28,8 @@ class ExecutionStore {
       id, workspace_id, agent_id, agent_name, trigger_type, triggered_by, trigger_context, prompt,
       status, created_at, started_at, finished_at, resume_at, attempt, cancel_requested,
       canceled_by, step_cursor, state, steps, summary, processed_count, error, log_lines,
-      work_order_id, run_number, retry_of""";
+      work_order_id, run_number, retry_of\
+      """;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -46,11 +47,22 @@ class ExecutionStore {
             """
             insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
             triggered_by, trigger_context, prompt, status, head_agent_id, created_at,
-            work_order_id, run_number, retry_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            work_order_id, run_number, retry_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+            """)
         .params(
-            e.id(), e.workspaceId(), e.agentId(), e.agentName(), e.triggerType().wireName(),
-            e.triggeredBy(), text(e.triggerContext()), e.prompt(), e.status().wireName(),
-            head ? e.agentId() : null, utc(e.createdAt()), e.workOrderId(), e.runNumber(),
+            e.id(),
+            e.workspaceId(),
+            e.agentId(),
+            e.agentName(),
+            e.triggerType().wireName(),
+            e.triggeredBy(),
+            text(e.triggerContext()),
+            e.prompt(),
+            e.status().wireName(),
+            head ? e.agentId() : null,
+            utc(e.createdAt()),
+            e.workOrderId(),
+            e.runNumber(),
             e.retryOf())
         .update();
   }
@@ -89,7 +101,8 @@ class ExecutionStore {
     return jdbc.sql(
             """
             select id from executions where status = 'queued' and head_agent_id is not null
-            order by created_at limit ? for update skip locked""")
+            order by created_at limit ? for update skip locked\
+            """)
         .param(limit)
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .list();
@@ -103,7 +116,8 @@ class ExecutionStore {
     template.batchUpdate(
         """
         update executions set status = 'running', started_at = coalesce(started_at, ?),
-        lease_owner = ?, lease_until = ?, attempt = attempt + 1 where id = ?""",
+        lease_owner = ?, lease_until = ?, attempt = attempt + 1 where id = ?\
+        """,
         rows);
   }
 
@@ -135,7 +149,8 @@ class ExecutionStore {
     return jdbc.sql(
             """
             select id from executions where status = 'running' and lease_until < ?
-            order by lease_until limit 100 for update skip locked""")
+            order by lease_until limit 100 for update skip locked\
+            """)
         .param(utc(now))
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .list();
@@ -146,7 +161,8 @@ class ExecutionStore {
     return jdbc.sql(
                 """
                 update executions set status = 'queued', lease_owner = null, lease_until = null
-                where id = ? and lease_owner = ? and status = 'running'""")
+                where id = ? and lease_owner = ? and status = 'running'\
+                """)
             .params(id, node)
             .update()
         == 1;
@@ -166,7 +182,8 @@ class ExecutionStore {
             """
             select e.id from executions e where e.status = 'waiting' and e.resume_at <= ?
             and exists (select 1 from agents a where a.id = e.agent_id and a.status <> 'paused')
-            order by e.resume_at limit 100 for update skip locked""")
+            order by e.resume_at limit 100 for update skip locked\
+            """)
         .param(utc(now))
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .list();
@@ -177,16 +194,17 @@ class ExecutionStore {
     jdbc.sql(
             """
             update executions set status = 'queued', resume_at = null,
-            head_agent_id = case when ? then agent_id else null end where id = ?""")
+            head_agent_id = case when ? then agent_id else null end where id = ?\
+            """)
         .params(head, id)
         .update();
   }
 
   boolean slotFree(UUID agentId) {
     return jdbc.sql("select count(*) from executions where head_agent_id = ?")
-        .param(agentId)
-        .query(Long.class)
-        .single()
+            .param(agentId)
+            .query(Long.class)
+            .single()
         == 0;
   }
 
@@ -195,7 +213,8 @@ class ExecutionStore {
     return jdbc.sql(
                 """
                 update executions set step_cursor = ?, state = ?, steps = ?, log_lines = ?
-                where id = ? and lease_owner = ? and status = 'running'""")
+                where id = ? and lease_owner = ? and status = 'running'\
+                """)
             .params(cp.cursor(), text(cp.state()), text(cp.steps()), logLines, id, node)
             .update()
         == 1;
@@ -230,11 +249,21 @@ class ExecutionStore {
                 lease_owner = null, lease_until = null, head_agent_id = null, step_cursor = ?,
                 state = ?, steps = ?, log_lines = ?, processed_count = coalesce(?, processed_count),
                 summary = coalesce(?, summary), error = coalesce(?, error)
-                where id = ? and lease_owner = ? and status = 'running'""")
+                where id = ? and lease_owner = ? and status = 'running'\
+                """)
             .params(
-                status.wireName(), terminal ? utc(now) : null, resumeAt == null ? null : utc(resumeAt),
-                cp.cursor(), text(cp.state()), text(cp.steps()), logLines, processed, summary,
-                error, id, node)
+                status.wireName(),
+                terminal ? utc(now) : null,
+                resumeAt == null ? null : utc(resumeAt),
+                cp.cursor(),
+                text(cp.state()),
+                text(cp.steps()),
+                logLines,
+                processed,
+                summary,
+                error,
+                id,
+                node)
             .update()
         == 1;
   }
@@ -254,7 +283,8 @@ class ExecutionStore {
             update executions set head_agent_id = agent_id where id = (
               select id from executions where agent_id = ? and status = 'queued'
               and head_agent_id is null order by created_at limit 1)
-            and not exists (select 1 from executions where head_agent_id = ?)""")
+            and not exists (select 1 from executions where head_agent_id = ?)\
+            """)
         .params(agentId, agentId)
         .update();
   }
@@ -264,7 +294,8 @@ class ExecutionStore {
     return jdbc.sql(
                 """
                 update executions set status = 'canceled', canceled_by = ?, finished_at = ?,
-                head_agent_id = null, resume_at = null where id = ? and status = ?""")
+                head_agent_id = null, resume_at = null where id = ? and status = ?\
+                """)
             .params(by, utc(now), id, from.wireName())
             .update()
         == 1;
@@ -292,14 +323,20 @@ class ExecutionStore {
     jdbc.sql(
             """
             insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
-            values (?, ?, ?, ?, ?, ?)""")
+            values (?, ?, ?, ?, ?, ?)\
+            """)
         .params(
-            id, from == null ? null : from.wireName(), to.wireName(), utc(at), actor,
+            id,
+            from == null ? null : from.wireName(),
+            to.wireName(),
+            utc(at),
+            actor,
             reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000)))
         .update();
   }
 
-  void recordTransitions(List<UUID> ids, ExecutionStatus from, ExecutionStatus to, Instant at, String actor) {
+  void recordTransitions(
+      List<UUID> ids, ExecutionStatus from, ExecutionStatus to, Instant at, String actor) {
     Transitions.check(from, to);
     List<Object[]> rows = new ArrayList<>();
     for (UUID id : ids) {
@@ -314,23 +351,21 @@ class ExecutionStore {
     return jdbc.sql(
             "select from_status, to_status, at, actor, reason from execution_transitions where execution_id = ? order by id")
         .param(id)
-        .query(
-            (rs, i) -> {
-              Map<String, Object> t = new java.util.LinkedHashMap<>();
-              t.put("from", rs.getString(1));
-              t.put("to", rs.getString(2));
-              t.put("at", rs.getObject(3, OffsetDateTime.class).toInstant());
-              t.put("by", rs.getString(4));
-              t.put("reason", rs.getString(5));
-              return t;
-            })
+        .query((rs, i) -> {
+          Map<String, Object> t = new java.util.LinkedHashMap<>();
+          t.put("from", rs.getString(1));
+          t.put("to", rs.getString(2));
+          t.put("at", rs.getObject(3, OffsetDateTime.class).toInstant());
+          t.put("by", rs.getString(4));
+          t.put("reason", rs.getString(5));
+          return t;
+        })
         .list();
   }
 
   /** How many claimable runs were queued before this one (for "position N in queue"). */
   long queueAhead(Instant createdAt) {
-    return jdbc.sql(
-            "select count(*) from executions where status = 'queued' and created_at < ?")
+    return jdbc.sql("select count(*) from executions where status = 'queued' and created_at < ?")
         .param(utc(createdAt))
         .query(Long.class)
         .single();
@@ -363,7 +398,8 @@ class ExecutionStore {
         rs.getInt("attempt"),
         rs.getBoolean("cancel_requested"),
         rs.getString("canceled_by"),
-        new Checkpoint(rs.getInt("step_cursor"), object(rs.getString("state")), list(rs.getString("steps"))),
+        new Checkpoint(
+            rs.getInt("step_cursor"), object(rs.getString("state")), list(rs.getString("steps"))),
         object(rs.getString("summary")),
         rs.getInt("processed_count"),
         object(rs.getString("error")),

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lines of one run waiting to be written. Numbered as they arrive; written in batches by {@link
- * LogWriter}, and only then published, so a late subscriber's snapshot plus later events never
- * miss a line.
+ * LogWriter}, and only then published, so a late subscriber's snapshot plus later events never miss
+ * a line.
  */
 final class LogBuffer {
 

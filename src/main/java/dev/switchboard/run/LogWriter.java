@@ -73,11 +73,10 @@ class LogWriter implements SmartLifecycle {
     synchronized (runLog) {
       List<LogLine> lines = runLog.buffer.drain(Integer.MAX_VALUE);
       T result =
-          tx.execute(
-              status -> {
-                insert(runLog.execution.id(), lines);
-                return write.get();
-              });
+          tx.execute(status -> {
+            insert(runLog.execution.id(), lines);
+            return write.get();
+          });
       publish(runLog.execution, lines);
       return result;
     }
@@ -116,7 +115,8 @@ class LogWriter implements SmartLifecycle {
       data.put("line", l.line());
       data.put("ts", l.ts());
       events.publishEvent(
-          new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), "execution:log", data));
+          new RunEvent(
+              e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), "execution:log", data));
     }
   }
 

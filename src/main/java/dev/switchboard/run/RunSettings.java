@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * run (renewed by heartbeat at a third of it), and the fallback poll when no wake-up arrives.
  */
 @ConfigurationProperties("switchboard")
-public record RunSettings(int workers, Duration lease, Duration pollInterval, Duration executeTimeout) {
+public record RunSettings(
+    int workers, Duration lease, Duration pollInterval, Duration executeTimeout) {
 
   public RunSettings {
     workers = workers <= 0 ? 8 : workers;

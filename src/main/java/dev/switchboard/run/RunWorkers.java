@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as
- * soon as it is woken (in-process, or by NOTIFY from another node), at the latest every poll
- * interval, and hands them to at most {@code switchboard.workers} worker threads. Each claimed run
- * is leased; a heartbeat renews the leases and another node takes over runs whose lease ran out.
+ * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
+ * as it is woken (in-process, or by NOTIFY from another node), at the latest every poll interval,
+ * and hands them to at most {@code switchboard.workers} worker threads. Each claimed run is leased;
+ * a heartbeat renews the leases and another node takes over runs whose lease ran out.
  */
 @Component
 class RunWorkers implements SmartLifecycle {
@@ -131,16 +131,15 @@ class RunWorkers implements SmartLifecycle {
   private List<Execution> claim(int limit) {
     Instant now = clock.instant();
     List<UUID> ids =
-        tx.execute(
-            status -> {
-              List<UUID> locked = store.lockClaimable(limit);
-              if (!locked.isEmpty()) {
-                store.markRunning(locked, node, now, now.plus(settings.lease()));
-                store.recordTransitions(
-                    locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
-              }
-              return locked;
-            });
+        tx.execute(status -> {
+          List<UUID> locked = store.lockClaimable(limit);
+          if (!locked.isEmpty()) {
+            store.markRunning(locked, node, now, now.plus(settings.lease()));
+            store.recordTransitions(
+                locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
+          }
+          return locked;
+        });
     return ids.isEmpty() ? List.of() : store.findAll(ids);
   }
 
@@ -148,31 +147,39 @@ class RunWorkers implements SmartLifecycle {
   private void housekeeping() {
     Instant now = clock.instant();
     List<UUID> woken =
-        tx.execute(
-            status -> {
-              List<UUID> due = store.lockDue(now);
-              for (UUID id : due) {
-                Execution e = store.findAny(id).orElseThrow();
-                store.wake(id, store.slotFree(e.agentId()));
-                store.recordTransition(
-                    id, ExecutionStatus.WAITING, ExecutionStatus.QUEUED, now, "scheduler", "Wait is over");
-              }
-              return due;
-            });
+        tx.execute(status -> {
+          List<UUID> due = store.lockDue(now);
+          for (UUID id : due) {
+            Execution e = store.findAny(id).orElseThrow();
+            store.wake(id, store.slotFree(e.agentId()));
+            store.recordTransition(
+                id,
+                ExecutionStatus.WAITING,
+                ExecutionStatus.QUEUED,
+                now,
+                "scheduler",
+                "Wait is over");
+          }
+          return due;
+        });
     List<UUID> expired =
-        tx.execute(
-            status -> {
-              List<UUID> ids = store.lockExpired(now);
-              for (UUID id : ids) {
-                store.requeue(id);
-                store.recordTransition(
-                    id, ExecutionStatus.RUNNING, ExecutionStatus.QUEUED, now, "lease-reaper",
-                    "Lease expired: the node running it stopped responding");
-              }
-              return ids;
-            });
+        tx.execute(status -> {
+          List<UUID> ids = store.lockExpired(now);
+          for (UUID id : ids) {
+            store.requeue(id);
+            store.recordTransition(
+                id,
+                ExecutionStatus.RUNNING,
+                ExecutionStatus.QUEUED,
+                now,
+                "lease-reaper",
+                "Lease expired: the node running it stopped responding");
+          }
+          return ids;
+        });
     if (!woken.isEmpty() || !expired.isEmpty()) {
-      log.info("Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
+      log.info(
+          "Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
       wakeups.release();
     }
   }
@@ -181,7 +188,8 @@ class RunWorkers implements SmartLifecycle {
     ActiveRun run = null;
     try {
       Optional<Agent> agent = agents.find(execution.workspaceId(), execution.agentId());
-      long lastSeq = execution.attempt() > 1 || execution.logLines() > 0 ? store.maxLogSeq(execution.id()) : 0;
+      long lastSeq =
+          execution.attempt() > 1 || execution.logLines() > 0 ? store.maxLogSeq(execution.id()) : 0;
       LogWriter.RunLog runLog = logs.open(execution, lastSeq);
       run = new ActiveRun(execution, agent.orElse(null), clock, runLog, this);
       active.put(execution.id(), run);
@@ -192,7 +200,10 @@ class RunWorkers implements SmartLifecycle {
       }
       finish(run, outcome);
     } catch (RuntimeException e) {
-      log.error("Run {} could not be finished; its lease will expire and it will be retried", execution.id(), e);
+      log.error(
+          "Run {} could not be finished; its lease will expire and it will be retried",
+          execution.id(),
+          e);
     } finally {
       if (run != null) {
         active.remove(execution.id());
@@ -209,7 +220,8 @@ class RunWorkers implements SmartLifecycle {
     }
     Runner runner = runners.get(agent.get().kind());
     if (runner == null) {
-      return Outcome.failed("No runner for " + agent.get().kind().wireName() + " agents", null, null);
+      return Outcome.failed(
+          "No runner for " + agent.get().kind().wireName() + " agents", null, null);
     }
     try {
       return runner.run(run);
@@ -230,15 +242,26 @@ class RunWorkers implements SmartLifecycle {
           case Outcome.Canceled c -> ExecutionStatus.CANCELED;
         };
     Instant now = clock.instant();
-    String actor = next == ExecutionStatus.CANCELED && e.canceledBy() != null ? e.canceledBy() : "worker " + node;
+    String actor =
+        next == ExecutionStatus.CANCELED && e.canceledBy() != null
+            ? e.canceledBy()
+            : "worker " + node;
     boolean written =
         logs.commitWith(
             run.runLog(),
             () -> {
               boolean ok =
-                  store.finish(e.id(), node, next, now, run.currentCheckpoint(), run.runLog().buffer.lastSeq(), outcome);
+                  store.finish(
+                      e.id(),
+                      node,
+                      next,
+                      now,
+                      run.currentCheckpoint(),
+                      run.runLog().buffer.lastSeq(),
+                      outcome);
               if (ok) {
-                store.recordTransition(e.id(), ExecutionStatus.RUNNING, next, now, actor, reason(outcome));
+                store.recordTransition(
+                    e.id(), ExecutionStatus.RUNNING, next, now, actor, reason(outcome));
                 store.promoteNext(e.agentId());
               }
               return ok;
@@ -255,7 +278,9 @@ class RunWorkers implements SmartLifecycle {
     boolean ok =
         logs.commitWith(
             run.runLog(),
-            () -> store.checkpoint(e.id(), node, run.currentCheckpoint(), run.runLog().buffer.lastSeq()));
+            () ->
+                store.checkpoint(
+                    e.id(), node, run.currentCheckpoint(), run.runLog().buffer.lastSeq()));
     if (!ok) {
       // Lost the lease: another node owns the run now. Stop working on it.
       run.cancel();
@@ -286,7 +311,8 @@ class RunWorkers implements SmartLifecycle {
   }
 
   void publish(Execution e, String event, Map<String, Object> data) {
-    events.publishEvent(new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), event, data));
+    events.publishEvent(
+        new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), event, data));
   }
 
   static Map<String, Object> startedData(Execution e) {
@@ -355,9 +381,9 @@ class RunWorkers implements SmartLifecycle {
   }
 
   /**
-   * Graceful shutdown: stop claiming, give running runs a moment to finish, then hand the rest
-   * back to the queue (another node, or this one after restart, resumes them from their
-   * checkpoint) and stop their processes.
+   * Graceful shutdown: stop claiming, give running runs a moment to finish, then hand the rest back
+   * to the queue (another node, or this one after restart, resumes them from their checkpoint) and
+   * stop their processes.
    */
   @Override
   public void stop() {
@@ -369,14 +395,17 @@ class RunWorkers implements SmartLifecycle {
         Instant now = clock.instant();
         for (ActiveRun run : active.values()) {
           UUID id = run.execution().id();
-          tx.executeWithoutResult(
-              status -> {
-                if (store.release(id, node)) {
-                  store.recordTransition(
-                      id, ExecutionStatus.RUNNING, ExecutionStatus.QUEUED, now, "worker " + node,
-                      "Node shutting down; run handed back to the queue");
-                }
-              });
+          tx.executeWithoutResult(status -> {
+            if (store.release(id, node)) {
+              store.recordTransition(
+                  id,
+                  ExecutionStatus.RUNNING,
+                  ExecutionStatus.QUEUED,
+                  now,
+                  "worker " + node,
+                  "Node shutting down; run handed back to the queue");
+            }
+          });
           run.cancel();
         }
         pool.awaitTermination(10, TimeUnit.SECONDS);

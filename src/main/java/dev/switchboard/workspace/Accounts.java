@@ -69,18 +69,19 @@ public class Accounts {
         .optional();
   }
 
-  /** The user when the password matches; the same answer for an unknown email and a bad password. */
+  /**
+   * The user when the password matches; the same answer for an unknown email and a bad password.
+   */
   public Optional<Caller> authenticate(String email, String password) {
     if (email == null || password == null) {
       return Optional.empty();
     }
     return jdbc.sql("select id, email, name, password_hash from users where email = ?")
         .param(email.strip().toLowerCase(Locale.ROOT))
-        .query(
-            (rs, i) ->
-                encoder.matches(password, rs.getString(4))
-                    ? new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))
-                    : null)
+        .query((rs, i) ->
+            encoder.matches(password, rs.getString(4))
+                ? new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))
+                : null)
         .optional();
   }
 
@@ -104,7 +105,8 @@ public class Accounts {
     return jdbc.sql(
             """
             select u.id, u.email, u.name from api_tokens t join users u on u.id = t.user_id
-            where t.token_hash = ? and t.expires_at > ?""")
+            where t.token_hash = ? and t.expires_at > ?\
+            """)
         .params(hash(token), now())
         .query((rs, i) -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
         .optional();
@@ -142,12 +144,17 @@ public class Accounts {
     return jdbc.sql(
             """
             select w.id, w.name, m.role from workspaces w join members m on m.workspace_id = w.id
-            where m.user_id = ? order by w.created_at""")
+            where m.user_id = ? order by w.created_at\
+            """)
         .param(userId)
-        .query(
-            (rs, i) ->
-                Map.<String, Object>of(
-                    "id", rs.getObject(1, UUID.class), "name", rs.getString(2), "role", rs.getString(3)))
+        .query((rs, i) ->
+            Map.<String, Object>of(
+                "id",
+                rs.getObject(1, UUID.class),
+                "name",
+                rs.getString(2),
+                "role",
+                rs.getString(3)))
         .list();
   }
 

@@ -24,10 +24,9 @@ class AuthController {
     Caller caller =
         accounts
             .authenticate(login.email(), login.password())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Wrong email or password"));
+            .orElseThrow(() ->
+                new ApiException(
+                    HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Wrong email or password"));
     return ApiResponse.ok(
         Map.of(
             "token",

@@ -46,7 +46,8 @@ class AuthFilter extends OncePerRequestFilter {
       response.setContentType("application/json");
       json.writeValue(
           response.getOutputStream(),
-          ApiResponse.error("UNAUTHORIZED", "Sign in first: missing, invalid or expired token", Map.of()));
+          ApiResponse.error(
+              "UNAUTHORIZED", "Sign in first: missing, invalid or expired token", Map.of()));
       return;
     }
     chain.doFilter(request, response);

@@ -22,8 +22,7 @@ public class WorkspaceAccess {
 
   /** The caller's membership of {@code workspaceId}, or 404. */
   public Membership member(Caller caller, UUID workspaceId) {
-    return find(caller.userId(), workspaceId)
-        .orElseThrow(() -> ApiException.notFound("Workspace"));
+    return find(caller.userId(), workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
   }
 
   /** Like {@link #member} but refuses viewers (403). */
@@ -48,15 +47,15 @@ public class WorkspaceAccess {
     return jdbc.sql(
             """
             select m.workspace_id, m.user_id, u.email, m.role from members m
-            join users u on u.id = m.user_id where m.user_id = ? and m.workspace_id = ?""")
+            join users u on u.id = m.user_id where m.user_id = ? and m.workspace_id = ?\
+            """)
         .params(userId, workspaceId)
-        .query(
-            (rs, i) ->
-                new Membership(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getString(3),
-                    Role.fromWireName(rs.getString(4)).orElseThrow()))
+        .query((rs, i) ->
+            new Membership(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                Role.fromWireName(rs.getString(4)).orElseThrow()))
         .optional();
   }
 
@@ -65,15 +64,15 @@ public class WorkspaceAccess {
     return jdbc.sql(
             """
             select u.id, u.email, u.name, m.role from members m join users u on u.id = m.user_id
-            where m.workspace_id = ? order by m.created_at""")
+            where m.workspace_id = ? order by m.created_at\
+            """)
         .param(workspaceId)
-        .query(
-            (rs, i) ->
-                new Member(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Role.fromWireName(rs.getString(4)).orElseThrow()))
+        .query((rs, i) ->
+            new Member(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                Role.fromWireName(rs.getString(4)).orElseThrow()))
         .list();
   }
 

@@ -46,11 +46,16 @@ class WorkspaceController {
     access.member(caller, ws);
     List<Map<String, Object>> members =
         access.members(ws).stream()
-            .map(
-                m ->
-                    Map.<String, Object>of(
-                        "userId", m.userId(), "email", m.email(), "name", m.name(), "role",
-                        m.role().wireName()))
+            .map(m ->
+                Map.<String, Object>of(
+                    "userId",
+                    m.userId(),
+                    "email",
+                    m.email(),
+                    "name",
+                    m.name(),
+                    "role",
+                    m.role().wireName()))
             .toList();
     return ApiResponse.ok(members);
   }
