@@ -308,13 +308,6 @@ class ExecutionStore {
         .update();
   }
 
-  /** Forces a waiting run to resume now (the {@code /resume} call). */
-  void resumeNow(UUID id, Instant now) {
-    jdbc.sql("update executions set resume_at = ? where id = ? and status = 'waiting'")
-        .params(utc(now), id)
-        .update();
-  }
-
   void recordTransition(
       UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {
     if (from != null) {

@@ -1,0 +1,158 @@
+package dev.switchboard.run;
+
+import dev.switchboard.api.ApiResponse;
+import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.Membership;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/workspaces/{ws}")
+class ExecutionController {
+
+  private final Triggers triggers;
+  private final Executions executions;
+  private final WorkspaceAccess access;
+  private final RunSettings settings;
+  private final Clock clock;
+
+  ExecutionController(
+      Triggers triggers,
+      Executions executions,
+      WorkspaceAccess access,
+      RunSettings settings,
+      Clock clock) {
+    this.triggers = triggers;
+    this.executions = executions;
+    this.access = access;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @PostMapping("/agents/{agentId}/trigger")
+  ResponseEntity<Map<String, Object>> trigger(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestBody(required = false) TriggerRequest body) {
+    Membership by = access.member(caller, ws);
+    Execution run = triggers.trigger(by, agentId, body == null ? TriggerRequest.EMPTY : body);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
+  }
+
+  /** Story 3.1: runs a live agent and answers with the finished execution. */
+  @PostMapping("/agents/{agentId}/execute")
+  Map<String, Object> execute(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestBody(required = false) TriggerRequest body)
+      throws InterruptedException {
+    Membership by = access.member(caller, ws);
+    Execution run = triggers.enqueueForApi(by, agentId, body == null ? TriggerRequest.EMPTY : body);
+    Instant deadline = clock.instant().plus(settings.executeTimeout());
+    Execution current = run;
+    while (!current.status().isTerminal()
+        && current.status() != ExecutionStatus.WAITING
+        && clock.instant().isBefore(deadline)) {
+      Thread.sleep(20);
+      current = executions.require(ws, run.id());
+    }
+    return ApiResponse.ok(executions.detail(current));
+  }
+
+  @GetMapping("/agents/{agentId}/executions")
+  Map<String, Object> history(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String range,
+      @RequestParam(required = false) String search,
+      @RequestParam(required = false) Integer page) {
+    access.member(caller, ws);
+    HistoryQuery q = HistoryQuery.parse(status, from, to, range, search, page, clock.instant());
+    return ApiResponse.ok(executions.history(ws, agentId, q));
+  }
+
+  @GetMapping("/agents/{agentId}/executions/{executionId}")
+  Map<String, Object> agentExecution(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @PathVariable UUID executionId) {
+    access.member(caller, ws);
+    Execution e = executions.require(ws, executionId);
+    if (!e.agentId().equals(agentId)) {
+      throw dev.switchboard.api.ApiException.notFound("Execution");
+    }
+    return ApiResponse.ok(executions.detail(e));
+  }
+
+  @GetMapping("/executions")
+  Map<String, Object> workspaceHistory(
+      Caller caller,
+      @PathVariable UUID ws,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String range,
+      @RequestParam(required = false) String search,
+      @RequestParam(required = false) Integer page) {
+    access.member(caller, ws);
+    HistoryQuery q = HistoryQuery.parse(status, null, null, range, search, page, clock.instant());
+    return ApiResponse.ok(executions.history(ws, null, q));
+  }
+
+  @GetMapping("/executions/{executionId}")
+  Map<String, Object> execution(
+      Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
+    access.member(caller, ws);
+    return ApiResponse.ok(executions.detail(executions.require(ws, executionId)));
+  }
+
+  @GetMapping("/executions/{executionId}/logs")
+  Map<String, Object> logs(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID executionId,
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "1000") int limit) {
+    access.member(caller, ws);
+    return ApiResponse.ok(executions.logs(executions.require(ws, executionId), after, limit));
+  }
+
+  @PostMapping({"/executions/{executionId}/cancel", "/executions/{executionId}/stop"})
+  Map<String, Object> cancel(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
+    Execution e = executions.cancel(access.member(caller, ws), executionId);
+    return ApiResponse.ok(executions.detail(e));
+  }
+
+  @PostMapping("/executions/{executionId}/resume")
+  Map<String, Object> resume(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
+    Execution e = executions.resume(access.member(caller, ws), executionId);
+    return ApiResponse.ok(executions.detail(e));
+  }
+
+  @PostMapping("/executions/{executionId}/retry")
+  ResponseEntity<Map<String, Object>> retry(
+      Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
+    Membership by = access.member(caller, ws);
+    Execution run = triggers.retry(by, executions.require(ws, executionId));
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
+  }
+}

@@ -1,0 +1,230 @@
+package dev.switchboard.run;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.workspace.Membership;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading runs (history, detail, logs) and the person-driven changes: cancel, stop, resume. */
+@Service
+public class Executions {
+
+  private static final int LOG_PAGE = 1000;
+
+  private final ExecutionStore store;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final RunWorkers workers;
+  private final Clock clock;
+
+  Executions(
+      ExecutionStore store,
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      RunWorkers workers,
+      Clock clock) {
+    this.store = store;
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.workers = workers;
+    this.clock = clock;
+  }
+
+  public Optional<Execution> find(UUID workspaceId, UUID id) {
+    return store.find(workspaceId, id);
+  }
+
+  public Execution require(UUID workspaceId, UUID id) {
+    return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
+  }
+
+  /** The detail view, with the state changes. */
+  public Map<String, Object> detail(Execution e) {
+    return ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+  }
+
+  public boolean agentDeleted(UUID agentId) {
+    return "archived"
+        .equals(
+            jdbc.sql("select status from agents where id = ?")
+                .param(agentId)
+                .query(String.class)
+                .optional()
+                .orElse("archived"));
+  }
+
+  /** One page of an agent's history (or the workspace's when agentId is null), newest first. */
+  public Map<String, Object> history(UUID workspaceId, UUID agentId, HistoryQuery q) {
+    StringBuilder where = new StringBuilder(" where e.workspace_id = ?");
+    List<Object> params = new ArrayList<>(List.of(workspaceId));
+    if (agentId != null) {
+      where.append(" and e.agent_id = ?");
+      params.add(agentId);
+    }
+    if (q.status() != null) {
+      where.append(" and e.status = ?");
+      params.add(q.status().wireName());
+    }
+    if (q.from() != null) {
+      where.append(" and e.created_at >= ?");
+      params.add(ExecutionStore.utc(q.from()));
+    }
+    if (q.to() != null) {
+      where.append(" and e.created_at < ?");
+      params.add(ExecutionStore.utc(q.to()));
+    }
+    if (q.search() != null) {
+      where.append(
+          " and (lower(e.triggered_by) like ? or lower(e.agent_name) like ?"
+              + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?)");
+      String like = "%" + q.search().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+      params.addAll(List.of(like, like, like, q.search().toLowerCase() + "%"));
+    }
+    long total =
+        jdbc.sql("select count(*) from executions e" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(HistoryQuery.PAGE_SIZE);
+    pageParams.add((q.page() - 1) * HistoryQuery.PAGE_SIZE);
+    List<Map<String, Object>> items =
+        jdbc.sql(
+                "select "
+                    + ExecutionStore.COLUMNS
+                    + ", (select a.status from agents a where a.id = e.agent_id) as agent_status"
+                    + " from executions e"
+                    + where
+                    + " order by e.created_at desc limit ? offset ?")
+            .params(pageParams)
+            .query((rs, i) ->
+                ExecutionView.summary(
+                    store.row(rs, i), "archived".equals(rs.getString("agent_status"))))
+            .list();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("page", q.page());
+    out.put("pageSize", HistoryQuery.PAGE_SIZE);
+    out.put("total", total);
+    out.put("pages", (total + HistoryQuery.PAGE_SIZE - 1) / HistoryQuery.PAGE_SIZE);
+    return out;
+  }
+
+  /** Log lines after {@code after}, in order, a page at a time. */
+  public Map<String, Object> logs(Execution e, long after, int limit) {
+    int size = Math.min(Math.max(limit, 1), LOG_PAGE);
+    List<LogLine> lines =
+        jdbc.sql(
+                "select seq, stream, line, ts from execution_logs where execution_id = ? and seq > ?"
+                    + " order by seq limit ?")
+            .params(e.id(), after, size)
+            .query((rs, i) ->
+                new LogLine(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    ExecutionStore.instant(rs, "ts")))
+            .list();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("executionId", e.id());
+    out.put("lines", lines);
+    out.put("nextAfter", lines.isEmpty() ? after : lines.getLast().seq());
+    out.put("hasMore", lines.size() == size);
+    return out;
+  }
+
+  /** The last {@code count} lines (for snapshots). */
+  public List<LogLine> tail(UUID executionId, int count) {
+    List<LogLine> lines =
+        new ArrayList<>(
+            jdbc.sql(
+                    "select seq, stream, line, ts from execution_logs where execution_id = ?"
+                        + " order by seq desc limit ?")
+                .params(executionId, count)
+                .query((rs, i) ->
+                    new LogLine(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        ExecutionStore.instant(rs, "ts")))
+                .list());
+    java.util.Collections.reverse(lines);
+    return lines;
+  }
+
+  /** Cancels a queued, waiting or running run (a running one stops at once, its process killed). */
+  public Execution cancel(Membership by, UUID id) {
+    Execution e = require(by.workspaceId(), id);
+    requireWriter(by);
+    Instant now = clock.instant();
+    switch (e.status()) {
+      case QUEUED, WAITING -> {
+        boolean done =
+            Boolean.TRUE.equals(
+                tx.execute(s -> {
+                  if (!store.cancelIdle(id, e.status(), by.actor(), now)) {
+                    return false;
+                  }
+                  store.recordTransition(
+                      id,
+                      e.status(),
+                      ExecutionStatus.CANCELED,
+                      now,
+                      by.actor(),
+                      "Canceled by " + by.actor());
+                  store.promoteNext(e.agentId());
+                  return true;
+                }));
+        if (!done) {
+          return cancel(by, id);
+        }
+        workers.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
+        workers.wake();
+      }
+      case RUNNING -> {
+        store.requestCancel(id, by.actor());
+        workers.cancelLocal(id);
+      }
+      default ->
+          throw new ApiException(
+              HttpStatus.CONFLICT,
+              "EXECUTION_FINISHED",
+              "This execution already ended (" + e.status().wireName() + ")");
+    }
+    return require(by.workspaceId(), id);
+  }
+
+  /** Resumes a waiting run now, even if its agent was paused. */
+  public Execution resume(Membership by, UUID id) {
+    Execution e = require(by.workspaceId(), id);
+    requireWriter(by);
+    if (e.status() != ExecutionStatus.WAITING) {
+      throw new ApiException(
+          HttpStatus.CONFLICT, "NOT_WAITING", "Only a waiting execution can be resumed");
+    }
+    Instant now = clock.instant();
+    tx.executeWithoutResult(s -> {
+      store.wake(id, store.slotFree(e.agentId()));
+      store.recordTransition(
+          id, ExecutionStatus.WAITING, ExecutionStatus.QUEUED, now, by.actor(), "Resumed by hand");
+    });
+    workers.wake();
+    return require(by.workspaceId(), id);
+  }
+
+  private static void requireWriter(Membership by) {
+    if (!by.role().canWrite()) {
+      throw ApiException.forbidden("Viewers cannot change runs");
+    }
+  }
+}

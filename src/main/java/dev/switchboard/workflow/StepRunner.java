@@ -1,0 +1,207 @@
+package dev.switchboard.workflow;
+
+import dev.switchboard.run.Execution;
+import dev.switchboard.run.RunContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one top-level step: over every contact found, or once for the run. */
+final class StepRunner {
+
+  sealed interface Result {
+    record Done(Map<String, Object> output) implements Result {}
+
+    record Failed(String message, Object details) implements Result {}
+
+    record Paused(Instant resumeAt, String message, Map<String, Object> output) implements Result {}
+  }
+
+  private final ActionRegistry registry;
+  private final RunContext context;
+  private final RunState state;
+
+  StepRunner(ActionRegistry registry, RunContext context, RunState state) {
+    this.registry = registry;
+    this.context = context;
+    this.state = state;
+  }
+
+  static String actionName(Step step) {
+    return switch (step) {
+      case Step.Action a -> a.type().wireName();
+      case Step.If i -> "if";
+    };
+  }
+
+  Result run(Step step, int stepNo) {
+    try {
+      return switch (step) {
+        case Step.Action a when a.type() == ActionType.WAIT -> pause(a);
+        case Step.Action a when a.type() == ActionType.SEARCH_CONTACTS -> search(a, stepNo);
+        case Step.Action a when a.type() == ActionType.REMEMBER -> {
+          remember(a, Map.of());
+          yield new Result.Done(Map.of("remembered", a.params().get("key")));
+        }
+        case Step.Action a -> perItem(List.of(a), stepNo);
+        case Step.If i -> perItem(List.of(i), stepNo);
+      };
+    } catch (ActionFailure failure) {
+      return new Result.Failed(failure.getMessage(), failure.details());
+    }
+  }
+
+  private Result pause(Step.Action wait) {
+    Duration duration = PlanJson.waitDuration(wait.params().get("duration"), "duration");
+    Instant resumeAt = context.clock().instant().plus(duration);
+    String message = "Agent paused. Will resume in " + human(duration) + ".";
+    return new Result.Paused(resumeAt, message, Map.of("resumeAt", resumeAt.toString()));
+  }
+
+  private Result search(Step.Action search, int stepNo) {
+    ActionResult result = call(search, Map.of(), stepNo);
+    if (!(result instanceof ActionResult.Found found)) {
+      throw new ActionFailure("search_contacts did not return contacts");
+    }
+    state.found(found.items());
+    context.log("system", "Found " + found.items().size() + " contacts");
+    return new Result.Done(Map.of("found", found.items().size()));
+  }
+
+  /** Applies the steps to each target (contact), collecting what happened. */
+  private Result perItem(List<Step> steps, int stepNo) {
+    int performed = 0;
+    int skipped = 0;
+    Instant awaitUntil = null;
+    String awaitMessage = null;
+    for (Map<String, Object> item : state.targets()) {
+      if (context.cancelRequested()) {
+        break;
+      }
+      for (ActionResult r : runFor(steps, item, stepNo)) {
+        switch (r) {
+          case ActionResult.Done done -> {
+            performed++;
+            state.count(done.counters());
+            if (done.output().get("results") instanceof List<?> results) {
+              state.searchResults(Map.of("results", results));
+            }
+          }
+          case ActionResult.Skipped s -> skipped++;
+          case ActionResult.Await a -> {
+            performed++;
+            awaitUntil =
+                awaitUntil == null || a.resumeAt().isAfter(awaitUntil) ? a.resumeAt() : awaitUntil;
+            awaitMessage = a.message();
+          }
+          case ActionResult.Found f ->
+              throw new ActionFailure("Only search_contacts can find contacts");
+        }
+      }
+    }
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("performed", performed);
+    output.put("skipped", skipped);
+    if (awaitUntil != null) {
+      return new Result.Paused(awaitUntil, awaitMessage, output);
+    }
+    return new Result.Done(output);
+  }
+
+  private List<ActionResult> runFor(List<Step> steps, Map<String, Object> item, int stepNo) {
+    List<ActionResult> results = new java.util.ArrayList<>();
+    for (Step step : steps) {
+      switch (step) {
+        case Step.If branch -> {
+          Map<String, Object> bindings = state.bindings(item);
+          boolean holds = Conditions.evaluate(branch.condition(), bindings, this::warn);
+          context.log(
+              "system",
+              "Condition "
+                  + PlanJson.writeCondition(branch.condition())
+                  + " is "
+                  + holds
+                  + who(item));
+          results.addAll(runFor(holds ? branch.then() : branch.otherwise(), item, stepNo));
+        }
+        case Step.Action a when a.type() == ActionType.REMEMBER -> remember(a, item);
+        case Step.Action a
+            when a.type() == ActionType.WAIT || a.type() == ActionType.SEARCH_CONTACTS ->
+            throw new ActionFailure(
+                a.type().wireName()
+                    + " cannot be used inside a condition; put it at the top level");
+        case Step.Action a -> results.add(call(a, item, stepNo));
+      }
+    }
+    return results;
+  }
+
+  private ActionResult call(Step.Action action, Map<String, Object> item, int stepNo) {
+    ActionHandler handler =
+        registry
+            .find(action.type())
+            .orElseThrow(() ->
+                new ActionFailure(
+                    "Action '" + action.type().wireName() + "' is not available on this server"));
+    Map<String, Object> bindings = state.bindings(item);
+    Map<String, Object> params = Variables.resolveAll(action.params(), bindings, this::warn);
+    Execution e = context.execution();
+    ActionCall call =
+        new ActionCall(
+            e.workspaceId(),
+            e.agentId(),
+            e.agentName(),
+            e.id(),
+            stepNo,
+            params,
+            item,
+            bindings,
+            new ActionCall.StepLog() {
+              @Override
+              public void info(String line) {
+                context.log("system", line);
+              }
+
+              @Override
+              public void warn(String line) {
+                StepRunner.this.warn(line);
+              }
+            });
+    ActionResult result = handler.execute(call);
+    if (result instanceof ActionResult.Skipped skipped) {
+      warn(skipped.warning());
+    }
+    return result;
+  }
+
+  private void remember(Step.Action a, Map<String, Object> item) {
+    Map<String, Object> bindings = state.bindings(item);
+    String key = String.valueOf(Variables.resolve(a.params().get("key"), bindings, this::warn));
+    state.remember(key, Variables.resolve(a.params().get("value"), bindings, this::warn));
+  }
+
+  private void warn(String line) {
+    context.log("system", "Warning: " + line);
+  }
+
+  private static String who(Map<String, Object> item) {
+    if (item.get("contact") instanceof Map<?, ?> contact) {
+      Object name = contact.get("email") != null ? contact.get("email") : contact.get("id");
+      return " for " + name;
+    }
+    return "";
+  }
+
+  static String human(Duration d) {
+    if (d.toDays() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+      return d.toDays() == 1 ? "1 day" : d.toDays() + " days";
+    }
+    if (d.toHours() > 0 && d.toMinutesPart() == 0) {
+      return d.toHours() == 1 ? "1 hour" : d.toHours() + " hours";
+    }
+    long minutes = Math.max(1, d.toMinutes());
+    return minutes == 1 ? "1 minute" : minutes + " minutes";
+  }
+}
