@@ -12,7 +12,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -67,12 +66,6 @@ class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
         .body(ApiResponse.error("METHOD_NOT_ALLOWED", e.getMessage(), Map.of()));
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(ApiResponse.error("NOT_FOUND", "Not found", Map.of()));
   }
 
   @ExceptionHandler(Exception.class)
