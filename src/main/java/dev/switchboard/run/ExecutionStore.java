@@ -365,12 +365,10 @@ class ExecutionStore {
   }
 
   long maxLogSeq(UUID id) {
-    Long max =
-        jdbc.sql("select max(seq) from execution_logs where execution_id = ?")
-            .param(id)
-            .query(Long.class)
-            .single();
-    return max == null ? 0 : max;
+    return jdbc.sql("select coalesce(max(seq), 0) from execution_logs where execution_id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   Execution row(ResultSet rs, int rowNum) throws SQLException {

@@ -36,6 +36,9 @@ class RunWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
+  /** A run whose node kept dying this often is failed instead of being tried forever. */
+  static final int MAX_ATTEMPTS = 5;
+
   private final ExecutionStore store;
   private final TransactionTemplate tx;
   private final Agents agents;
@@ -215,6 +218,12 @@ class RunWorkers implements SmartLifecycle {
   }
 
   private Outcome runSafely(ActiveRun run, Optional<Agent> agent) {
+    if (run.execution().attempt() > MAX_ATTEMPTS) {
+      return Outcome.failed(
+          "Run abandoned after " + MAX_ATTEMPTS + " attempts: it stopped every time it ran",
+          null,
+          null);
+    }
     if (agent.isEmpty()) {
       return Outcome.failed("Agent not found", null, null);
     }

@@ -1,0 +1,80 @@
+package dev.switchboard.run;
+
+import static dev.switchboard.support.AgentBuilder.anAgent;
+import static dev.switchboard.support.Api.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.support.Runs;
+import dev.switchboard.support.SwitchboardTestBase;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+@Tag("db")
+class HistoryTest extends SwitchboardTestBase {
+
+  @Test
+  void history_pages_50_newest_first_and_filters_by_status_and_range() {
+    String agent =
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    for (int i = 0; i < 60; i++) {
+      jdbc.update(
+          """
+          insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+          status, created_at) values (?, ?, ?, 'History', 'scheduled', 'scheduler', ?, ?)\
+          """,
+          UUID.randomUUID(),
+          UUID.fromString(ws),
+          UUID.fromString(agent),
+          i % 3 == 0 ? "failed" : "completed",
+          clock.instant().minusSeconds(3600L * i).atOffset(ZoneOffset.UTC));
+    }
+    String base = "/api/workspaces/" + ws + "/agents/" + agent + "/executions";
+
+    JsonNode first = owner.get(base).expect(200).data();
+    JsonNode second = owner.get(base + "?page=2").data();
+    JsonNode failed = owner.get(base + "?status=failed").data();
+    JsonNode lastDay = owner.get(base + "?range=24h").data();
+
+    assertThat(first.get("items")).hasSize(50);
+    assertThat(first.get("total").asInt()).isEqualTo(60);
+    assertThat(second.get("items")).hasSize(10);
+    List<String> created = new ArrayList<>();
+    first.get("items").forEach(r -> created.add(r.get("createdAt").asString()));
+    assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(failed.get("total").asInt()).isEqualTo(20);
+    assertThat(lastDay.get("total").asInt()).isEqualTo(24);
+    assertThat(owner.get(base + "?status=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  void a_deleted_agent_keeps_its_history_flagged_with_its_name() {
+    String agent =
+        anAgent()
+            .named("Outbound Campaign")
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    String run = Runs.trigger(owner, ws, agent);
+    Runs.awaitStatus(owner, ws, run, "completed");
+
+    owner.delete("/api/workspaces/" + ws + "/agents/" + agent).expect(200);
+
+    JsonNode detail = Runs.get(owner, ws, run);
+    assertThat(detail.get("agentDeleted").asBoolean()).isTrue();
+    assertThat(detail.get("agentName").asString()).isEqualTo("Outbound Campaign");
+    assertThat(
+            owner.get("/api/workspaces/" + ws + "/agents/" + agent).data().get("status").asString())
+        .isEqualTo("archived");
+    assertThat(owner.post("/api/workspaces/" + ws + "/agents/" + agent + "/trigger", null).status())
+        .isEqualTo(409);
+  }
+}
