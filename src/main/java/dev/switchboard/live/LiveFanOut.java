@@ -3,6 +3,7 @@ package dev.switchboard.live;
 import dev.switchboard.cluster.ClusterBus;
 import dev.switchboard.notification.NotificationCreated;
 import dev.switchboard.run.RunEvent;
+import jakarta.annotation.PostConstruct;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,11 @@ class LiveFanOut {
   LiveFanOut(LiveJson json, ClusterRelay relay) {
     this.json = json;
     this.relay = relay;
+  }
+
+  /** Listens to other nodes once this object is complete (never from inside the constructor). */
+  @PostConstruct
+  void listenToOtherNodes() {
     relay.onReceive(this::deliver);
   }
 

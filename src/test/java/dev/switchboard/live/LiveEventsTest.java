@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.notification.Notifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -42,6 +43,7 @@ class LiveEventsTest {
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
+  @Autowired Notifier notifier;
 
   SwitchboardApi api;
   String owner;
@@ -240,6 +242,41 @@ class LiveEventsTest {
           event("execution:completed", marker).test(m)
               && m.path("data").path("executionId").asString().equals(execution));
       assertThat(client.on(topic)).noneMatch(m -> m.path("type").asString().equals("event"));
+    }
+  }
+
+  @Test
+  void notification_reaches_only_its_recipient_on_the_workspace_topic() throws Exception {
+    String colleague = "colleague-" + UUID.randomUUID() + "@test.local";
+    api.addMember(owner, ws, colleague, "colleague-pass-123", "member");
+    JsonNode login =
+        api.call(
+            "POST",
+            "/api/auth/login",
+            null,
+            java.util.Map.of("email", colleague, "password", "colleague-pass-123"),
+            200);
+    String topic = "workspace:" + ws;
+    try (LiveClient mine = LiveClient.connect(json, port, owner);
+        LiveClient theirs = LiveClient.connect(json, port, login.path("token").asString())) {
+      mine.send("subscribe", topic);
+      theirs.send("subscribe", topic);
+      mine.await(type("snapshot", topic));
+      theirs.await(type("snapshot", topic));
+
+      notifier.notify(
+          UUID.fromString(ws),
+          UUID.fromString(login.path("user").path("id").asString()),
+          "test",
+          "Hello colleague",
+          null);
+
+      JsonNode ring = theirs.await(event("notification:created", topic));
+      assertThat(ring.path("data").path("message").asString()).isEqualTo("Hello colleague");
+      mine.send("ping", topic);
+      mine.await(m -> m.path("type").asString().equals("pong"));
+      assertThat(mine.received())
+          .noneMatch(m -> m.path("event").asString("").equals("notification:created"));
     }
   }
 }
