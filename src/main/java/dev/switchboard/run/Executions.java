@@ -44,6 +44,11 @@ public class Executions {
     return store.find(workspaceId, id);
   }
 
+  /** Any workspace's run: only for callers that check membership of its workspace themselves. */
+  public Optional<Execution> findAny(UUID id) {
+    return store.findAny(id);
+  }
+
   public Execution require(UUID workspaceId, UUID id) {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
   }

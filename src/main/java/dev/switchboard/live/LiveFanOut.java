@@ -1,0 +1,89 @@
+package dev.switchboard.live;
+
+import dev.switchboard.cluster.ClusterBus;
+import dev.switchboard.notification.NotificationCreated;
+import dev.switchboard.run.RunEvent;
+import jakarta.annotation.PostConstruct;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who watches which topic on this node, and the delivery of run events and notifications to them.
+ * Listeners only look up subscribers and queue text: no database, no waiting on sockets. Events of
+ * this node also go to the other nodes through the {@link ClusterBus}, and theirs come back here.
+ */
+@Component
+class LiveFanOut {
+
+  private final Map<String, Set<Subscription>> byTopic = new ConcurrentHashMap<>();
+  private final LiveJson json;
+  private final ClusterRelay relay;
+
+  LiveFanOut(LiveJson json, ClusterRelay relay) {
+    this.json = json;
+    this.relay = relay;
+  }
+
+  /** Listens to other nodes once this object is complete (never from inside the constructor). */
+  @PostConstruct
+  void listenToOtherNodes() {
+    relay.onReceive(this::deliver);
+  }
+
+  void register(Subscription s) {
+    byTopic.compute(
+        s.topic(),
+        (topic, subs) -> {
+          Set<Subscription> set = subs == null ? ConcurrentHashMap.newKeySet() : subs;
+          set.add(s);
+          return set;
+        });
+  }
+
+  void unregister(Subscription s) {
+    byTopic.computeIfPresent(
+        s.topic(),
+        (topic, subs) -> {
+          subs.remove(s);
+          return subs.isEmpty() ? null : subs;
+        });
+  }
+
+  @EventListener
+  void on(RunEvent event) {
+    publish(Broadcast.of(event));
+  }
+
+  @EventListener
+  void on(NotificationCreated notification) {
+    publish(Broadcast.of(notification));
+  }
+
+  private void publish(Broadcast b) {
+    deliver(b);
+    relay.send(b);
+  }
+
+  /** Hands the event to every local subscriber of its topics, written once per topic. */
+  void deliver(Broadcast b) {
+    for (String topic : b.topics()) {
+      Set<Subscription> subs = byTopic.get(topic);
+      if (subs == null) {
+        continue;
+      }
+      String text = null;
+      for (Subscription s : subs) {
+        if (b.userId() != null && !b.userId().equals(s.session().caller().userId())) {
+          continue;
+        }
+        if (text == null) {
+          text = json.event(topic, b);
+        }
+        s.deliver(b, text);
+      }
+    }
+  }
+}
