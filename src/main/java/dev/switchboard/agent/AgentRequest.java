@@ -3,7 +3,7 @@ package dev.switchboard.agent;
 import java.util.List;
 
 /** The body of {@code POST/PUT /agents}: every field optional on update. */
-record AgentRequest(
+public record AgentRequest(
     String name,
     String goal,
     String kind,
@@ -16,6 +16,6 @@ record AgentRequest(
     String runPermission,
     RestrictionsRequest restrictions) {
 
-  record RestrictionsRequest(
+  public record RestrictionsRequest(
       Integer maxExecutionsPerMinute, Integer maxExecutionsPerDay, Integer maxEmailsPerDay) {}
 }

@@ -58,7 +58,7 @@ public class Agents {
   }
 
   @Transactional
-  Agent create(Membership by, AgentRequest body) {
+  public Agent create(Membership by, AgentRequest body) {
     AgentKind kind =
         AgentKind.fromWireName(body.kind() == null ? "workflow" : body.kind())
             .orElseThrow(() -> ApiException.invalid("kind", "Kind must be workflow or command"));

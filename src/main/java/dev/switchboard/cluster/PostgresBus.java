@@ -53,9 +53,19 @@ final class PostgresBus implements ClusterBus, DisposableBean {
     return nodeId;
   }
 
+  /** Payloads that could never fit one NOTIFY are refused here, not lost with a whole batch. */
   @Override
   public void send(String channel, String payload) {
+    if (utf8Length(payload) + nodeId.length() + 1 > MAX_PAYLOAD) {
+      log.warn(
+          "Dropping a {}-character message on {}: too large for NOTIFY", payload.length(), channel);
+      return;
+    }
     outbox.add(new Message(channel, payload));
+  }
+
+  private static int utf8Length(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   @Override
@@ -100,7 +110,8 @@ final class PostgresBus implements ClusterBus, DisposableBean {
     Map<String, StringBuilder> open = new java.util.LinkedHashMap<>();
     for (Message m : batch) {
       StringBuilder current = open.get(m.channel());
-      if (current != null && current.length() + m.payload().length() + 1 > MAX_PAYLOAD) {
+      if (current != null
+          && utf8Length(current.toString()) + utf8Length(m.payload()) + 1 > MAX_PAYLOAD) {
         out.add(Map.entry(m.channel(), current.toString()));
         current = null;
       }

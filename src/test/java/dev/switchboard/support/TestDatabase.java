@@ -53,18 +53,23 @@ public final class TestDatabase {
   }
 
   private static synchronized void createSchema() {
+    createSchema(NAME);
+  }
+
+  /** Creates a schema in the test PostgreSQL, dropped again when the JVM exits. */
+  public static void createSchema(String name) {
     try (Connection c = DriverManager.getConnection(postgresUrl(), "postgres", "")) {
-      c.createStatement().execute("create schema if not exists " + NAME);
+      c.createStatement().execute("create schema if not exists " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "The PostgreSQL suite needs PostgreSQL at " + postgresUrl() + ": " + e.getMessage(), e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropSchema));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(name)));
   }
 
-  private static void dropSchema() {
+  private static void dropSchema(String name) {
     try (Connection c = DriverManager.getConnection(postgresUrl(), "postgres", "")) {
-      c.createStatement().execute("drop schema if exists " + NAME + " cascade");
+      c.createStatement().execute("drop schema if exists " + name + " cascade");
     } catch (SQLException e) {
       // The schema has a random name; a leftover one harms nothing.
     }

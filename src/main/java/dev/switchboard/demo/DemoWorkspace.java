@@ -1,0 +1,104 @@
+package dev.switchboard.demo;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentRequest;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.run.TriggerRequest;
+import dev.switchboard.run.Triggers;
+import dev.switchboard.workspace.Membership;
+import dev.switchboard.workspace.WorkspaceAccess;
+import dev.switchboard.workspace.WorkspaceCreated;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code SWITCHBOARD_DEMO=true}, fills the first workspace of an empty database with sample
+ * agents and a first run, so there is something to click through.
+ */
+@Component
+class DemoWorkspace {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
+
+  private final boolean enabled;
+  private final Agents agents;
+  private final Triggers triggers;
+  private final WorkspaceAccess access;
+
+  DemoWorkspace(
+      @Value("${switchboard.demo}") boolean enabled,
+      Agents agents,
+      Triggers triggers,
+      WorkspaceAccess access) {
+    this.enabled = enabled;
+    this.agents = agents;
+    this.triggers = triggers;
+    this.access = access;
+  }
+
+  @EventListener
+  void seed(WorkspaceCreated created) {
+    if (!enabled || !created.firstStart()) {
+      return;
+    }
+    Membership owner = access.find(created.ownerId(), created.workspaceId()).orElseThrow();
+    Agent welcome =
+        agents.create(
+            owner,
+            workflow(
+                "Welcome new leads",
+                "live",
+                "Greet new leads, wait two minutes, then note the follow-up",
+                List.of(
+                    step(
+                        "remember", Map.of("key", "greeting", "value", "Hi there, welcome aboard")),
+                    step("wait", Map.of("duration", "PT2M")),
+                    step(
+                        "remember",
+                        Map.of("key", "followUp", "value", "@memory.greeting (followed up)")))));
+    agents.create(
+        owner,
+        workflow(
+            "CEO outreach",
+            "draft",
+            "Find contacts where title contains CEO and send email using template 'Outbound v2'",
+            List.of(
+                step(
+                    "search_contacts",
+                    Map.of(
+                        "filters",
+                        List.of(Map.of("field", "title", "operator", "contains", "value", "CEO")))),
+                step("send_email", Map.of("template", "Outbound v2")))));
+    agents.create(
+        owner,
+        new AgentRequest(
+            "Say hello (command)",
+            "Hello from a command agent",
+            "command",
+            "live",
+            null,
+            null,
+            List.of("echo", "{{prompt}}"),
+            null,
+            60,
+            null,
+            null));
+    triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
+    log.info("Demo workspace ready: 3 sample agents and a first run");
+  }
+
+  private static AgentRequest workflow(
+      String name, String status, String goal, List<Map<String, Object>> steps) {
+    return new AgentRequest(
+        name, goal, "workflow", status, null, Map.of("steps", steps), null, null, null, null, null);
+  }
+
+  private static Map<String, Object> step(String type, Map<String, Object> params) {
+    return Map.of("type", type, "params", params);
+  }
+}

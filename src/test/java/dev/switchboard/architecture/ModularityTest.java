@@ -1,0 +1,91 @@
+package dev.switchboard.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of STYLE.md, as failing tests. */
+class ModularityTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.switchboard");
+
+  @Test
+  void nothing_depends_on_the_pages() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.switchboard.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.switchboard.web..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void the_engine_knows_no_runner_crm_or_parser() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.run..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.workflow..",
+            "dev.switchboard.process..",
+            "dev.switchboard.crm..",
+            "dev.switchboard.instruction..",
+            "dev.switchboard.live..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void tenancy_and_agents_do_not_depend_on_the_engine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.switchboard.workspace..", "dev.switchboard.agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.run..", "dev.switchboard.live..", "dev.switchboard.crm..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void the_command_runner_and_the_interpreter_are_independent() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.process..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.switchboard.workflow..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.workflow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.switchboard.process..", "dev.switchboard.crm..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void internals_stay_inside_their_module() {
+    java.util.List<String> violations = new java.util.ArrayList<>();
+    for (var origin : CLASSES) {
+      for (var dependency : origin.getDirectDependenciesFromSelf()) {
+        String target = dependency.getTargetClass().getPackageName();
+        int internal = target.indexOf(".internal");
+        if (target.startsWith("dev.switchboard.")
+            && internal > 0
+            && !origin.getPackageName().startsWith(target.substring(0, internal))) {
+          violations.add(origin.getName() + " -> " + dependency.getTargetClass().getName());
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+  }
+}
