@@ -129,9 +129,13 @@ class CommandRunner implements Runner {
     }
   }
 
+  /** Why the wait for the command ended. */
   private enum End {
+    /** The command exited by itself. */
     EXITED,
+    /** The run was stopped (a person, or the node handing it back). */
     STOP_REQUESTED,
+    /** The agent's timeout passed first. */
     TIMED_OUT
   }
 

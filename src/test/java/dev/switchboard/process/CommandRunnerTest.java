@@ -13,8 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs real processes; the commands under test use POSIX tools ({@code sh}, {@code seq}). */
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class CommandRunnerTest {
 
   @TempDir Path dataDir;
