@@ -75,6 +75,7 @@ create table executions (
   lease_owner     varchar(100),
   lease_until     timestamp with time zone,
   attempt         integer not null default 0,
+  recoveries      integer not null default 0,
   cancel_requested boolean not null default false,
   canceled_by     varchar(320),
   step_cursor     integer not null default 0,

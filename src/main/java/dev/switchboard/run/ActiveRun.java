@@ -84,8 +84,9 @@ final class ActiveRun implements RunContext {
     }
     canceled = true;
     for (Runnable action : cancelActions) {
-      cancelActions.remove(action);
-      action.run();
+      if (cancelActions.remove(action)) {
+        action.run();
+      }
     }
   }
 

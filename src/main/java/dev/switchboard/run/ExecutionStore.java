@@ -168,11 +168,29 @@ class ExecutionStore {
         == 1;
   }
 
-  /** Puts a running run back in the queue, keeping its slot and checkpoint. */
-  void requeue(UUID id) {
+  /**
+   * Puts a running run whose node died back in the queue, keeping its slot and checkpoint; false
+   * when it has been taken over {@code max} times already.
+   */
+  boolean requeue(UUID id, int max) {
+    return jdbc.sql(
+                """
+                update executions set status = 'queued', lease_owner = null, lease_until = null,
+                recoveries = recoveries + 1 where id = ? and recoveries < ?\
+                """)
+            .params(id, max)
+            .update()
+        == 1;
+  }
+
+  /** Fails a run that kept losing its node. */
+  void abandon(UUID id, Instant now, String reason) {
     jdbc.sql(
-            "update executions set status = 'queued', lease_owner = null, lease_until = null where id = ?")
-        .param(id)
+            """
+            update executions set status = 'failed', finished_at = ?, lease_owner = null,
+            lease_until = null, head_agent_id = null, error = ? where id = ?\
+            """)
+        .params(utc(now), text(java.util.Map.of("message", reason)), id)
         .update();
   }
 

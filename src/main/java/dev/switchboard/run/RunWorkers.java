@@ -37,7 +37,7 @@ class RunWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
   /** A run whose node kept dying this often is failed instead of being tried forever. */
-  static final int MAX_ATTEMPTS = 5;
+  static final int MAX_RECOVERIES = 5;
 
   private final ExecutionStore store;
   private final TransactionTemplate tx;
@@ -169,14 +169,7 @@ class RunWorkers implements SmartLifecycle {
         tx.execute(status -> {
           List<UUID> ids = store.lockExpired(now);
           for (UUID id : ids) {
-            store.requeue(id);
-            store.recordTransition(
-                id,
-                ExecutionStatus.RUNNING,
-                ExecutionStatus.QUEUED,
-                now,
-                "lease-reaper",
-                "Lease expired: the node running it stopped responding");
+            takeOver(id, now);
           }
           return ids;
         });
@@ -185,6 +178,25 @@ class RunWorkers implements SmartLifecycle {
           "Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
       wakeups.release();
     }
+  }
+
+  /** Requeues a run whose node stopped responding, or fails it when that keeps happening. */
+  private void takeOver(UUID id, Instant now) {
+    if (store.requeue(id, MAX_RECOVERIES)) {
+      store.recordTransition(
+          id,
+          ExecutionStatus.RUNNING,
+          ExecutionStatus.QUEUED,
+          now,
+          "lease-reaper",
+          "Lease expired: the node running it stopped responding");
+      return;
+    }
+    String reason = "Run abandoned: its node stopped " + MAX_RECOVERIES + " times";
+    store.abandon(id, now, reason);
+    store.recordTransition(
+        id, ExecutionStatus.RUNNING, ExecutionStatus.FAILED, now, "lease-reaper", reason);
+    store.findAny(id).ifPresent(e -> store.promoteNext(e.agentId()));
   }
 
   private void execute(Execution execution) {
@@ -218,12 +230,6 @@ class RunWorkers implements SmartLifecycle {
   }
 
   private Outcome runSafely(ActiveRun run, Optional<Agent> agent) {
-    if (run.execution().attempt() > MAX_ATTEMPTS) {
-      return Outcome.failed(
-          "Run abandoned after " + MAX_ATTEMPTS + " attempts: it stopped every time it ran",
-          null,
-          null);
-    }
     if (agent.isEmpty()) {
       return Outcome.failed("Agent not found", null, null);
     }
