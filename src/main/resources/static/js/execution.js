@@ -64,7 +64,7 @@
       box.replaceChildren(el("strong", {}, "Error"),
         el("p", {}, e.error.message || ""),
         e.error.step ? el("p", { class: "muted" }, `At step ${e.error.step}`) : null,
-        e.error.details ? el("pre", {}, typeof e.error.details === "string" ? e.error.details : JSON.stringify(e.error.details, null, 2)) : null);
+        hasDetails(e.error.details) ? el("pre", {}, typeof e.error.details === "string" ? e.error.details : JSON.stringify(e.error.details, null, 2)) : null);
     } else {
       box.hidden = true;
     }
@@ -74,6 +74,11 @@
     cancel.hidden = !active;
     cancel.textContent = e.status === "running" ? "Stop" : "Cancel";
     document.getElementById("retry-run").hidden = !(e.status === "failed" || e.status === "canceled");
+  }
+
+  function hasDetails(d) {
+    if (d === null || d === undefined || d === "" || d === "null") return false;
+    return typeof d !== "object" || Object.keys(d).length > 0;
   }
 
   function stepIcon(status) {
