@@ -1,0 +1,70 @@
+package dev.switchboard.web;
+
+import dev.switchboard.workspace.Accounts;
+import dev.switchboard.workspace.Caller;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The page shells. Each one only names the workspace and the caller; the data comes from the JSON
+ * API, fetched by the page's script with the session cookie.
+ */
+@Controller
+class PageController {
+
+  private final Accounts accounts;
+
+  PageController(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/")
+  String home(Caller caller) {
+    List<Map<String, Object>> workspaces = accounts.workspacesOf(caller.userId());
+    if (workspaces.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "You are not in any workspace");
+    }
+    return "redirect:/w/" + workspaces.getFirst().get("id") + "/agents";
+  }
+
+  @GetMapping("/w/{ws}/agents")
+  String agents(Caller caller, @PathVariable UUID ws, Model model) {
+    shell(caller, ws, model);
+    return "agents";
+  }
+
+  @GetMapping({"/w/{ws}/agents/{agentId}", "/w/{ws}/agents/{agentId}/executions"})
+  String agent(Caller caller, @PathVariable UUID ws, @PathVariable UUID agentId, Model model) {
+    shell(caller, ws, model);
+    model.addAttribute("agentId", agentId);
+    return "agent";
+  }
+
+  @GetMapping("/w/{ws}/executions/{executionId}")
+  String execution(
+      Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId, Model model) {
+    shell(caller, ws, model);
+    model.addAttribute("executionId", executionId);
+    return "execution";
+  }
+
+  /** What every page's header shows; a workspace the caller is not in does not exist (404). */
+  private void shell(Caller caller, UUID ws, Model model) {
+    List<Map<String, Object>> workspaces = accounts.workspacesOf(caller.userId());
+    Map<String, Object> current =
+        workspaces.stream()
+            .filter(w -> ws.equals(w.get("id")))
+            .findFirst()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("workspace", current);
+    model.addAttribute("workspaces", workspaces);
+    model.addAttribute("user", caller);
+  }
+}

@@ -1,0 +1,288 @@
+package dev.switchboard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The pages in a real browser (Chromium through Playwright) against the real server on H2. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StandInCommandRunner.class)
+class PagesBrowserTest {
+
+  static final String EMAIL = "owner@test.local";
+  static final String PASSWORD = "owner-pass-123";
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path SHOTS = Paths.get("target/screenshots");
+  static final LocatorAssertions.IsVisibleOptions SOON =
+      new LocatorAssertions.IsVisibleOptions().setTimeout(15_000);
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("switchboard-web-test");
+    registry.add("switchboard.data-dir", dir::toString);
+    registry.add("switchboard.admin-email", () -> EMAIL);
+    registry.add("switchboard.admin-password", () -> PASSWORD);
+  }
+
+  @BeforeAll
+  static void launch() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException("Chromium is missing at " + CHROMIUM);
+      }
+      Assumptions.assumeTrue(false, "Chromium is not installed at " + CHROMIUM);
+    }
+    Files.createDirectories(SHOTS);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+
+  ApiClient api;
+  String ws;
+  BrowserContext context;
+  Page page;
+
+  @BeforeEach
+  void open() {
+    api = new ApiClient(json, base()).login(EMAIL, PASSWORD);
+    ws = api.firstWorkspace();
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    page = context.newPage();
+    page.setDefaultTimeout(15_000);
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  void signIn() {
+    page.navigate(base() + "/w/" + ws + "/agents");
+    assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    page.getByLabel("Email").fill(EMAIL);
+    page.getByLabel("Password").fill(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page).hasURL(Pattern.compile(".*/w/" + ws + "/agents$"));
+  }
+
+  void shot(String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
+  }
+
+  Locator runNow() {
+    return page.locator("#run-now");
+  }
+
+  @Test
+  void wrong_password_shows_the_form_again_with_the_message() {
+    page.navigate(base() + "/login");
+    page.getByLabel("Email").fill(EMAIL);
+    page.getByLabel("Password").fill("nope");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong email or password");
+    shot("login-error");
+  }
+
+  @Test
+  void run_now_shows_success_toast_and_the_execution_log_shows_completed_steps() throws Exception {
+    api.workflowAgent(
+        ws,
+        "Remember things",
+        Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
+    signIn();
+    assertThat(
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Remember things")))
+        .isVisible();
+    shot("agents-list");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Remember things")).click();
+    assertThat(page.locator("#agent-name")).hasText("Remember things");
+    assertThat(runNow()).hasText("Run Now");
+    assertThat(runNow()).isEnabled();
+
+    runNow().click();
+
+    Locator toast =
+        page.locator(".toast-success")
+            .filter(
+                new Locator.FilterOptions()
+                    .setHasText("Agent completed successfully. Processed 0 contacts."));
+    assertThat(toast).isVisible(SOON);
+    assertThat(page.locator("#toasts")).hasAttribute("aria-live", "polite");
+    assertThat(runNow()).hasText("Run Now");
+    assertThat(page.locator("#history-rows tr").first()).containsText("completed");
+    shot("agent-page-completed");
+    Files.createDirectories(Paths.get("docs"));
+    page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs/screenshot.png")));
+
+    toast
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("View Execution Log"))
+        .click();
+    assertThat(page).hasURL(Pattern.compile(".*/w/" + ws + "/executions/[0-9a-f-]{36}$"));
+    assertThat(page.locator("#exec-status")).hasText("completed");
+    assertThat(page.locator("#exec-progress")).hasText("Step 1 of 1 completed");
+    assertThat(page.locator("#exec-steps .step-completed")).hasCount(1);
+    assertThat(page.locator("#exec-steps")).containsText("remember");
+    shot("execution-completed");
+  }
+
+  @Test
+  void run_now_while_running_says_already_running_with_the_current_execution() {
+    String agentId =
+        api.createAgent(
+            ws,
+            Map.of(
+                "name",
+                "Slow",
+                "kind",
+                "command",
+                "status",
+                "live",
+                "command",
+                List.of("sleep", "30")));
+    String current = api.trigger(ws, agentId);
+    try {
+      signIn();
+      page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
+      assertThat(runNow()).isEnabled();
+      runNow().click();
+      Locator note = page.locator("#run-note");
+      assertThat(note)
+          .containsText("Agent is already running. Wait for current execution to complete.");
+      assertThat(note.getByRole(AriaRole.LINK)).hasText(current);
+      assertThat(note.getByRole(AriaRole.LINK))
+          .hasAttribute("href", "/w/" + ws + "/executions/" + current);
+      assertThat(runNow()).isDisabled();
+      shot("agent-already-running");
+    } finally {
+      api.cancel(ws, current);
+    }
+  }
+
+  @Test
+  void a_failed_run_shows_the_error_toast_with_retry() {
+    String agentId =
+        api.workflowAgent(
+            ws, "Mailer", Map.of("type", "send_email", "params", Map.of("template", "X")));
+    signIn();
+    page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
+    runNow().click();
+
+    Locator toast = page.locator(".toast-error");
+    assertThat(toast).isVisible(SOON);
+    assertThat(toast.locator(".toast-message")).hasText(Pattern.compile("^Agent failed: .+"));
+    assertThat(
+            toast.getByRole(
+                AriaRole.LINK, new Locator.GetByRoleOptions().setName("View Error Log")))
+        .isVisible();
+    Locator retry =
+        toast.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry Execution"));
+    assertThat(retry).isVisible();
+    shot("agent-failed");
+
+    retry.click();
+    // The retry fails the same way: a fresh failure toast for the new execution.
+    assertThat(page.locator(".toast-error")).isVisible(SOON);
+    assertThat(page.locator("#history-rows tr")).hasCount(2);
+
+    page.locator("#history-rows tr").first().getByRole(AriaRole.LINK).click();
+    assertThat(page.locator("#exec-status")).hasText("failed");
+    assertThat(page.locator("#exec-error")).isVisible();
+    assertThat(
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry Execution")))
+        .isVisible();
+    shot("execution-failed");
+  }
+
+  @Test
+  void agent_page_fits_375px_and_run_now_works_from_the_keyboard() {
+    String agentId =
+        api.workflowAgent(
+            ws, "Pocket", Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
+    signIn();
+    page.setViewportSize(375, 800);
+    page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
+    assertThat(page.locator("#agent-name")).hasText("Pocket");
+    assertThat(runNow()).isEnabled();
+
+    Object width = page.evaluate("() => document.scrollingElement.scrollWidth");
+    assertThat(((Number) width).intValue()).isLessThanOrEqualTo(375);
+    shot("agent-page-375");
+
+    boolean reached = false;
+    for (int i = 0; i < 30 && !reached; i++) {
+      page.keyboard().press("Tab");
+      reached = Boolean.TRUE.equals(page.evaluate("() => document.activeElement.id === 'run-now'"));
+    }
+    assertThat(reached).as("Run Now is reachable with Tab").isTrue();
+    page.keyboard().press("Enter");
+    assertThat(page.locator(".toast-success")).isVisible(SOON);
+    Object after = page.evaluate("() => document.scrollingElement.scrollWidth");
+    assertThat(((Number) after).intValue()).isLessThanOrEqualTo(375);
+    shot("agent-page-375-completed");
+  }
+}
