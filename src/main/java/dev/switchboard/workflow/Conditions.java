@@ -25,6 +25,28 @@ final class Conditions {
     };
   }
 
+  /**
+   * A condition as a person reads it: {@code contact.title contains "CEO" AND deal.value > 50000}.
+   */
+  static String describe(Condition condition) {
+    return switch (condition) {
+      case Condition.Compare c ->
+          c.field()
+              + " "
+              + c.operator().symbol()
+              + (c.operator() == Operator.EXISTS
+                  ? ""
+                  : " " + (c.value() instanceof String s ? "\"" + s + "\"" : c.value()));
+      case Condition.All all -> join(all.parts(), " AND ");
+      case Condition.Any any -> join(any.parts(), " OR ");
+      case Condition.Not not -> "NOT " + describe(not.part());
+    };
+  }
+
+  private static String join(java.util.List<Condition> parts, String glue) {
+    return "(" + String.join(glue, parts.stream().map(Conditions::describe).toList()) + ")";
+  }
+
   private static boolean compare(
       Condition.Compare c, Map<String, Object> bindings, Consumer<String> warn) {
     Optional<Object> actual = Variables.lookup(bindings, c.field());

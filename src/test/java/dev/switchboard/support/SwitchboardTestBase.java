@@ -3,11 +3,8 @@ package dev.switchboard.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "switchboard.poll-interval=200ms",
       "switchboard.workers=4"
     })
-@Import(SwitchboardTestBase.Clocks.class)
+@Import(TestClockConfig.class)
 public abstract class SwitchboardTestBase {
 
   public static final String OWNER = "owner@test.local";
@@ -47,14 +44,5 @@ public abstract class SwitchboardTestBase {
   void signIn() {
     owner = Api.login(port, OWNER, OWNER_PASSWORD);
     ws = owner.firstWorkspace();
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
   }
 }
