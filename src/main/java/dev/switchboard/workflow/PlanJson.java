@@ -258,7 +258,7 @@ public final class PlanJson {
   }
 
   /** Writes one condition in the SPEC's shape. */
-  public static Map<String, Object> writeCondition(Condition condition) {
+  private static Map<String, Object> writeCondition(Condition condition) {
     Map<String, Object> out = new LinkedHashMap<>();
     switch (condition) {
       case Condition.Compare c -> {

@@ -119,11 +119,7 @@ final class StepRunner {
           boolean holds = Conditions.evaluate(branch.condition(), bindings, this::warn);
           context.log(
               "system",
-              "Condition "
-                  + PlanJson.writeCondition(branch.condition())
-                  + " is "
-                  + holds
-                  + who(item));
+              "Condition " + Conditions.describe(branch.condition()) + " is " + holds + who(item));
           results.addAll(runFor(holds ? branch.then() : branch.otherwise(), item, stepNo));
         }
         case Step.Action a when a.type() == ActionType.REMEMBER -> remember(a, item);
