@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.run.Outcome;
+import dev.switchboard.support.RecordingRunContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.ExecutionStatus;
 import dev.switchboard.run.TriggerType;
+import dev.switchboard.support.RecordingRunContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -90,7 +90,7 @@ class WorkflowRunnerTest {
         .isEqualTo("Hello John, @contact.nonexistent");
     assertThat(ctx.texts())
         .contains("Warning: Variable @contact.nonexistent not found; left as written");
-    assertThat(ctx.progress)
+    assertThat(ctx.progress())
         .containsExactly("1/2 search_contacts success", "2/2 send_email success");
   }
 
