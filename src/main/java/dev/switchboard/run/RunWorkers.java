@@ -406,7 +406,7 @@ class RunWorkers implements SmartLifecycle {
     claimer.interrupt();
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
         Instant now = clock.instant();
         for (ActiveRun run : active.values()) {
           UUID id = run.execution().id();

@@ -39,6 +39,23 @@ class NodeCrashTest {
 
   @Test
   void a_run_survives_kill_minus_9_of_its_node() throws Exception {
+    List<String> changes = runThenReplaceNode(Process::destroyForcibly);
+
+    assertThat(changes.get(2)).isEqualTo("queued by lease-reaper");
+    assertThat(changes).filteredOn(c -> c.startsWith("completed")).hasSize(1);
+  }
+
+  @Test
+  void a_graceful_shutdown_hands_the_run_back_to_the_queue() throws Exception {
+    List<String> changes = runThenReplaceNode(Process::destroy);
+
+    assertThat(changes.get(2)).startsWith("queued by worker");
+    assertThat(changes).filteredOn(c -> c.startsWith("completed")).hasSize(1);
+  }
+
+  /** Starts a run on one node, stops that node as told, and lets a second node finish the run. */
+  private List<String> runThenReplaceNode(java.util.function.Consumer<Process> stop)
+      throws Exception {
     Path dataDir = Files.createTempDirectory("switchboard-crash-");
     String schema = "sb_crash_" + UUID.randomUUID().toString().substring(0, 8);
     int firstPort = freePort();
@@ -49,7 +66,8 @@ class NodeCrashTest {
     String run = Runs.trigger(api, ws, agent);
     Runs.awaitStatus(api, ws, run, "running");
 
-    first.destroyForcibly().waitFor();
+    stop.accept(first);
+    first.waitFor();
     int secondPort = freePort();
     start(dataDir, schema, secondPort);
     Api second = Api.login(secondPort, "admin@localhost", PASSWORD);
@@ -65,8 +83,7 @@ class NodeCrashTest {
     List<String> changes = new ArrayList<>();
     done.get("transitions")
         .forEach(t -> changes.add(t.get("to").asString() + " by " + t.get("by").asString()));
-    assertThat(changes.get(2)).isEqualTo("queued by lease-reaper");
-    assertThat(changes).filteredOn(c -> c.startsWith("completed")).hasSize(1);
+    return changes;
   }
 
   private Process start(Path dataDir, String schema, int port) throws IOException {
@@ -83,6 +100,7 @@ class NodeCrashTest {
     env.put("SWITCHBOARD_ADMIN_PASSWORD", PASSWORD);
     env.put("SWITCHBOARD_LEASE", "2s");
     env.put("SWITCHBOARD_POLL_INTERVAL", "200ms");
+    env.put("SWITCHBOARD_SHUTDOWN_GRACE", "1s");
     if (TestDatabase.postgres()) {
       TestDatabase.createSchema(schema);
       env.put("SPRING_DATASOURCE_URL", TestDatabase.postgresUrl() + "?currentSchema=" + schema);
