@@ -174,8 +174,6 @@ class PagesBrowserTest {
     assertThat(runNow()).hasText("Run Now");
     assertThat(page.locator("#history-rows tr").first()).containsText("completed");
     shot("agent-page-completed");
-    Files.createDirectories(Paths.get("docs"));
-    page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs/screenshot.png")));
 
     toast
         .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("View Execution Log"))
@@ -282,5 +280,37 @@ class PagesBrowserTest {
     Object after = page.evaluate("() => document.scrollingElement.scrollWidth");
     assertThat(((Number) after).intValue()).isLessThanOrEqualTo(375);
     shot("agent-page-375-completed");
+  }
+
+  @Test
+  void a_log_of_100000_lines_loads_fully_but_keeps_at_most_2000_in_the_page() {
+    String agentId =
+        api.createAgent(
+            ws,
+            Map.of(
+                "name",
+                "Chatty",
+                "kind",
+                "command",
+                "status",
+                "live",
+                "command",
+                List.of("seq", "1", "100000")));
+    String run = api.trigger(ws, agentId);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> api.execution(ws, run).get("status").asString().equals("completed"));
+    signIn();
+
+    page.navigate(base() + "/w/" + ws + "/executions/" + run);
+
+    assertThat(page.locator("#log-count"))
+        .hasText("100,002 lines", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+    assertThat(page.locator("#console .ln").last()).containsText("Process exited with code 0");
+    assertThat(page.locator("#console .ln").count()).isLessThanOrEqualTo(2000);
+    page.locator("#log-earlier").click();
+    assertThat(page.locator("#log-bottom")).isVisible();
+    assertThat(page.locator("#console .ln").count()).isLessThanOrEqualTo(2000);
+    shot("execution-100000-lines");
   }
 }
