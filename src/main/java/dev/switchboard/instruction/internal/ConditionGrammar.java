@@ -30,6 +30,7 @@ final class ConditionGrammar {
       Phrase.of(
           "(the company|their company|they|the contact|the lead) (is|are|works|work) in [the]");
   private static final Phrase INDUSTRY_NOUN = Phrase.of("[industry|sector|space|vertical|market]");
+  private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
   private static final Set<String> INDUSTRY_STOPS =
       Set.of("industry", "sector", "space", "vertical", "market", "and", "or", "then");
   private static final List<Phrase> HAS =
@@ -178,6 +179,11 @@ final class ConditionGrammar {
     if (field == null) {
       throw c.failureForClause("I can't read this condition: ", start);
     }
+    Condition between = between(field.qualified());
+    if (between != null) {
+      time();
+      return between;
+    }
     Relation relation = Relation.read(c);
     if (relation == null) {
       throw c.failureForClause("I can't tell how to compare " + field.qualified() + " in ", start);
@@ -190,6 +196,23 @@ final class ConditionGrammar {
     }
     time();
     return result;
+  }
+
+  /** "between 50 and 80" includes both ends. */
+  private Condition between(String field) {
+    int mark = c.mark();
+    if (!c.accept(BETWEEN)) {
+      return null;
+    }
+    Object low = Values.literal(c);
+    boolean and = c.acceptWord("and");
+    Object high = Values.literal(c);
+    if (low == null || !and || high == null) {
+      c.reset(mark);
+      return null;
+    }
+    return new Condition.All(
+        List.of(Relation.GE.toCondition(field, low), Relation.LE.toCondition(field, high)));
   }
 
   /** A value, or several ("contains 'CEO', 'Founder' or 'Owner'"). */

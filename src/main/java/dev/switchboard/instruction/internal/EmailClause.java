@@ -37,7 +37,8 @@ final class EmailClause implements Clause {
               + " [called|named|titled|:]");
   private static final List<Phrase> TEMPLATE_NAMED_BEFORE =
       Phrase.all("[using|use|with|from|via|based on|following] [the|our|my|this]");
-  private static final Phrase TEMPLATE_NOUN = Phrase.of("[email] template");
+  private static final Phrase TEMPLATE_NOUN =
+      Phrase.of("([email] template|email|e mail|mail|message|emails)");
   private static final List<Phrase> SUBJECT =
       Phrase.all(
           "[with|using] [the|a] subject [line] [of|:|saying|reading]",
@@ -76,13 +77,10 @@ final class EmailClause implements Clause {
     boolean template = params.containsKey("template");
     boolean written = params.containsKey("subject") && params.containsKey("body");
     if (!template && !written) {
-      throw c.failure(
+      throw c.failureForClause(
           "Which email? Name a template (\"using template 'Intro'\") or give a subject and a"
-              + " body: '"
-              + c.text(start, c.mark())
-              + "'",
-          start,
-          c.mark());
+              + " body: ",
+          start);
     }
     return new Step.Action(ActionType.SEND_EMAIL, params);
   }
@@ -100,7 +98,7 @@ final class EmailClause implements Clause {
     c.acceptFirst(TEMPLATE_NAMED_BEFORE);
     if (c.at(Kind.QUOTED) && c.peek(1).is(Kind.WORD)) {
       String name = c.next().text();
-      if (c.accept(TEMPLATE_NOUN) && c.token(c.mark() - 1).isWord("template")) {
+      if (c.accept(TEMPLATE_NOUN)) {
         params.put("template", name);
         return true;
       }

@@ -25,13 +25,15 @@ final class HandoffClause implements Clause {
               + " to",
           "(loop in|bring in|pull in|involve|notify|alert|ping|inform|tell|get|flag|cc|copy in"
               + "|copy)",
-          "let");
+          "let",
+          "(loop|bring|pull|get|copy|cc)");
 
   /** Words after the person for "loop X in", "get X involved", "let X know". */
   private static final List<Phrase> AFTER_PERSON = Phrase.all("in on it", "in", "involved");
 
   private static final int LOOP = 4;
   private static final int LET = 5;
+  private static final int PERSON_IN = 6;
 
   private static final List<Phrase> MESSAGE =
       Phrase.all(
@@ -74,6 +76,7 @@ final class HandoffClause implements Clause {
         switch (verb) {
           case LET -> c.acceptWord("know");
           case LOOP -> c.acceptFirst(AFTER_PERSON) >= 0 || true;
+          case PERSON_IN -> c.acceptFirst(AFTER_PERSON) >= 0;
           default -> true;
         };
     if (user == null || !complete) {

@@ -31,7 +31,7 @@ enum Relation {
       Phrase.all(
           "(greater|more|higher|bigger|larger) than or equal to",
           "equal to or (greater|more|higher) than",
-          "at least",
+          "[worth] at least",
           "no (less|lower|fewer) than",
           "not (less|lower|fewer) than",
           "(greater|more|higher) or equal to");
@@ -39,7 +39,7 @@ enum Relation {
       Phrase.all(
           "(less|lower|smaller|fewer) than or equal to",
           "equal to or (less|lower|smaller|fewer) than",
-          "at most",
+          "[worth] at most",
           "no (more|greater|higher|bigger|larger) than",
           "not (more|greater|higher|bigger|larger) than",
           "(less|lower|smaller) or equal to",

@@ -26,7 +26,11 @@ final class ReplyPhrases {
               + REPLY_NOUN
               + " [yet] [from them|from the contact] [is received|has been received|comes in"
               + "|came in|has come in|arrives] [yet]",
-          WHO + " (have|has|did|do|does|is|are) [still] not [yet] " + REPLY_VERB + " " + TO_US,
+          WHO
+              + " [still] (have|has|did|do|does|is|are) [still] not [yet] "
+              + REPLY_VERB
+              + " "
+              + TO_US,
           WHO + " never " + REPLY_VERB + " " + TO_US,
           "(we|you|i) (have|has|did|do) not (heard back|heard from them|heard anything"
               + "|received a reply|received a response|gotten a reply|got a reply|get a reply"

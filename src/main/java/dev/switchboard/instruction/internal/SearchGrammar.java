@@ -31,6 +31,13 @@ final class SearchGrammar implements Clause {
               + NOUN
               + " [in the crm|from the crm|in our crm|in the database]",
           "search [the|our] (crm|database|contact list|contacts list) [for] [all] [contacts]");
+
+  /** "For contacts whose title contains 'CEO', …" searches first. */
+  private static final Phrase FOR_CONTACTS =
+      Phrase.of("for [all|every|each|any] [of] [the|my|our] " + NOUN);
+
+  private static final Phrase FILTER_START =
+      Phrase.of("(where|whose|with|who|that|which|created|added|tagged|in|from|having)");
   private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
 
   private static final Phrase CONNECTOR =
@@ -51,13 +58,18 @@ final class SearchGrammar implements Clause {
         return true;
       }
     }
-    return false;
+    int mark = c.mark();
+    boolean forContacts = c.accept(FOR_CONTACTS) && c.at(FILTER_START);
+    c.reset(mark);
+    return forContacts;
   }
 
   @Override
   public Step.Action parse(Cursor c) {
     int start = c.mark();
-    c.acceptFirst(VERBS);
+    if (c.acceptFirst(VERBS) < 0) {
+      c.accept(FOR_CONTACTS);
+    }
     boolean saidNew = false;
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
@@ -100,7 +112,7 @@ final class SearchGrammar implements Clause {
     }
     if (filters.isEmpty()
         && !FreeText.atBoundary(c)
-        && !FreeText.startsNewStep(c)
+        && !c.atAnyWord("and", "then", "but", "also")
         && !Steps.startsStep(c)) {
       throw c.failureForClause("I can't read this search filter: ", c.mark());
     }

@@ -49,7 +49,7 @@ final class Steps {
 
   /** Skips leading words such as "then" and "please". */
   static void skipLeads(Cursor c) {
-    while (c.acceptFirst(LEADS) >= 0) {
+    while (!CLAUSES.getFirst().starts(c) && c.acceptFirst(LEADS) >= 0) {
       // keep skipping
     }
   }

@@ -35,7 +35,8 @@ final class TagClause implements Clause {
           "untag {obj} [from|as]",
           "take {obj} off [the] " + NOUN);
   private static final List<Phrase> REMOVE_LIST_FIRST =
-      Phrase.all("(remove|delete|drop|clear|strip|take off|detach|take away) " + DET);
+      Phrase.all("(remove|delete|drop|clear|strip|take off|detach|take away|take) " + DET);
+  private static final Phrase OFF = Phrase.of("(off|away)");
   private static final Phrase TAG_NOUN = Phrase.of(NOUN);
   private static final Phrase ITEM_JOINER = Phrase.of("[,] [and|&|or|plus|as well as]");
   private static final Set<String> ITEM_STOPS =
@@ -80,6 +81,10 @@ final class TagClause implements Clause {
       if (c.acceptFirst(add ? ADD_LIST_FIRST : REMOVE_LIST_FIRST) >= 0) {
         List<String> tags = items(c);
         if (!tags.isEmpty() && c.accept(TAG_NOUN)) {
+          boolean take = c.token(mark).isWord("take");
+          if (take && !c.accept(OFF)) {
+            continue;
+          }
           return finish(c, type, tags);
         }
       }

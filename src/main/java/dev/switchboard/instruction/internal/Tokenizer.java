@@ -118,15 +118,31 @@ final class Tokenizer {
         return single(Kind.LPAREN);
       case ')', ']', '}':
         return single(Kind.RPAREN);
-      case '.', '!', '?', '…':
-        int start = pos;
-        while (pos < text.length() && ".!?…".indexOf(text.charAt(pos)) >= 0) {
-          pos++;
+      case '!':
+        if (pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
+          return matched(OPERATOR, Kind.OPERATOR);
         }
-        endSentence(start, pos);
-        return true;
+        return sentenceEnd();
+      case '.', '?', '…':
+        return sentenceEnd();
+      default:
+        return other();
+    }
+  }
+
+  private boolean sentenceEnd() {
+    int start = pos;
+    while (pos < text.length() && ".!?…".indexOf(text.charAt(pos)) >= 0) {
+      pos++;
+    }
+    endSentence(start, pos);
+    return true;
+  }
+
+  private boolean other() {
+    switch (text.charAt(pos)) {
       case '-', '–', '—':
-        if (c == '-' && insideWord()) {
+        if (text.charAt(pos) == '-' && insideWord()) {
           pos++; // "follow-up" reads as "follow up"
           return true;
         }

@@ -67,7 +67,7 @@ final class Values {
       }
       case NUMBER -> {
         c.next();
-        return plain(t.number());
+        return plain(scaled(c, t.number()));
       }
       case WORD -> {
         if (t.lower().equals("true") || t.lower().equals("false")) {
@@ -81,6 +81,31 @@ final class Values {
       }
     }
   }
+
+  /** "25 thousand dollars": a multiplier word and a currency word after a number. */
+  static BigDecimal scaled(Cursor c, BigDecimal number) {
+    BigDecimal value = number;
+    Token t = c.peek();
+    if (t.is(Kind.WORD) && MULTIPLIERS.containsKey(t.lower())) {
+      c.next();
+      value = value.multiply(BigDecimal.valueOf(MULTIPLIERS.get(t.lower())));
+    }
+    c.accept(CURRENCY);
+    return value;
+  }
+
+  private static final Map<String, Long> MULTIPLIERS =
+      Map.of(
+          "thousand", 1_000L,
+          "k", 1_000L,
+          "grand", 1_000L,
+          "million", 1_000_000L,
+          "mil", 1_000_000L,
+          "mm", 1_000_000L,
+          "billion", 1_000_000_000L,
+          "bn", 1_000_000_000L);
+  private static final Phrase CURRENCY =
+      Phrase.of("(dollars|dollar|usd|bucks|eur|euros|euro|gbp|pounds|in revenue|in value)");
 
   /** A count written as digits or words ("3", "three", "twenty five", "a couple of"). */
   static BigDecimal amount(Cursor c) {

@@ -22,7 +22,7 @@ final class WebSearchClause implements Clause {
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
           "web search [for|on|about] [:]",
           "(google|research|look up|lookup|browse for) [:]",
-          "search [for|:]");
+          "search (for|:)");
 
   /** Verbs whose object is part of the query ("find news about X" searches "news about X"). */
   private static final List<Phrase> TOPIC_VERBS =
@@ -55,6 +55,8 @@ final class WebSearchClause implements Clause {
   private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
 
+  private static final Phrase CHANNEL =
+      Phrase.of("((on|via|using|through|with|in) [the] (web|internet|google|bing|net)|online)");
   private static final Set<String> QUERY_STOPS = Set.of("then");
 
   @Override
@@ -95,16 +97,28 @@ final class WebSearchClause implements Clause {
     if (c.at(Kind.QUOTED)) {
       return c.next().text();
     }
-    FreeText.Span span = FreeText.read(c, QUERY_STOPS, WebSearchClause::limitStarts);
+    FreeText.Span span = FreeText.read(c, QUERY_STOPS, x -> limitStarts(x) || channelEndsQuery(x));
     if (span.isEmpty()) {
       return null;
     }
     String text = c.text(span.from(), span.to());
+    c.accept(CHANNEL);
     Token after = c.peek();
     if (after.is(Kind.END) && after.text().startsWith("?")) {
       text = text + "?";
     }
     return text;
+  }
+
+  /** "look up X on the web": where to search is not part of what to search for. */
+  private static boolean channelEndsQuery(Cursor c) {
+    int mark = c.mark();
+    try {
+      return c.accept(CHANNEL)
+          && (FreeText.atBoundary(c) || limitStarts(c) || FreeText.startsNewStep(c));
+    } finally {
+      c.reset(mark);
+    }
   }
 
   private static boolean limitStarts(Cursor c) {
