@@ -69,6 +69,10 @@ final class ConditionGrammar {
   private String waitBefore;
   private Condition.Compare last;
   private Condition.Compare lastNegated;
+  private int depth;
+
+  /** Parentheses and "not"s deeper than this are refused rather than recursed into. */
+  private static final int MAX_DEPTH = 32;
 
   private ConditionGrammar(Cursor c) {
     this.c = c;
@@ -133,6 +137,17 @@ final class ConditionGrammar {
   }
 
   private Condition unary() {
+    if (++depth > MAX_DEPTH) {
+      throw c.failureForClause("This condition nests too deeply: ", c.mark());
+    }
+    try {
+      return unnested();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Condition unnested() {
     if (c.acceptWord("neither")) {
       Condition first = unary();
       if (!c.acceptWord("nor")) {

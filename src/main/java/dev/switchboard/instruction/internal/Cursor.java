@@ -6,6 +6,9 @@ import java.util.List;
 /** A position in the token list, with look-ahead, back-tracking and spans for error messages. */
 final class Cursor {
 
+  /** Longer clauses are shortened in messages; the span still covers all of it. */
+  private static final int MAX_QUOTED = 80;
+
   private final String source;
   private final List<Token> tokens;
   private final byte[] stepStarts;
@@ -152,6 +155,9 @@ final class Cursor {
   ParseFailure failureForClause(String messagePrefix, int from) {
     int to = clauseEnd(from);
     String clause = text(from, to);
+    if (clause.length() > MAX_QUOTED) {
+      clause = clause.substring(0, MAX_QUOTED - 1) + "…";
+    }
     return failure(messagePrefix + "'" + clause + "'", from, to);
   }
 

@@ -55,6 +55,10 @@ final class PlanGrammar {
 
   private final Cursor c;
   private final List<ParseFailure> failures = new ArrayList<>();
+  private int depth;
+
+  /** "if … if … if …" deeper than this is refused rather than recursed into. */
+  private static final int MAX_BRANCH_DEPTH = 16;
 
   PlanGrammar(Cursor c) {
     this.c = c;
@@ -217,6 +221,17 @@ final class PlanGrammar {
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */
   private void branch(Scope scope, List<Step> steps) {
+    if (++depth > MAX_BRANCH_DEPTH) {
+      throw c.failureForClause("Branches nest too deeply here: ", c.mark());
+    }
+    try {
+      readBranch(scope, steps);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void readBranch(Scope scope, List<Step> steps) {
     boolean negated = c.accept(UNLESS);
     if (!negated) {
       c.acceptFirst(CONDITIONALS);

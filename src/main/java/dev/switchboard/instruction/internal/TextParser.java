@@ -36,7 +36,13 @@ public final class TextParser {
       return ParseResult.unparseable(List.of(detail(failure)));
     }
     PlanGrammar grammar = new PlanGrammar(new Cursor(text, tokens));
-    List<Step> steps = grammar.plan();
+    List<Step> steps;
+    try {
+      steps = grammar.plan();
+    } catch (StackOverflowError tooDeep) {
+      return ParseResult.unparseable(
+          "The instructions are too deeply nested to read.", 0, text.length());
+    }
     if (!grammar.failures().isEmpty()) {
       return ParseResult.unparseable(grammar.failures().stream().map(TextParser::detail).toList());
     }
