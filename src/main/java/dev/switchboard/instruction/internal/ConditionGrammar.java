@@ -333,7 +333,7 @@ final class ConditionGrammar {
     }
     int from = c.mark();
     FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime());
-    return span.isEmpty() ? null : c.text(from, span.to());
+    return span.isEmpty() ? null : FreeText.value(c, span);
   }
 
   private boolean endsAfter(int ahead) {

@@ -56,6 +56,28 @@ final class FreeText {
     return new Span(from, c.mark());
   }
 
+  /** Words that start a comparison, not a value: "is between …", "is at least …". */
+  private static final Set<String> NOT_A_VALUE =
+      Set.of(
+          "between", "at", "more", "less", "greater", "fewer", "over", "under", "above", "below",
+          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger");
+
+  /**
+   * The unquoted value in {@code span}, refused when it starts like a comparison the grammar did
+   * not understand (so "is somewhere between 4 and 5" is an error, not the value "somewhere …").
+   */
+  static String value(Cursor c, Span span) {
+    for (int i = span.from(); i < Math.min(span.to(), span.from() + 2); i++) {
+      if (c.token(i).is(Kind.WORD) && NOT_A_VALUE.contains(c.token(i).lower())) {
+        throw c.failure(
+            "I can't read this comparison: '" + c.text(span.from(), span.to()) + "'",
+            span.from(),
+            span.to());
+      }
+    }
+    return c.text(span.from(), span.to());
+  }
+
   /** "then send …", "and tag …", "send …": the text that follows starts another step. */
   static boolean startsNewStep(Cursor c) {
     int mark = c.mark();

@@ -46,6 +46,7 @@ final class SearchGrammar implements Clause {
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =
       Phrase.of("[,] (whose|where|with|who|that|which|having)");
+  private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
   private static final Set<String> VALUE_STOPS =
       Set.of(
           "and", "or", "then", "but", "whose", "where", "who", "with", "that", "which", "created",
@@ -101,14 +102,14 @@ final class SearchGrammar implements Clause {
                 || c.token(i).isWord("have")
                 || c.token(i).isWord("has");
       }
-      Map<String, Object> filter = filter(c, filters, withWord);
-      if (filter == null) {
+      List<Map<String, Object>> read = filters(c, filters, withWord);
+      if (read.isEmpty()) {
         c.reset(mark);
         break;
       }
       any |= "or".equals(joiner);
-      all |= "and".equals(joiner) || "but".equals(joiner);
-      filters.add(filter);
+      all |= "and".equals(joiner) || "but".equals(joiner) || read.size() > 1;
+      filters.addAll(read);
     }
     if (filters.isEmpty()
         && !FreeText.atBoundary(c)
@@ -139,6 +140,26 @@ final class SearchGrammar implements Clause {
   }
 
   /** One filter; {@code null} (cursor unmoved) when none starts here. */
+  /** One filter, or two for "between"; empty (cursor unmoved) when none starts here. */
+  private static List<Map<String, Object>> filters(
+      Cursor c, List<Map<String, Object>> previous, boolean withWord) {
+    int mark = c.mark();
+    Fields.Ref field = Fields.read(c);
+    if (field != null && c.accept(BETWEEN)) {
+      Object low = Values.literal(c);
+      boolean and = c.acceptWord("and");
+      Object high = Values.literal(c);
+      if (low != null && and && high != null) {
+        return List.of(
+            filter(field.forSearch(), Operator.GE, low),
+            filter(field.forSearch(), Operator.LE, high));
+      }
+    }
+    c.reset(mark);
+    Map<String, Object> one = filter(c, previous, withWord);
+    return one == null ? List.of() : List.of(one);
+  }
+
   private static Map<String, Object> filter(
       Cursor c, List<Map<String, Object>> previous, boolean withWord) {
     int mark = c.mark();
@@ -229,7 +250,7 @@ final class SearchGrammar implements Clause {
     if (span.isEmpty()) {
       return null;
     }
-    return c.text(span.from(), span.to());
+    return FreeText.value(c, span);
   }
 
   static Map<String, Object> filter(String field, Operator op, Object value) {

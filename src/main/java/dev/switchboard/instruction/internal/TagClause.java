@@ -24,7 +24,7 @@ final class TagClause implements Clause {
           "(tag|label) {obj} [as|with] [:]",
           "(mark|flag) {obj} as");
   private static final List<Phrase> ADD_LIST_FIRST =
-      Phrase.all("(add|apply|attach|assign|put|slap|stick|give {obj}) " + DET);
+      Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
           "(remove|delete|drop|clear|strip|take off|detach|unset) "

@@ -141,9 +141,14 @@ final class Tokenizer {
 
   private boolean other() {
     switch (text.charAt(pos)) {
-      case '-', '–', '—':
+      case '-', '–', '—', '→', '⇒':
         if (text.charAt(pos) == '-' && insideWord()) {
           pos++; // "follow-up" reads as "follow up"
+          return true;
+        }
+        if (text.startsWith("->", pos)) {
+          tokens.add(Token.of(Kind.DASH, "->", pos, pos + 2));
+          pos += 2;
           return true;
         }
         return single(Kind.DASH);
