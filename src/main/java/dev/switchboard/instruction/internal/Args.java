@@ -62,14 +62,6 @@ final class Args {
     return reads;
   }
 
-  /** Quoted text or a variable at the cursor, else {@code null}. */
-  static String quotedOrVariable(Cursor c) {
-    if (c.at(Kind.QUOTED) || c.at(Kind.VARIABLE)) {
-      return c.next().text();
-    }
-    return null;
-  }
-
   /**
    * Quoted text, or unquoted words (variables included) up to a stop word, a boundary or a
    * following step; {@code null} when there is nothing.
@@ -80,10 +72,5 @@ final class Args {
     }
     FreeText.Span span = FreeText.read(c, stopWords, x -> false);
     return span.isEmpty() ? null : c.text(span.from(), span.to());
-  }
-
-  /** A failure for a clause whose verb was understood but whose parameters were not. */
-  static ParseFailure unreadable(Cursor c, int clauseStart, String what) {
-    return c.failureForClause(what + ": ", clauseStart);
   }
 }

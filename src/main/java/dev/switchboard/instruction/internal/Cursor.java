@@ -70,10 +70,6 @@ final class Cursor {
     return peek().isWord(word);
   }
 
-  boolean atWordAhead(int ahead, String word) {
-    return peek(ahead).isWord(word);
-  }
-
   /** True when the next token is one of the given words. */
   boolean atAnyWord(String... words) {
     Token t = peek();

@@ -31,7 +31,7 @@ final class HandoffClause implements Clause {
   /** Words after the person for "loop X in", "get X involved", "let X know". */
   private static final List<Phrase> AFTER_PERSON = Phrase.all("in on it", "in", "involved");
 
-  private static final int LOOP = 4;
+  private static final int LOOP_IN = 4;
   private static final int LET = 5;
   private static final int PERSON_IN = 6;
 
@@ -75,9 +75,13 @@ final class HandoffClause implements Clause {
     boolean complete =
         switch (verb) {
           case LET -> c.acceptWord("know");
-          case LOOP -> c.acceptFirst(AFTER_PERSON) >= 0 || true;
           case PERSON_IN -> c.acceptFirst(AFTER_PERSON) >= 0;
-          default -> true;
+          default -> {
+            if (verb == LOOP_IN) {
+              c.acceptFirst(AFTER_PERSON); // "get X involved"
+            }
+            yield true;
+          }
         };
     if (user == null || !complete) {
       c.reset(mark);

@@ -147,9 +147,13 @@ final class PlanGrammar {
     }
   }
 
+  /** What lay between two steps. */
   private enum Separation {
+    /** Nothing: the next step follows directly. */
     NONE,
+    /** A comma, "and", "then" …: same sentence. */
     CLAUSE,
+    /** A full stop, line break or list marker: a new sentence. */
     SENTENCE
   }
 

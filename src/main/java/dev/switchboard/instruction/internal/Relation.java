@@ -192,10 +192,6 @@ enum Relation {
     return this != EXISTS && this != NOT_EXISTS;
   }
 
-  boolean isOrdering() {
-    return this == GT || this == LT || this == GE || this == LE;
-  }
-
   Relation negate() {
     return switch (this) {
       case EQ -> NE;
