@@ -51,11 +51,9 @@ final class Durations {
     if (c.accept(HALF)) {
       return c.token(mark + 2).lower().equals("hour") ? "PT30M" : "PT12H";
     }
-    BigDecimal amount;
-    if (c.accept(ARTICLE_UNIT)) {
+    BigDecimal amount = Values.amount(c);
+    if (amount == null && c.accept(ARTICLE_UNIT)) {
       amount = BigDecimal.ONE;
-    } else {
-      amount = Values.amount(c);
     }
     if (amount == null) {
       c.reset(mark);

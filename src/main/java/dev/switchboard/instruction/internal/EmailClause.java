@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code send_email}: "send email using template 'Intro'", "email them", "drop them a note". */
-final class EmailClause implements Clause {
+final class EmailClause implements Clause.Single {
 
   private static final String KIND =
       "[quick|short|personal|personalized|personalised|follow up|followup|intro|introductory"
@@ -29,7 +29,10 @@ final class EmailClause implements Clause {
 
   /** Verbs that need a template or subject right after them ("send the 'X' template"). */
   private static final List<Phrase> BARE_VERBS =
-      Phrase.all("send {obj} [out]", "follow up with {obj}", "reach out to {obj}");
+      Phrase.all(
+          "(send|shoot|fire) {obj} [out|over|off|across]",
+          "follow up with {obj}",
+          "reach out to {obj}");
 
   private static final List<Phrase> TEMPLATE_NAMED_AFTER =
       Phrase.all(
@@ -67,7 +70,7 @@ final class EmailClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     if (c.acceptFirst(VERBS) < 0) {
       c.acceptFirst(BARE_VERBS);
@@ -85,6 +88,28 @@ final class EmailClause implements Clause {
     return new Step.Action(ActionType.SEND_EMAIL, params);
   }
 
+  /** "the Welcome Series template": up to four unquoted words right before "template". */
+  private static String nameBeforeTemplate(Cursor c) {
+    int from = c.mark();
+    for (int i = from;
+        i < from + 5 && (c.token(i).is(Kind.WORD) || c.token(i).is(Kind.NUMBER));
+        i++) {
+      if (c.token(i).isWord("template") || c.token(i).isWord("email")) {
+        if (i == from || !c.token(i).isWord("template") && !c.token(i + 1).isWord("template")) {
+          return null;
+        }
+        String name = c.text(from, i);
+        c.reset(i);
+        c.accept(TEMPLATE_NOUN);
+        return name;
+      }
+      if (NAME_STOPS.contains(c.token(i).lower())) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   private static boolean readParam(Cursor c, Map<String, Object> params) {
     int mark = c.mark();
     if (c.acceptFirst(TEMPLATE_NAMED_AFTER) >= 0) {
@@ -96,6 +121,11 @@ final class EmailClause implements Clause {
       c.reset(mark);
     }
     c.acceptFirst(TEMPLATE_NAMED_BEFORE);
+    String unquoted = nameBeforeTemplate(c);
+    if (unquoted != null) {
+      params.put("template", unquoted);
+      return true;
+    }
     if (c.at(Kind.QUOTED) && c.peek(1).is(Kind.WORD)) {
       String name = c.next().text();
       if (c.accept(TEMPLATE_NOUN)) {

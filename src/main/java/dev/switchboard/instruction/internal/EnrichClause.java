@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code enrich_contact}: "enrich the contact", "enrich them using Apollo", "run enrichment". */
-final class EnrichClause implements Clause {
+final class EnrichClause implements Clause.Single {
 
   private static final String DATA =
       "[data|profile|profiles|record|records|details|info|information]";
@@ -37,7 +37,7 @@ final class EnrichClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     c.acceptFirst(VERBS);
     Map<String, Object> params = new LinkedHashMap<>();
     Args.readAll(c, params, EnrichClause::readParam);

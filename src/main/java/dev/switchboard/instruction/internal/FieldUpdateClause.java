@@ -11,9 +11,11 @@ import java.util.Set;
  * {@code update_field}: "update contact field 'status' to 'Qualified'", "set deal stage to 'Closed
  * Won'", "change their lead score to 90", "move the deal to 'Negotiation'".
  */
-final class FieldUpdateClause implements Clause {
+final class FieldUpdateClause implements Clause.Single {
 
-  private static final Phrase VERB = Phrase.of("(update|set|change|modify|edit|switch|adjust)");
+  private static final Phrase VERB =
+      Phrase.of(
+          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease)");
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:|into)");
@@ -35,7 +37,7 @@ final class FieldUpdateClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     Fields.Ref field;
     if (c.accept(MOVE_DEAL)) {

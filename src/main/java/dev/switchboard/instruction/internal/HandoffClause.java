@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @user.accountExec with message '…'", "notify @user.salesRep".
  */
-final class HandoffClause implements Clause {
+final class HandoffClause implements Clause.Single {
 
   /** Verbs followed by the person. */
   private static final List<Phrase> VERBS =
@@ -54,7 +54,7 @@ final class HandoffClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     String to = person(c);
     if (to == null) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code linkedin_invite}: "send a LinkedIn invite", "connect on LinkedIn", "ping them on
  * LinkedIn".
  */
-final class LinkedInClause implements Clause {
+final class LinkedInClause implements Clause.Single {
 
   private static final String REQUEST =
       "(connection request|connection invitation|connection invite|connect request"
@@ -28,7 +28,8 @@ final class LinkedInClause implements Clause {
               + " "
               + ON_LINKEDIN,
           "send {obj} [a|an] (connection request|connection invite|connection invitation)",
-          "(connect|network) [with {obj}] " + ON_LINKEDIN,
+          "(connect|network|reach out|say hi|say hello) [(with|to) {obj}] " + ON_LINKEDIN,
+          "hit {obj} up " + ON_LINKEDIN,
           "(ping|invite|add|message|contact|reach out to|hit up|hit|follow|approach) {obj} "
               + ON_LINKEDIN,
           "invite {obj} to connect [" + ON_LINKEDIN + "]",
@@ -53,7 +54,7 @@ final class LinkedInClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     c.acceptFirst(VERBS);
     Map<String, Object> params = new LinkedHashMap<>();
     Args.readAll(c, params, LinkedInClause::readParam);
@@ -62,6 +63,11 @@ final class LinkedInClause implements Clause {
 
   private static boolean readParam(Cursor c, Map<String, Object> params) {
     int mark = c.mark();
+    if (!params.containsKey("note") && c.atWord("with") && c.peek(1).is(Kind.QUOTED)) {
+      c.next();
+      params.put("note", c.next().text());
+      return true;
+    }
     if (!params.containsKey("note") && c.acceptFirst(NOTE) >= 0) {
       String note = c.at(Kind.QUOTED) ? c.next().text() : Args.text(c, NOTE_STOPS);
       if (note != null) {

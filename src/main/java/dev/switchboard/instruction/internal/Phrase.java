@@ -23,7 +23,8 @@ final class Phrase {
 
   /** Who an action is done to; optional wherever a pattern says {@code {obj}}. */
   static final String OBJECT =
-      "[each of them|each of those|each of these|each one|each contact|each person|each lead|each"
+      "[{contact}|each of them|each of those|each of these|each one|each contact|each person"
+          + "|each lead|each"
           + "|all of them|them all|them|him|her|it|everyone|everybody|every contact"
           + "|the contacts|these contacts|those contacts|the contact|this contact|that contact"
           + "|the lead|this lead|the leads|the prospect|the person|contacts|contact]";
@@ -35,6 +36,9 @@ final class Phrase {
   private record Alternatives(List<List<Element>> options, boolean optional) implements Element {}
 
   private record OfKind(Kind kind) implements Element {}
+
+  /** A variable about the contact ({@code @contact.firstName}), naming who an action is for. */
+  private record ContactVariable() implements Element {}
 
   private final String pattern;
   private final List<Element> elements;
@@ -78,6 +82,12 @@ final class Phrase {
       case Word w -> matchesWord(tokens, pos, w.word()) ? afterThis.applyAsInt(pos + 1) : -1;
       case OfKind k ->
           pos < tokens.size() && tokens.get(pos).is(k.kind()) ? afterThis.applyAsInt(pos + 1) : -1;
+      case ContactVariable v ->
+          pos < tokens.size()
+                  && tokens.get(pos).is(Kind.VARIABLE)
+                  && tokens.get(pos).lower().startsWith("@contact")
+              ? afterThis.applyAsInt(pos + 1)
+              : -1;
       case Alternatives alts -> {
         for (List<Element> option : alts.options()) {
           int end = match(tokens, option, 0, pos, afterThis);
@@ -139,13 +149,13 @@ final class Phrase {
           String name = s.substring(pos + 1, close);
           pos = close + 1;
           seq.add(
-              new OfKind(
-                  switch (name) {
-                    case "q" -> Kind.QUOTED;
-                    case "var" -> Kind.VARIABLE;
-                    case "num" -> Kind.NUMBER;
-                    default -> throw new IllegalArgumentException("Unknown slot {" + name + "}");
-                  }));
+              switch (name) {
+                case "q" -> new OfKind(Kind.QUOTED);
+                case "var" -> new OfKind(Kind.VARIABLE);
+                case "num" -> new OfKind(Kind.NUMBER);
+                case "contact" -> new ContactVariable();
+                default -> throw new IllegalArgumentException("Unknown slot {" + name + "}");
+              });
         } else {
           int start = pos;
           while (pos < s.length() && " |[]()".indexOf(s.charAt(pos)) < 0) {

@@ -220,7 +220,7 @@ final class PlanGrammar {
     if (clause == null) {
       throw c.failureForClause("I don't know how to ", start);
     }
-    steps.add(clause.parse(c));
+    steps.addAll(clause.parse(c));
   }
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */

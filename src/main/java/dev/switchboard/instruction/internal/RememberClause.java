@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @search.results[0].title as @memory.newsHook", "set @memory.stage to 'warm'".
  */
-final class RememberClause implements Clause {
+final class RememberClause implements Clause.Single {
 
   private static final Phrase VERB =
       Phrase.of("(remember|store|save|keep|note|record|memorize|memorise|stash|write down|put)");
@@ -35,7 +35,7 @@ final class RememberClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     Step.Action action = read(c);
     if (action == null) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Filters use bare contact fields ({@code title}, {@code leadScore}) and keep the order the text
  * gives them; "or" between filters makes the search match any of them.
  */
-final class SearchGrammar implements Clause {
+final class SearchGrammar implements Clause.Single {
 
   private static final String NOUN =
       "(contacts|contact|leads|people|prospects|persons|everyone|everybody|anyone|customers"
@@ -66,7 +66,7 @@ final class SearchGrammar implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     if (c.acceptFirst(VERBS) < 0) {
       c.accept(FOR_CONTACTS);

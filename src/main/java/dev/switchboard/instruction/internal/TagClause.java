@@ -38,6 +38,9 @@ final class TagClause implements Clause {
       Phrase.all("(remove|delete|drop|clear|strip|take off|detach|take away|take) " + DET);
   private static final Phrase OFF = Phrase.of("(off|away)");
   private static final Phrase TAG_NOUN = Phrase.of(NOUN);
+  private static final Phrase SWAP = Phrase.of("(swap|replace|switch|exchange|change) " + DET);
+  private static final Phrase SWAP_WITH = Phrase.of("(for|with|to|by|into)");
+  private static final Phrase ARTICLE = Phrase.of("(the|a|an)");
   private static final Phrase ITEM_JOINER = Phrase.of("[,] [and|&|or|plus|as well as]");
   private static final Set<String> ITEM_STOPS =
       Set.of(
@@ -57,16 +60,49 @@ final class TagClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public List<Step.Action> parse(Cursor c) {
     int start = c.mark();
-    Step.Action action = read(c);
-    if (action == null) {
+    List<Step.Action> actions = read(c);
+    if (actions == null) {
       throw c.failureForClause("I don't know how to ", start);
     }
-    return action;
+    return actions;
   }
 
-  private Step.Action read(Cursor c) {
+  private List<Step.Action> read(Cursor c) {
+    List<Step.Action> swap = swap(c);
+    if (swap != null) {
+      return swap;
+    }
+    Step.Action one = readOne(c);
+    return one == null ? null : List.of(one);
+  }
+
+  /** "swap the 'Nurture' tag for 'Sales Ready'", "replace tag 'Lead' with 'Customer'". */
+  private static List<Step.Action> swap(Cursor c) {
+    int mark = c.mark();
+    if (!c.accept(SWAP)) {
+      return null;
+    }
+    boolean nounFirst = c.accept(TAG_NOUN);
+    List<String> old = items(c);
+    boolean noun = nounFirst || c.accept(TAG_NOUN);
+    if (old.isEmpty() || !noun || !c.accept(SWAP_WITH)) {
+      c.reset(mark);
+      return null;
+    }
+    c.accept(ARTICLE);
+    List<String> replacement = items(c);
+    if (replacement.isEmpty()) {
+      c.reset(mark);
+      return null;
+    }
+    c.accept(TAG_NOUN);
+    Step.Action remove = new Step.Action(ActionType.REMOVE_TAG, Map.of("tags", List.copyOf(old)));
+    return List.of(remove, finish(c, ActionType.ADD_TAG, replacement));
+  }
+
+  private Step.Action readOne(Cursor c) {
     int mark = c.mark();
     for (ActionType type : List.of(ActionType.ADD_TAG, ActionType.REMOVE_TAG)) {
       boolean add = type == ActionType.ADD_TAG;

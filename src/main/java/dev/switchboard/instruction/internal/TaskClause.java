@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code create_task}: "create a task 'Call them' due in 2 days", "remind me to call them". */
-final class TaskClause implements Clause {
+final class TaskClause implements Clause.Single {
 
   private static final String TASK = "(task|todo|to do|reminder|follow up task|action item)";
   private static final List<Phrase> VERBS =
@@ -48,7 +48,7 @@ final class TaskClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     Map<String, Object> params = new LinkedHashMap<>();
     boolean followUp = false;

@@ -81,6 +81,11 @@ final class Tokenizer {
     if (Character.isDigit(c) && previousIsBlank() && listMarker(INLINE_MARKER)) {
       return true;
     }
+    if (c == '\'' && text.startsWith("'em", pos) && !followedByLetter(pos + 3)) {
+      tokens.add(Token.word("'em", "them", pos, pos + 3)); // "tag 'em"
+      pos += 3;
+      return true;
+    }
     if (isQuote(c) && opensQuote(c)) {
       quoted(c);
       return true;

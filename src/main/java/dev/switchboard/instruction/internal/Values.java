@@ -40,7 +40,6 @@ final class Values {
           Map.entry("hundred", 100));
 
   private static final Phrase COUPLE = Phrase.of("[a] couple [of]");
-  private static final Phrase FEW = Phrase.of("a few");
 
   private Values() {}
 
@@ -115,9 +114,6 @@ final class Values {
     if (c.accept(COUPLE)) {
       return BigDecimal.valueOf(2);
     }
-    if (c.accept(FEW)) {
-      return BigDecimal.valueOf(3);
-    }
     Integer first = wordNumber(c.peek());
     if (first == null) {
       return null;
@@ -135,7 +131,7 @@ final class Values {
   }
 
   static boolean atAmount(Cursor c) {
-    return c.at(Kind.NUMBER) || wordNumber(c.peek()) != null || c.at(COUPLE) || c.at(FEW);
+    return c.at(Kind.NUMBER) || wordNumber(c.peek()) != null || c.at(COUPLE);
   }
 
   private static Integer wordNumber(Token t) {

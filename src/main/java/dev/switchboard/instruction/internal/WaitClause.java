@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code wait}: "wait 5 days", "hold off for 3 days", "after two weeks,", "2 days later". */
-final class WaitClause implements Clause {
+final class WaitClause implements Clause.Single {
 
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "(wait|hold off|hold|pause|sleep|delay|hang on|hang tight|stop|rest) [for|by|another"
+          "(wait|hold off|hold|pause|sleep|delay|hang on|hang tight|sit tight|stop|rest) [for|by|another"
               + "|an additional|about|around|roughly|approximately]",
           "give (it|them|him|her|things) [another|an additional]",
           "let",
-          "(after|in) [another|an additional]");
+          "(after|in) [another|an additional]",
+          "take [a|an] [quick|short]");
+  private static final Phrase PAUSE_NOUN = Phrase.of("(pause|break|breather|wait)");
   private static final Phrase AFTER_DURATION =
       Phrase.of("[more|longer|first|pass|go by|have passed|has passed|elapse|to pass]");
   private static final Phrase LATER = Phrase.of("(later|afterwards|after that|from now)");
@@ -32,7 +34,7 @@ final class WaitClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     String duration = read(c);
     if (duration == null) {
@@ -56,6 +58,10 @@ final class WaitClause implements Clause {
       return null;
     }
     if (verb < 0 && !c.accept(LATER)) {
+      c.reset(mark);
+      return null;
+    }
+    if (verb == 4 && !c.accept(PAUSE_NOUN)) {
       c.reset(mark);
       return null;
     }

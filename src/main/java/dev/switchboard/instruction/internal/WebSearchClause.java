@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code web_search}: "search the web for …", "look up …", "google …". */
-final class WebSearchClause implements Clause {
+final class WebSearchClause implements Clause.Single {
 
   private static final String WEB = "(web|internet|online|net|google|bing)";
 
@@ -21,7 +21,7 @@ final class WebSearchClause implements Clause {
           "search online [for|about] [:]",
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
           "web search [for|on|about] [:]",
-          "(google|research|look up|lookup|browse for) [:]",
+          "(google|research|look up|lookup|browse for|dig up|dig into|read up on) [:]",
           "search (for|:)");
 
   /** Verbs whose object is part of the query ("find news about X" searches "news about X"). */
@@ -48,12 +48,13 @@ final class WebSearchClause implements Clause {
   private static final String RESULTS = "(results|result|hits|links|articles|pages|items)";
   private static final List<Phrase> LIMIT_BEFORE =
       Phrase.all(
-          "(keep|return|get|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
+          "[only|just] (keep|return|get|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
   private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
+  private static final Phrase ONE_RESULT = Phrase.of("(result|hit|link|article|page|item)");
 
   private static final Phrase CHANNEL =
       Phrase.of("((on|via|using|through|with|in) [the] (web|internet|google|bing|net)|online)");
@@ -75,7 +76,7 @@ final class WebSearchClause implements Clause {
   }
 
   @Override
-  public Step.Action parse(Cursor c) {
+  public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     boolean topic = c.acceptFirst(VERBS) < 0;
     if (topic) {
@@ -141,6 +142,9 @@ final class WebSearchClause implements Clause {
       c.accept(LIMIT_STRICT);
     }
     BigDecimal amount = Values.amount(c);
+    if (amount == null && !nounRequired && c.accept(ONE_RESULT)) {
+      return 1; // "keep the first result"
+    }
     boolean noun = amount != null && c.accept(RESULTS_NOUN);
     if (amount == null || (nounRequired && !noun) || amount.signum() <= 0) {
       c.reset(mark);
