@@ -50,6 +50,10 @@ final class PlanGrammar {
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "if (not|no|false) [,|:]",
           "if " + WHO + " (do|does|did|has|have|is|are|was|were|can) not [,|:]");
+  private static final Phrase NOTHING =
+      Phrase.of(
+          "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
+              + "|no action|carry on|continue)");
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
 
@@ -68,10 +72,33 @@ final class PlanGrammar {
   static boolean atConditional(Cursor c) {
     int mark = c.mark();
     try {
-      return (c.acceptFirst(CONDITIONALS) >= 0 || c.accept(UNLESS)) && !atElse(c, mark);
+      if (c.acceptFirst(CONDITIONALS) >= 0 || c.accept(UNLESS)) {
+        return !atElse(c, mark);
+      }
+      return atQuestion(c);
     } finally {
       c.reset(mark);
     }
+  }
+
+  /**
+   * "No reply after 4 days? Send …" / "No reply after 4 days, send …": an event said as a question
+   * or a heading is a condition without "if".
+   */
+  private static boolean atQuestion(Cursor c) {
+    int mark = c.mark();
+    if (ReplyPhrases.read(c) == null) {
+      return false;
+    }
+    c.reset(mark);
+    try {
+      ConditionGrammar.read(c);
+    } catch (ParseFailure notACondition) {
+      return false;
+    }
+    boolean question = c.at(Kind.END) && c.peek().text().startsWith("?");
+    boolean heading = c.at(Kind.COMMA) && c.token(mark).isWord("no");
+    return question || heading;
   }
 
   private static boolean atElse(Cursor c, int mark) {
@@ -85,7 +112,10 @@ final class PlanGrammar {
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
     Token previous = c.token(c.mark() - 1);
-    return previous.is(Kind.COMMA) || previous.is(Kind.COLON) || Steps.startsStep(c);
+    return previous.is(Kind.COMMA)
+        || previous.is(Kind.COLON)
+        || c.at(NOTHING)
+        || Steps.startsStep(c);
   }
 
   /** Reads the whole text; returns the steps, or throws the first failure after noting all. */
@@ -242,6 +272,9 @@ final class PlanGrammar {
     }
     ConditionGrammar.Result read = ConditionGrammar.read(c);
     Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
+    if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
+      c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
+    }
     c.accept(THEN_MARK);
     int thenStart = c.mark();
     List<Step> then = block(Scope.THEN);
@@ -270,6 +303,9 @@ final class PlanGrammar {
     }
     int elseStart = c.mark();
     c.acceptFirst(ELSE_MARKS);
+    if (c.accept(NOTHING)) {
+      return List.of();
+    }
     List<Step> otherwise = block(Scope.ELSE);
     if (otherwise.isEmpty()) {
       throw c.failureForClause("What should happen otherwise? ", elseStart);

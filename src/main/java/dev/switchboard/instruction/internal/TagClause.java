@@ -27,7 +27,7 @@ final class TagClause implements Clause {
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|unset) "
+          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) "
               + DET
               + " [following] "
               + NOUN
@@ -35,7 +35,8 @@ final class TagClause implements Clause {
           "untag {obj} [from|as]",
           "take {obj} off [the] " + NOUN);
   private static final List<Phrase> REMOVE_LIST_FIRST =
-      Phrase.all("(remove|delete|drop|clear|strip|take off|detach|take away|take) " + DET);
+      Phrase.all(
+          "(remove|delete|drop|clear|strip|take off|detach|take away|take|get rid of) " + DET);
   private static final Phrase OFF = Phrase.of("(off|away)");
   private static final Phrase TAG_NOUN = Phrase.of(NOUN);
   private static final Phrase SWAP = Phrase.of("(swap|replace|switch|exchange|change) " + DET);

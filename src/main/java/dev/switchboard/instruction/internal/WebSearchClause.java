@@ -96,7 +96,9 @@ final class WebSearchClause implements Clause.Single {
   /** Quoted text, or the rest of the clause; a closing "?" belongs to a question. */
   private static String query(Cursor c) {
     if (c.at(Kind.QUOTED)) {
-      return c.next().text();
+      String quoted = c.next().text();
+      c.accept(CHANNEL);
+      return quoted;
     }
     FreeText.Span span = FreeText.read(c, QUERY_STOPS, x -> limitStarts(x) || channelEndsQuery(x));
     if (span.isEmpty()) {
