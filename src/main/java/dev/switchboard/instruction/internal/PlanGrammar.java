@@ -118,7 +118,11 @@ final class PlanGrammar {
         || Steps.startsStep(c);
   }
 
-  /** Reads the whole text; returns the steps, or throws the first failure after noting all. */
+  /**
+   * Reads the whole text and returns its steps. A sentence that cannot be read is noted in {@link
+   * #failures()} and skipped, so one pass finds every problem; the steps are only of use when there
+   * are none.
+   */
   List<Step> plan() {
     List<Step> steps = new ArrayList<>();
     while (!c.atEof()) {
