@@ -1,0 +1,367 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Conditions of {@code if} steps: comparisons on qualified fields ("deal.value > 50000", "the deal
+ * value is at least $25K", "the contact's title does not contain 'Intern'"), events ("no reply",
+ * "they opened the email"), AND/OR/NOT with parentheses, "either … or", "neither … nor".
+ *
+ * <p>A time said with the condition ("if no reply after 5 days") becomes a wait before the check;
+ * {@link #waitBefore()} returns it.
+ */
+final class ConditionGrammar {
+
+  private static final Phrase TIME_INTRO =
+      Phrase.of(
+          "[yet|still|by now] (after|within|in|for|over|by) [the next|the following|another]");
+  private static final Phrase TIME_OUTRO =
+      Phrase.of("(later|from now|have passed|has passed|go by)");
+  private static final Phrase YET = Phrase.of("(yet|still|by then|by now|so far)");
+  private static final Phrase NOT =
+      Phrase.of("(not|it is not the case that|it 's not the case that)");
+  private static final Phrase AND = Phrase.of("[,] (and|but|&&) [also|if]");
+  private static final Phrase OR = Phrase.of("[,] or [if|else if]");
+  private static final Phrase INDUSTRY =
+      Phrase.of(
+          "(the company|their company|they|the contact|the lead) (is|are|works|work) in [the]");
+  private static final Phrase INDUSTRY_NOUN = Phrase.of("[industry|sector|space|vertical|market]");
+  private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
+  private static final Set<String> INDUSTRY_STOPS =
+      Set.of("industry", "sector", "space", "vertical", "market", "and", "or", "then");
+  private static final List<Phrase> HAS =
+      Phrase.all("[they|the contact|contact|the lead|he|she] (has|have|had) [a|an|their]");
+  private static final List<Phrase> HAS_NO =
+      Phrase.all(
+          "[they|the contact|contact|the lead|he|she] (has|have|had) no",
+          "[they|the contact|contact|the lead|he|she] (does|do|did) not have [a|an]",
+          "[they|the contact|contact|the lead|he|she] (is|are) missing [a|an]",
+          "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]");
+  private static final Set<String> VALUE_STOPS =
+      Set.of(
+          "and",
+          "or",
+          "then",
+          "but",
+          "nor",
+          "if",
+          "unless",
+          "after",
+          "within",
+          "otherwise",
+          "else",
+          "when",
+          "so");
+
+  /**
+   * A condition read from the text.
+   *
+   * @param condition the condition
+   * @param waitBefore the wait before the check ("after 5 days") as ISO-8601, or {@code null}
+   */
+  record Result(Condition condition, String waitBefore) {}
+
+  private final Cursor c;
+  private String waitBefore;
+  private Condition.Compare last;
+  private Condition.Compare lastNegated;
+  private int depth;
+
+  /** Parentheses and "not"s deeper than this are refused rather than recursed into. */
+  private static final int MAX_DEPTH = 32;
+
+  private ConditionGrammar(Cursor c) {
+    this.c = c;
+  }
+
+  /** Reads a condition; throws {@link ParseFailure} when the text is not one. */
+  static Result read(Cursor c) {
+    ConditionGrammar grammar = new ConditionGrammar(c);
+    Condition condition = grammar.or();
+    return new Result(condition, grammar.waitBefore);
+  }
+
+  private Condition or() {
+    List<Condition> parts = new ArrayList<>();
+    parts.add(and());
+    while (true) {
+      int mark = c.mark();
+      if (!c.accept(OR)) {
+        break;
+      }
+      Condition next = attempt(this::and);
+      if (next == null) {
+        c.reset(mark);
+        break;
+      }
+      parts.add(next);
+    }
+    return parts.size() == 1 ? parts.getFirst() : new Condition.Any(parts);
+  }
+
+  private Condition and() {
+    List<Condition> parts = new ArrayList<>();
+    parts.add(unary());
+    while (true) {
+      int mark = c.mark();
+      if (!c.accept(AND)) {
+        break;
+      }
+      Condition next = attempt(this::unary);
+      if (next == null) {
+        c.reset(mark);
+        break;
+      }
+      parts.add(next);
+    }
+    return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
+  }
+
+  /** Runs a rule; on failure puts the cursor back and answers {@code null}. */
+  private Condition attempt(java.util.function.Supplier<Condition> rule) {
+    int mark = c.mark();
+    Condition.Compare lastBefore = last;
+    String waitBeforeBefore = waitBefore;
+    try {
+      return rule.get();
+    } catch (ParseFailure notACondition) {
+      c.reset(mark);
+      last = lastBefore;
+      waitBefore = waitBeforeBefore;
+      return null;
+    }
+  }
+
+  private Condition unary() {
+    if (++depth > MAX_DEPTH) {
+      throw c.failureForClause("This condition nests too deeply: ", c.mark());
+    }
+    try {
+      return unnested();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Condition unnested() {
+    if (c.acceptWord("neither")) {
+      Condition first = unary();
+      if (!c.acceptWord("nor")) {
+        throw c.failureForClause("'neither' needs a 'nor': ", c.mark());
+      }
+      return new Condition.Not(new Condition.Any(List.of(first, unary())));
+    }
+    c.acceptWord("either", "both");
+    if (c.accept(NOT)) {
+      return negate(unary());
+    }
+    if (c.accept(Kind.LPAREN)) {
+      Condition inner = or();
+      if (!c.accept(Kind.RPAREN)) {
+        throw c.failureForClause("This parenthesis is never closed: ", c.mark());
+      }
+      return inner;
+    }
+    return atom();
+  }
+
+  private static Condition negate(Condition condition) {
+    return condition instanceof Condition.Not not ? not.part() : new Condition.Not(condition);
+  }
+
+  private Condition atom() {
+    time();
+    int start = c.mark();
+    Condition event = ReplyPhrases.read(c);
+    if (event != null) {
+      c.accept(YET);
+      time();
+      return event;
+    }
+    Condition shorthand = shorthand();
+    if (shorthand != null) {
+      return shorthand;
+    }
+    Condition has = has();
+    if (has != null) {
+      return has;
+    }
+    Fields.Ref field = Fields.read(c);
+    if (field == null) {
+      throw c.failureForClause("I can't read this condition: ", start);
+    }
+    Condition between = between(field.qualified());
+    if (between != null) {
+      time();
+      return between;
+    }
+    Relation relation = Relation.read(c);
+    if (relation == null) {
+      throw c.failureForClause("I can't tell how to compare " + field.qualified() + " in ", start);
+    }
+    Condition result;
+    if (!relation.needsValue()) {
+      result = relation.toCondition(field.qualified(), true);
+    } else {
+      result = values(field.qualified(), relation, start);
+    }
+    time();
+    return result;
+  }
+
+  /** "between 50 and 80" includes both ends. */
+  private Condition between(String field) {
+    int mark = c.mark();
+    if (!c.accept(BETWEEN)) {
+      return null;
+    }
+    Object low = Values.literal(c);
+    boolean and = c.acceptWord("and");
+    Object high = Values.literal(c);
+    if (low == null || !and || high == null) {
+      c.reset(mark);
+      return null;
+    }
+    return new Condition.All(
+        List.of(Relation.GE.toCondition(field, low), Relation.LE.toCondition(field, high)));
+  }
+
+  /** A value, or several ("contains 'CEO', 'Founder' or 'Owner'"). */
+  private Condition values(String field, Relation relation, int start) {
+    Object value = value();
+    if (value == null) {
+      throw c.failureForClause("Compare " + field + " with what? ", start);
+    }
+    relation = relation.widenedBy(c);
+    c.accept(Relation.IN_IT);
+    Condition first = relation.toCondition(field, value);
+    remember(first);
+    List<Condition> more = new ArrayList<>(List.of(first));
+    while (c.at(Kind.COMMA) && (c.peek(1).is(Kind.QUOTED))) {
+      c.next();
+      more.add(relation.toCondition(field, c.next().text()));
+    }
+    if (more.size() == 1) {
+      return first;
+    }
+    if (c.at(Kind.COMMA) && (c.peek(1).isWord("or") || c.peek(1).isWord("and"))) {
+      c.next();
+    }
+    boolean and = c.atWord("and");
+    if ((c.atWord("or") || and) && c.peek(1).is(Kind.QUOTED)) {
+      c.next();
+      more.add(relation.toCondition(field, c.next().text()));
+    }
+    return and ? new Condition.All(more) : new Condition.Any(more);
+  }
+
+  private void remember(Condition condition) {
+    if (condition instanceof Condition.Compare compare) {
+      last = compare;
+    } else if (condition instanceof Condition.Not not
+        && not.part() instanceof Condition.Compare compare) {
+      last = null;
+      lastNegated = compare;
+    }
+  }
+
+  /** "… contains 'VP' or 'Director'": a bare value repeats the previous comparison. */
+  private Condition shorthand() {
+    Condition.Compare previous = last != null ? last : lastNegated;
+    if (previous == null || !(c.at(Kind.QUOTED) || c.at(Kind.NUMBER))) {
+      return null;
+    }
+    int mark = c.mark();
+    Object value = Values.literal(c);
+    if (Relation.read(c) != null) {
+      c.reset(mark);
+      return null;
+    }
+    Condition.Compare compare = new Condition.Compare(previous.field(), previous.operator(), value);
+    return last != null ? compare : new Condition.Not(compare);
+  }
+
+  /** "they have a LinkedIn URL" (exists), "they have no phone number" (not exists). */
+  private Condition has() {
+    int mark = c.mark();
+    boolean negated = c.acceptFirst(HAS_NO) >= 0;
+    if (!negated && c.acceptFirst(HAS) < 0) {
+      return industry();
+    }
+    Fields.Ref field = Fields.read(c);
+    if (field == null || (!FreeText.atBoundary(c) && !c.atAnyWord("and", "or", "then"))) {
+      c.reset(mark);
+      return industry();
+    }
+    Condition exists = Relation.EXISTS.toCondition(field.qualified(), true);
+    return negated ? new Condition.Not(exists) : exists;
+  }
+
+  /** "the company is in the SaaS industry". */
+  private Condition industry() {
+    int mark = c.mark();
+    if (!c.accept(INDUSTRY)) {
+      return null;
+    }
+    Object value = Values.literal(c);
+    if (value == null) {
+      FreeText.Span span = FreeText.read(c, INDUSTRY_STOPS, x -> false);
+      value = span.isEmpty() ? null : c.text(span.from(), span.to());
+    }
+    if (value == null) {
+      c.reset(mark);
+      return null;
+    }
+    c.accept(INDUSTRY_NOUN);
+    return Relation.EQ.toCondition("company.industry", value);
+  }
+
+  private Object value() {
+    Object literal = Values.literal(c);
+    if (literal != null) {
+      return literal;
+    }
+    if (c.atAnyWord("yes", "no") && endsAfter(1)) {
+      return c.next().isWord("yes");
+    }
+    if (Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
+      return Values.plain(Values.amount(c));
+    }
+    int from = c.mark();
+    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime());
+    return span.isEmpty() ? null : FreeText.value(c, span);
+  }
+
+  private boolean endsAfter(int ahead) {
+    Token t = c.peek(ahead);
+    return !t.is(Kind.WORD) || VALUE_STOPS.contains(t.lower());
+  }
+
+  private boolean startsTime() {
+    int mark = c.mark();
+    String before = waitBefore;
+    boolean time = time();
+    c.reset(mark);
+    waitBefore = before;
+    return time;
+  }
+
+  /** "after 5 days", "within a week", "3 days later": the check waits that long first. */
+  private boolean time() {
+    int mark = c.mark();
+    boolean intro = c.accept(TIME_INTRO);
+    String duration = Durations.read(c);
+    if (duration != null && (intro || c.accept(TIME_OUTRO))) {
+      c.accept(TIME_OUTRO);
+      c.accept(YET);
+      waitBefore = duration;
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Step;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code send_email}: "send email using template 'Intro'", "email them", "drop them a note". */
+final class EmailClause implements Clause.Single {
+
+  private static final String KIND =
+      "[quick|short|personal|personalized|personalised|follow up|followup|intro|introductory"
+          + "|cold|first|new|welcome|outreach|nurture|reminder]";
+  private static final String NOUN = "(email|e mail|emails|mail|message|note|line)";
+
+  /** Verbs that name the email outright. */
+  private static final List<Phrase> VERBS =
+      Phrase.all(
+          "send {obj} [out] [a|an|the|another] " + KIND + " (email|e mail|emails|mail)",
+          "(email|e mail|mail) {obj}",
+          "(shoot|fire off|fire) {obj} (a|an|another) " + KIND + " " + NOUN,
+          "drop {obj} (a|an|another) " + KIND + " (note|line|email|e mail|message)",
+          "(write|compose) {obj} (a|an|another) " + KIND + " (email|e mail|note)",
+          "(reach out|follow up) [to|with] {obj} (by|via|over|with|through|using) (email|e mail|mail)",
+          "send {obj} [a|an|the|another] (follow up|followup) [email|e mail|message]");
+
+  /** Verbs that need a template or subject right after them ("send the 'X' template"). */
+  private static final List<Phrase> BARE_VERBS =
+      Phrase.all(
+          "(send|shoot|fire) {obj} [out|over|off|across]",
+          "follow up with {obj}",
+          "reach out to {obj}");
+
+  private static final List<Phrase> TEMPLATE_NAMED_AFTER =
+      Phrase.all(
+          "[using|use|with|from|via|based on|following|per] [the|our|my|this] [email] template"
+              + " [called|named|titled|:]");
+  private static final List<Phrase> TEMPLATE_NAMED_BEFORE =
+      Phrase.all("[using|use|with|from|via|based on|following] [the|our|my|this]");
+  private static final Phrase TEMPLATE_NOUN =
+      Phrase.of("([email] template|email|e mail|mail|message|emails)");
+  private static final List<Phrase> SUBJECT =
+      Phrase.all(
+          "[with|using] [the|a] subject [line] [of|:|saying|reading]",
+          "(titled|entitled|headed)",
+          "with the title");
+  private static final List<Phrase> BODY =
+      Phrase.all(
+          "[with|using] [the|a] (body|content|message|text) [text|copy] [of|:|saying|reading]",
+          "(saying|that says|reading|which says)");
+  private static final Phrase TO = Phrase.of("to [the address]");
+  private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
+
+  @Override
+  public boolean starts(Cursor c) {
+    for (Phrase p : VERBS) {
+      if (c.at(p)) {
+        return true;
+      }
+    }
+    int mark = c.mark();
+    try {
+      return c.acceptFirst(BARE_VERBS) >= 0 && readParam(c, new LinkedHashMap<>());
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  @Override
+  public Step.Action parseOne(Cursor c) {
+    int start = c.mark();
+    if (c.acceptFirst(VERBS) < 0) {
+      c.acceptFirst(BARE_VERBS);
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    Args.readAll(c, params, EmailClause::readParam);
+    boolean template = params.containsKey("template");
+    boolean written = params.containsKey("subject") && params.containsKey("body");
+    if (!template && !written) {
+      throw c.failureForClause(
+          "Which email? Name a template (\"using template 'Intro'\") or give a subject and a"
+              + " body: ",
+          start);
+    }
+    return new Step.Action(ActionType.SEND_EMAIL, params);
+  }
+
+  /** "the Welcome Series template": up to four unquoted words right before "template". */
+  private static String nameBeforeTemplate(Cursor c) {
+    int from = c.mark();
+    for (int i = from;
+        i < from + 5 && (c.token(i).is(Kind.WORD) || c.token(i).is(Kind.NUMBER));
+        i++) {
+      if (c.token(i).isWord("template") || c.token(i).isWord("email")) {
+        if (i == from || !c.token(i).isWord("template") && !c.token(i + 1).isWord("template")) {
+          return null;
+        }
+        String name = c.text(from, i);
+        c.reset(i);
+        c.accept(TEMPLATE_NOUN);
+        return name;
+      }
+      if (NAME_STOPS.contains(c.token(i).lower())) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean readParam(Cursor c, Map<String, Object> params) {
+    int mark = c.mark();
+    if (c.acceptFirst(TEMPLATE_NAMED_AFTER) >= 0) {
+      String name = Args.text(c, NAME_STOPS);
+      if (name != null && c.mark() > mark + 1) {
+        params.put("template", name);
+        return true;
+      }
+      c.reset(mark);
+    }
+    c.acceptFirst(TEMPLATE_NAMED_BEFORE);
+    String unquoted = nameBeforeTemplate(c);
+    if (unquoted != null) {
+      params.put("template", unquoted);
+      return true;
+    }
+    if (c.at(Kind.QUOTED) && c.peek(1).is(Kind.WORD)) {
+      String name = c.next().text();
+      if (c.accept(TEMPLATE_NOUN)) {
+        params.put("template", name);
+        return true;
+      }
+    }
+    c.reset(mark);
+    if (c.acceptFirst(SUBJECT) >= 0 && c.at(Kind.QUOTED)) {
+      params.put("subject", c.next().text());
+      return true;
+    }
+    c.reset(mark);
+    if (c.acceptFirst(BODY) >= 0 && c.at(Kind.QUOTED)) {
+      params.put("body", c.next().text());
+      return true;
+    }
+    c.reset(mark);
+    if (c.accept(TO) && (c.at(Kind.EMAIL) || c.at(Kind.VARIABLE))) {
+      params.put("to", c.next().text());
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+}

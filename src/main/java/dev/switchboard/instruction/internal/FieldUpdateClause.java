@@ -1,0 +1,95 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Step;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code update_field}: "update contact field 'status' to 'Qualified'", "set deal stage to 'Closed
+ * Won'", "change their lead score to 90", "move the deal to 'Negotiation'".
+ */
+final class FieldUpdateClause implements Clause.Single {
+
+  private static final Phrase VERB =
+      Phrase.of(
+          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease)");
+  private static final Phrase MOVE_DEAL =
+      Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
+  private static final Phrase TO = Phrase.of("(to|=|as|equal to|:|into)");
+  private static final Phrase STAGE_WORD = Phrase.of("[stage]");
+  private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
+  private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
+
+  @Override
+  public boolean starts(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (c.accept(MOVE_DEAL)) {
+        return true;
+      }
+      return c.accept(VERB) && field(c) != null && c.accept(TO);
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  @Override
+  public Step.Action parseOne(Cursor c) {
+    int start = c.mark();
+    Fields.Ref field;
+    if (c.accept(MOVE_DEAL)) {
+      field = new Fields.Ref("deal", "stage");
+    } else {
+      c.accept(VERB);
+      field = field(c);
+      if (field == null || !c.accept(TO)) {
+        throw c.failureForClause("I can't tell which field to change in ", start);
+      }
+    }
+    Object value = value(c);
+    if (value == null) {
+      throw c.failureForClause("What should the field be set to? ", start);
+    }
+    if (field.entity().equals("deal") && field.name().equals("stage")) {
+      c.accept(STAGE_WORD);
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("entity", field.entity());
+    params.put("field", field.name());
+    params.put("value", value);
+    Args.readAll(c, params, (cursor, p) -> false);
+    return new Step.Action(ActionType.UPDATE_FIELD, params);
+  }
+
+  /** The field, on a contact, deal or company (the plan cannot write anything else). */
+  private static Fields.Ref field(Cursor c) {
+    int mark = c.mark();
+    Fields.Ref ref = Fields.read(c);
+    if (ref == null || !ENTITIES.contains(ref.entity()) || ref.name().contains(".")) {
+      c.reset(mark);
+      return null;
+    }
+    return ref;
+  }
+
+  private static Object value(Cursor c) {
+    Object literal = Values.literal(c);
+    if (literal != null && endsHere(c)) {
+      return literal;
+    }
+    if (literal != null) {
+      c.reset(c.mark() - 1);
+    }
+    if (c.at(Kind.WORD) && Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
+      return Values.plain(Values.amount(c));
+    }
+    return Args.text(c, VALUE_STOPS);
+  }
+
+  private static boolean endsHere(Cursor c) {
+    return !c.at(Kind.WORD) || c.atAnyWord("and", "then", "for", "on", "in", "to", "instead");
+  }
+}

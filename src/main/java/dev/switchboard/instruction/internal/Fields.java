@@ -1,0 +1,193 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Field names as people say them ("job title", "lead score", "deal size", "industry") and the
+ * plan's names for them ({@code contact.title}, {@code contact.leadScore}, {@code deal.value},
+ * {@code company.industry}).
+ */
+final class Fields {
+
+  /** A field of an entity; {@code entity} is contact, deal, company or a variable root. */
+  record Ref(String entity, String name) {
+
+    /** The name conditions use: {@code contact.title}. */
+    String qualified() {
+      return entity + "." + name;
+    }
+
+    /** The name search filters use: bare for contact fields, qualified otherwise. */
+    String forSearch() {
+      return entity.equals("contact") ? name : qualified();
+    }
+  }
+
+  private record Entry(Phrase phrase, String entity, String name) {}
+
+  private static final List<Entry> KNOWN = new ArrayList<>();
+
+  static {
+    known("contact", "title", "job title", "title", "role", "job role", "position", "job");
+    known("contact", "firstName", "first name", "firstname", "given name");
+    known("contact", "lastName", "last name", "lastname", "surname", "family name");
+    known("contact", "email", "email address", "e mail address", "email", "e mail", "mail");
+    known("contact", "phone", "phone number", "mobile number", "telephone number", "phone");
+    known("contact", "phone", "mobile", "telephone", "cell");
+    known("contact", "city", "city", "town", "location");
+    known("contact", "country", "country");
+    known("contact", "status", "lead status", "contact status", "status");
+    known("contact", "leadScore", "lead score", "leadscore", "score");
+    known("contact", "linkedinUrl", "linkedin profile url", "linkedin url", "linkedin profile");
+    known("contact", "linkedinUrl", "linkedin link", "linkedin page", "linkedin");
+    known("contact", "tags", "tags", "tag");
+    known("contact", "createdAt", "creation date", "created date", "date created", "created at");
+    known("contact", "updatedAt", "updated at", "last updated", "update date");
+    known("contact", "replied", "replied", "reply status");
+    known("contact", "source", "lead source", "source");
+    known("company", "industry", "company industry", "industry", "sector", "vertical");
+    known("company", "size", "company size", "employee count", "number of employees");
+    known("company", "size", "headcount", "employees", "team size", "size");
+    known("company", "domain", "company domain", "domain", "website", "web site");
+    known("company", "name", "company name", "company");
+    known("deal", "value", "deal value", "deal size", "deal amount", "deal worth", "value");
+    known("deal", "value", "amount", "worth", "size");
+    known("deal", "stage", "deal stage", "pipeline stage", "stage");
+    known("deal", "name", "deal name");
+  }
+
+  private static final Phrase DETERMINER = Phrase.of("[the|their|his|her|its|this|that|a|an]");
+  private static final Phrase CONTACT_OWNER =
+      Phrase.of("(contact|lead|prospect|person|contacts) ['s]");
+  private static final Phrase THEIR = Phrase.of("(their|his|her)");
+  private static final Phrase DEAL = Phrase.of("(deal|opportunity|deals) ['s]");
+  private static final Phrase COMPANY =
+      Phrase.of("(company|organization|organisation|account|companies) ['s]");
+  private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
+
+  private Fields() {}
+
+  private static void known(String entity, String name, String... phrases) {
+    for (String p : phrases) {
+      KNOWN.add(new Entry(Phrase.of(p), entity, name));
+    }
+    KNOWN.sort((a, b) -> Integer.compare(words(b), words(a)));
+  }
+
+  private static int words(Entry e) {
+    return e.phrase().toString().split(" ").length;
+  }
+
+  /**
+   * Reads a field reference: {@code contact.title}, {@code @deal.value}, "the contact's title",
+   * "their lead score", "the deal value", "industry", "the deal's 'priority' field", a camelCase
+   * custom field. Returns {@code null} with the cursor unmoved when there is none.
+   */
+  static Ref read(Cursor c) {
+    int mark = c.mark();
+    Token t = c.peek();
+    if (t.is(Kind.PATH) || (t.is(Kind.VARIABLE) && t.text().indexOf('.') > 0)) {
+      c.next();
+      String path = t.is(Kind.VARIABLE) ? t.text().substring(1) : t.text();
+      int dot = path.indexOf('.');
+      return new Ref(path.substring(0, dot).toLowerCase(Locale.ROOT), path.substring(dot + 1));
+    }
+    c.accept(DETERMINER);
+    String entity = null;
+    if (c.accept(CONTACT_OWNER) || c.accept(THEIR)) {
+      entity = "contact";
+    } else if (c.accept(DEAL)) {
+      entity = "deal";
+    } else if (c.accept(COMPANY)) {
+      entity = "company";
+    }
+    Ref ref = named(c, entity);
+    if (ref == null && "deal".equals(entity)) {
+      ref = new Ref("deal", "value");
+    }
+    if (ref == null) {
+      c.reset(mark);
+    }
+    return ref;
+  }
+
+  /** The field name after an optional entity word. */
+  private static Ref named(Cursor c, String entity) {
+    int mark = c.mark();
+    if (c.at(Kind.QUOTED)) {
+      String name = c.next().text().trim();
+      c.accept(FIELD_WORD);
+      return new Ref(entity == null ? "contact" : entity, name);
+    }
+    if (c.accept(FIELD_WORD) && c.at(Kind.QUOTED)) {
+      return new Ref(entity == null ? "contact" : entity, c.next().text().trim());
+    }
+    c.reset(mark);
+    for (Entry e : KNOWN) {
+      if (c.at(e.phrase()) && compatible(entity, e)) {
+        c.accept(e.phrase());
+        c.accept(FIELD_WORD);
+        return new Ref(e.entity(), e.name());
+      }
+    }
+    Token t = c.peek();
+    if (t.is(Kind.WORD) && (isIdentifierLike(t.text()) || entity != null) && !isStopWord(t)) {
+      c.next();
+      c.accept(FIELD_WORD);
+      return new Ref(entity == null ? "contact" : entity, t.text());
+    }
+    return null;
+  }
+
+  /** After "the deal's" only deal fields; after "their" contact fields and their company's. */
+  private static boolean compatible(String entity, Entry e) {
+    if (entity == null || entity.equals(e.entity())) {
+      return true;
+    }
+    return entity.equals("contact") && e.entity().equals("company");
+  }
+
+  /** camelCase or snake_case words name custom fields without further ado. */
+  static boolean isIdentifierLike(String word) {
+    if (word.indexOf('_') > 0) {
+      return true;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> STOP =
+      Set.of(
+          "is",
+          "are",
+          "was",
+          "does",
+          "do",
+          "has",
+          "have",
+          "not",
+          "contains",
+          "equals",
+          "exists",
+          "and",
+          "or",
+          "to",
+          "of",
+          "with",
+          "as",
+          "from",
+          "in",
+          "on");
+
+  private static boolean isStopWord(Token t) {
+    return STOP.contains(t.lower());
+  }
+}

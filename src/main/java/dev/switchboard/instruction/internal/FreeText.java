@@ -1,0 +1,100 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Unquoted text inside a clause, such as a search query, a task title or a field value: it runs to
+ * the end of the clause, or to the next word that starts something else.
+ */
+final class FreeText {
+
+  private static final Set<Kind> BOUNDARIES =
+      Set.of(
+          Kind.COMMA,
+          Kind.SEMICOLON,
+          Kind.END,
+          Kind.LIST_MARKER,
+          Kind.EOF,
+          Kind.RPAREN,
+          Kind.OPERATOR,
+          Kind.QUOTED,
+          Kind.COLON,
+          Kind.DASH);
+
+  /** Words that join two clauses when what follows starts a new step. */
+  private static final List<Phrase> JOINERS =
+      Phrase.all("[and|but] then", "and [also|finally|lastly|afterwards|after that]", "also");
+
+  private FreeText() {}
+
+  /** A span of tokens, {@code [from, to)}. */
+  record Span(int from, int to) {
+    boolean isEmpty() {
+      return to <= from;
+    }
+  }
+
+  /**
+   * Reads words from the cursor until a boundary, a word in {@code stopWords}, a joiner ("and",
+   * "then") followed by a new step, or a place where {@code stopHere} says a parameter starts.
+   */
+  static Span read(Cursor c, Set<String> stopWords, Predicate<Cursor> stopHere) {
+    int from = c.mark();
+    while (!BOUNDARIES.contains(c.peek().kind())) {
+      Token t = c.peek();
+      if (c.mark() > from && (stopHere.test(c) || startsNewStep(c))) {
+        break;
+      }
+      if (t.is(Kind.WORD) && stopWords.contains(t.lower())) {
+        break;
+      }
+      c.next();
+    }
+    return new Span(from, c.mark());
+  }
+
+  /** Words that start a comparison, not a value: "is between …", "is at least …". */
+  private static final Set<String> NOT_A_VALUE =
+      Set.of(
+          "between", "at", "more", "less", "greater", "fewer", "over", "under", "above", "below",
+          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger");
+
+  /**
+   * The unquoted value in {@code span}, refused when it starts like a comparison the grammar did
+   * not understand (so "is somewhere between 4 and 5" is an error, not the value "somewhere …").
+   */
+  static String value(Cursor c, Span span) {
+    for (int i = span.from(); i < Math.min(span.to(), span.from() + 2); i++) {
+      if (c.token(i).is(Kind.WORD) && NOT_A_VALUE.contains(c.token(i).lower())) {
+        throw c.failure(
+            "I can't read this comparison: '" + c.text(span.from(), span.to()) + "'",
+            span.from(),
+            span.to());
+      }
+    }
+    return c.text(span.from(), span.to());
+  }
+
+  /** "then send …", "and tag …", "send …": the text that follows starts another step. */
+  static boolean startsNewStep(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (c.atWord("then") || c.atWord("and") || c.atWord("also") || c.atWord("but")) {
+        c.acceptFirst(JOINERS);
+        c.acceptWord("and", "then", "but");
+        return Steps.startsStep(c);
+      }
+      return false;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /** True when the cursor is at a clause boundary (comma, full stop, end …). */
+  static boolean atBoundary(Cursor c) {
+    return BOUNDARIES.contains(c.peek().kind()) && !c.at(Kind.QUOTED) && !c.at(Kind.OPERATOR);
+  }
+}

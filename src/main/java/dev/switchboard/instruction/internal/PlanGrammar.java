@@ -1,0 +1,381 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Condition;
+import dev.switchboard.workflow.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a whole instruction: steps in sequence ("then", "after that", numbered lists,
+ * sentences) and branches ("if … , …; otherwise …", "unless …", "… if …", "check whether …: if yes
+ * …; if no …").
+ *
+ * <p>A branch's "then" part runs to the end of its sentence (or list item) or to its "otherwise";
+ * "If X, then: (1) …; (2) …. Otherwise …" gives the whole list to the branch. Text that no rule
+ * reads is reported with its span; the rest of the text is still read so every problem is found at
+ * once.
+ */
+final class PlanGrammar {
+
+  /** Where a sequence of steps lives, which decides where it stops. */
+  private enum Scope {
+    /** The whole text: only the end of the text stops it. */
+    TOP,
+    /** One item of a list inside a branch. */
+    ITEM,
+    /** The steps of a branch when its condition holds. */
+    THEN,
+    /** The steps of a branch when its condition does not hold. */
+    ELSE
+  }
+
+  private static final List<Phrase> CONDITIONALS =
+      Phrase.all(
+          "[but|and] only (if|when)",
+          "(if|when|whenever|in case|provided that|providing that|as long as|assuming)",
+          "(check|see|verify|determine|find out) (whether|if) [or not]");
+  private static final Phrase UNLESS = Phrase.of("[but] unless");
+  private static final Phrase THEN_MARK =
+      Phrase.of(
+          "[,] [then] [do the following|do this] [:] [if (yes|so|true|it is|it does|they do"
+              + "|they are|they have)] [,|:]");
+  private static final String WHO = "(they|the contact|he|she|it|that|this|the lead|there)";
+  private static final List<Phrase> ELSE_MARKS =
+      Phrase.all(
+          "[or] (otherwise|else|elsewise|alternatively) [,|:]",
+          "(in all other cases|in any other case|for everyone else|for the rest|for all others"
+              + "|if that 's not the case|if that is not the case|if not so) [,|:]",
+          "if (not|no|false) [,|:]",
+          "if " + WHO + " (do|does|did|has|have|is|are|was|were|can) not [,|:]");
+  private static final Phrase NOTHING =
+      Phrase.of(
+          "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
+              + "|no action|carry on|continue)");
+  private static final Phrase SEPARATOR_WORDS =
+      Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
+
+  private final Cursor c;
+  private final List<ParseFailure> failures = new ArrayList<>();
+  private int depth;
+
+  /** "if … if … if …" deeper than this is refused rather than recursed into. */
+  private static final int MAX_BRANCH_DEPTH = 16;
+
+  PlanGrammar(Cursor c) {
+    this.c = c;
+  }
+
+  /** Whether a branch starts at the cursor ("if", "unless", "check whether" …). */
+  static boolean atConditional(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (c.acceptFirst(CONDITIONALS) >= 0 || c.accept(UNLESS)) {
+        return !atElse(c, mark);
+      }
+      return atQuestion(c);
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /**
+   * "No reply after 4 days? Send …" / "No reply after 4 days, send …": an event said as a question
+   * or a heading is a condition without "if".
+   */
+  private static boolean atQuestion(Cursor c) {
+    int mark = c.mark();
+    if (ReplyPhrases.read(c) == null) {
+      return false;
+    }
+    c.reset(mark);
+    try {
+      ConditionGrammar.read(c);
+    } catch (ParseFailure notACondition) {
+      return false;
+    }
+    boolean question = c.at(Kind.END) && c.peek().text().startsWith("?");
+    boolean heading = c.at(Kind.COMMA) && c.token(mark).isWord("no");
+    return question || heading;
+  }
+
+  private static boolean atElse(Cursor c, int mark) {
+    int after = c.mark();
+    c.reset(mark);
+    boolean isElse = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
+    c.reset(after);
+    return isElse;
+  }
+
+  /** "if not" is an else only when the branch follows: "if not, add tag …". */
+  private static boolean endsElseMark(Cursor c) {
+    Token previous = c.token(c.mark() - 1);
+    return previous.is(Kind.COMMA)
+        || previous.is(Kind.COLON)
+        || c.at(NOTHING)
+        || Steps.startsStep(c);
+  }
+
+  /**
+   * Reads the whole text and returns its steps. A sentence that cannot be read is noted in {@link
+   * #failures()} and skipped, so one pass finds every problem; the steps are only of use when there
+   * are none.
+   */
+  List<Step> plan() {
+    List<Step> steps = new ArrayList<>();
+    while (!c.atEof()) {
+      int before = c.mark();
+      try {
+        sequence(Scope.TOP, steps);
+        if (!c.atEof()) {
+          throw leftover();
+        }
+      } catch (ParseFailure failure) {
+        failures.add(failure);
+        skipPastSentence(before);
+      }
+    }
+    return steps;
+  }
+
+  List<ParseFailure> failures() {
+    return failures;
+  }
+
+  private void skipPastSentence(int before) {
+    if (c.mark() == before) {
+      c.next();
+    }
+    while (!c.atEof() && !c.at(Kind.END) && !c.at(Kind.SEMICOLON) && !c.at(Kind.LIST_MARKER)) {
+      c.next();
+    }
+    c.next();
+  }
+
+  /** Steps until the scope ends, appended to {@code steps}. */
+  private void sequence(Scope scope, List<Step> steps) {
+    int sentenceStart = steps.size();
+    int blockStart = steps.size();
+    separators(scope);
+    while (!stops(scope)) {
+      int before = c.mark();
+      step(scope, steps);
+      if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
+        sentenceStart = steps.size();
+      }
+      if (stops(scope)) {
+        break;
+      }
+      Separation separation = separators(scope);
+      if (separation == Separation.SENTENCE) {
+        sentenceStart = steps.size();
+      }
+      if (separation == Separation.NONE && !Steps.startsStep(c)) {
+        throw leftover();
+      }
+      if (c.mark() == before) {
+        throw leftover();
+      }
+    }
+  }
+
+  /** What lay between two steps. */
+  private enum Separation {
+    /** Nothing: the next step follows directly. */
+    NONE,
+    /** A comma, "and", "then" …: same sentence. */
+    CLAUSE,
+    /** A full stop, line break or list marker: a new sentence. */
+    SENTENCE
+  }
+
+  /** Skips commas, "and then" …; at the top also full stops and list markers. */
+  private Separation separators(Scope scope) {
+    Separation seen = Separation.NONE;
+    while (true) {
+      if (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.at(Kind.DASH)) {
+        c.next();
+        seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
+      } else if (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
+        c.next();
+        seen = Separation.SENTENCE;
+      } else if (c.accept(SEPARATOR_WORDS)) {
+        seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
+      } else {
+        return seen;
+      }
+    }
+  }
+
+  private boolean stops(Scope scope) {
+    if (c.atEof()) {
+      return true;
+    }
+    return switch (scope) {
+      case TOP -> false;
+      case ITEM, ELSE -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN);
+      case THEN -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || elseAhead();
+    };
+  }
+
+  private boolean elseAhead() {
+    int mark = c.mark();
+    try {
+      while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atAnyWord("and", "but")) {
+        c.next();
+      }
+      return atElseMark();
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  private boolean atElseMark() {
+    int mark = c.mark();
+    boolean found = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
+    c.reset(mark);
+    return found;
+  }
+
+  /** One step at the cursor (a branch may add a wait before itself). */
+  private void step(Scope scope, List<Step> steps) {
+    Steps.skipLeads(c);
+    int start = c.mark();
+    if (atConditional(c)) {
+      branch(scope, steps);
+      return;
+    }
+    if (atElseMark()) {
+      throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
+    }
+    Clause clause = Steps.clauseAt(c);
+    if (clause == null) {
+      throw c.failureForClause("I don't know how to ", start);
+    }
+    steps.addAll(clause.parse(c));
+  }
+
+  /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */
+  private void branch(Scope scope, List<Step> steps) {
+    if (++depth > MAX_BRANCH_DEPTH) {
+      throw c.failureForClause("Branches nest too deeply here: ", c.mark());
+    }
+    try {
+      readBranch(scope, steps);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void readBranch(Scope scope, List<Step> steps) {
+    boolean negated = c.accept(UNLESS);
+    if (!negated) {
+      c.acceptFirst(CONDITIONALS);
+    }
+    ConditionGrammar.Result read = ConditionGrammar.read(c);
+    Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
+    if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
+      c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
+    }
+    c.accept(THEN_MARK);
+    int thenStart = c.mark();
+    List<Step> then = block(Scope.THEN);
+    if (then.isEmpty()) {
+      throw c.failureForClause("What should happen then? ", thenStart);
+    }
+    List<Step> otherwise = otherwise(scope);
+    if (read.waitBefore() != null) {
+      steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
+    }
+    steps.add(new Step.If(condition, then, otherwise));
+  }
+
+  /** The else part, if one follows; at the top it may start the next sentence. */
+  private List<Step> otherwise(Scope scope) {
+    int mark = c.mark();
+    while (c.at(Kind.COMMA)
+        || c.at(Kind.SEMICOLON)
+        || c.atAnyWord("and", "but")
+        || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))) {
+      c.next();
+    }
+    if (!atElseMark()) {
+      c.reset(mark);
+      return List.of();
+    }
+    int elseStart = c.mark();
+    c.acceptFirst(ELSE_MARKS);
+    if (c.accept(NOTHING)) {
+      return List.of();
+    }
+    List<Step> otherwise = block(Scope.ELSE);
+    if (otherwise.isEmpty()) {
+      throw c.failureForClause("What should happen otherwise? ", elseStart);
+    }
+    return otherwise;
+  }
+
+  /** A branch body: a list ("(1) …; (2) …") or steps up to the end of the sentence. */
+  private List<Step> block(Scope scope) {
+    List<Step> steps = new ArrayList<>();
+    if (c.at(Kind.END) && c.peek(1).is(Kind.LIST_MARKER)) {
+      c.next();
+    }
+    if (!c.at(Kind.LIST_MARKER)) {
+      sequence(scope, steps);
+      return steps;
+    }
+    while (c.accept(Kind.LIST_MARKER)) {
+      sequence(Scope.ITEM, steps);
+      int mark = c.mark();
+      while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atWord("and")) {
+        c.next();
+      }
+      if (c.at(Kind.END) && c.peek(1).is(Kind.LIST_MARKER)) {
+        c.next();
+      }
+      if (!c.at(Kind.LIST_MARKER)) {
+        c.reset(mark);
+        break;
+      }
+    }
+    return steps;
+  }
+
+  /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */
+  private boolean postfixCondition(List<Step> steps, int from) {
+    int mark = c.mark();
+    if (!(c.atAnyWord("if", "unless", "only", "but", "when", "as"))) {
+      return false;
+    }
+    if (!atConditional(c)) {
+      return false;
+    }
+    boolean negated = c.accept(UNLESS);
+    if (!negated) {
+      c.acceptFirst(CONDITIONALS);
+    }
+    ConditionGrammar.Result read;
+    try {
+      read = ConditionGrammar.read(c);
+    } catch (ParseFailure notACondition) {
+      c.reset(mark);
+      throw notACondition;
+    }
+    List<Step> wrapped = new ArrayList<>(steps.subList(from, steps.size()));
+    steps.subList(from, steps.size()).clear();
+    Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
+    if (read.waitBefore() != null) {
+      steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
+    }
+    steps.add(new Step.If(condition, wrapped, List.of()));
+    return true;
+  }
+
+  /** The text after the last step that no rule could read. */
+  private ParseFailure leftover() {
+    return c.failureForClause("I don't understand ", c.mark());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Step;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code remember}: "store 'Q3 webinar' in memory as @memory.campaign", "remember
+ *
+ * @search.results[0].title as @memory.newsHook", "set @memory.stage to 'warm'".
+ */
+final class RememberClause implements Clause.Single {
+
+  private static final Phrase VERB =
+      Phrase.of("(remember|store|save|keep|note|record|memorize|memorise|stash|write down|put)");
+  private static final Phrase IN_MEMORY = Phrase.of("[in|to|into] [the] memory");
+  private static final List<Phrase> AS =
+      Phrase.all(
+          "[in|to|into] [the] memory (as|under|at|in|called|named)",
+          "(as|under|into|in|to|called|named) [memory]");
+  private static final Phrase SET = Phrase.of("(set|assign|make)");
+  private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
+
+  @Override
+  public boolean starts(Cursor c) {
+    int mark = c.mark();
+    try {
+      return read(c) != null;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  @Override
+  public Step.Action parseOne(Cursor c) {
+    int start = c.mark();
+    Step.Action action = read(c);
+    if (action == null) {
+      throw c.failureForClause("I can't tell what to remember in ", start);
+    }
+    return action;
+  }
+
+  private static Step.Action read(Cursor c) {
+    int mark = c.mark();
+    String key = null;
+    Object value = null;
+    if (c.accept(SET) && atMemoryVariable(c)) {
+      key = key(c);
+      value = c.accept(TO) ? Values.literal(c) : null;
+    } else {
+      c.reset(mark);
+      if (c.accept(VERB)) {
+        value = Values.literal(c);
+        if (value == null && c.at(Kind.PATH)) {
+          value = "@" + c.next().text();
+        }
+        c.accept(IN_MEMORY);
+        key = c.acceptFirst(AS) >= 0 ? key(c) : null;
+      }
+    }
+    if (key == null || value == null) {
+      c.reset(mark);
+      return null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("key", key);
+    params.put("value", value);
+    Args.readAll(c, params, (cursor, p) -> false);
+    return new Step.Action(ActionType.REMEMBER, params);
+  }
+
+  private static boolean atMemoryVariable(Cursor c) {
+    return c.at(Kind.VARIABLE) && c.peek().lower().startsWith("@memory.");
+  }
+
+  /** {@code @memory.newsHook}, 'newsHook' or newsHook, as the bare key. */
+  private static String key(Cursor c) {
+    Token t = c.peek();
+    String key =
+        switch (t.kind()) {
+          case VARIABLE -> t.text().startsWith("@memory.") ? t.text().substring(8) : null;
+          case QUOTED -> t.text().trim();
+          case WORD ->
+              Fields.isIdentifierLike(t.text()) || t.text().matches("[a-z][a-z0-9]*")
+                  ? t.text()
+                  : null;
+          default -> null;
+        };
+    if (key != null && !key.isEmpty()) {
+      c.next();
+      return key;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,263 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Operator;
+import dev.switchboard.workflow.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code search_contacts}: "find contacts where title contains CEO", "get leads created in the last
+ * 7 days whose status is 'Lead'", "find contacts with a lead score of at least 80".
+ *
+ * <p>Filters use bare contact fields ({@code title}, {@code leadScore}) and keep the order the text
+ * gives them; "or" between filters makes the search match any of them.
+ */
+final class SearchGrammar implements Clause.Single {
+
+  private static final String NOUN =
+      "(contacts|contact|leads|people|prospects|persons|everyone|everybody|anyone|customers"
+          + "|records)";
+  private static final List<Phrase> VERBS =
+      Phrase.all(
+          "(find|get|search for|search|look for|look up|pull up|pull|grab|fetch|select|list"
+              + "|query|identify|target|go through|locate|retrieve|load|collect|gather|show me|show"
+              + "|filter|filter for) [me] [all|every|any] [of] [the|my|our|those|these] [existing]"
+              + " [new|recent|recently added] "
+              + NOUN
+              + " [in the crm|from the crm|in our crm|in the database]",
+          "search [the|our] (crm|database|contact list|contacts list) [for] [all] [contacts]");
+
+  /** "For contacts whose title contains 'CEO', …" searches first. */
+  private static final Phrase FOR_CONTACTS =
+      Phrase.of("for [all|every|each|any] [of] [the|my|our] " + NOUN);
+
+  private static final Phrase FILTER_START =
+      Phrase.of("(where|whose|with|who|that|which|created|added|tagged|in|from|having)");
+  private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
+
+  private static final Phrase CONNECTOR =
+      Phrase.of("(where|whose|with|who|that|which|having) [is|are|have|has|were|was] [got]");
+  private static final Phrase JOIN =
+      Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
+  private static final Phrase COMMA_CONNECTOR =
+      Phrase.of("[,] (whose|where|with|who|that|which|having)");
+  private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
+  private static final Set<String> VALUE_STOPS =
+      Set.of(
+          "and", "or", "then", "but", "whose", "where", "who", "with", "that", "which", "created",
+          "added", "if", "unless", "for");
+
+  @Override
+  public boolean starts(Cursor c) {
+    for (Phrase p : VERBS) {
+      if (c.at(p)) {
+        return true;
+      }
+    }
+    int mark = c.mark();
+    boolean forContacts = c.accept(FOR_CONTACTS) && c.at(FILTER_START);
+    c.reset(mark);
+    return forContacts;
+  }
+
+  @Override
+  public Step.Action parseOne(Cursor c) {
+    int start = c.mark();
+    if (c.acceptFirst(VERBS) < 0) {
+      c.accept(FOR_CONTACTS);
+    }
+    boolean saidNew = false;
+    for (int i = start; i < c.mark(); i++) {
+      saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
+    }
+    List<Map<String, Object>> filters = new ArrayList<>();
+    boolean any = false;
+    boolean all = false;
+    while (true) {
+      int mark = c.mark();
+      String joiner = null;
+      if (!filters.isEmpty()) {
+        if (c.accept(JOIN)) {
+          joiner = c.token(mark).is(Kind.COMMA) ? c.token(mark + 1).lower() : c.token(mark).lower();
+        } else if (c.at(COMMA_CONNECTOR)) {
+          c.accept(Kind.COMMA);
+          joiner = "and";
+        }
+        if (joiner == null || Steps.startsStep(c)) {
+          c.reset(mark);
+          break;
+        }
+      }
+      c.accept(CONNECTOR);
+      boolean withWord = false;
+      for (int i = mark; i < c.mark(); i++) {
+        withWord |=
+            c.token(i).isWord("with")
+                || c.token(i).isWord("having")
+                || c.token(i).isWord("have")
+                || c.token(i).isWord("has");
+      }
+      List<Map<String, Object>> read = filters(c, filters, withWord);
+      if (read.isEmpty()) {
+        c.reset(mark);
+        break;
+      }
+      any |= "or".equals(joiner);
+      all |= "and".equals(joiner) || "but".equals(joiner) || read.size() > 1;
+      filters.addAll(read);
+    }
+    if (filters.isEmpty()
+        && !FreeText.atBoundary(c)
+        && !c.atAnyWord("and", "then", "but", "also")
+        && !Steps.startsStep(c)) {
+      throw c.failureForClause("I can't read this search filter: ", c.mark());
+    }
+    if (any && all) {
+      throw c.failure(
+          "A search can match all of its filters or any of them, not a mix: '"
+              + c.text(start, c.mark())
+              + "'",
+          start,
+          c.mark());
+    }
+    if (saidNew && filters.stream().noneMatch(f -> "createdAt".equals(f.get("field")))) {
+      throw c.failure(
+          "How new? Say e.g. 'created in the last 7 days': '" + c.text(start, c.mark()) + "'",
+          start,
+          c.mark());
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("filters", List.copyOf(filters));
+    if (any) {
+      params.put("match", "any");
+    }
+    return new Step.Action(ActionType.SEARCH_CONTACTS, params);
+  }
+
+  /** One filter; {@code null} (cursor unmoved) when none starts here. */
+  /** One filter, or two for "between"; empty (cursor unmoved) when none starts here. */
+  private static List<Map<String, Object>> filters(
+      Cursor c, List<Map<String, Object>> previous, boolean withWord) {
+    int mark = c.mark();
+    Fields.Ref field = Fields.read(c);
+    if (field != null && c.accept(BETWEEN)) {
+      Object low = Values.literal(c);
+      boolean and = c.acceptWord("and");
+      Object high = Values.literal(c);
+      if (low != null && and && high != null) {
+        return List.of(
+            filter(field.forSearch(), Operator.GE, low),
+            filter(field.forSearch(), Operator.LE, high));
+      }
+    }
+    c.reset(mark);
+    Map<String, Object> one = filter(c, previous, withWord);
+    return one == null ? List.of() : List.of(one);
+  }
+
+  private static Map<String, Object> filter(
+      Cursor c, List<Map<String, Object>> previous, boolean withWord) {
+    int mark = c.mark();
+    Map<String, Object> date = DateFilters.read(c);
+    if (date != null) {
+      return date;
+    }
+    Map<String, Object> special = SearchPhrases.read(c);
+    if (special != null) {
+      return special;
+    }
+    Map<String, Object> shorthand = shorthand(c, previous);
+    if (shorthand != null) {
+      return shorthand;
+    }
+    Fields.Ref field = Fields.read(c);
+    if (field == null) {
+      c.reset(mark);
+      return null;
+    }
+    boolean of = c.acceptWord("of");
+    Relation relation = of ? Relation.afterBe(c) : Relation.read(c);
+    if (relation == null && (of || startsValue(c) || (withWord && startsWords(c)))) {
+      relation = Relation.EQ;
+    } else if (relation == null && withWord) {
+      relation = Relation.EXISTS;
+    }
+    if (relation == null) {
+      c.reset(mark);
+      return null;
+    }
+    Object value = true;
+    if (relation.needsValue()) {
+      value = value(c);
+      if (value == null) {
+        throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);
+      }
+      relation = relation.widenedBy(c);
+      c.accept(Relation.IN_IT);
+    }
+    Operator op = relation.filterOperator();
+    if (op == null) {
+      throw c.failure(
+          "Search filters can't say 'not' ('"
+              + c.text(mark, c.mark())
+              + "'); search first, then use an if step",
+          mark,
+          c.mark());
+    }
+    return filter(field.forSearch(), op, value);
+  }
+
+  /** "title contains 'VP' or 'Director'": the value alone repeats the previous field. */
+  private static Map<String, Object> shorthand(Cursor c, List<Map<String, Object>> previous) {
+    if (previous.isEmpty() || !(c.at(Kind.QUOTED) || c.at(Kind.NUMBER))) {
+      return null;
+    }
+    int mark = c.mark();
+    Map<String, Object> last = previous.getLast();
+    Object value = Values.literal(c);
+    if (value == null || !FreeText.atBoundary(c) && !c.atAnyWord("and", "or", "then")) {
+      c.reset(mark);
+      return null;
+    }
+    return filter(
+        (String) last.get("field"),
+        Operator.fromSymbol((String) last.get("operator")).orElseThrow(),
+        value);
+  }
+
+  private static boolean startsWords(Cursor c) {
+    return c.at(Kind.WORD) && !VALUE_STOPS.contains(c.peek().lower()) && !Steps.startsStep(c);
+  }
+
+  private static boolean startsValue(Cursor c) {
+    return c.at(Kind.QUOTED) || c.at(Kind.NUMBER) || c.at(Kind.VARIABLE);
+  }
+
+  static Object value(Cursor c) {
+    Object literal = Values.literal(c);
+    if (literal != null) {
+      return literal;
+    }
+    if (Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
+      return Values.plain(Values.amount(c));
+    }
+    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> false);
+    if (span.isEmpty()) {
+      return null;
+    }
+    return FreeText.value(c, span);
+  }
+
+  static Map<String, Object> filter(String field, Operator op, Object value) {
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("field", field);
+    filter.put("operator", op.symbol());
+    filter.put("value", value);
+    return filter;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.switchboard.instruction.internal;
+
+import java.util.List;
+
+/** The clauses in the order they are tried, and the question "does a step start here?". */
+final class Steps {
+
+  /** Specific before general: "send a LinkedIn invite" before "send …" (email). */
+  static final List<Clause> CLAUSES =
+      List.of(
+          new SearchGrammar(),
+          new RememberClause(),
+          new TaskClause(),
+          new LinkedInClause(),
+          new TagClause(),
+          new EmailClause(),
+          new FieldUpdateClause(),
+          new EnrichClause(),
+          new WaitClause(),
+          new HandoffClause(),
+          new WebSearchClause());
+
+  /** Words that lead into a step without meaning anything: "then", "next", "please" … */
+  static final List<Phrase> LEADS =
+      Phrase.all(
+          "(and|but) (then|also|finally|lastly|next|afterwards|after that) [,]",
+          "(then|also|next|finally|lastly|afterwards|after that|after this|first|firstly|second"
+              + "|secondly|third|thirdly|and|plus|now|meanwhile|additionally) [,]",
+          "once (that 's|that is|this is|it 's|it is) done [,]",
+          "(once|when) [that 's|that is|this is|it 's|it is] (done|finished|complete) [,]",
+          "(please|kindly|just|go ahead and|make sure to|make sure you|be sure to|do not forget to"
+              + "|remember to|you should|i want you to|we need to|we want to|i need you to|you need"
+              + " to|you must|always)",
+          "for (each|every|all) [one|of them|of those|of these|contact|lead|person|result|match"
+              + "|contact found|one found|of the contacts|of the results] [found] [,]",
+          "to each of them [,]");
+
+  private Steps() {}
+
+  /** The clause that reads the step at the cursor, or {@code null}. */
+  static Clause clauseAt(Cursor c) {
+    for (Clause clause : CLAUSES) {
+      if (clause.starts(c)) {
+        return clause;
+      }
+    }
+    return null;
+  }
+
+  /** Skips leading words such as "then" and "please". */
+  static void skipLeads(Cursor c) {
+    while (!CLAUSES.getFirst().starts(c) && c.acceptFirst(LEADS) >= 0) {
+      // keep skipping
+    }
+  }
+
+  /** Whether a step (an action or a condition) starts at the cursor; never moves it. */
+  static boolean startsStep(Cursor c) {
+    return c.stepStartsHere(Steps::startsHere);
+  }
+
+  private static boolean startsHere(Cursor c) {
+    skipLeads(c);
+    return PlanGrammar.atConditional(c) || clauseAt(c) != null;
+  }
+}

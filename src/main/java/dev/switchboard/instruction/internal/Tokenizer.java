@@ -1,0 +1,386 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits instruction text into {@link Token}s in one pass.
+ *
+ * <p>Quoted text ('x', "x", ‘x’, “x”) is kept exactly as written, variables ({@code
+ * @contact.firstName}) and qualified fields ({@code deal.value}) stay whole, money and "10k" become
+ * numbers, contractions are split into words ("isn't" is "is not"), and decorative symbols such as
+ * emoji outside quotes are dropped.
+ */
+final class Tokenizer {
+
+  private static final Pattern LIST_MARKER_AT_LINE_START =
+      Pattern.compile("(?:\\d{1,3}[.)]|[-*•·‣▪◦–]|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
+  private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
+  private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  private static final Pattern PATH =
+      Pattern.compile(
+          "(?i:contact|deal|company|user|memory|form|search|lead)(?:\\.[A-Za-z_][A-Za-z0-9_]*)+"
+              + "(?![A-Za-z0-9_])");
+  private static final Pattern VARIABLE =
+      Pattern.compile("@[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+])*");
+  private static final Pattern NUMBER =
+      Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
+  private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
+  private static final Map<String, String> CONTRACTION_TAILS =
+      Map.of("s", "'s", "re", "are", "ve", "have", "ll", "will", "d", "would", "m", "am");
+
+  private final String text;
+  private final List<Token> tokens = new ArrayList<>();
+  private int pos;
+  private boolean lineStart = true;
+
+  private Tokenizer(String text) {
+    this.text = text;
+  }
+
+  /** Tokenizes the text; the list always ends with an {@link Kind#EOF} token. */
+  static List<Token> tokenize(String text) {
+    Tokenizer tokenizer = new Tokenizer(text);
+    tokenizer.run();
+    return tokenizer.tokens;
+  }
+
+  private void run() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '\n' || c == '\r') {
+        endSentence(pos, pos + 1);
+        pos++;
+        lineStart = true;
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pos++;
+      } else {
+        boolean atLineStart = lineStart;
+        lineStart = false;
+        if (!(atLineStart && listMarker(LIST_MARKER_AT_LINE_START)) && !readToken(c)) {
+          pos += Character.charCount(text.codePointAt(pos));
+        }
+      }
+    }
+    tokens.add(Token.of(Kind.EOF, "", text.length(), text.length()));
+  }
+
+  /** Reads one token starting at {@code c}; false when the character is skipped as decoration. */
+  private boolean readToken(char c) {
+    if (c == '(' && listMarker(PAREN_MARKER)) {
+      return true;
+    }
+    if (Character.isDigit(c) && previousIsBlank() && listMarker(INLINE_MARKER)) {
+      return true;
+    }
+    if (c == '\'' && text.startsWith("'em", pos) && !followedByLetter(pos + 3)) {
+      tokens.add(Token.word("'em", "them", pos, pos + 3)); // "tag 'em"
+      pos += 3;
+      return true;
+    }
+    if (isQuote(c) && opensQuote(c)) {
+      quoted(c);
+      return true;
+    }
+    if (c == '@') {
+      return matched(VARIABLE, Kind.VARIABLE) || single(Kind.SYMBOL);
+    }
+    if (Character.isLetterOrDigit(c) || c == '_') {
+      if (matched(EMAIL, Kind.EMAIL) || matched(PATH, Kind.PATH)) {
+        return true;
+      }
+      if (Character.isDigit(c)) {
+        number(pos, pos);
+      } else {
+        word();
+      }
+      return true;
+    }
+    if ((c == '$' || c == '€' || c == '£') && nextIsDigit()) {
+      number(pos, pos + 1);
+      return true;
+    }
+    return punctuation(c);
+  }
+
+  private boolean punctuation(char c) {
+    switch (c) {
+      case ',':
+        return single(Kind.COMMA);
+      case ';':
+        return single(Kind.SEMICOLON);
+      case ':':
+        return single(Kind.COLON);
+      case '(', '[', '{':
+        return single(Kind.LPAREN);
+      case ')', ']', '}':
+        return single(Kind.RPAREN);
+      case '!':
+        if (pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
+          return matched(OPERATOR, Kind.OPERATOR);
+        }
+        return sentenceEnd();
+      case '.', '?', '…':
+        return sentenceEnd();
+      default:
+        return other();
+    }
+  }
+
+  private boolean sentenceEnd() {
+    int start = pos;
+    while (pos < text.length() && ".!?…".indexOf(text.charAt(pos)) >= 0) {
+      pos++;
+    }
+    endSentence(start, pos);
+    return true;
+  }
+
+  private boolean other() {
+    switch (text.charAt(pos)) {
+      case '-', '–', '—', '→', '⇒':
+        if (text.charAt(pos) == '-' && insideWord()) {
+          pos++; // "follow-up" reads as "follow up"
+          return true;
+        }
+        if (text.startsWith("->", pos)) {
+          tokens.add(Token.of(Kind.DASH, "->", pos, pos + 2));
+          pos += 2;
+          return true;
+        }
+        return single(Kind.DASH);
+      case '&':
+        tokens.add(Token.word("&", "and", pos, pos + 1));
+        pos++;
+        return true;
+      default:
+        if (matched(OPERATOR, Kind.OPERATOR)) {
+          return true;
+        }
+        if (isDecoration(text.codePointAt(pos))) {
+          return false;
+        }
+        return single(Kind.SYMBOL);
+    }
+  }
+
+  private static boolean isDecoration(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.OTHER_SYMBOL
+        || type == Character.MODIFIER_SYMBOL
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || type == Character.PRIVATE_USE
+        || type == Character.UNASSIGNED;
+  }
+
+  private void endSentence(int start, int end) {
+    if (!tokens.isEmpty() && tokens.getLast().is(Kind.END)) {
+      return;
+    }
+    tokens.add(Token.of(Kind.END, text.substring(start, end), start, end));
+  }
+
+  private boolean listMarker(Pattern pattern) {
+    Matcher m = pattern.matcher(text).region(pos, text.length());
+    if (!m.lookingAt()) {
+      return false;
+    }
+    tokens.add(Token.of(Kind.LIST_MARKER, m.group(), pos, m.end()));
+    pos = m.end();
+    return true;
+  }
+
+  private boolean matched(Pattern pattern, Kind kind) {
+    Matcher m = pattern.matcher(text).region(pos, text.length());
+    if (!m.lookingAt()) {
+      return false;
+    }
+    tokens.add(Token.of(kind, m.group(), pos, m.end()));
+    pos = m.end();
+    return true;
+  }
+
+  private boolean single(Kind kind) {
+    tokens.add(Token.of(kind, text.substring(pos, pos + 1), pos, pos + 1));
+    pos++;
+    return true;
+  }
+
+  private boolean insideWord() {
+    return pos > 0
+        && pos + 1 < text.length()
+        && Character.isLetterOrDigit(text.charAt(pos - 1))
+        && Character.isLetterOrDigit(text.charAt(pos + 1));
+  }
+
+  private boolean previousIsBlank() {
+    return pos == 0 || Character.isWhitespace(text.charAt(pos - 1)) || text.charAt(pos - 1) == ':';
+  }
+
+  private boolean nextIsDigit() {
+    return pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
+  }
+
+  // Quotes --------------------------------------------------------------------------------
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"' || c == '‘' || c == '’' || c == '“' || c == '”' || c == '`';
+  }
+
+  private static boolean isApostropheLike(char c) {
+    return c == '\'' || c == '‘' || c == '’' || c == '`';
+  }
+
+  /** An apostrophe-like quote opens only where a word cannot be continuing ("it's" stays). */
+  private boolean opensQuote(char c) {
+    if (!isApostropheLike(c)) {
+      return true;
+    }
+    return pos == 0 || !Character.isLetterOrDigit(text.charAt(pos - 1));
+  }
+
+  private void quoted(char open) {
+    int close = findClose(open);
+    if (close < 0) {
+      throw new ParseFailure(
+          "This quote is never closed: add the closing " + closingFor(open), pos, text.length());
+    }
+    tokens.add(
+        new Token(
+            Kind.QUOTED,
+            text.substring(pos + 1, close),
+            text.substring(pos + 1, close),
+            pos,
+            close + 1,
+            null));
+    pos = close + 1;
+  }
+
+  private static String closingFor(char open) {
+    return switch (open) {
+      case '“' -> "”";
+      case '‘' -> "’";
+      default -> String.valueOf(open);
+    };
+  }
+
+  private int findClose(char open) {
+    for (int i = pos + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean closes =
+          switch (open) {
+            case '"' -> c == '"' || c == '”';
+            case '“', '”' -> c == '”' || c == '"' || c == '“';
+            default -> isApostropheLike(c) && !continuesWord(i);
+          };
+      if (closes) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A quote between two letters ("let's") is an apostrophe, not the end of the quote. */
+  private boolean continuesWord(int i) {
+    return i > 0
+        && i + 1 < text.length()
+        && Character.isLetterOrDigit(text.charAt(i - 1))
+        && Character.isLetter(text.charAt(i + 1));
+  }
+
+  // Words and numbers -------------------------------------------------------------------------
+
+  private void word() {
+    int start = pos;
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (Character.isLetterOrDigit(c) || c == '_') {
+        pos++;
+      } else if (isApostropheLike(c) && pos + 1 < text.length() && wordCharAt(pos + 1)) {
+        addWordWithTail(start);
+        return;
+      } else {
+        break;
+      }
+    }
+    String w = text.substring(start, pos);
+    tokens.add(Token.word(w, w.toLowerCase(Locale.ROOT), start, pos));
+  }
+
+  private boolean wordCharAt(int i) {
+    return Character.isLetter(text.charAt(i));
+  }
+
+  /** Splits "isn't" into "is" + "not", "contact's" into "contact" + "'s", "they're" into ... */
+  private void addWordWithTail(int start) {
+    int apostrophe = pos;
+    int end = apostrophe + 1;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    String base = text.substring(start, apostrophe);
+    String tail = text.substring(apostrophe + 1, end).toLowerCase(Locale.ROOT);
+    String baseLower = base.toLowerCase(Locale.ROOT);
+    if (tail.equals("t") && baseLower.endsWith("n")) {
+      String stem = baseLower.substring(0, baseLower.length() - 1);
+      stem =
+          switch (stem) {
+            case "ca" -> "can";
+            case "wo" -> "will";
+            default -> stem;
+          };
+      tokens.add(Token.word(base, stem, start, apostrophe));
+      tokens.add(Token.word("n't", "not", apostrophe, end));
+    } else {
+      tokens.add(Token.word(base, baseLower, start, apostrophe));
+      String tailWord = CONTRACTION_TAILS.getOrDefault(tail, tail);
+      tokens.add(Token.word(text.substring(apostrophe, end), tailWord, apostrophe, end));
+    }
+    pos = end;
+  }
+
+  /** Reads a number; "$10,000", "25K", "1.5M" (money only) become plain values. */
+  private void number(int start, int digitsAt) {
+    Matcher m = NUMBER.matcher(text).region(digitsAt, text.length());
+    if (!m.lookingAt()) {
+      single(Kind.SYMBOL);
+      return;
+    }
+    BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + nullToEmpty(m.group(2)));
+    int end = m.end();
+    boolean money = digitsAt > start;
+    if (end < text.length() && !followedByLetter(end + 1)) {
+      char suffix = text.charAt(end);
+      if (suffix == 'k' || suffix == 'K') {
+        value = value.multiply(BigDecimal.valueOf(1_000));
+        end++;
+      } else if ((suffix == 'm' || suffix == 'M') && money) {
+        value = value.multiply(BigDecimal.valueOf(1_000_000));
+        end++;
+      }
+    }
+    String written = text.substring(start, end);
+    tokens.add(
+        new Token(Kind.NUMBER, written, written.toLowerCase(Locale.ROOT), start, end, value));
+    pos = end;
+  }
+
+  private boolean followedByLetter(int i) {
+    return i < text.length() && Character.isLetter(text.charAt(i));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

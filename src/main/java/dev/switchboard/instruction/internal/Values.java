@@ -1,0 +1,140 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Reading literal values: quoted text, numbers, number words, booleans, variables. */
+final class Values {
+
+  private static final Map<String, Integer> NUMBER_WORDS =
+      Map.ofEntries(
+          Map.entry("zero", 0),
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("six", 6),
+          Map.entry("seven", 7),
+          Map.entry("eight", 8),
+          Map.entry("nine", 9),
+          Map.entry("ten", 10),
+          Map.entry("eleven", 11),
+          Map.entry("twelve", 12),
+          Map.entry("thirteen", 13),
+          Map.entry("fourteen", 14),
+          Map.entry("fifteen", 15),
+          Map.entry("sixteen", 16),
+          Map.entry("seventeen", 17),
+          Map.entry("eighteen", 18),
+          Map.entry("nineteen", 19),
+          Map.entry("twenty", 20),
+          Map.entry("thirty", 30),
+          Map.entry("forty", 40),
+          Map.entry("fifty", 50),
+          Map.entry("sixty", 60),
+          Map.entry("seventy", 70),
+          Map.entry("eighty", 80),
+          Map.entry("ninety", 90),
+          Map.entry("hundred", 100));
+
+  private static final Phrase COUPLE = Phrase.of("[a] couple [of]");
+
+  private Values() {}
+
+  /** A plain JSON number: integers stay integers. */
+  static Number plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() <= 0) {
+      long l = stripped.longValueExact();
+      return l == (int) l ? (Number) (int) l : (Number) l;
+    }
+    return stripped.doubleValue();
+  }
+
+  /**
+   * A quoted string, a number, a variable or true/false at the cursor, or {@code null} (cursor not
+   * moved) when there is none.
+   */
+  static Object literal(Cursor c) {
+    Token t = c.peek();
+    switch (t.kind()) {
+      case QUOTED, VARIABLE -> {
+        c.next();
+        return t.text();
+      }
+      case NUMBER -> {
+        c.next();
+        return plain(scaled(c, t.number()));
+      }
+      case WORD -> {
+        if (t.lower().equals("true") || t.lower().equals("false")) {
+          c.next();
+          return Boolean.valueOf(t.lower());
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** "25 thousand dollars": a multiplier word and a currency word after a number. */
+  static BigDecimal scaled(Cursor c, BigDecimal number) {
+    BigDecimal value = number;
+    Token t = c.peek();
+    if (t.is(Kind.WORD) && MULTIPLIERS.containsKey(t.lower())) {
+      c.next();
+      value = value.multiply(BigDecimal.valueOf(MULTIPLIERS.get(t.lower())));
+    }
+    c.accept(CURRENCY);
+    return value;
+  }
+
+  private static final Map<String, Long> MULTIPLIERS =
+      Map.of(
+          "thousand", 1_000L,
+          "k", 1_000L,
+          "grand", 1_000L,
+          "million", 1_000_000L,
+          "mil", 1_000_000L,
+          "mm", 1_000_000L,
+          "billion", 1_000_000_000L,
+          "bn", 1_000_000_000L);
+  private static final Phrase CURRENCY =
+      Phrase.of("(dollars|dollar|usd|bucks|eur|euros|euro|gbp|pounds|in revenue|in value)");
+
+  /** A count written as digits or words ("3", "three", "twenty five", "a couple of"). */
+  static BigDecimal amount(Cursor c) {
+    if (c.at(Kind.NUMBER)) {
+      return c.next().number();
+    }
+    if (c.accept(COUPLE)) {
+      return BigDecimal.valueOf(2);
+    }
+    Integer first = wordNumber(c.peek());
+    if (first == null) {
+      return null;
+    }
+    c.next();
+    int total = first;
+    if (first >= 20 && first < 100) {
+      Integer unit = wordNumber(c.peek());
+      if (unit != null && unit < 10) {
+        c.next();
+        total += unit;
+      }
+    }
+    return BigDecimal.valueOf(total);
+  }
+
+  static boolean atAmount(Cursor c) {
+    return c.at(Kind.NUMBER) || wordNumber(c.peek()) != null || c.at(COUPLE);
+  }
+
+  private static Integer wordNumber(Token t) {
+    return t.is(Kind.WORD) ? NUMBER_WORDS.get(t.lower()) : null;
+  }
+}

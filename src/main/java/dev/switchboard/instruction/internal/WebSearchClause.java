@@ -1,0 +1,166 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Step;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code web_search}: "search the web for …", "look up …", "google …". */
+final class WebSearchClause implements Clause.Single {
+
+  private static final String WEB = "(web|internet|online|net|google|bing)";
+
+  /** Verbs after which the query follows. */
+  private static final List<Phrase> VERBS =
+      Phrase.all(
+          "(search|look|check) [on|through|across] [the] " + WEB + " [for|about|on|to find] [:]",
+          "search online [for|about] [:]",
+          "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
+          "web search [for|on|about] [:]",
+          "(google|research|look up|lookup|browse for|dig up|dig into|read up on) [:]",
+          "search (for|:)");
+
+  /** Verbs whose object is part of the query ("find news about X" searches "news about X"). */
+  private static final List<Phrase> TOPIC_VERBS =
+      Phrase.all("(find|get|pull|fetch|check|read) [me] [some|the]");
+
+  private static final Set<String> TOPICS =
+      Set.of(
+          "news",
+          "articles",
+          "article",
+          "information",
+          "info",
+          "updates",
+          "recent",
+          "latest",
+          "press",
+          "funding",
+          "blog",
+          "posts",
+          "coverage",
+          "mentions");
+
+  private static final String RESULTS = "(results|result|hits|links|articles|pages|items)";
+  private static final List<Phrase> LIMIT_BEFORE =
+      Phrase.all(
+          "[only|just] (keep|return|get|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
+              + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
+              + " [only|just] [the] [top|first|best]",
+          "[only|just] [the] (top|first|best)");
+  private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
+  private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
+  private static final Phrase ONE_RESULT = Phrase.of("(result|hit|link|article|page|item)");
+
+  private static final Phrase CHANNEL =
+      Phrase.of("((on|via|using|through|with|in) [the] (web|internet|google|bing|net)|online)");
+  private static final Set<String> QUERY_STOPS = Set.of("then");
+
+  @Override
+  public boolean starts(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (c.acceptFirst(VERBS) >= 0) {
+        return true;
+      }
+      return c.acceptFirst(TOPIC_VERBS) >= 0
+          && c.at(Kind.WORD)
+          && TOPICS.contains(c.peek().lower());
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  @Override
+  public Step.Action parseOne(Cursor c) {
+    int start = c.mark();
+    boolean topic = c.acceptFirst(VERBS) < 0;
+    if (topic) {
+      c.acceptFirst(TOPIC_VERBS);
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    String query = query(c);
+    if (query == null) {
+      throw c.failure(
+          "What should be searched for? '" + c.text(start, c.mark()) + "'", start, c.mark());
+    }
+    params.put("query", query);
+    Args.readAll(c, params, WebSearchClause::readParam);
+    return new Step.Action(ActionType.WEB_SEARCH, params);
+  }
+
+  /** Quoted text, or the rest of the clause; a closing "?" belongs to a question. */
+  private static String query(Cursor c) {
+    if (c.at(Kind.QUOTED)) {
+      String quoted = c.next().text();
+      c.accept(CHANNEL);
+      return quoted;
+    }
+    FreeText.Span span = FreeText.read(c, QUERY_STOPS, x -> limitStarts(x) || channelEndsQuery(x));
+    if (span.isEmpty()) {
+      return null;
+    }
+    String text = c.text(span.from(), span.to());
+    c.accept(CHANNEL);
+    Token after = c.peek();
+    if (after.is(Kind.END) && after.text().startsWith("?")) {
+      text = text + "?";
+    }
+    return text;
+  }
+
+  /** "look up X on the web": where to search is not part of what to search for. */
+  private static boolean channelEndsQuery(Cursor c) {
+    int mark = c.mark();
+    try {
+      return c.accept(CHANNEL)
+          && (FreeText.atBoundary(c) || limitStarts(c) || FreeText.startsNewStep(c));
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  private static boolean limitStarts(Cursor c) {
+    int mark = c.mark();
+    try {
+      c.acceptWord("and");
+      return limit(c) != null;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /** "keep the top 3 results", "top three", "max 5 results", "3 results"; null if none. */
+  private static Number limit(Cursor c) {
+    int mark = c.mark();
+    boolean nounRequired = true;
+    if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
+      nounRequired = false;
+    } else {
+      c.accept(LIMIT_STRICT);
+    }
+    BigDecimal amount = Values.amount(c);
+    if (amount == null && !nounRequired && c.accept(ONE_RESULT)) {
+      return 1; // "keep the first result"
+    }
+    boolean noun = amount != null && c.accept(RESULTS_NOUN);
+    if (amount == null || (nounRequired && !noun) || amount.signum() <= 0) {
+      c.reset(mark);
+      return null;
+    }
+    return Values.plain(amount);
+  }
+
+  private static boolean readParam(Cursor c, Map<String, Object> params) {
+    Number max = limit(c);
+    if (max == null) {
+      return false;
+    }
+    params.put("maxResults", max);
+    return true;
+  }
+}

@@ -1,0 +1,254 @@
+package dev.switchboard.instruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.switchboard.workflow.ActionType;
+import dev.switchboard.workflow.Condition;
+import dev.switchboard.workflow.Operator;
+import dev.switchboard.workflow.Plan;
+import dev.switchboard.workflow.Step;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BuiltInParserTest {
+
+  private final InstructionParser parser = new BuiltInParser();
+
+  private Plan plan(String text) {
+    ParseResult result = parser.parse(text);
+    assertThat(result).as("parse of %s", text).isInstanceOf(ParseResult.Parsed.class);
+    return ((ParseResult.Parsed) result).plan();
+  }
+
+  private List<ParseDetail> rejection(String text) {
+    ParseResult result = parser.parse(text);
+    assertThat(result).as("parse of %s", text).isInstanceOf(ParseResult.Unparseable.class);
+    return ((ParseResult.Unparseable) result).details();
+  }
+
+  private static Step.Action action(Plan plan, int index) {
+    return (Step.Action) plan.steps().get(index);
+  }
+
+  @Test
+  void a_plain_action_compiles_to_its_step() {
+    Plan plan = plan("Send email using template 'Outbound v2'");
+
+    assertThat(plan.steps())
+        .containsExactly(new Step.Action(ActionType.SEND_EMAIL, Map.of("template", "Outbound v2")));
+  }
+
+  @Test
+  void casual_phrasings_name_the_same_actions() {
+    assertThat(action(plan("shoot them an email with the 'Hi' template"), 0).type())
+        .isEqualTo(ActionType.SEND_EMAIL);
+    assertThat(action(plan("drop them a note using template 'Hi'"), 0).type())
+        .isEqualTo(ActionType.SEND_EMAIL);
+    assertThat(action(plan("ping them on LinkedIn"), 0).type())
+        .isEqualTo(ActionType.LINKEDIN_INVITE);
+    assertThat(action(plan("hold off for 3 days"), 0).params()).containsEntry("duration", "P3D");
+    assertThat(action(plan("loop in the rep"), 0).params()).containsEntry("to", "@user.salesRep");
+    assertThat(action(plan("google @company.name funding"), 0).params())
+        .containsEntry("query", "@company.name funding");
+  }
+
+  @Test
+  void steps_keep_the_order_of_the_text_across_lists_and_sentences() {
+    Plan plan =
+        plan(
+            "1. Enrich the contact\n2. Wait two weeks\n3. Then add tag 'Done'. Finally loop in"
+                + " @user.salesRep.");
+
+    assertThat(plan.steps())
+        .extracting(step -> ((Step.Action) step).type())
+        .containsExactly(
+            ActionType.ENRICH_CONTACT, ActionType.WAIT, ActionType.ADD_TAG, ActionType.HANDOFF);
+    assertThat(action(plan, 1).params()).containsEntry("duration", "P14D");
+  }
+
+  @Test
+  void money_becomes_a_plain_number() {
+    Plan plan = plan("If the deal value is over $10,000, add tag 'Big'. Update deal value to 25K");
+
+    Step.If branch = (Step.If) plan.steps().get(0);
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("deal.value", Operator.GT, 10000));
+    assertThat(action(plan, 1).params()).containsEntry("value", 25000);
+  }
+
+  @Test
+  void no_reply_after_n_days_waits_then_checks_the_reply() {
+    Plan plan = plan("If no reply after 5 days, send email using template 'Follow-up'");
+
+    assertThat(plan.steps().get(0))
+        .isEqualTo(new Step.Action(ActionType.WAIT, Map.of("duration", "P5D")));
+    assertThat(((Step.If) plan.steps().get(1)).condition())
+        .isEqualTo(new Condition.Compare("contact.replied", Operator.EQ, false));
+  }
+
+  @Test
+  void empty_or_missing_fields_are_a_negated_exists() {
+    Step.If branch =
+        (Step.If) plan("If contact.phone is missing, add tag 'No Phone'").steps().get(0);
+
+    assertThat(branch.condition())
+        .isEqualTo(
+            new Condition.Not(new Condition.Compare("contact.phone", Operator.EXISTS, true)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Book a flight to Paris for next Tuesday",
+        "Order 30 pizzas for the Friday team lunch",
+        "Delete the database",
+        "Transfer $5,000 from our bank account to the vendor",
+        "asdf qwer zxcv blorp flim 42 ;;",
+        "Make me a sandwich",
+        "Search my inbox for invoices"
+      })
+  void text_outside_the_action_catalogue_is_rejected(String text) {
+    assertThat(rejection(text)).isNotEmpty();
+  }
+
+  @Test
+  void the_detail_names_and_spans_the_unreadable_clause() {
+    String text = "Send email using template 'Intro', then book a flight to Paris";
+
+    ParseDetail detail = rejection(text).getFirst();
+
+    assertThat(detail.message()).isEqualTo("I don't know how to 'book a flight to Paris'");
+    assertThat(text.substring(detail.start(), detail.end())).isEqualTo("book a flight to Paris");
+  }
+
+  @Test
+  void one_unreadable_clause_rejects_the_whole_instruction_and_every_problem_is_reported() {
+    List<ParseDetail> details =
+        rejection("Add tag 'A'. Order pizza. Send email using template 'B'. Dance a jig.");
+
+    assertThat(details)
+        .extracting(ParseDetail::message)
+        .containsExactly("I don't know how to 'Order pizza'", "I don't know how to 'Dance a jig'");
+  }
+
+  @Test
+  void empty_text_is_rejected() {
+    assertThat(rejection(""))
+        .extracting(ParseDetail::message)
+        .containsExactly("There are no instructions to parse.");
+    assertThat(rejection("  \n\t ")).hasSize(1);
+    assertThat(rejection(null)).hasSize(1);
+  }
+
+  @Test
+  void text_over_the_limit_is_rejected_as_too_long_without_being_read() {
+    String huge = "Add tag 'X', ".repeat(8_000);
+
+    List<ParseDetail> details =
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejection(huge));
+
+    assertThat(huge.length()).isGreaterThan(100_000);
+    assertThat(details.getFirst().message()).contains("too long").contains("10000");
+    assertThat(details.getFirst().start()).isEqualTo(BuiltInParser.MAX_LENGTH);
+    assertThat(details.getFirst().end()).isEqualTo(huge.length());
+  }
+
+  @Test
+  void text_just_under_the_limit_is_read_in_reasonable_time() {
+    String many = "add tag 'X' and wait 1 day, ".repeat(350);
+    assertThat(many.length()).isLessThan(BuiltInParser.MAX_LENGTH);
+
+    Plan plan = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> plan(many));
+
+    assertThat(plan.size()).isEqualTo(700);
+  }
+
+  @Test
+  void html_and_script_outside_quotes_are_rejected_as_text() {
+    assertThat(rejection("<script>alert('hi')</script>")).isNotEmpty();
+  }
+
+  @Test
+  void html_and_script_inside_quotes_are_kept_verbatim() {
+    Plan plan =
+        plan("Send an email with subject '<b>Hi</b>' and body '<script>alert(\"x\")</script>'");
+
+    assertThat(action(plan, 0).params())
+        .containsEntry("subject", "<b>Hi</b>")
+        .containsEntry("body", "<script>alert(\"x\")</script>");
+  }
+
+  @Test
+  void unicode_quotes_and_emoji_are_kept_inside_quotes() {
+    Plan plan = plan("Add tags “VIP 🔥”, ‘Don’t call’ and \"Café\"");
+
+    assertThat(action(plan, 0).params().get("tags"))
+        .isEqualTo(List.of("VIP 🔥", "Don’t call", "Café"));
+  }
+
+  @Test
+  void emoji_outside_quotes_are_decoration() {
+    Plan plan = plan("🚀 Send email using template 'Launch' 🎉");
+
+    assertThat(action(plan, 0).params()).containsEntry("template", "Launch");
+  }
+
+  @Test
+  void unknown_variables_are_kept_intact() {
+    Plan plan =
+        plan(
+            "If @contact.nonexistent exists, send email with subject 'Hi'"
+                + " and body 'About @contact.nonexistent and @search.results[2].title'");
+
+    Step.If branch = (Step.If) plan.steps().getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("contact.nonexistent", Operator.EXISTS, true));
+    assertThat(((Step.Action) branch.then().getFirst()).params())
+        .containsEntry("body", "About @contact.nonexistent and @search.results[2].title");
+  }
+
+  @Test
+  void contradictory_tags_are_both_kept_in_order_with_a_warning() {
+    ParseResult result = parser.parse("Add tag 'Hot' and remove tag 'hot'");
+
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.plan().steps())
+        .extracting(step -> ((Step.Action) step).type())
+        .containsExactly(ActionType.ADD_TAG, ActionType.REMOVE_TAG);
+    assertThat(parsed.warnings()).singleElement().asString().contains("added and then removed");
+  }
+
+  @Test
+  void waits_longer_than_90_days_are_rejected() {
+    assertThat(rejection("Wait 4 months").getFirst().message()).contains("90 days");
+  }
+
+  @Test
+  void an_unclosed_quote_is_pointed_at() {
+    String text = "Add tag 'Hot and send email";
+
+    ParseDetail detail = rejection(text).getFirst();
+
+    assertThat(detail.message()).contains("never closed");
+    assertThat(detail.start()).isEqualTo(text.indexOf('\''));
+  }
+
+  @Test
+  void an_email_without_template_or_subject_is_not_guessed() {
+    assertThat(rejection("Email them").getFirst().message()).startsWith("Which email?");
+  }
+
+  @Test
+  void plan_or_throw_gives_the_plan_or_the_details() {
+    assertThat(parser.parse("Wait 2 hours").planOrThrow().size()).isEqualTo(1);
+    assertThatThrownBy(() -> parser.parse("Order pizza").planOrThrow())
+        .isInstanceOf(UnparseableInstructionsException.class)
+        .satisfies(e -> assertThat(((UnparseableInstructionsException) e).details()).hasSize(1));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.switchboard.instruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SPEC's accuracy target (≥ 95 % exact plans), scored with the corpus rule on the shared corpus
+ * and on this module's own labelled cases. A missing corpus fails the test: it must not pass by
+ * measuring nothing.
+ */
+class ParserAccuracyTest {
+
+  static final Path SHARED = Path.of("../shared/corpus/instructions.jsonl");
+  static final Path EXTRA = Path.of("src/test/resources/instruction/extra.jsonl");
+
+  private final InstructionParser parser = new BuiltInParser();
+
+  @Test
+  void built_in_parser_is_at_least_95_percent_exact_on_shared_and_extra_corpora()
+      throws IOException {
+    assertThat(SHARED).as("shared corpus (run from the repository root)").exists();
+    assertThat(EXTRA).exists();
+    List<LabelledCase> shared = LabelledCase.load(SHARED);
+    List<LabelledCase> extra = LabelledCase.load(EXTRA);
+    List<LabelledCase> all = new ArrayList<>(shared);
+    all.addAll(extra);
+
+    assertThat(shared).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(extra).hasSizeGreaterThanOrEqualTo(60);
+    for (List<LabelledCase> cases : List.of(shared, extra, all)) {
+      ParserAccuracy.Score score = ParserAccuracy.score(parser, cases);
+      assertThat(score.percent())
+          .as(score.line() + " failures: " + score.failures())
+          .isGreaterThanOrEqualTo(95.0);
+    }
+  }
+
+  @Test
+  void the_scorer_can_tell_a_wrong_plan_from_a_right_one() throws IOException {
+    List<LabelledCase> shared = LabelledCase.load(SHARED);
+    InstructionParser alwaysWaits = text -> new BuiltInParser().parse("Wait 1 day");
+
+    assertThat(ParserAccuracy.score(alwaysWaits, shared).correct()).isZero();
+  }
+
+  @Test
+  void extra_cases_have_unique_ids_and_are_not_copies_of_the_shared_ones() throws IOException {
+    List<LabelledCase> shared = LabelledCase.load(SHARED);
+    List<LabelledCase> extra = LabelledCase.load(EXTRA);
+
+    assertThat(extra).extracting(LabelledCase::id).doesNotHaveDuplicates();
+    assertThat(extra)
+        .extracting(LabelledCase::instructions)
+        .doesNotContainAnyElementsOf(shared.stream().map(LabelledCase::instructions).toList());
+    assertThat(Files.readAllLines(EXTRA)).allMatch(line -> line.startsWith("{\"id\": \"e"));
+  }
+}
