@@ -1,6 +1,6 @@
 package dev.switchboard.agent;
 
-import dev.switchboard.workflow.Plan;
+import dev.switchboard.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.switchboard.agent;
 
-import dev.switchboard.workflow.Plan;
-import dev.switchboard.workflow.PlanJson;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

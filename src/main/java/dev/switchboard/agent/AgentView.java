@@ -1,6 +1,6 @@
 package dev.switchboard.agent;
 
-import dev.switchboard.workflow.PlanJson;
+import dev.switchboard.plan.PlanJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

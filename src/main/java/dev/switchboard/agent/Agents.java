@@ -1,9 +1,12 @@
 package dev.switchboard.agent;
 
 import dev.switchboard.api.ApiException;
-import dev.switchboard.workflow.InvalidPlanException;
-import dev.switchboard.workflow.Plan;
-import dev.switchboard.workflow.PlanJson;
+import dev.switchboard.instruction.InstructionParser;
+import dev.switchboard.instruction.ParseResult;
+import dev.switchboard.instruction.UnparseableInstructionsException;
+import dev.switchboard.plan.InvalidPlanException;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanJson;
 import dev.switchboard.workspace.Membership;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +35,18 @@ public class Agents {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final List<String> defaultCommand;
+  private final InstructionParser parser;
 
   Agents(
       AgentStore store,
       Clock clock,
       ApplicationEventPublisher events,
+      InstructionParser parser,
       @Value("${switchboard.agent-command}") String defaultCommand) {
     this.store = store;
     this.clock = clock;
     this.events = events;
+    this.parser = parser;
     this.defaultCommand = Arrays.stream(defaultCommand.strip().split("\\s+")).toList();
   }
 
@@ -87,7 +93,7 @@ public class Agents {
             by.userId(),
             now,
             now);
-    Agent agent = apply(draft, body);
+    Agent agent = compiled(apply(draft, body));
     store.insert(agent);
     return agent;
   }
@@ -106,6 +112,7 @@ public class Agents {
     if (body.status() != null) {
       updated = updated.withStatus(settableStatus(body.status()));
     }
+    updated = compiled(updated);
     store.update(updated);
     return updated;
   }
@@ -120,6 +127,10 @@ public class Agents {
     AgentStatus next = parseStatus(status);
     if (next == AgentStatus.ARCHIVED) {
       return archive(by, id);
+    }
+    Agent compiled = compiled(current.withStatus(next));
+    if (compiled.plan() != current.plan()) {
+      store.update(compiled);
     }
     store.changeStatus(by.workspaceId(), id, next, clock.instant());
     events.publishEvent(
@@ -158,7 +169,30 @@ public class Agents {
   @Transactional
   public void storeCompiledPlan(UUID workspaceId, UUID id, Plan plan) {
     find(workspaceId, id)
-        .ifPresent(a -> store.update(withPlan(a, a.instructions(), plan, a.planVersion() + 1)));
+        .ifPresent(a -> store.update(withPlan(a, a.instructions(), plan, a.planVersion())));
+  }
+
+  /**
+   * Compiles instructions that have no plan yet. A draft may keep unreadable instructions (they are
+   * the author's work in progress); publishing them is refused with 422 and the details.
+   */
+  private Agent compiled(Agent agent) {
+    if (agent.kind() != AgentKind.WORKFLOW
+        || agent.plan() != null
+        || agent.instructions() == null
+        || agent.instructions().isBlank()) {
+      return agent;
+    }
+    return switch (parser.parse(agent.instructions())) {
+      case ParseResult.Parsed parsed ->
+          withPlan(agent, agent.instructions(), parsed.plan(), agent.planVersion());
+      case ParseResult.Unparseable unparseable -> {
+        if (agent.status() == AgentStatus.LIVE) {
+          throw new UnparseableInstructionsException(unparseable.details());
+        }
+        yield agent;
+      }
+    };
   }
 
   private Agent apply(Agent current, AgentRequest body) {

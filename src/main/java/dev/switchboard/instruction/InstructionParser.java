@@ -1,7 +1,7 @@
 package dev.switchboard.instruction;
 
 /**
- * Compiles plain-language agent instructions into a {@link dev.switchboard.workflow.Plan}.
+ * Compiles plain-language agent instructions into a {@link dev.switchboard.plan.Plan}.
  *
  * <p>The application's bean is the built-in parser, or, when a language model is configured ({@code
  * SWITCHBOARD_LLM_PROVIDER}), the built-in parser with the model as its fallback. Callers such as

@@ -1,6 +1,6 @@
 package dev.switchboard.instruction;
 
-import dev.switchboard.workflow.Plan;
+import dev.switchboard.plan.Plan;
 import java.util.List;
 
 /** What parsing instructions gives: a plan, or the reasons it could not be read. */

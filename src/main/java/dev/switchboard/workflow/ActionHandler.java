@@ -1,5 +1,7 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.plan.ActionType;
+
 /**
  * Performs one action type of the plan schema (send_email, create_task …). Modules that own the
  * data (the CRM) provide handlers as Spring beans; the interpreter looks them up by type.

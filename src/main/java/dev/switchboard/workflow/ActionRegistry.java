@@ -1,5 +1,6 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.plan.ActionType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.Step;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Execution;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.PlanJson;
+import dev.switchboard.plan.Step;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.RunContext;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.switchboard.workflow;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentKind;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.Step;
 import dev.switchboard.run.Outcome;
 import dev.switchboard.run.RunContext;
 import dev.switchboard.run.Runner;

@@ -73,6 +73,29 @@ class ModularityTest {
   }
 
   @Test
+  void the_plan_model_stands_alone_and_the_parser_only_needs_it() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.plan..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.switchboard.plan..", "java..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.instruction..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.agent..",
+            "dev.switchboard.run..",
+            "dev.switchboard.workflow..",
+            "dev.switchboard.crm..",
+            "dev.switchboard.integration..")
+        .check(CLASSES);
+  }
+
+  @Test
   void internals_stay_inside_their_module() {
     java.util.List<String> violations = new java.util.ArrayList<>();
     for (var origin : CLASSES) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.Condition;
-import dev.switchboard.workflow.Operator;
-import dev.switchboard.workflow.Plan;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.Step;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

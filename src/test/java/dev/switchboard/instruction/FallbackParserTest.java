@@ -2,9 +2,9 @@ package dev.switchboard.instruction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.Plan;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.switchboard.instruction;
 
-import dev.switchboard.workflow.PlanJson;
+import dev.switchboard.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package dev.switchboard.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanJson;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Outcome;
 import dev.switchboard.support.RecordingRunContext;
@@ -53,7 +56,10 @@ class WorkflowRunnerTest {
   private final Recording email = new Recording(ActionType.SEND_EMAIL);
   private final Recording enrich = new Recording(ActionType.ENRICH_CONTACT);
   private final WorkflowRunner runner =
-      new WorkflowRunner(new ActionRegistry(List.of(search, email, enrich)), new PlanSource());
+      new WorkflowRunner(
+          new ActionRegistry(List.of(search, email, enrich)),
+          // Every agent here carries its plan: nothing is compiled, stored or notified.
+          new PlanSource(new dev.switchboard.instruction.BuiltInParser(), null, null));
 
   private RecordingRunContext context(String planJson, Checkpoint checkpoint, int attempt) {
     Plan plan = PlanJson.read(dev.switchboard.support.Api.JSON.readValue(planJson, Object.class));

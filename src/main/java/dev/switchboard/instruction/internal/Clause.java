@@ -1,6 +1,6 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.Step;
 import java.util.List;
 
 /** The grammar of one action: how people say it and what its parameters look like. */

@@ -1,7 +1,7 @@
 package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.internal.Token.Kind;
-import dev.switchboard.workflow.Condition;
+import dev.switchboard.plan.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

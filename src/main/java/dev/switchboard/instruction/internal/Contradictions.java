@@ -1,7 +1,7 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.Operator;
+import dev.switchboard.plan.Operator;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.internal.Token.Kind;
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.Condition;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.Condition;
-import dev.switchboard.workflow.Operator;
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import java.util.List;
 
 /** How a field relates to a value, as said in words ("is at least", "does not contain"). */

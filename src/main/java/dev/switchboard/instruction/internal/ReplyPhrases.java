@@ -1,7 +1,7 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.Condition;
-import dev.switchboard.workflow.Operator;
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import java.util.List;
 
 /**

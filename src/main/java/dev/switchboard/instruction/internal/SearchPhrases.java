@@ -1,8 +1,8 @@
 package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.internal.Token.Kind;
-import dev.switchboard.workflow.Condition;
-import dev.switchboard.workflow.Operator;
+import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

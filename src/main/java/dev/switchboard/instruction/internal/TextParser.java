@@ -2,10 +2,10 @@ package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.ParseDetail;
 import dev.switchboard.instruction.ParseResult;
-import dev.switchboard.workflow.InvalidPlanException;
-import dev.switchboard.workflow.Plan;
-import dev.switchboard.workflow.PlanJson;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.InvalidPlanException;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanJson;
+import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 

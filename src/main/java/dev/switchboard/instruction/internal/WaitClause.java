@@ -1,8 +1,8 @@
 package dev.switchboard.instruction.internal;
 
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.PlanJson;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.PlanJson;
+import dev.switchboard.plan.Step;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

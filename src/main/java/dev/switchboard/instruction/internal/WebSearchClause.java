@@ -1,8 +1,8 @@
 package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.internal.Token.Kind;
-import dev.switchboard.workflow.ActionType;
-import dev.switchboard.workflow.Step;
+import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.Step;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

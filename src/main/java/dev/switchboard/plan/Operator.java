@@ -1,4 +1,4 @@
-package dev.switchboard.workflow;
+package dev.switchboard.plan;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.switchboard.workflow;
+package dev.switchboard.plan;
 
 /** A plan that does not follow the schema; {@link #path()} names the offending part. */
 public class InvalidPlanException extends RuntimeException {
