@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(
     properties = {
       "switchboard.integrations.retry-base-delay=10ms",
-      "switchboard.integrations.search-timeout=700ms",
-      "switchboard.integrations.http-timeout=700ms",
-      "switchboard.integrations.connect-timeout=700ms",
+      "switchboard.integrations.search-timeout=2s",
+      "switchboard.integrations.http-timeout=2s",
+      "switchboard.integrations.connect-timeout=2s",
       "switchboard.integrations.smtp-timeout=2s"
     })
 abstract class IntegrationTestBase extends SwitchboardTestBase {
