@@ -37,7 +37,7 @@ class SecretCipher {
   private final SecureRandom random = new SecureRandom();
 
   SecretCipher(
-      @Value("${switchboard.secret-key:${SWITCHBOARD_SECRET_KEY:}}") String configuredKey,
+      @Value("${switchboard.secret-key:}") String configuredKey,
       @Value("${switchboard.data-dir}") String dataDir) {
     byte[] raw =
         configuredKey.isBlank()
