@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * against the run's bindings. A variable that does not exist stays visible as written, with a
  * warning, so a typo shows in the email instead of crashing the run.
  */
-final class Variables {
+public final class Variables {
 
   private static final Pattern VARIABLE =
       Pattern.compile(
@@ -52,7 +52,7 @@ final class Variables {
   }
 
   /** Resolves every variable in a parameter value (strings, lists and maps, recursively). */
-  static Object resolve(Object value, Map<String, Object> bindings, Consumer<String> warn) {
+  public static Object resolve(Object value, Map<String, Object> bindings, Consumer<String> warn) {
     return switch (value) {
       case String text -> resolveText(text, bindings, warn);
       case List<?> list -> {

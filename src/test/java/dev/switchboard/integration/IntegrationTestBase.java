@@ -1,0 +1,165 @@
+package dev.switchboard.integration;
+
+import dev.switchboard.support.AgentBuilder;
+import dev.switchboard.support.Api;
+import dev.switchboard.support.Runs;
+import dev.switchboard.support.SwitchboardTestBase;
+import dev.switchboard.workflow.ActionCall;
+import dev.switchboard.workflow.ActionHandler;
+import dev.switchboard.workflow.ActionResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real server with short connector timeouts and backoff, the in-memory CRM, and helpers to run
+ * actions directly or through the engine. Each test works in a workspace of its own.
+ */
+@Import(InMemoryCrm.class)
+@TestPropertySource(
+    properties = {
+      "switchboard.integrations.retry-base-delay=10ms",
+      "switchboard.integrations.search-timeout=2s",
+      "switchboard.integrations.http-timeout=2s",
+      "switchboard.integrations.connect-timeout=2s",
+      "switchboard.integrations.smtp-timeout=2s"
+    })
+abstract class IntegrationTestBase extends SwitchboardTestBase {
+
+  @Autowired protected InMemoryCrm crm;
+
+  /** A fresh workspace the owner owns, so limits and settings of other tests do not leak in. */
+  protected String freshWorkspace() {
+    return owner.createWorkspace("Integrations " + System.nanoTime());
+  }
+
+  protected void connect(String workspace, String kind, Map<String, Object> settings) {
+    owner.put("/api/workspaces/" + workspace + "/integrations/" + kind, settings).expect(200);
+  }
+
+  /** A live workflow agent with the given steps and optional email limit. */
+  protected String agent(
+      String workspace, Integer maxEmailsPerDay, List<Map<String, Object>> steps) {
+    Map<String, Object> body = new LinkedHashMap<>(AgentBuilder.anAgent().live().body());
+    body.put("plan", Map.of("steps", steps));
+    if (maxEmailsPerDay != null) {
+      body.put("restrictions", Map.of("maxEmailsPerDay", maxEmailsPerDay));
+    }
+    return owner
+        .post("/api/workspaces/" + workspace + "/agents", body)
+        .expect(201)
+        .data()
+        .get("id")
+        .asString();
+  }
+
+  /** Triggers the agent with {@code context} as the run's bindings and waits for it to end. */
+  protected JsonNode runWith(String workspace, String agentId, Map<String, Object> context) {
+    String id =
+        owner
+            .post(
+                "/api/workspaces/" + workspace + "/agents/" + agentId + "/trigger",
+                Map.of("context", context))
+            .expect(202)
+            .data()
+            .get("executionId")
+            .asString();
+    return Runs.awaitStatus(owner, workspace, id, "completed", "failed");
+  }
+
+  protected List<String> logLines(String workspace, JsonNode run) {
+    Api.Response logs =
+        owner.get(
+            "/api/workspaces/"
+                + workspace
+                + "/executions/"
+                + run.get("executionId").asString()
+                + "/logs");
+    List<String> lines = new ArrayList<>();
+    logs.data().get("lines").forEach(l -> lines.add(l.get("line").asString()));
+    return lines;
+  }
+
+  protected String agentStatus(String workspace, String agentId) {
+    return owner
+        .get("/api/workspaces/" + workspace + "/agents/" + agentId)
+        .expect(200)
+        .data()
+        .get("status")
+        .asString();
+  }
+
+  protected List<String> notifications(String workspace) {
+    return jdbc.queryForList(
+        "select message from notifications where workspace_id = ? order by created_at",
+        String.class,
+        UUID.fromString(workspace));
+  }
+
+  protected static Map<String, Object> contact(
+      UUID id, String first, String last, String email, String linkedinUrl) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", id.toString());
+    c.put("firstName", first);
+    c.put("lastName", last);
+    if (email != null) {
+      c.put("email", email);
+    }
+    if (linkedinUrl != null) {
+      c.put("linkedinUrl", linkedinUrl);
+    }
+    return c;
+  }
+
+  /** One action call, as the interpreter makes it, with a log that records what it says. */
+  protected final class DirectCall {
+    final UUID workspace;
+    final UUID agentId;
+    final UUID executionId;
+    final List<String> log = new CopyOnWriteArrayList<>();
+
+    DirectCall(String workspace, String agentId) {
+      this(workspace, agentId, UUID.randomUUID());
+    }
+
+    DirectCall(String workspace, String agentId, UUID executionId) {
+      this.workspace = UUID.fromString(workspace);
+      this.agentId = UUID.fromString(agentId);
+      this.executionId = executionId;
+    }
+
+    ActionResult run(
+        ActionHandler handler, int step, Map<String, Object> params, Map<String, Object> item) {
+      Map<String, Object> variables = new LinkedHashMap<>(item);
+      variables.put("memory", Map.of());
+      return handler.execute(
+          new ActionCall(
+              workspace,
+              agentId,
+              "Test agent",
+              executionId,
+              step,
+              params,
+              item,
+              variables,
+              new ActionCall.StepLog() {
+                @Override
+                public void info(String line) {
+                  log.add(line);
+                }
+
+                @Override
+                public void warn(String line) {
+                  log.add("Warning: " + line);
+                }
+              }));
+    }
+  }
+}

@@ -1,0 +1,345 @@
+package dev.switchboard.integration;
+
+import static dev.switchboard.support.Api.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.switchboard.workflow.ActionFailure;
+import dev.switchboard.workflow.ActionResult;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@Tag("db")
+class SendEmailActionTest extends IntegrationTestBase {
+
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser("agent", "smtp-secret"));
+
+  @Autowired SendEmailAction sendEmail;
+
+  private String connectedWorkspace() {
+    String workspace = freshWorkspace();
+    connectSmtp(workspace, smtp.getSmtp().getPort());
+    return workspace;
+  }
+
+  private void connectSmtp(String workspace, int port) {
+    connect(
+        workspace,
+        "email",
+        Map.of(
+            "host",
+            "127.0.0.1",
+            "port",
+            port,
+            "username",
+            "agent",
+            "password",
+            "smtp-secret",
+            "from",
+            "agent@switchboard.test"));
+  }
+
+  @Test
+  void template_variables_are_resolved_and_the_email_reaches_the_smtp_server() throws Exception {
+    String workspace = connectedWorkspace();
+    crm.template(
+        UUID.fromString(workspace),
+        "Outbound v2",
+        "Hi @contact.firstName, question about @company.name",
+        "Dear @contact.firstName @contact.lastName,\nhow is @company.name doing?");
+    String agent =
+        agent(workspace, null, List.of(step("send_email", Map.of("template", "Outbound v2"))));
+    UUID contactId = UUID.randomUUID();
+
+    JsonNode run =
+        runWith(
+            workspace,
+            agent,
+            Map.of(
+                "contact",
+                contact(contactId, "John", "Doe", "john@acme.com", null),
+                "company",
+                Map.of("name", "Acme Corp")));
+
+    assertThat(run.get("status").asString()).isEqualTo("completed");
+    assertThat(run.get("summary").get("emailsSent").asInt()).isEqualTo(1);
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getSubject()).isEqualTo("Hi John, question about Acme Corp");
+    assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString())
+        .isEqualTo("john@acme.com");
+    assertThat(received[0].getFrom()[0].toString()).isEqualTo("agent@switchboard.test");
+    assertThat(GreenMailUtil.getBody(received[0]))
+        .contains("Dear John Doe,")
+        .contains("how is Acme Corp doing?");
+    assertThat(crm.activities(contactId)).containsExactly("Email sent to john@acme.com");
+    assertThat(logLines(workspace, run))
+        .contains("Email sent to john@acme.com: Hi John, question about Acme Corp");
+  }
+
+  @Test
+  void without_an_email_integration_the_run_fails_and_owners_are_told() {
+    String workspace = freshWorkspace();
+    String agent =
+        agent(workspace, null, List.of(step("send_email", Map.of("subject", "Hi", "body", "x"))));
+
+    JsonNode run =
+        runWith(
+            workspace,
+            agent,
+            Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+
+    assertThat(run.get("status").asString()).isEqualTo("failed");
+    assertThat(run.get("error").get("message").asString())
+        .isEqualTo("Email integration not connected");
+    assertThat(notifications(workspace))
+        .anyMatch(n -> n.startsWith("Email integration not connected"));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void a_missing_template_fails_the_step() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+
+    assertThatThrownBy(() ->
+            call.run(
+                sendEmail,
+                1,
+                Map.of("template", "Nope"),
+                Map.of("contact", contact(UUID.randomUUID(), "J", "D", "j@acme.com", null))))
+        .isInstanceOf(ActionFailure.class)
+        .hasMessage("Email template 'Nope' not found");
+  }
+
+  @Test
+  void an_invalid_address_fails_the_only_recipient_and_skips_a_contact_of_a_list() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+    Map<String, Object> params = Map.of("subject", "Hi", "body", "Hello");
+
+    assertThatThrownBy(
+            () -> call.run(sendEmail, 1, Map.of("to", "not an address", "subject", "s"), Map.of()))
+        .isInstanceOf(ActionFailure.class)
+        .hasMessage("Invalid email address: not an address");
+    ActionResult skipped =
+        call.run(
+            sendEmail,
+            1,
+            params,
+            Map.of("contact", contact(UUID.randomUUID(), "Jo", "Bad", "jo@@acme", null)));
+
+    assertThat(skipped).isEqualTo(new ActionResult.Skipped("Invalid email address: jo@@acme"));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void a_contact_without_email_is_skipped_with_a_warning() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+
+    ActionResult result =
+        new DirectCall(workspace, agent)
+            .run(
+                sendEmail,
+                1,
+                Map.of("subject", "Hi", "body", "Hello"),
+                Map.of("contact", contact(UUID.randomUUID(), "Jane", "Roe", null, null)));
+
+    assertThat(result)
+        .isEqualTo(new ActionResult.Skipped("Contact Jane Roe has no email address. Skipping."));
+  }
+
+  @Test
+  void unknown_variables_in_a_template_stay_visible_with_a_warning() throws Exception {
+    String workspace = connectedWorkspace();
+    crm.template(UUID.fromString(workspace), "Typo", "Hi @contact.firstNam", "Body");
+    String agent = agent(workspace, null, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+
+    call.run(
+        sendEmail,
+        1,
+        Map.of("template", "typo"),
+        Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Hi @contact.firstNam");
+    assertThat(call.log).contains("Warning: Variable @contact.firstNam not found; left as written");
+  }
+
+  @Test
+  void a_server_that_drops_the_connection_mid_data_is_retried_then_the_step_fails()
+      throws Exception {
+    try (FlakySmtpPeer peer = new FlakySmtpPeer(FlakySmtpPeer.Mode.DROP_MID_DATA)) {
+      String workspace = freshWorkspace();
+      connectSmtp(workspace, peer.port());
+      String agent = agent(workspace, null, List.of());
+      DirectCall call = new DirectCall(workspace, agent);
+      Map<String, Object> item =
+          Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null));
+
+      assertThatThrownBy(() -> call.run(sendEmail, 1, Map.of("subject", "Hi", "body", "x"), item))
+          .isInstanceOf(ActionFailure.class)
+          .hasMessage("Email provider rate limit exceeded");
+      assertThat(peer.connections.get()).isEqualTo(4);
+      // Nothing left, so a later attempt of the same run may send it.
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from sent_emails where execution_id = ?",
+                  Integer.class,
+                  call.executionId))
+          .isZero();
+    }
+  }
+
+  @Test
+  void a_busy_server_is_retried_through_the_engine_then_the_run_fails() throws Exception {
+    try (FlakySmtpPeer peer = new FlakySmtpPeer(FlakySmtpPeer.Mode.BUSY_GREETING)) {
+      String workspace = freshWorkspace();
+      connectSmtp(workspace, peer.port());
+      String agent =
+          agent(workspace, null, List.of(step("send_email", Map.of("subject", "Hi", "body", "x"))));
+
+      JsonNode run =
+          runWith(
+              workspace,
+              agent,
+              Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+
+      assertThat(run.get("status").asString()).isEqualTo("failed");
+      assertThat(run.get("error").get("message").asString())
+          .isEqualTo("Email provider rate limit exceeded");
+      assertThat(peer.connections.get()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void the_email_over_the_daily_limit_is_not_sent_and_pauses_the_agent() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, 2, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+    Map<String, Object> params = Map.of("subject", "Hi", "body", "Hello");
+
+    call.run(
+        sendEmail,
+        1,
+        params,
+        Map.of("contact", contact(UUID.randomUUID(), "A", "A", "a@acme.com", null)));
+    call.run(
+        sendEmail,
+        1,
+        params,
+        Map.of("contact", contact(UUID.randomUUID(), "B", "B", "b@acme.com", null)));
+
+    assertThatThrownBy(() ->
+            call.run(
+                sendEmail,
+                1,
+                params,
+                Map.of("contact", contact(UUID.randomUUID(), "C", "C", "c@acme.com", null))))
+        .isInstanceOf(ActionFailure.class)
+        .hasMessage("Email limit reached (2/day)");
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
+    assertThat(notifications(workspace))
+        .contains("Agent 'Test agent' paused: Email limit reached (2/day)");
+  }
+
+  @Test
+  void the_default_limit_stops_the_101st_email() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+    // 100 emails of this agent today, claimed in the ledger as earlier runs would have.
+    for (int i = 0; i < 100; i++) {
+      jdbc.update(
+          """
+          insert into sent_emails (execution_id, step, contact_key, workspace_id, agent_id,
+          recipient, status, claimed_at, sent_at) values (?, 1, ?, ?, ?, ?, 'sent', ?, ?)\
+          """,
+          UUID.randomUUID(),
+          "c" + i,
+          UUID.fromString(workspace),
+          UUID.fromString(agent),
+          "c" + i + "@acme.com",
+          java.time.OffsetDateTime.now(clock),
+          java.time.OffsetDateTime.now(clock));
+    }
+
+    assertThatThrownBy(() ->
+            new DirectCall(workspace, agent)
+                .run(
+                    sendEmail,
+                    1,
+                    Map.of("subject", "Hi", "body", "x"),
+                    Map.of("contact", contact(UUID.randomUUID(), "X", "Y", "x@acme.com", null))))
+        .hasMessage("Email limit reached (100/day)");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
+  }
+
+  @Test
+  void the_same_run_step_and_contact_sends_once_even_when_called_twice() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+    Map<String, Object> item =
+        Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null));
+    Map<String, Object> params = Map.of("subject", "Once", "body", "only once");
+
+    call.run(sendEmail, 2, params, item);
+    ActionResult again = call.run(sendEmail, 2, params, item);
+
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(again).isInstanceOf(ActionResult.Done.class);
+    assertThat(call.log)
+        .contains("Email to john@acme.com already sent by this run; not sending it again");
+    // Another step of the same run is another email.
+    call.run(sendEmail, 3, params, item);
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void a_claim_left_by_a_crash_mid_send_is_not_sent_again() {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, null, List.of());
+    DirectCall call = new DirectCall(workspace, agent);
+    UUID contactId = UUID.randomUUID();
+    jdbc.update(
+        """
+        insert into sent_emails (execution_id, step, contact_key, workspace_id, agent_id,
+        recipient, status, claimed_at) values (?, 1, ?, ?, ?, 'john@acme.com', 'claimed', ?)\
+        """,
+        call.executionId,
+        contactId.toString(),
+        UUID.fromString(workspace),
+        UUID.fromString(agent),
+        java.time.OffsetDateTime.now(clock));
+
+    ActionResult result =
+        call.run(
+            sendEmail,
+            1,
+            Map.of("subject", "Hi", "body", "x"),
+            Map.of("contact", contact(contactId, "John", "Doe", "john@acme.com", null)));
+
+    assertThat(result).isInstanceOf(ActionResult.Skipped.class);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+}
