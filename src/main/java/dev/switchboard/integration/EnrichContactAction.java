@@ -1,10 +1,10 @@
 package dev.switchboard.integration;
 
+import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;
 import dev.switchboard.workflow.ActionHandler;
 import dev.switchboard.workflow.ActionResult;
-import dev.switchboard.workflow.ActionType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -2,11 +2,11 @@ package dev.switchboard.integration;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;
 import dev.switchboard.workflow.ActionHandler;
 import dev.switchboard.workflow.ActionResult;
-import dev.switchboard.workflow.ActionType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
