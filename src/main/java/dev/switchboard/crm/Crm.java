@@ -23,12 +23,11 @@ public interface Crm {
    * john@acme.com")}, {@code ("linkedin", "LinkedIn invitation sent to John Smith")}, {@code
    * ("enrichment", "Enriched by Apollo")}.
    */
-  void recordActivity(
-      UUID workspaceId, UUID contactId, String type, String text, UUID executionId);
+  void recordActivity(UUID workspaceId, UUID contactId, String type, String text, UUID executionId);
 
   /**
-   * Fills empty standard fields of a contact (title, phone, linkedinUrl, city) and links or
-   * creates its company by name; returns the fields that changed. Emits {@code contact.updated}.
+   * Fills empty standard fields of a contact (title, phone, linkedinUrl, city) and links or creates
+   * its company by name; returns the fields that changed. Emits {@code contact.updated}.
    */
   Map<String, Object> enrich(UUID workspaceId, UUID contactId, Map<String, Object> fields);
 
