@@ -1,11 +1,16 @@
 package dev.switchboard.crm;
 
+import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ApiResponse;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,17 +21,54 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/workspaces/{ws}/contacts")
 class ContactController {
 
   private final Contacts contacts;
+  private final ContactImport imports;
   private final WorkspaceAccess access;
 
-  ContactController(Contacts contacts, WorkspaceAccess access) {
+  ContactController(Contacts contacts, ContactImport imports, WorkspaceAccess access) {
     this.contacts = contacts;
+    this.imports = imports;
     this.access = access;
+  }
+
+  /**
+   * CSV import from a form upload (field {@code file}). Answers 200 with the result when the import
+   * finished within a few seconds, else 202 with the job's progress to poll.
+   */
+  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> importUpload(
+      Caller caller, @PathVariable UUID ws, @RequestParam("file") MultipartFile file)
+      throws IOException {
+    access.writer(caller, ws);
+    return started(imports.start(ws, ContactImport.spool(file.getInputStream())));
+  }
+
+  /** CSV import from the request body itself ({@code text/csv}). */
+  @PostMapping(
+      path = "/import",
+      consumes = {"text/csv", "text/plain", "application/octet-stream"})
+  ResponseEntity<Map<String, Object>> importBody(
+      Caller caller, @PathVariable UUID ws, HttpServletRequest request) throws IOException {
+    access.writer(caller, ws);
+    return started(imports.start(ws, ContactImport.spool(request.getInputStream())));
+  }
+
+  @GetMapping("/import/{jobId}")
+  Map<String, Object> importStatus(Caller caller, @PathVariable UUID ws, @PathVariable UUID jobId) {
+    access.member(caller, ws);
+    return ApiResponse.ok(
+        imports.status(ws, jobId).orElseThrow(() -> ApiException.notFound("Import")));
+  }
+
+  private static ResponseEntity<Map<String, Object>> started(Map<String, Object> job) {
+    return ResponseEntity.status("running".equals(job.get("status")) ? 202 : 200)
+        .body(ApiResponse.ok(job));
   }
 
   @GetMapping
