@@ -392,7 +392,7 @@ class ContactImport {
     }
     contacts.insertAll(fresh);
     if (!tagRows.isEmpty()) {
-      template.batchUpdate("insert into contact_tags (contact_id, tag_id) values (?, ?)", tagRows);
+      Rows.batch(template, "insert into contact_tags (contact_id, tag_id) values (?, ?)", tagRows);
     }
     outbox.addAll(ws, CrmEvent.CONTACT_CREATED, events);
     // Counted only once the inserts went through; a failed batch is retried row by row.

@@ -84,7 +84,7 @@ class ContactStore {
 
   /** Inserts many contacts in one batch (no custom values: imports carry none). */
   void insertAll(List<Contact> contacts) {
-    template.batchUpdate(INSERT, contacts.stream().map(this::insertArgs).toList());
+    Rows.batch(template, INSERT, contacts.stream().map(this::insertArgs).toList());
   }
 
   Object[] insertArgs(Contact c) {

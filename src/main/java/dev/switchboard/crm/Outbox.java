@@ -39,7 +39,8 @@ class Outbox {
       return;
     }
     var now = clock.instant().atOffset(ZoneOffset.UTC);
-    template.batchUpdate(
+    Rows.batch(
+        template,
         INSERT,
         payloads.stream().map(p -> new Object[] {workspaceId, type, json.write(p), now}).toList());
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** Column conversions shared by the CRM's SQL. */
@@ -27,6 +28,33 @@ final class Rows {
 
   static String str(Object value) {
     return value == null ? null : value.toString();
+  }
+
+  /**
+   * A batch insert that binds every value with {@code setObject}, nulls included: Spring's own null
+   * binding asks the driver for parameter metadata, a round trip per null per row.
+   */
+  static void batch(
+      org.springframework.jdbc.core.JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        sql,
+        new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+            Object[] row = rows.get(i);
+            for (int c = 0; c < row.length; c++) {
+              ps.setObject(c + 1, row[c]);
+            }
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
+        });
   }
 
   /** {@code %text%} for LIKE, with the wildcards in the text escaped. */
