@@ -1,0 +1,114 @@
+package dev.switchboard.crm;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows as {@link CrmEvent}s every 500 ms. Rows are locked with {@code SKIP
+ * LOCKED}, so several nodes share the work without publishing a row twice; a row is marked in the
+ * same transaction its event is published in, so a crash publishes it again (at least once).
+ */
+@Component
+class OutboxPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+  static final int BATCH = 500;
+
+  private record Row(long id, UUID workspaceId, String type, String payload) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final CrmJson json;
+  private final Clock clock;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().name("crm-outbox").daemon().unstarted(r));
+
+  OutboxPublisher(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      CrmJson json,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    timer.scheduleWithFixedDelay(this::drain, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    timer.shutdownNow();
+  }
+
+  /** Publishes batches until the outbox is empty; answers how many events went out. */
+  int drain() {
+    int total = 0;
+    try {
+      int n;
+      do {
+        n = publishBatch();
+        total += n;
+      } while (n == BATCH && !Thread.currentThread().isInterrupted());
+    } catch (RuntimeException e) {
+      log.warn("Publishing CRM events failed; retrying shortly: {}", e.getMessage());
+    }
+    return total;
+  }
+
+  private int publishBatch() {
+    Integer published =
+        tx.execute(s -> {
+          List<Row> rows =
+              jdbc.sql(
+                      """
+                      select id, workspace_id, type, payload from outbox_events
+                      where published_at is null order by id limit ? for update skip locked\
+                      """)
+                  .param(BATCH)
+                  .query((rs, i) ->
+                      new Row(
+                          rs.getLong(1),
+                          rs.getObject(2, UUID.class),
+                          rs.getString(3),
+                          rs.getString(4)))
+                  .list();
+          var now = clock.instant().atOffset(ZoneOffset.UTC);
+          for (Row row : rows) {
+            jdbc.sql("update outbox_events set published_at = ? where id = ?")
+                .params(now, row.id())
+                .update();
+            try {
+              events.publishEvent(
+                  new CrmEvent(row.workspaceId(), row.type(), json.map(row.payload())));
+            } catch (RuntimeException e) {
+              // One failing listener must not hold back every later event.
+              log.warn("A listener failed on CRM event {} #{}", row.type(), row.id(), e);
+            }
+          }
+          return rows.size();
+        });
+    return published == null ? 0 : published;
+  }
+}
