@@ -307,6 +307,14 @@ class ExecutionStore {
         .update();
   }
 
+  /** Agents with runs queued behind a slot; the slot may have been freed meanwhile. */
+  List<UUID> agentsWithRunsBehind() {
+    return jdbc.sql(
+            "select distinct agent_id from executions where status = 'queued' and head_agent_id is null")
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
   /** Cancels a run that no worker holds (queued or waiting); true when it changed. */
   boolean cancelIdle(UUID id, ExecutionStatus from, String by, Instant now) {
     return jdbc.sql(

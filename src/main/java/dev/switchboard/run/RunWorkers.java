@@ -173,6 +173,10 @@ class RunWorkers implements SmartLifecycle {
           }
           return ids;
         });
+    // A run queued behind a slot that was freed between its insert and now would wait forever.
+    for (UUID agentId : store.agentsWithRunsBehind()) {
+      tx.executeWithoutResult(status -> store.promoteNext(agentId));
+    }
     if (!woken.isEmpty() || !expired.isEmpty()) {
       log.info(
           "Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());

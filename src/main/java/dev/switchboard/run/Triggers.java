@@ -121,18 +121,14 @@ public class Triggers {
             null,
             null,
             retryOf);
-    if (type.rejectsWhenBusy()) {
-      try {
-        insert(run, true, actor);
-      } catch (DataIntegrityViolationException busy) {
+    try {
+      insert(run, true, actor);
+    } catch (DataIntegrityViolationException busy) {
+      if (type.rejectsWhenBusy()) {
         throw alreadyRunning(agent.id());
       }
-    } else {
-      try {
-        insert(run, true, actor);
-      } catch (DataIntegrityViolationException busy) {
-        insert(run, false, actor);
-      }
+      // Scheduled, event and API runs queue behind the active one instead.
+      insert(run, false, actor);
     }
     workers.wake();
     Map<String, Object> data = new LinkedHashMap<>();

@@ -256,4 +256,22 @@ class ManualTriggerTest extends SwitchboardTestBase {
     assertThat(run.get("triggerContext").get("context").get("contact").get("email").asString())
         .isEqualTo("a@b.c");
   }
+
+  @Test
+  void an_api_run_queues_behind_the_active_run_instead_of_being_refused() {
+    String agent = aCommandAgent("sleep", "1").live().createIn(owner, ws);
+    String first = Runs.trigger(owner, ws, agent);
+    Runs.awaitStatus(owner, ws, first, "running");
+
+    JsonNode second =
+        owner
+            .post("/api/workspaces/" + ws + "/agents/" + agent + "/execute", null)
+            .expect(200)
+            .data();
+
+    assertThat(second.get("status").asString()).isEqualTo("completed");
+    assertThat(Runs.get(owner, ws, first).get("status").asString()).isEqualTo("completed");
+    assertThat(second.get("startedAt").asString())
+        .isGreaterThan(Runs.get(owner, ws, first).get("completedAt").asString());
+  }
 }
