@@ -227,16 +227,10 @@ class HttpActionsTest extends IntegrationTestBase {
             null,
             List.of(
                 step("linkedin_invite", Map.of("note", "Hi @contact.firstName, let's connect"))));
-    UUID contactId = UUID.randomUUID();
+    Map<String, Object> john =
+        contact(workspace, "John", "Doe", "john@acme.com", "https://linkedin.com/in/jdoe");
 
-    JsonNode run =
-        runWith(
-            workspace,
-            agent,
-            Map.of(
-                "contact",
-                contact(
-                    contactId, "John", "Doe", "john@acme.com", "https://linkedin.com/in/jdoe")));
+    JsonNode run = runWith(workspace, agent, Map.of("contact", john));
 
     assertThat(run.get("status").asString()).isEqualTo("completed");
     assertThat(run.get("summary").get("linkedinInvitesSent").asInt()).isEqualTo(1);
@@ -246,7 +240,8 @@ class HttpActionsTest extends IntegrationTestBase {
             .withRequestBody(
                 equalToJson(
                     "{\"profileUrl\": \"https://linkedin.com/in/jdoe\", \"message\": \"Hi John, let's connect\"}")));
-    assertThat(crm.activities(contactId)).containsExactly("LinkedIn invitation sent to John Doe");
+    assertThat(activities(workspace, id(john)))
+        .containsExactly("LinkedIn invitation sent to John Doe");
   }
 
   @Test
@@ -260,7 +255,7 @@ class HttpActionsTest extends IntegrationTestBase {
                 linkedIn,
                 1,
                 Map.of(),
-                Map.of("contact", contact(UUID.randomUUID(), "Jane", "Roe", "j@acme.com", null)));
+                Map.of("contact", contact(workspace, "Jane", "Roe", "j@acme.com", null)));
 
     assertThat(result)
         .isEqualTo(
@@ -281,7 +276,7 @@ class HttpActionsTest extends IntegrationTestBase {
                     Map.of(),
                     Map.of(
                         "contact",
-                        contact(UUID.randomUUID(), "J", "D", null, "https://linkedin.com/in/j"))))
+                        contact(workspace, "J", "D", "j@acme.com", "https://linkedin.com/in/j"))))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("LinkedIn integration disconnected. Reconnect to continue.");
     assertThat(notifications(workspace))
@@ -302,7 +297,7 @@ class HttpActionsTest extends IntegrationTestBase {
                     Map.of(),
                     Map.of(
                         "contact",
-                        contact(UUID.randomUUID(), "J", "D", null, "https://linkedin.com/in/j"))))
+                        contact(workspace, "J", "D", "j@acme.com", "https://linkedin.com/in/j"))))
         .hasMessage("LinkedIn daily limit reached (100 invitations/day)");
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
   }
@@ -338,7 +333,7 @@ class HttpActionsTest extends IntegrationTestBase {
                     Map.of(),
                     Map.of(
                         "contact",
-                        contact(UUID.randomUUID(), "J", "D", null, "https://linkedin.com/in/j"))))
+                        contact(workspace, "J", "D", "j@acme.com", "https://linkedin.com/in/j"))))
         .hasMessage("LinkedIn daily limit reached (100 invitations/day)");
     peer.verify(0, postRequestedFor(urlPathEqualTo("/v2/invitations")));
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
@@ -372,13 +367,9 @@ class HttpActionsTest extends IntegrationTestBase {
                           "linkedin_url": "https://linkedin.com/in/jdoe", "city": "Berlin"}}\
                         """)));
     String agent = agent(workspace, null, List.of(step("enrich_contact", Map.of())));
-    UUID contactId = UUID.randomUUID();
+    Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
 
-    JsonNode run =
-        runWith(
-            workspace,
-            agent,
-            Map.of("contact", contact(contactId, "John", "Doe", "john@acme.com", null)));
+    JsonNode run = runWith(workspace, agent, Map.of("contact", john));
 
     assertThat(run.get("status").asString()).isEqualTo("completed");
     assertThat(run.get("summary").get("contactsEnriched").asInt()).isEqualTo(1);
@@ -386,15 +377,55 @@ class HttpActionsTest extends IntegrationTestBase {
         postRequestedFor(urlPathEqualTo("/api/v1/people/match"))
             .withHeader("X-Api-Key", equalTo("apollo-key"))
             .withRequestBody(equalToJson("{\"email\": \"john@acme.com\"}")));
-    assertThat(crm.enriched.get(contactId))
-        .isEqualTo(
+    // Every field Apollo found landed on the contact; the company was created and linked.
+    JsonNode stored = storedContact(workspace, id(john));
+    assertThat(stored.get("title").asString()).isEqualTo("CEO");
+    assertThat(stored.get("phone").asString()).isEqualTo("+15550100");
+    assertThat(stored.get("linkedinUrl").asString()).isEqualTo("https://linkedin.com/in/jdoe");
+    assertThat(stored.get("city").asString()).isEqualTo("Berlin");
+    assertThat(storedCompany(workspace, stored.get("companyId").asString()).get("name").asString())
+        .isEqualTo("Acme Corp");
+    assertThat(activities(workspace, id(john))).containsExactly("Enriched by Apollo");
+    assertThat(logLines(workspace, run))
+        .contains("Enriched john@acme.com: title, phone, linkedinUrl, city, companyId");
+  }
+
+  @Test
+  void apollo_only_fills_what_the_contact_lacks() {
+    String workspace = apolloWorkspace();
+    peer.stubFor(
+        post(urlPathEqualTo("/api/v1/people/match"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", JSON)
+                    .withBody(
+                        """
+                        {"person": {"title": "CEO", "organization": {"name": "Acme Corp"},
+                          "phone_numbers": [{"sanitized_number": "+15550100"}], "city": "Berlin"}}\
+                        """)));
+    String agent = agent(workspace, null, List.of());
+    String globex = id(company(workspace, "Globex"));
+    Map<String, Object> ana =
+        contact(
+            workspace,
             Map.of(
-                "title", "CEO",
-                "company", "Acme Corp",
-                "phone", "+15550100",
-                "linkedinUrl", "https://linkedin.com/in/jdoe",
-                "city", "Berlin"));
-    assertThat(crm.activities(contactId)).containsExactly("Enriched by Apollo");
+                "firstName", "Ana",
+                "lastName", "Lima",
+                "email", "ana@globex.io",
+                "title", "Founder",
+                "companyId", globex));
+
+    ActionResult result =
+        new DirectCall(workspace, agent).run(enrich, 1, Map.of(), Map.of("contact", ana));
+
+    assertThat(((ActionResult.Done) result).output().get("changed"))
+        .isEqualTo(Map.of("phone", "+15550100", "city", "Berlin"));
+    JsonNode stored = storedContact(workspace, id(ana));
+    assertThat(stored.get("title").asString()).isEqualTo("Founder");
+    assertThat(stored.get("companyId").asString()).isEqualTo(globex);
+    assertThat(stored.get("phone").asString()).isEqualTo("+15550100");
+    assertThat(stored.get("city").asString()).isEqualTo("Berlin");
+    assertThat(activities(workspace, id(ana))).containsExactly("Enriched by Apollo");
   }
 
   @Test
@@ -412,7 +443,7 @@ class HttpActionsTest extends IntegrationTestBase {
                 enrich,
                 1,
                 Map.of(),
-                Map.of("contact", contact(UUID.randomUUID(), "J", "D", "nobody@acme.com", null)));
+                Map.of("contact", contact(workspace, "J", "D", "nobody@acme.com", null)));
 
     assertThat(result)
         .isEqualTo(new ActionResult.Skipped("Enrichment returned no data for nobody@acme.com"));
@@ -431,7 +462,7 @@ class HttpActionsTest extends IntegrationTestBase {
                     enrich,
                     1,
                     Map.of(),
-                    Map.of("contact", contact(UUID.randomUUID(), "J", "D", "j@acme.com", null))))
+                    Map.of("contact", contact(workspace, "J", "D", "j@acme.com", null))))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Enrichment rate limit reached");
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");

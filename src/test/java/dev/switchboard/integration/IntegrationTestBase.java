@@ -13,16 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real server with short connector timeouts and backoff, the in-memory CRM, and helpers to run
- * actions directly or through the engine. Each test works in a workspace of its own.
+ * A real server with short connector timeouts and backoff, the real CRM (reached through its REST
+ * API), and helpers to run actions directly or through the engine. Each test works in a workspace
+ * of its own.
  */
-@Import(InMemoryCrm.class)
 @TestPropertySource(
     properties = {
       "switchboard.integrations.retry-base-delay=10ms",
@@ -32,8 +30,6 @@ import tools.jackson.databind.JsonNode;
       "switchboard.integrations.smtp-timeout=2s"
     })
 abstract class IntegrationTestBase extends SwitchboardTestBase {
-
-  @Autowired protected InMemoryCrm crm;
 
   /** A fresh workspace the owner owns, so limits and settings of other tests do not leak in. */
   protected String freshWorkspace() {
@@ -103,19 +99,104 @@ abstract class IntegrationTestBase extends SwitchboardTestBase {
         UUID.fromString(workspace));
   }
 
-  protected static Map<String, Object> contact(
-      UUID id, String first, String last, String email, String linkedinUrl) {
+  protected void connectSmtp(String workspace, int port) {
+    connect(
+        workspace,
+        "email",
+        Map.of(
+            "host",
+            "127.0.0.1",
+            "port",
+            port,
+            "username",
+            "agent",
+            "password",
+            "smtp-secret",
+            "from",
+            "agent@switchboard.test"));
+  }
+
+  // --- the CRM, through its API ---
+
+  private String crm(String workspace, String path) {
+    return "/api/workspaces/" + workspace + "/" + path;
+  }
+
+  /** Creates an email template of the workspace. */
+  protected void template(String workspace, String name, String subject, String body) {
+    owner
+        .post(
+            crm(workspace, "email-templates"),
+            Map.of("name", name, "subject", subject, "body", body))
+        .expect(201);
+  }
+
+  /** Creates a company and returns it as the API answers it (the shape of {@code @company}). */
+  protected Map<String, Object> company(String workspace, String name) {
+    return asMap(owner.post(crm(workspace, "companies"), Map.of("name", name)).expect(201).data());
+  }
+
+  /**
+   * Creates a contact through the API and returns it as the API answers it: the shape a contact has
+   * in the bindings of a run ({@code context.contact}, or an item of search_contacts).
+   */
+  protected Map<String, Object> contact(String workspace, Map<String, Object> fields) {
+    return asMap(owner.post(crm(workspace, "contacts"), fields).expect(201).data());
+  }
+
+  protected Map<String, Object> contact(
+      String workspace, String first, String last, String email, String linkedinUrl) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("firstName", first);
+    fields.put("lastName", last);
+    fields.put("email", email);
+    if (linkedinUrl != null) {
+      fields.put("linkedinUrl", linkedinUrl);
+    }
+    return contact(workspace, fields);
+  }
+
+  /**
+   * A contact that is not in the CRM (no id), as a trigger's context may carry one: for what the
+   * CRM refuses to store, e.g. a contact without an email address.
+   */
+  protected static Map<String, Object> bareContact(String first, String last, String email) {
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("id", id.toString());
     c.put("firstName", first);
     c.put("lastName", last);
     if (email != null) {
       c.put("email", email);
     }
-    if (linkedinUrl != null) {
-      c.put("linkedinUrl", linkedinUrl);
-    }
     return c;
+  }
+
+  protected static String id(Map<String, Object> record) {
+    return (String) record.get("id");
+  }
+
+  /** The contact as the CRM has it now. */
+  protected JsonNode storedContact(String workspace, String contactId) {
+    return owner.get(crm(workspace, "contacts/" + contactId)).expect(200).data();
+  }
+
+  protected JsonNode storedCompany(String workspace, String companyId) {
+    return owner.get(crm(workspace, "companies/" + companyId)).expect(200).data();
+  }
+
+  /** The texts of a contact's timeline, newest first. */
+  protected List<String> activities(String workspace, String contactId) {
+    List<String> texts = new ArrayList<>();
+    owner
+        .get(crm(workspace, "activities?contactId=" + contactId))
+        .expect(200)
+        .data()
+        .forEach(a -> texts.add(a.get("text").asString()));
+    return texts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(JsonNode node) {
+    return Api.JSON.convertValue(node, LinkedHashMap.class);
   }
 
   /** One action call, as the interpreter makes it, with a log that records what it says. */

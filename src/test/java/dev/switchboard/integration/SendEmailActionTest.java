@@ -37,44 +37,27 @@ class SendEmailActionTest extends IntegrationTestBase {
     return workspace;
   }
 
-  private void connectSmtp(String workspace, int port) {
-    connect(
-        workspace,
-        "email",
-        Map.of(
-            "host",
-            "127.0.0.1",
-            "port",
-            port,
-            "username",
-            "agent",
-            "password",
-            "smtp-secret",
-            "from",
-            "agent@switchboard.test"));
-  }
-
   @Test
   void template_variables_are_resolved_and_the_email_reaches_the_smtp_server() throws Exception {
     String workspace = connectedWorkspace();
-    crm.template(
-        UUID.fromString(workspace),
+    template(
+        workspace,
         "Outbound v2",
         "Hi @contact.firstName, question about @company.name",
         "Dear @contact.firstName @contact.lastName,\nhow is @company.name doing?");
+    Map<String, Object> acme = company(workspace, "Acme Corp");
+    Map<String, Object> john =
+        contact(
+            workspace,
+            Map.of(
+                "firstName", "John",
+                "lastName", "Doe",
+                "email", "john@acme.com",
+                "companyId", id(acme)));
     String agent =
         agent(workspace, null, List.of(step("send_email", Map.of("template", "Outbound v2"))));
-    UUID contactId = UUID.randomUUID();
 
-    JsonNode run =
-        runWith(
-            workspace,
-            agent,
-            Map.of(
-                "contact",
-                contact(contactId, "John", "Doe", "john@acme.com", null),
-                "company",
-                Map.of("name", "Acme Corp")));
+    JsonNode run = runWith(workspace, agent, Map.of("contact", john, "company", acme));
 
     assertThat(run.get("status").asString()).isEqualTo("completed");
     assertThat(run.get("summary").get("emailsSent").asInt()).isEqualTo(1);
@@ -87,7 +70,7 @@ class SendEmailActionTest extends IntegrationTestBase {
     assertThat(GreenMailUtil.getBody(received[0]))
         .contains("Dear John Doe,")
         .contains("how is Acme Corp doing?");
-    assertThat(crm.activities(contactId)).containsExactly("Email sent to john@acme.com");
+    assertThat(activities(workspace, id(john))).containsExactly("Email sent to john@acme.com");
     assertThat(logLines(workspace, run))
         .contains("Email sent to john@acme.com: Hi John, question about Acme Corp");
   }
@@ -98,15 +81,14 @@ class SendEmailActionTest extends IntegrationTestBase {
     String agent =
         agent(workspace, null, List.of(step("send_email", Map.of("subject", "Hi", "body", "x"))));
 
-    JsonNode run =
-        runWith(
-            workspace,
-            agent,
-            Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+    Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
+
+    JsonNode run = runWith(workspace, agent, Map.of("contact", john));
 
     assertThat(run.get("status").asString()).isEqualTo("failed");
     assertThat(run.get("error").get("message").asString())
         .isEqualTo("Email integration not connected");
+    assertThat(activities(workspace, id(john))).isEmpty();
     assertThat(notifications(workspace))
         .anyMatch(n -> n.startsWith("Email integration not connected"));
     assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -123,7 +105,7 @@ class SendEmailActionTest extends IntegrationTestBase {
                 sendEmail,
                 1,
                 Map.of("template", "Nope"),
-                Map.of("contact", contact(UUID.randomUUID(), "J", "D", "j@acme.com", null))))
+                Map.of("contact", contact(workspace, "J", "D", "j@acme.com", null))))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Email template 'Nope' not found");
   }
@@ -139,12 +121,9 @@ class SendEmailActionTest extends IntegrationTestBase {
             () -> call.run(sendEmail, 1, Map.of("to", "not an address", "subject", "s"), Map.of()))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Invalid email address: not an address");
+    // The CRM refuses to store such an address, so the contact is one a trigger brought along.
     ActionResult skipped =
-        call.run(
-            sendEmail,
-            1,
-            params,
-            Map.of("contact", contact(UUID.randomUUID(), "Jo", "Bad", "jo@@acme", null)));
+        call.run(sendEmail, 1, params, Map.of("contact", bareContact("Jo", "Bad", "jo@@acme")));
 
     assertThat(skipped).isEqualTo(new ActionResult.Skipped("Invalid email address: jo@@acme"));
     assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -161,7 +140,8 @@ class SendEmailActionTest extends IntegrationTestBase {
                 sendEmail,
                 1,
                 Map.of("subject", "Hi", "body", "Hello"),
-                Map.of("contact", contact(UUID.randomUUID(), "Jane", "Roe", null, null)));
+                // The CRM requires an email, so the contact is one a trigger brought along.
+                Map.of("contact", bareContact("Jane", "Roe", null)));
 
     assertThat(result)
         .isEqualTo(new ActionResult.Skipped("Contact Jane Roe has no email address. Skipping."));
@@ -170,7 +150,7 @@ class SendEmailActionTest extends IntegrationTestBase {
   @Test
   void unknown_variables_in_a_template_stay_visible_with_a_warning() throws Exception {
     String workspace = connectedWorkspace();
-    crm.template(UUID.fromString(workspace), "Typo", "Hi @contact.firstNam", "Body");
+    template(workspace, "Typo", "Hi @contact.firstNam", "Body");
     String agent = agent(workspace, null, List.of());
     DirectCall call = new DirectCall(workspace, agent);
 
@@ -178,7 +158,7 @@ class SendEmailActionTest extends IntegrationTestBase {
         sendEmail,
         1,
         Map.of("template", "typo"),
-        Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+        Map.of("contact", contact(workspace, "John", "Doe", "john@acme.com", null)));
 
     assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Hi @contact.firstNam");
     assertThat(call.log).contains("Warning: Variable @contact.firstNam not found; left as written");
@@ -192,8 +172,8 @@ class SendEmailActionTest extends IntegrationTestBase {
       connectSmtp(workspace, peer.port());
       String agent = agent(workspace, null, List.of());
       DirectCall call = new DirectCall(workspace, agent);
-      Map<String, Object> item =
-          Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null));
+      Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
+      Map<String, Object> item = Map.of("contact", john);
 
       assertThatThrownBy(() -> call.run(sendEmail, 1, Map.of("subject", "Hi", "body", "x"), item))
           .isInstanceOf(ActionFailure.class)
@@ -206,6 +186,7 @@ class SendEmailActionTest extends IntegrationTestBase {
                   Integer.class,
                   call.executionId))
           .isZero();
+      assertThat(activities(workspace, id(john))).isEmpty();
     }
   }
 
@@ -217,16 +198,15 @@ class SendEmailActionTest extends IntegrationTestBase {
       String agent =
           agent(workspace, null, List.of(step("send_email", Map.of("subject", "Hi", "body", "x"))));
 
-      JsonNode run =
-          runWith(
-              workspace,
-              agent,
-              Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null)));
+      Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
+
+      JsonNode run = runWith(workspace, agent, Map.of("contact", john));
 
       assertThat(run.get("status").asString()).isEqualTo("failed");
       assertThat(run.get("error").get("message").asString())
           .isEqualTo("Email provider rate limit exceeded");
       assertThat(peer.connections.get()).isEqualTo(4);
+      assertThat(activities(workspace, id(john))).isEmpty();
     }
   }
 
@@ -236,27 +216,20 @@ class SendEmailActionTest extends IntegrationTestBase {
     String agent = agent(workspace, 2, List.of());
     DirectCall call = new DirectCall(workspace, agent);
     Map<String, Object> params = Map.of("subject", "Hi", "body", "Hello");
+    Map<String, Object> a = contact(workspace, "A", "A", "a@acme.com", null);
+    Map<String, Object> b = contact(workspace, "B", "B", "b@acme.com", null);
+    Map<String, Object> c = contact(workspace, "C", "C", "c@acme.com", null);
 
-    call.run(
-        sendEmail,
-        1,
-        params,
-        Map.of("contact", contact(UUID.randomUUID(), "A", "A", "a@acme.com", null)));
-    call.run(
-        sendEmail,
-        1,
-        params,
-        Map.of("contact", contact(UUID.randomUUID(), "B", "B", "b@acme.com", null)));
+    call.run(sendEmail, 1, params, Map.of("contact", a));
+    call.run(sendEmail, 1, params, Map.of("contact", b));
 
-    assertThatThrownBy(() ->
-            call.run(
-                sendEmail,
-                1,
-                params,
-                Map.of("contact", contact(UUID.randomUUID(), "C", "C", "c@acme.com", null))))
+    assertThatThrownBy(() -> call.run(sendEmail, 1, params, Map.of("contact", c)))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Email limit reached (2/day)");
     assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(activities(workspace, id(a))).containsExactly("Email sent to a@acme.com");
+    assertThat(activities(workspace, id(b))).containsExactly("Email sent to b@acme.com");
+    assertThat(activities(workspace, id(c))).isEmpty();
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
     assertThat(notifications(workspace))
         .contains("Agent 'Test agent' paused: Email limit reached (2/day)");
@@ -288,7 +261,7 @@ class SendEmailActionTest extends IntegrationTestBase {
                     sendEmail,
                     1,
                     Map.of("subject", "Hi", "body", "x"),
-                    Map.of("contact", contact(UUID.randomUUID(), "X", "Y", "x@acme.com", null))))
+                    Map.of("contact", contact(workspace, "X", "Y", "x@acme.com", null))))
         .hasMessage("Email limit reached (100/day)");
     assertThat(smtp.getReceivedMessages()).isEmpty();
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
@@ -299,8 +272,8 @@ class SendEmailActionTest extends IntegrationTestBase {
     String workspace = connectedWorkspace();
     String agent = agent(workspace, null, List.of());
     DirectCall call = new DirectCall(workspace, agent);
-    Map<String, Object> item =
-        Map.of("contact", contact(UUID.randomUUID(), "John", "Doe", "john@acme.com", null));
+    Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
+    Map<String, Object> item = Map.of("contact", john);
     Map<String, Object> params = Map.of("subject", "Once", "body", "only once");
 
     call.run(sendEmail, 2, params, item);
@@ -313,6 +286,8 @@ class SendEmailActionTest extends IntegrationTestBase {
     // Another step of the same run is another email.
     call.run(sendEmail, 3, params, item);
     assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(activities(workspace, id(john)))
+        .containsExactly("Email sent to john@acme.com", "Email sent to john@acme.com");
   }
 
   @Test
@@ -320,26 +295,23 @@ class SendEmailActionTest extends IntegrationTestBase {
     String workspace = connectedWorkspace();
     String agent = agent(workspace, null, List.of());
     DirectCall call = new DirectCall(workspace, agent);
-    UUID contactId = UUID.randomUUID();
+    Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
     jdbc.update(
         """
         insert into sent_emails (execution_id, step, contact_key, workspace_id, agent_id,
         recipient, status, claimed_at) values (?, 1, ?, ?, ?, 'john@acme.com', 'claimed', ?)\
         """,
         call.executionId,
-        contactId.toString(),
+        id(john),
         UUID.fromString(workspace),
         UUID.fromString(agent),
         java.time.OffsetDateTime.now(clock));
 
     ActionResult result =
-        call.run(
-            sendEmail,
-            1,
-            Map.of("subject", "Hi", "body", "x"),
-            Map.of("contact", contact(contactId, "John", "Doe", "john@acme.com", null)));
+        call.run(sendEmail, 1, Map.of("subject", "Hi", "body", "x"), Map.of("contact", john));
 
     assertThat(result).isInstanceOf(ActionResult.Skipped.class);
     assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(activities(workspace, id(john))).isEmpty();
   }
 }
