@@ -2,7 +2,7 @@
 // instructions compile to, and the words the parser could not read highlighted in the text.
 (function () {
   "use strict";
-  const { ws, api, el, toast } = window.SB;
+  const { ws, api, el } = window.SB;
   const agentId = document.body.dataset.agent || "";
   const base = `/api/workspaces/${ws}`;
   const DEBOUNCE_MS = 250;
@@ -274,6 +274,14 @@
   function showHint() {
     resetPreview();
     previewBody.removeAttribute("aria-busy");
+    if (agent && agent.plan && !agent.instructions) {
+      // A plan given as JSON through the API, with no words behind it: show it, and say what
+      // writing instructions would do to it.
+      showPlan(agent.plan, []);
+      previewStatus.textContent = "The current plan was set without instructions; "
+        + "writing instructions here replaces it.";
+      return;
+    }
     previewStatus.hidden = false;
     previewStatus.textContent = "Start typing instructions to see the steps here.";
   }
@@ -441,7 +449,10 @@
       status: statusInput.value,
     };
     const workflow = !agent || agent.kind === "workflow";
-    if (workflow) body.instructions = text.value;
+    // Unchanged instructions are not sent, so a plan set without instructions survives a rename.
+    if (workflow && (!agent || text.value !== (agent.instructions || ""))) {
+      body.instructions = text.value;
+    }
     if (!agent) body.kind = "workflow";
     setBusy(true);
     const sent = text.value;
@@ -464,7 +475,6 @@
     }
     // 403 for viewers, 400 for a bad field, anything else: the API's own message.
     showFormError(r.error ? r.error.message : "Saving failed.");
-    toast({ kind: "error", message: r.error ? r.error.message : "Saving failed.", timeout: 0 });
   }
 
   async function load() {

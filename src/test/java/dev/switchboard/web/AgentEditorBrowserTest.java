@@ -247,6 +247,51 @@ class AgentEditorBrowserTest {
   }
 
   @Test
+  void a_viewer_sees_the_preview_but_saving_shows_the_api_refusal() {
+    String email = "viewer-" + System.nanoTime() + "@test.local";
+    api.call(
+        "POST",
+        "/api/workspaces/" + ws + "/members",
+        Map.of("email", email, "name", "Vera", "password", "viewer-pass-123", "role", "viewer"));
+    page.navigate(base() + "/w/" + ws + "/agents/new");
+    assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill("viewer-pass-123");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.navigate(base() + "/w/" + ws + "/agents/new");
+
+    page.getByLabel("Name").fill("Not mine");
+    type("Wait 2 hours");
+    assertThat(page.locator("#plan-steps > li")).hasText(new String[] {"Wait 2 hours"});
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.getByRole(AriaRole.ALERT))
+        .hasText("Viewers cannot change anything in this workspace");
+    assertThat(page).hasURL(Pattern.compile(".*/agents/new$"));
+  }
+
+  @Test
+  void renaming_an_agent_with_a_plan_but_no_instructions_keeps_the_plan() {
+    String agentId =
+        api.workflowAgent(
+            ws, "JSON plan", Map.of("type", "wait", "params", Map.of("duration", "PT2H")));
+    signIn();
+    page.navigate(base() + "/w/" + ws + "/agents/" + agentId + "/edit");
+    assertThat(page.getByLabel("Name")).hasValue("JSON plan");
+    assertThat(page.locator("#plan-steps > li")).hasText(new String[] {"Wait 2 hours"});
+    assertThat(page.locator("#preview-status")).containsText("set without instructions");
+
+    page.getByLabel("Name").fill("JSON plan, renamed");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.locator("#agent-name")).hasText("JSON plan, renamed");
+    assertThat(page.locator("#agent-status")).hasText("live");
+    assertThat(
+            api.call("GET", "/api/workspaces/" + ws + "/agents/" + agentId, null)
+                .at("/data/plan/steps/0/params/duration")
+                .asString())
+        .isEqualTo("PT2H");
+  }
+
+  @Test
   void the_editor_fits_375px_with_nested_branches() {
     String agentId =
         api.createAgent(
