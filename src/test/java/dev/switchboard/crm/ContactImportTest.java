@@ -50,7 +50,7 @@ class ContactImportTest extends SwitchboardTestBase {
     assertThat(r.status()).isIn(200, 202);
     String job = r.data().get("jobId").asString();
     return await()
-        .atMost(Duration.ofMinutes(6))
+        .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> owner.get(base + "/contacts/import/" + job).expect(200).data(),
