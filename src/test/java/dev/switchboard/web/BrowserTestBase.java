@@ -1,0 +1,134 @@
+package dev.switchboard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pages in a real browser (Chromium through Playwright) against the real server on a fresh H2
+ * database shared by the browser tests. Without Chromium the tests fail when {@code CI=true} and
+ * are skipped otherwise.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class BrowserTestBase {
+
+  static final String EMAIL = "owner@test.local";
+  static final String PASSWORD = "owner-pass-123";
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path SHOTS = Paths.get("target/screenshots");
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("switchboard-browser-test");
+    registry.add("switchboard.data-dir", dir::toString);
+    registry.add("switchboard.admin-email", () -> EMAIL);
+    registry.add("switchboard.admin-password", () -> PASSWORD);
+  }
+
+  @BeforeAll
+  static void launch() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException("Chromium is missing at " + CHROMIUM);
+      }
+      Assumptions.assumeTrue(false, "Chromium is not installed at " + CHROMIUM);
+    }
+    Files.createDirectories(SHOTS);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+
+  ApiClient api;
+  String ws;
+  BrowserContext context;
+  Page page;
+
+  @BeforeEach
+  void open() {
+    api = new ApiClient(json, base()).login(EMAIL, PASSWORD);
+    ws = api.firstWorkspace();
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    page = context.newPage();
+    page.setDefaultTimeout(15_000);
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  /** Signs in through the login form, starting from the agents list. */
+  void signIn() {
+    page.navigate(base() + "/w/" + ws + "/agents");
+    assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    page.getByLabel("Email").fill(EMAIL);
+    page.getByLabel("Password").fill(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page).hasURL(Pattern.compile(".*/w/" + ws + "/agents$"));
+  }
+
+  void shot(String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+}
