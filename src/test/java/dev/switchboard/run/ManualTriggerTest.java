@@ -156,14 +156,7 @@ class ManualTriggerTest extends SwitchboardTestBase {
 
   @Test
   void over_the_per_minute_rate_the_trigger_is_refused() {
-    String agent =
-        anAgent()
-            .live()
-            .withLimits(2, 100)
-            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
-            .createIn(owner, ws);
-    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
-    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
+    String agent = anAgentThatRanTwice(2, 100);
 
     Api.Response third =
         owner.post("/api/workspaces/" + ws + "/agents/" + agent + "/trigger", null);
@@ -174,14 +167,7 @@ class ManualTriggerTest extends SwitchboardTestBase {
 
   @Test
   void over_the_daily_budget_the_agent_pauses_and_the_owner_is_notified() {
-    String agent =
-        anAgent()
-            .live()
-            .withLimits(100, 2)
-            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
-            .createIn(owner, ws);
-    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
-    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
+    String agent = anAgentThatRanTwice(100, 2);
 
     Api.Response third =
         owner.post("/api/workspaces/" + ws + "/agents/" + agent + "/trigger", null);
@@ -273,5 +259,18 @@ class ManualTriggerTest extends SwitchboardTestBase {
     assertThat(Runs.get(owner, ws, first).get("status").asString()).isEqualTo("completed");
     assertThat(second.get("startedAt").asString())
         .isGreaterThan(Runs.get(owner, ws, first).get("completedAt").asString());
+  }
+
+  /** A live agent with these limits that has completed two runs already. */
+  private String anAgentThatRanTwice(int perMinute, int perDay) {
+    String agent =
+        anAgent()
+            .live()
+            .withLimits(perMinute, perDay)
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
+    Runs.awaitStatus(owner, ws, Runs.trigger(owner, ws, agent), "completed");
+    return agent;
   }
 }
