@@ -166,7 +166,7 @@ class HttpActionsTest extends IntegrationTestBase {
     peer.stubFor(
         get(urlPathEqualTo("/search"))
             .willReturn(
-                aResponse().withHeader("Content-Type", JSON).withBody("{}").withFixedDelay(4000)));
+                aResponse().withHeader("Content-Type", JSON).withBody("{}").withFixedDelay(9000)));
     String agent = agent(workspace, null, List.of());
 
     assertThatThrownBy(() ->

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(
     properties = {
       "switchboard.integrations.retry-base-delay=10ms",
-      "switchboard.integrations.search-timeout=2s",
-      "switchboard.integrations.http-timeout=2s",
-      "switchboard.integrations.connect-timeout=2s",
-      "switchboard.integrations.smtp-timeout=2s"
+      "switchboard.integrations.search-timeout=5s",
+      "switchboard.integrations.http-timeout=5s",
+      "switchboard.integrations.connect-timeout=5s",
+      "switchboard.integrations.smtp-timeout=5s"
     })
 abstract class IntegrationTestBase extends SwitchboardTestBase {
 
