@@ -29,6 +29,10 @@ final class PostgresBus implements ClusterBus, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(PostgresBus.class);
   private static final int MAX_PAYLOAD = 7000;
+
+  /** How long the sender gathers messages before it sends them together. */
+  private static final long BATCH_WINDOW_MS = 5;
+
   private static final char SEPARATOR = '\u001e';
 
   private record Message(String channel, String payload) {}
@@ -76,14 +80,15 @@ final class PostgresBus implements ClusterBus, DisposableBean {
   private void sendLoop() {
     while (running) {
       try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(true);
+        // A batch of NOTIFYs is one transaction: one commit however many payloads it packs.
+        connection.setAutoCommit(false);
         try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
           while (running) {
             Message first = outbox.poll(500, TimeUnit.MILLISECONDS);
             if (first == null) {
               continue;
             }
-            TimeUnit.MILLISECONDS.sleep(2);
+            TimeUnit.MILLISECONDS.sleep(BATCH_WINDOW_MS);
             List<Message> batch = new ArrayList<>();
             batch.add(first);
             outbox.drainTo(batch, 10_000);
@@ -92,6 +97,7 @@ final class PostgresBus implements ClusterBus, DisposableBean {
               notify.setString(2, packed.getValue());
               notify.execute();
             }
+            connection.commit();
           }
         }
       } catch (InterruptedException e) {
