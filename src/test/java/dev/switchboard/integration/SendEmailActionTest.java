@@ -211,7 +211,8 @@ class SendEmailActionTest extends IntegrationTestBase {
   }
 
   @Test
-  void the_email_over_the_daily_limit_is_not_sent_and_pauses_the_agent() {
+  void the_email_over_the_daily_limit_is_not_sent_pauses_the_agent_and_emails_the_owner()
+      throws Exception {
     String workspace = connectedWorkspace();
     String agent = agent(workspace, 2, List.of());
     DirectCall call = new DirectCall(workspace, agent);
@@ -226,17 +227,45 @@ class SendEmailActionTest extends IntegrationTestBase {
     assertThatThrownBy(() -> call.run(sendEmail, 1, params, Map.of("contact", c)))
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Email limit reached (2/day)");
-    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(recipientsOtherThanTheOwner()).containsExactly("a@acme.com", "b@acme.com");
     assertThat(activities(workspace, id(a))).containsExactly("Email sent to a@acme.com");
     assertThat(activities(workspace, id(b))).containsExactly("Email sent to b@acme.com");
     assertThat(activities(workspace, id(c))).isEmpty();
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
     assertThat(notifications(workspace))
         .contains("Agent 'Test agent' paused: Email limit reached (2/day)");
+    // With SMTP connected, the owner also gets the notification by email.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() ->
+            java.util.Arrays.stream(smtp.getReceivedMessages())
+                .anyMatch(m -> {
+                  try {
+                    return m.getAllRecipients()[0].toString().equals(OWNER)
+                        && m.getSubject()
+                            .equals(
+                                "Switchboard: Agent 'Test agent' paused: Email limit"
+                                    + " reached (2/day)");
+                  } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                  }
+                }));
+  }
+
+  /** Who the emails went to, leaving out the owner's notification emails. */
+  private List<String> recipientsOtherThanTheOwner() throws jakarta.mail.MessagingException {
+    List<String> to = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+      String recipient = m.getAllRecipients()[0].toString();
+      if (!recipient.equals(OWNER)) {
+        to.add(recipient);
+      }
+    }
+    return to;
   }
 
   @Test
-  void the_default_limit_stops_the_101st_email() {
+  void the_default_limit_stops_the_101st_email() throws Exception {
     String workspace = connectedWorkspace();
     String agent = agent(workspace, null, List.of());
     // 100 emails of this agent today, claimed in the ledger as earlier runs would have.
@@ -263,7 +292,7 @@ class SendEmailActionTest extends IntegrationTestBase {
                     Map.of("subject", "Hi", "body", "x"),
                     Map.of("contact", contact(workspace, "X", "Y", "x@acme.com", null))))
         .hasMessage("Email limit reached (100/day)");
-    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(recipientsOtherThanTheOwner()).isEmpty();
     assertThat(agentStatus(workspace, agent)).isEqualTo("paused");
   }
 
