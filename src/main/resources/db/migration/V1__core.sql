@@ -90,6 +90,8 @@ create table executions (
   retry_of        uuid
 );
 create index executions_history on executions (workspace_id, agent_id, created_at desc);
+-- Admission counts an agent's runs of the last minute and of today on every trigger.
+create index executions_agent on executions (agent_id, created_at);
 create index executions_workspace on executions (workspace_id, created_at desc);
 create index executions_claim on executions (status, created_at);
 create index executions_due on executions (status, resume_at);
