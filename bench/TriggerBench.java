@@ -136,17 +136,23 @@ public class TriggerBench {
     String label = o.require("label");
     results.setProperty("label", label);
     results.setProperty("workers", o.get("workers", "8"));
+    results.setProperty("loadavg.start", loadavg());
     login();
     live.connect();
+    PgStats pg = PgStats.open(o);
     int triggers = o.integer("triggers", 1000);
     if (triggers > 0) {
-      latency(triggers, o.integer("warmup", 100), o.integer("agents", 50));
+      latency(triggers, o.integer("warmup", 100), o.integer("agents", 50), pg);
     }
     int runs = o.integer("throughput", 0);
     if (runs > 0) {
-      throughput(runs, o.integer("throughput-agents", 200));
+      throughput(runs, o.integer("throughput-agents", 200), pg);
     }
     live.close();
+    if (pg != null) {
+      pg.close();
+    }
+    results.setProperty("loadavg.end", loadavg());
     Path out = Path.of(o.require("out"));
     try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       results.store(w, "TriggerBench " + label);
@@ -188,8 +194,16 @@ public class TriggerBench {
    * the previous run is running (its {@code execution:started} arrived), and an agent is triggered
    * again only after its last run ended.
    */
-  private void latency(int n, int warmup, int agentCount) throws Exception {
+  private void latency(int n, int warmup, int agentCount, PgStats pg) throws Exception {
     List<String> agents = createAgents("bench-lat", agentCount);
+    int preload = o.integer("preload", 0);
+    if (preload > 0) {
+      if (pg == null) {
+        throw new IllegalArgumentException("--preload needs PostgreSQL (--pg-stats-url)");
+      }
+      pg.preload(o.require("pg-schema"), preload, "bench-lat-");
+      results.setProperty("preloaded", String.valueOf(preload));
+    }
     log("latency: " + warmup + " warm-up + " + n + " triggers over " + agentCount + " agents");
     CompletableFuture<?>[] lastRun = new CompletableFuture<?>[agentCount];
     long[] clientStart = new long[n];
@@ -257,11 +271,12 @@ public class TriggerBench {
    * ended, until {@code runs} runs were triggered; wall time is from the first trigger to the last
    * run's end event.
    */
-  private void throughput(int runs, int agentCount) throws Exception {
+  private void throughput(int runs, int agentCount, PgStats pg) throws Exception {
     List<String> agents = createAgents("bench-tp", agentCount);
-    PgStats pg = PgStats.open(o);
     long[] idle = null;
+    long[] notifies = null;
     if (pg != null) {
+      pg.watch();
       // A PostgreSQL backend may hold its counters up to 10 s before flushing them
       // (PGSTAT_IDLE_INTERVAL), so settle first, then measure the idle rate (heartbeats, polls).
       Thread.sleep(SETTLE_MS);
@@ -271,10 +286,10 @@ public class TriggerBench {
       long[] s1 = pg.counters();
       double idleSeconds = (System.nanoTime() - i0) / 1e9;
       idle = new long[] {s1[0], s1[1]};
+      notifies = new long[] {pg.notifies(PgStats.WAKE), pg.notifies(PgStats.EVENTS)};
       results.setProperty(
           "throughput.idleCommitsPerSecond", fmt((s1[0] - s0[0]) / idleSeconds));
       results.setProperty("throughput.idleXidsPerSecond", fmt((s1[1] - s0[1]) / idleSeconds));
-      pg.watchOthers();
     }
     log("throughput: " + runs + " runs over " + agentCount + " agents");
     ExecutorService triggerers = Executors.newFixedThreadPool(8, daemon("trigger"));
@@ -381,16 +396,28 @@ public class TriggerBench {
       results.setProperty("throughput.xidsPerRun", fmt((double) xids / runs));
       results.setProperty(
           "throughput.xidsPerRunNetOfIdle", fmt((xids - idleXidRate * window) / runs));
-      Set<String> others = pg.stopWatching();
+      results.setProperty(
+          "throughput.notifyWakePerRun",
+          fmt((double) (pg.notifies(PgStats.WAKE) - notifies[0]) / runs));
+      results.setProperty(
+          "throughput.notifyEventsPerRun",
+          fmt((double) (pg.notifies(PgStats.EVENTS) - notifies[1]) / runs));
+      Set<String> others = Set.copyOf(pg.others());
       results.setProperty("throughput.otherBackends", String.valueOf(others.size()));
       results.setProperty("throughput.otherApplications", String.join(",", others));
-      pg.serverSide(o.get("pg-schema", null), results);
-      pg.close();
-      log("throughput: %s commits/run (%s net of idle), %s xids/run; other backends on the database: %s"
+      pg.serverSide(o.get("pg-schema", null), "bench-tp-", results);
+      results.setProperty(
+          "throughput.claimsPerRun",
+          fmt(Double.parseDouble(results.getProperty("throughput.claimTransactions", "NaN")) / runs));
+      log(("throughput: %s commits/run (%s net of idle), %s xids/run (claims %s, NOTIFY wake %s,"
+              + " NOTIFY events %s per run); other clients of the database: %s")
           .formatted(
               results.getProperty("throughput.commitsPerRun"),
               results.getProperty("throughput.commitsPerRunNetOfIdle"),
               results.getProperty("throughput.xidsPerRun"),
+              results.getProperty("throughput.claimsPerRun"),
+              results.getProperty("throughput.notifyWakePerRun"),
+              results.getProperty("throughput.notifyEventsPerRun"),
               others.isEmpty() ? "none" : others));
     }
   }
@@ -548,15 +575,22 @@ public class TriggerBench {
   // does not count as a commit of the measured database.
 
   static final class PgStats implements AutoCloseable {
-    private final Connection connection;
+    static final String WAKE = "switchboard_wake";
+    static final String EVENTS = "switchboard_events";
+
+    private final Connection monitor;
+    private final String statsUrl;
     private final String db;
     private final String application;
     private final Set<String> others = ConcurrentHashMap.newKeySet();
-    private volatile boolean watching;
+    private final Map<String, AtomicLong> notifications = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
     private Thread watcher;
+    private Thread listener;
 
-    private PgStats(Connection connection, String db, String application) {
-      this.connection = connection;
+    private PgStats(Connection monitor, String statsUrl, String db, String application) {
+      this.monitor = monitor;
+      this.statsUrl = statsUrl;
       this.db = db;
       this.application = application;
     }
@@ -569,15 +603,21 @@ public class TriggerBench {
       if (!url.startsWith("jdbc:postgresql://127.0.0.1:")) {
         throw new IllegalArgumentException("--pg-stats-url must point at 127.0.0.1");
       }
-      Connection c = DriverManager.getConnection(url, o.get("pg-user", "postgres"), "");
+      Connection c = DriverManager.getConnection(url, "postgres", "");
       c.setAutoCommit(true);
-      return new PgStats(c, o.get("pg-db", "test"), o.get("pg-application", "switchboard-bench"));
+      return new PgStats(c, url, o.get("pg-db", "test"), o.get("pg-application", "switchboard-bench"));
+    }
+
+    /** A connection to the measured database (its own work there is kept out of the window). */
+    Connection measured() throws SQLException {
+      return DriverManager.getConnection(
+          statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"), "postgres", "");
     }
 
     /** {xact_commit of the database, next transaction id of the cluster}. */
     synchronized long[] counters() throws SQLException {
       try (PreparedStatement s =
-          connection.prepareStatement(
+          monitor.prepareStatement(
               "select xact_commit, pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
                   + " from pg_stat_database where datname = ?")) {
         s.setString(1, db);
@@ -588,24 +628,80 @@ public class TriggerBench {
       }
     }
 
-    /** Notes every other client of the measured database, sampled every 200 ms. */
-    void watchOthers() {
-      watching = true;
+    /** NOTIFYs the server sent so far, per channel (it sends them even with no other node). */
+    long notifies(String channel) {
+      return notifications.computeIfAbsent(channel, k -> new AtomicLong()).get();
+    }
+
+    /** Inserts {@code n} finished runs spread over the last 30 days, for the given agents. */
+    void preload(String schema, int n, String agentPrefix) throws SQLException {
+      try (Connection c = measured();
+          var s = c.createStatement()) {
+        s.execute("set search_path = " + schema);
+        int rows =
+            s.executeUpdate(
+                """
+                insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+                  triggered_by, status, created_at, started_at, finished_at)
+                select gen_random_uuid(), a.ws, a.ids[1 + g %% cardinality(a.ids)], 'preloaded',
+                  'manual', 'bench-preload', 'completed', t.at, t.at, t.at + interval '20 milliseconds'
+                from (select array_agg(id) ids, min(workspace_id::text)::uuid ws from agents
+                      where name like '%s%%') a,
+                  generate_series(1, %d) g,
+                  lateral (select now() - interval '1 minute' - g * (interval '30 days' / %d) as at) t\
+                """
+                    .formatted(agentPrefix, n, n));
+        s.execute("analyze executions");
+        log("preloaded " + rows + " finished runs over the last 30 days");
+      }
+    }
+
+    /** Notes other clients of the measured database and counts the server's NOTIFYs. */
+    void watch() throws SQLException, ReflectiveOperationException {
+      Connection listening = measured();
+      listening.setAutoCommit(true);
+      try (var s = listening.createStatement()) {
+        s.execute("LISTEN " + WAKE);
+        s.execute("LISTEN " + EVENTS);
+      }
+      // Through reflection, so that the H2 run compiles without the driver on the class path.
+      Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+      Object pg = listening.unwrap(pgConnection);
+      var poll = pgConnection.getMethod("getNotifications", int.class);
+      listener =
+          Thread.ofPlatform()
+              .daemon()
+              .name("pg-listen")
+              .start(() -> {
+                try (listening) {
+                  while (running) {
+                    Object[] received = (Object[]) poll.invoke(pg, 200);
+                    for (Object n : received == null ? new Object[0] : received) {
+                      String channel = (String) n.getClass().getMethod("getName").invoke(n);
+                      notifications
+                          .computeIfAbsent(channel, k -> new AtomicLong())
+                          .incrementAndGet();
+                    }
+                  }
+                } catch (ReflectiveOperationException | SQLException e) {
+                  log("pg-listen: " + e);
+                }
+              });
       watcher =
           Thread.ofPlatform()
               .daemon()
               .name("pg-watch")
               .start(() -> {
-                while (watching) {
+                while (running) {
                   try {
                     synchronized (this) {
                       try (PreparedStatement s =
-                          connection.prepareStatement(
+                          monitor.prepareStatement(
                               "select pid, coalesce(application_name, '') from pg_stat_activity"
-                                  + " where datname = ? and coalesce(application_name, '') <> ?"
-                                  + " and pid <> pg_backend_pid()")) {
+                                  + " where datname = ? and coalesce(application_name, '')"
+                                  + " not like ? and pid <> pg_backend_pid()")) {
                         s.setString(1, db);
-                        s.setString(2, application);
+                        s.setString(2, application + "%");
                         try (ResultSet rs = s.executeQuery()) {
                           while (rs.next()) {
                             others.add(rs.getInt(1) + ":" + rs.getString(2).replace(',', ' '));
@@ -623,46 +719,52 @@ public class TriggerBench {
               });
     }
 
-    Set<String> stopWatching() throws InterruptedException {
-      watching = false;
-      watcher.interrupt();
-      watcher.join(5000);
+    /** Other clients of the measured database seen while watching. */
+    Set<String> others() {
       return others;
     }
 
-    /** Queue wait and run time of the measured runs, from the rows (after the counters). */
-    void serverSide(String schema, Properties out) throws SQLException {
+    /** Queue wait, run time and claim transactions of the measured runs, read from the rows. */
+    void serverSide(String schema, String agentPrefix, Properties out) throws SQLException {
       if (schema == null || !schema.matches("[a-z0-9_]+")) {
         return;
       }
-      String url =
-          connection.getMetaData().getURL().replaceFirst("/[^/?]+(\\?.*)?$", "/" + db);
-      try (Connection c = DriverManager.getConnection(url, "postgres", "");
-          var s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  """
-                  select count(*) filter (where e.status = 'completed'),
-                    percentile_cont(0.5) within group (order by extract(epoch from e.started_at - e.created_at)),
-                    percentile_cont(0.99) within group (order by extract(epoch from e.started_at - e.created_at)),
-                    percentile_cont(0.5) within group (order by extract(epoch from e.finished_at - e.started_at)),
-                    percentile_cont(0.99) within group (order by extract(epoch from e.finished_at - e.started_at))
-                  from %s.executions e join %s.agents a on a.id = e.agent_id
-                  where a.name like 'bench-tp-%%'\
-                  """
-                      .formatted(schema, schema))) {
-        rs.next();
-        out.setProperty("throughput.completedRows", String.valueOf(rs.getLong(1)));
-        out.setProperty("throughput.queueWait.p50", fmt(rs.getDouble(2) * 1000));
-        out.setProperty("throughput.queueWait.p99", fmt(rs.getDouble(3) * 1000));
-        out.setProperty("throughput.runTime.p50", fmt(rs.getDouble(4) * 1000));
-        out.setProperty("throughput.runTime.p99", fmt(rs.getDouble(5) * 1000));
+      try (Connection c = measured();
+          var s = c.createStatement()) {
+        s.execute("set search_path = " + schema);
+        try (ResultSet rs =
+            s.executeQuery(
+                """
+                select count(*) filter (where e.status = 'completed'),
+                  percentile_cont(0.5) within group (order by extract(epoch from e.started_at - e.created_at)),
+                  percentile_cont(0.99) within group (order by extract(epoch from e.started_at - e.created_at)),
+                  percentile_cont(0.5) within group (order by extract(epoch from e.finished_at - e.started_at)),
+                  percentile_cont(0.99) within group (order by extract(epoch from e.finished_at - e.started_at)),
+                  (select count(distinct t.at) from execution_transitions t
+                     join executions x on x.id = t.execution_id join agents y on y.id = x.agent_id
+                     where y.name like '%1$s%%' and t.from_status = 'queued' and t.to_status = 'running')
+                from executions e join agents a on a.id = e.agent_id
+                where a.name like '%1$s%%'\
+                """
+                    .formatted(agentPrefix))) {
+          rs.next();
+          out.setProperty("throughput.completedRows", String.valueOf(rs.getLong(1)));
+          out.setProperty("throughput.queueWait.p50", fmt(rs.getDouble(2) * 1000));
+          out.setProperty("throughput.queueWait.p99", fmt(rs.getDouble(3) * 1000));
+          out.setProperty("throughput.runTime.p50", fmt(rs.getDouble(4) * 1000));
+          out.setProperty("throughput.runTime.p99", fmt(rs.getDouble(5) * 1000));
+          out.setProperty("throughput.claimTransactions", String.valueOf(rs.getLong(6)));
+        }
       }
     }
 
     @Override
-    public void close() throws SQLException {
-      connection.close();
+    public void close() throws Exception {
+      running = false;
+      watcher.interrupt();
+      watcher.join(5000);
+      listener.join(5000);
+      monitor.close();
     }
   }
 
@@ -705,7 +807,18 @@ public class TriggerBench {
             .append(first.getProperty("latency.agents"))
             .append(" agents; ")
             .append(first.getProperty("latency.warmup"))
-            .append(" warm-up triggers discarded. Milliseconds.\n\n")
+            .append(" warm-up triggers discarded. Milliseconds.")
+            .append(
+                latency.stream().anyMatch(p -> p.getProperty("preloaded") != null)
+                    ? " PostgreSQL preloaded with "
+                        + latency.stream()
+                            .map(p -> p.getProperty("preloaded"))
+                            .filter(v -> v != null)
+                            .findFirst()
+                            .orElse("")
+                        + " finished runs (last 30 days) before the triggers."
+                    : "")
+            .append("\n\n")
             .append("| Database | Measure | n | p50 | p90 | p99 | max |\n")
             .append("|---|---|--:|--:|--:|--:|--:|\n");
         for (Properties p : latency) {
@@ -750,6 +863,15 @@ public class TriggerBench {
             .append(" ms, p99 ")
             .append(p.getProperty("throughput.response.p99"))
             .append(" ms.\n");
+        md.append("- Write transactions (xids) per run: 1 admission insert + 1 final write + ")
+            .append(p.getProperty("throughput.claimsPerRun", "–"))
+            .append(" claim + ")
+            .append(p.getProperty("throughput.notifyWakePerRun", "–"))
+            .append(" NOTIFY wake + ")
+            .append(p.getProperty("throughput.notifyEventsPerRun", "–"))
+            .append(" NOTIFY events + the rest (log flushes, heartbeats) = ")
+            .append(p.getProperty("throughput.xidsPerRun", "–"))
+            .append(".\n");
         md.append("- Completed rows: ")
             .append(p.getProperty("throughput.completedRows", "–"))
             .append("; runs that did not complete: ")
@@ -770,6 +892,17 @@ public class TriggerBench {
                         + ") — commit counts are polluted, rerun")
             .append(".\n\n");
       }
+      md.append("Load average (1/5/15 min) at start → end: ");
+      for (Properties p : runs) {
+        md.append(p.getProperty("label"))
+            .append(" ")
+            .append(p.getProperty("loadavg.start"))
+            .append(" → ")
+            .append(p.getProperty("loadavg.end"))
+            .append("; ");
+      }
+      md.setLength(md.length() - 2);
+      md.append(".\n\n");
       md.append(
           "Commits/run = Δ `pg_stat_database.xact_commit` / runs: every committed transaction of"
               + " the database, read-only autocommit SELECTs included, from the trigger requests"
@@ -819,6 +952,16 @@ public class TriggerBench {
       Arrays.sort(sorted);
       int rank = (int) Math.ceil(p / 100.0 * sorted.length);
       return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages: how busy the shared machine was. */
+  static String loadavg() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
     }
   }
 

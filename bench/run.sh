@@ -2,12 +2,13 @@
 # Switchboard benchmark: trigger → running latency on H2 and PostgreSQL, no-op run throughput and
 # commits per run on PostgreSQL. Starts its own server per database on 127.0.0.1, stops it after.
 # Usage: bench/run.sh [--runs N] [--triggers N] [--warmup N] [--agents N] [--tp-agents N]
-#                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--rebuild]
+#                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
+#                     [--keep-schema] [--rebuild]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
-DO_H2=1 DO_PG=1 PG_DB=test REBUILD=0
+DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -20,8 +21,10 @@ while [ $# -gt 0 ]; do
     --h2-only) DO_PG=0 ;;
     --pg-only) DO_H2=0 ;;
     --pg-db) PG_DB="$2"; shift ;;
+    --preload) PRELOAD="$2"; shift ;;
     --rebuild) REBUILD=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --keep-schema) KEEP_SCHEMA=1 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,12 +76,20 @@ stop_server() {
   SERVER_PID=""
 }
 
-psql_q() { timeout 30 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 -qAtc "$1"; }
+psql_q() { # psql_q DATABASE SQL
+  timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
+}
 
 cleanup() {
   local rc=$?
   stop_server
-  if [ -n "$SCHEMA" ]; then psql_q "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; fi
+  if [ -n "$SCHEMA" ] && [ "$KEEP_SCHEMA" = 1 ]; then
+    log "kept schema $SCHEMA in database $PG_DB"; SCHEMA="" OWN_DB=""
+  fi
+  if [ -n "$SCHEMA" ]; then psql_q "$PG_DB" "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; fi
+  if [ -n "$OWN_DB" ]; then
+    psql_q postgres "drop database if exists $OWN_DB with (force)" >/dev/null 2>&1 || true
+  fi
   rm -rf "$WORK"
   exit $rc
 }
@@ -140,8 +151,20 @@ if [ "$DO_PG" = 1 ]; then
     unzip -q -j -o target/switchboard.jar "$entry" -d "$WORK"
     DRIVER="$WORK/$(basename "$entry")"
   fi
+  # By default a database of its own, so that xact_commit counts only this server: other test
+  # suites on the shared "test" database would otherwise be counted too. --pg-db test uses a
+  # fresh schema in an existing database instead.
+  if [ -z "$PG_DB" ]; then
+    OWN_DB="switchboard_bench_$$"
+    if psql_q postgres "create database $OWN_DB" >/dev/null; then
+      PG_DB="$OWN_DB"
+    else
+      log "could not create a database; using \"test\" (commit counts may include other clients)"
+      OWN_DB="" PG_DB=test
+    fi
+  fi
   SCHEMA="bench_$(date -u +%Y%m%d%H%M%S)_$$"
-  psql_q "create schema $SCHEMA" >/dev/null
+  psql_q "$PG_DB" "create schema $SCHEMA" >/dev/null
   log "schema $SCHEMA in database $PG_DB"
   start_server pg \
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA&ApplicationName=switchboard-bench" \
@@ -149,7 +172,7 @@ if [ "$DO_PG" = 1 ]; then
   bench -cp "$DRIVER" --label PostgreSQL --out "$WORK/pg.properties" \
     --throughput "$RUNS" --throughput-agents "$TP_AGENTS" \
     --pg-stats-url "jdbc:postgresql://$PG_HOST:$PG_PORT/postgres?ApplicationName=switchboard-bench-stats" \
-    --pg-db "$PG_DB" --pg-schema "$SCHEMA" --pg-application switchboard-bench
+    --pg-db "$PG_DB" --pg-schema "$SCHEMA" --pg-application switchboard-bench --preload "$PRELOAD"
   stop_server
   INPUTS+=(--in "$WORK/pg.properties")
 fi
