@@ -3,12 +3,12 @@
 # commits per run on PostgreSQL. Starts its own server per database on 127.0.0.1, stops it after.
 # Usage: bench/run.sh [--runs N] [--triggers N] [--warmup N] [--agents N] [--tp-agents N]
 #                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
-#                     [--keep-schema] [--rebuild]
+#                     [--keep-schema] [--rebuild] [--jar PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
-DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0
+DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --pg-db) PG_DB="$2"; shift ;;
     --preload) PRELOAD="$2"; shift ;;
     --rebuild) REBUILD=1 ;;
+    --jar) JAR="$2"; shift ;;
     --keep-schema) KEEP_SCHEMA=1 ;;
     -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -52,7 +53,7 @@ export JAVA_HOME="$(find_jdk)"
 JAVA="$JAVA_HOME/bin/java"
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
-if [ "$REBUILD" = 1 ] || [ ! -f target/switchboard.jar ]; then
+if [ "$JAR" = target/switchboard.jar ] && { [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ]; }; then
   log "building target/switchboard.jar"
   ./mvnw -q -o -DskipTests package || ./mvnw -q -DskipTests package
 fi
@@ -114,7 +115,7 @@ start_server() {
   log "starting Switchboard ($label) on 127.0.0.1:$PORT, $WORKERS workers"
   env SWITCHBOARD_DATA_DIR="$data" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     SWITCHBOARD_ADMIN_PASSWORD=bench-pass-123 SWITCHBOARD_WORKERS="$WORKERS" "$@" \
-    "$JAVA" -jar target/switchboard.jar >"$RESULTS/server-$label.log" 2>&1 &
+    "$JAVA" -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
   SERVER_PID=$!
   local deadline=$((SECONDS + 120))
   until curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -147,8 +148,8 @@ if [ "$DO_PG" = 1 ]; then
   timeout 10 pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || { log "PostgreSQL is not up on $PG_HOST:$PG_PORT"; exit 1; }
   DRIVER="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1 || true)"
   if [ -z "$DRIVER" ]; then # the one inside the application jar
-    entry="$(unzip -Z1 target/switchboard.jar | grep -E 'BOOT-INF/lib/postgresql-[0-9.]+\.jar$' | head -1)"
-    unzip -q -j -o target/switchboard.jar "$entry" -d "$WORK"
+    entry="$(unzip -Z1 "$JAR" | grep -E 'BOOT-INF/lib/postgresql-[0-9.]+\.jar$' | head -1)"
+    unzip -q -j -o "$JAR" "$entry" -d "$WORK"
     DRIVER="$WORK/$(basename "$entry")"
   fi
   # By default a database of its own, so that xact_commit counts only this server: other test
@@ -178,5 +179,5 @@ if [ "$DO_PG" = 1 ]; then
 fi
 
 "$JAVA" bench/TriggerBench.java report "${INPUTS[@]}" --out "$RESULTS/latest.md" \
-  --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --workers "$WORKERS"
+  --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), jar $JAR" --workers "$WORKERS"
 log "written to $RESULTS/latest.md"
