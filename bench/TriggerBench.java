@@ -698,8 +698,9 @@ public class TriggerBench {
                       try (PreparedStatement s =
                           monitor.prepareStatement(
                               "select pid, coalesce(application_name, '') from pg_stat_activity"
-                                  + " where datname = ? and coalesce(application_name, '')"
-                                  + " not like ? and pid <> pg_backend_pid()")) {
+                                  + " where datname = ? and backend_type = 'client backend'"
+                                  + " and coalesce(application_name, '') not like ?"
+                                  + " and pid <> pg_backend_pid()")) {
                         s.setString(1, db);
                         s.setString(2, application + "%");
                         try (ResultSet rs = s.executeQuery()) {
