@@ -345,6 +345,7 @@ public class TriggerBench {
       }
     }
     Loop loop = new Loop();
+    Cpu cpu = new Cpu(o.get("server-pid", null), pg == null ? List.of() : pg.serverBackends());
     long start = System.nanoTime();
     for (String agent : agents) {
       loop.next(agent);
@@ -356,6 +357,12 @@ public class TriggerBench {
               + errors.get() + " trigger errors)");
     }
     double seconds = (lastEnd.get() - start) / 1e9;
+    cpu.stop(runs, results);
+    log("throughput: CPU ms/run: server %s, postgres %s, client %s"
+        .formatted(
+            results.getProperty("cpu.serverMsPerRun"),
+            results.getProperty("cpu.postgresMsPerRun"),
+            results.getProperty("cpu.clientMsPerRun")));
     triggerers.shutdown();
     results.setProperty("throughput.runs", String.valueOf(runs));
     results.setProperty("throughput.agents", String.valueOf(agentCount));
@@ -424,6 +431,57 @@ public class TriggerBench {
               results.getProperty("throughput.notifyWakePerRun"),
               results.getProperty("throughput.notifyEventsPerRun"),
               others.isEmpty() ? "none" : others));
+    }
+  }
+
+  /**
+   * CPU time used by the server, its PostgreSQL backends and this client over the throughput run:
+   * on a shared machine, CPU per run moves much less with other load than runs per second do.
+   */
+  static final class Cpu {
+    private final List<Long> serverPids = new ArrayList<>();
+    private final List<Long> pgPids;
+    private final long[] start;
+
+    Cpu(String serverPid, List<Long> pgPids) {
+      if (serverPid != null) {
+        serverPids.add(Long.parseLong(serverPid));
+      }
+      this.pgPids = pgPids;
+      this.start = sample();
+    }
+
+    private long[] sample() {
+      return new long[] {
+        ticks(serverPids), ticks(pgPids), ProcessHandle.current().info().totalCpuDuration()
+            .map(Duration::toMillis).orElse(-1L)
+      };
+    }
+
+    void stop(int runs, Properties out) {
+      long[] end = sample();
+      if (!serverPids.isEmpty()) {
+        out.setProperty("cpu.serverMsPerRun", fmt((end[0] - start[0]) * 10.0 / runs));
+      }
+      if (!pgPids.isEmpty()) {
+        out.setProperty("cpu.postgresMsPerRun", fmt((end[1] - start[1]) * 10.0 / runs));
+      }
+      out.setProperty("cpu.clientMsPerRun", fmt((double) (end[2] - start[2]) / runs));
+    }
+
+    /** utime + stime in clock ticks (1/100 s) of the processes still alive. */
+    private static long ticks(List<Long> pids) {
+      long sum = 0;
+      for (long pid : pids) {
+        try {
+          String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+          // gone or not readable: counts as nothing
+        }
+      }
+      return sum;
     }
   }
 
@@ -725,6 +783,23 @@ public class TriggerBench {
               });
     }
 
+    /** Process ids of the server's connections (PostgreSQL runs on this machine). */
+    synchronized List<Long> serverBackends() throws SQLException {
+      List<Long> pids = new ArrayList<>();
+      try (PreparedStatement s =
+          monitor.prepareStatement(
+              "select pid from pg_stat_activity where datname = ? and application_name = ?")) {
+        s.setString(1, db);
+        s.setString(2, application);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            pids.add(rs.getLong(1));
+          }
+        }
+      }
+      return pids;
+    }
+
     /** Other clients of the measured database seen while watching. */
     Set<String> others() {
       return others;
@@ -761,6 +836,26 @@ public class TriggerBench {
           out.setProperty("throughput.runTime.p99", fmt(rs.getDouble(5) * 1000));
           out.setProperty("throughput.claimTransactions", String.valueOf(rs.getLong(6)));
         }
+        // Scans since the server started (agent creation and the latency phase included).
+        List<String> scans = new ArrayList<>();
+        try (ResultSet rs =
+            s.executeQuery(
+                """
+                select relname, 'seq scan', seq_scan, seq_tup_read from pg_stat_user_tables
+                where schemaname = current_schema() and seq_scan > 0
+                union all
+                select indexrelname, relname, idx_scan, idx_tup_read from pg_stat_user_indexes
+                where schemaname = current_schema() and idx_scan > 0
+                order by 4 desc limit 12\
+                """)) {
+          while (rs.next()) {
+            scans.add(
+                "%s (%s): %d scans, %d tuples read"
+                    .formatted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+          }
+        }
+        out.setProperty("throughput.scans", String.join("; ", scans));
+        log("scans: " + String.join("\n  ", scans));
       }
     }
 
@@ -880,6 +975,16 @@ public class TriggerBench {
             .append(" cluster-wide: ")
             .append(p.getProperty("throughput.xidsPerRun", "–"))
             .append(" per run, which includes other databases' writes.\n");
+        md.append("- CPU per run: server ")
+            .append(p.getProperty("cpu.serverMsPerRun", "–"))
+            .append(" ms, its PostgreSQL backends ")
+            .append(p.getProperty("cpu.postgresMsPerRun", "–"))
+            .append(" ms, this client ")
+            .append(p.getProperty("cpu.clientMsPerRun", "–"))
+            .append(" ms (less sensitive to other load on the machine than runs/s).\n");
+        md.append("- Busiest scans of the server's schema (whole server life, `pg_stat_user_*`): ")
+            .append(p.getProperty("throughput.scans", "–"))
+            .append(".\n");
         md.append("- Completed rows: ")
             .append(p.getProperty("throughput.completedRows", "–"))
             .append("; runs that did not complete: ")

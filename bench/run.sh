@@ -132,7 +132,7 @@ bench() { # bench [-cp JAR] TriggerBench-options...
   local cp=()
   if [ "$1" = "-cp" ]; then cp=(-cp "$2"); shift 2; fi
   timeout 600 "$JAVA" "${cp[@]}" bench/TriggerBench.java measure \
-    --base "http://127.0.0.1:$PORT" --workers "$WORKERS" --triggers "$TRIGGERS" --warmup "$WARMUP" \
+    --base "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --workers "$WORKERS" --triggers "$TRIGGERS" --warmup "$WARMUP" \
     --agents "$AGENTS" "$@"
 }
 
