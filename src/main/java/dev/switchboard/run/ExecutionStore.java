@@ -89,15 +89,9 @@ class ExecutionStore {
         .optional();
   }
 
-  /**
-   * Runs of an agent created since {@code since}. The workspace is part of the filter so that the
-   * {@code executions_history (workspace_id, agent_id, created_at)} index answers it; without it
-   * the count scans the whole table on every trigger.
-   */
-  long countSince(UUID workspaceId, UUID agentId, Instant since) {
-    return jdbc.sql(
-            "select count(*) from executions where workspace_id = ? and agent_id = ? and created_at >= ?")
-        .params(workspaceId, agentId, utc(since))
+  long countSince(UUID agentId, Instant since) {
+    return jdbc.sql("select count(*) from executions where agent_id = ? and created_at >= ?")
+        .params(agentId, utc(since))
         .query(Long.class)
         .single();
   }

@@ -162,8 +162,7 @@ public class Triggers {
   }
 
   private void checkRate(Agent agent, Instant now) {
-    long lastMinute =
-        store.countSince(agent.workspaceId(), agent.id(), now.minus(Duration.ofMinutes(1)));
+    long lastMinute = store.countSince(agent.id(), now.minus(Duration.ofMinutes(1)));
     if (lastMinute >= agent.restrictions().maxExecutionsPerMinute()) {
       throw new ApiException(
           HttpStatus.TOO_MANY_REQUESTS,
@@ -174,8 +173,7 @@ public class Triggers {
     }
     Instant startOfDay =
         LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (store.countSince(agent.workspaceId(), agent.id(), startOfDay)
-        >= agent.restrictions().maxExecutionsPerDay()) {
+    if (store.countSince(agent.id(), startOfDay) >= agent.restrictions().maxExecutionsPerDay()) {
       if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
         notifier.notifyOwners(
             agent.workspaceId(),
