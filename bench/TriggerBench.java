@@ -1,0 +1,1244 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Switchboard's benchmark client: trigger → running latency and no-op run throughput against a
+ * running server on 127.0.0.1. JDK classes only (plus the PostgreSQL driver on the class path for
+ * the database counters); launched by {@code bench/run.sh} as a single-file source program.
+ *
+ * <pre>
+ *   java bench/TriggerBench.java measure --base http://127.0.0.1:PORT --label H2 --out h2.properties
+ *   java -cp postgresql.jar bench/TriggerBench.java measure ... --throughput 10000 --pg-db test
+ *   java bench/TriggerBench.java report --in h2.properties --in pg.properties --out latest.md
+ * </pre>
+ */
+public class TriggerBench {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final long SETTLE_MS = 11_000;
+  static final Set<String> TERMINAL =
+      Set.of("execution:completed", "execution:failed", "execution:canceled");
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: TriggerBench measure|report [options]");
+    }
+    Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+    switch (args[0]) {
+      case "measure" -> new TriggerBench(o).measure();
+      case "report" -> Report.write(o);
+      default -> throw new IllegalArgumentException("unknown command " + args[0]);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Options
+
+  record Options(Map<String, List<String>> values) {
+    static Options parse(String[] args) {
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        if (!args[i].startsWith("--")) {
+          throw new IllegalArgumentException("unexpected argument " + args[i]);
+        }
+        String key = args[i].substring(2);
+        String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+        values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+      }
+      return new Options(values);
+    }
+
+    String get(String key, String fallback) {
+      List<String> v = values.get(key);
+      return v == null ? fallback : v.getLast();
+    }
+
+    String require(String key) {
+      String v = get(key, null);
+      if (v == null) {
+        throw new IllegalArgumentException("--" + key + " is required");
+      }
+      return v;
+    }
+
+    int integer(String key, int fallback) {
+      return Integer.parseInt(get(key, String.valueOf(fallback)));
+    }
+
+    List<String> all(String key) {
+      return values.getOrDefault(key, List.of());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Measurement
+
+  private final Options o;
+  private final String base;
+  private final HttpClient http;
+  private final Properties results = new Properties();
+  private final Live live = new Live();
+  private String token;
+  private String workspace;
+
+  TriggerBench(Options o) {
+    this.o = o;
+    this.base = o.require("base");
+    URI uri = URI.create(base);
+    if (!"127.0.0.1".equals(uri.getHost())) {
+      throw new IllegalArgumentException("the benchmark only targets 127.0.0.1, not " + base);
+    }
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4, daemon("http")))
+            .build();
+  }
+
+  void measure() throws Exception {
+    String label = o.require("label");
+    results.setProperty("label", label);
+    results.setProperty("workers", o.get("workers", "8"));
+    results.setProperty("loadavg.start", loadavg());
+    login();
+    live.connect();
+    PgStats pg = PgStats.open(o);
+    int triggers = o.integer("triggers", 1000);
+    if (triggers > 0) {
+      latency(triggers, o.integer("warmup", 100), o.integer("agents", 50), pg);
+    }
+    int runs = o.integer("throughput", 0);
+    if (runs > 0) {
+      throughput(runs, o.integer("throughput-agents", 200), pg);
+    }
+    live.close();
+    if (pg != null) {
+      pg.close();
+    }
+    results.setProperty("loadavg.end", loadavg());
+    Path out = Path.of(o.require("out"));
+    try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      results.store(w, "TriggerBench " + label);
+    }
+    log("results written to " + out);
+  }
+
+  private void login() throws Exception {
+    String body =
+        "{\"email\":\"admin@localhost\",\"password\":\""
+            + o.get("password", "bench-pass-123")
+            + "\"}";
+    Map<String, Object> r = data(send("POST", "/api/auth/login", body, false), 200);
+    token = (String) r.get("token");
+    List<?> workspaces = data(send("GET", "/api/workspaces", null, true), 200);
+    workspace = (String) ((Map<?, ?>) workspaces.getFirst()).get("id");
+  }
+
+  private List<String> createAgents(String prefix, int count) throws Exception {
+    List<String> ids = new ArrayList<>();
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < count; i++) {
+      String body =
+          """
+          {"name":"%s-%d-%s","kind":"workflow","status":"live",\
+          "restrictions":{"maxExecutionsPerMinute":1000000,"maxExecutionsPerDay":1000000},\
+          "plan":{"steps":[{"type":"remember","params":{"key":"k","value":"v"}}]}}\
+          """
+              .formatted(prefix, i, suffix);
+      Map<String, Object> agent =
+          data(send("POST", "/api/workspaces/" + workspace + "/agents", body, true), 200, 201);
+      ids.add((String) agent.get("id"));
+    }
+    return ids;
+  }
+
+  /**
+   * One trigger at a time, round-robin over {@code agentCount} agents; the next trigger is sent once
+   * the previous run is running (its {@code execution:started} arrived), and an agent is triggered
+   * again only after its last run ended.
+   */
+  private void latency(int n, int warmup, int agentCount, PgStats pg) throws Exception {
+    List<String> agents = createAgents("bench-lat", agentCount);
+    int preload = o.integer("preload", 0);
+    if (preload > 0) {
+      if (pg == null) {
+        throw new IllegalArgumentException("--preload needs PostgreSQL (--pg-stats-url)");
+      }
+      pg.preload(o.require("pg-schema"), preload, "bench-lat-");
+      results.setProperty("preloaded", String.valueOf(preload));
+    }
+    log("latency: " + warmup + " warm-up + " + n + " triggers over " + agentCount + " agents");
+    CompletableFuture<?>[] lastRun = new CompletableFuture<?>[agentCount];
+    long[] clientStart = new long[n];
+    long[] clientResponse = new long[n];
+    String[] ids = new String[n];
+    long began = System.nanoTime();
+    for (int i = 0; i < warmup + n; i++) {
+      int a = i % agentCount;
+      if (lastRun[a] != null) {
+        lastRun[a].get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = trigger(agents.get(a));
+      long t1 = System.nanoTime();
+      String id = (String) this.<Map<String, Object>>data(r, 202).get("executionId");
+      long started = live.started(id).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      lastRun[a] = live.ended(id);
+      if (i >= warmup) {
+        int k = i - warmup;
+        ids[k] = id;
+        clientStart[k] = started - t0;
+        clientResponse[k] = t1 - t0;
+      }
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    for (CompletableFuture<?> f : lastRun) {
+      if (f != null) {
+        f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+    // Server stamps, read after the timed loop so the reads do not disturb it.
+    double[] server = new double[n];
+    int completed = 0;
+    for (int k = 0; k < n; k++) {
+      Map<String, Object> e =
+          data(send("GET", "/api/workspaces/" + workspace + "/executions/" + ids[k], null, true), 200);
+      Instant created = Instant.parse((String) e.get("createdAt"));
+      Instant startedAt = Instant.parse((String) e.get("startedAt"));
+      server[k] = Duration.between(created, startedAt).toNanos() / 1e6;
+      if ("completed".equals(e.get("status"))) {
+        completed++;
+      }
+    }
+    results.setProperty("latency.n", String.valueOf(n));
+    results.setProperty("latency.warmup", String.valueOf(warmup));
+    results.setProperty("latency.agents", String.valueOf(agentCount));
+    results.setProperty("latency.completed", String.valueOf(completed));
+    results.setProperty("latency.seconds", fmt(seconds));
+    put("latency.server", server);
+    put("latency.client", millis(clientStart));
+    put("latency.response", millis(clientResponse));
+    log(
+        "latency: server p50 %s ms p99 %s ms; client p50 %s ms p99 %s ms; %d/%d completed"
+            .formatted(
+                fmt(Stats.pct(server, 50)),
+                fmt(Stats.pct(server, 99)),
+                fmt(Stats.pct(millis(clientStart), 50)),
+                fmt(Stats.pct(millis(clientStart), 99)),
+                completed,
+                n));
+  }
+
+  /**
+   * Keeps every agent busy: each agent is triggered again as soon as the WebSocket says its run
+   * ended, until {@code runs} runs were triggered; wall time is from the first trigger to the last
+   * run's end event.
+   */
+  private void throughput(int runs, int agentCount, PgStats pg) throws Exception {
+    List<String> agents = createAgents("bench-tp", agentCount);
+    long[] idle = null;
+    long[] notifies = null;
+    if (pg != null) {
+      pg.watch();
+      // A PostgreSQL backend may hold its counters up to 10 s before flushing them
+      // (PGSTAT_IDLE_INTERVAL), so settle first, then measure the idle rate (heartbeats, polls).
+      Thread.sleep(SETTLE_MS);
+      long[] s0 = pg.counters();
+      long i0 = System.nanoTime();
+      Thread.sleep(o.integer("idle-seconds", 10) * 1000L);
+      long[] s1 = pg.counters();
+      double idleSeconds = (System.nanoTime() - i0) / 1e9;
+      idle = new long[] {s1[0], s1[1]};
+      notifies = new long[] {pg.notifies(PgStats.WAKE), pg.notifies(PgStats.EVENTS)};
+      results.setProperty(
+          "throughput.idleCommitsPerSecond", fmt((s1[0] - s0[0]) / idleSeconds));
+      results.setProperty("throughput.idleXidsPerSecond", fmt((s1[1] - s0[1]) / idleSeconds));
+    }
+    log("throughput: " + runs + " runs over " + agentCount + " agents");
+    ExecutorService triggerers = Executors.newFixedThreadPool(8, daemon("trigger"));
+    AtomicInteger issued = new AtomicInteger();
+    AtomicInteger conflicts = new AtomicInteger();
+    AtomicInteger notCompleted = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    long[] endTimes = new long[runs];
+    long[] responseTimes = new long[runs];
+    CountDownLatch finished = new CountDownLatch(1);
+    AtomicLong lastEnd = new AtomicLong();
+
+    class Loop {
+      void next(String agent) {
+        int k = issued.getAndIncrement();
+        if (k >= runs) {
+          return;
+        }
+        triggerers.execute(() -> fire(agent, k, 0));
+      }
+
+      void fire(String agent, int k, int attempt) {
+        try {
+          long t0 = System.nanoTime();
+          HttpResponse<String> r = trigger(agent);
+          responseTimes[k] = System.nanoTime() - t0;
+          if (r.statusCode() == 409 && attempt < 100) {
+            conflicts.incrementAndGet();
+            Thread.sleep(10);
+            fire(agent, k, attempt + 1);
+            return;
+          }
+          String id = (String) TriggerBench.this.<Map<String, Object>>data(r, 202).get("executionId");
+          live.ended(id)
+              .thenAccept(end -> {
+                if (!"execution:completed".equals(end.event())) {
+                  notCompleted.incrementAndGet();
+                }
+                int c = done.incrementAndGet();
+                endTimes[c - 1] = end.nanos();
+                if (c == runs) {
+                  lastEnd.set(end.nanos());
+                  finished.countDown();
+                }
+                next(agent);
+              });
+        } catch (Exception e) {
+          errors.incrementAndGet();
+          log("trigger failed: " + e);
+          finished.countDown();
+        }
+      }
+    }
+    Loop loop = new Loop();
+    Cpu cpu = new Cpu(o.get("server-pid", null), pg == null ? List.of() : pg.serverBackends());
+    long start = System.nanoTime();
+    for (String agent : agents) {
+      loop.next(agent);
+    }
+    long timeout = o.integer("throughput-timeout", 300);
+    if (!finished.await(timeout, TimeUnit.SECONDS) || errors.get() > 0) {
+      throw new TimeoutException(
+          "throughput: only " + done.get() + " of " + runs + " runs ended ("
+              + errors.get() + " trigger errors)");
+    }
+    double seconds = (lastEnd.get() - start) / 1e9;
+    cpu.stop(runs, results);
+    log("throughput: CPU ms/run: server %s, postgres %s, client %s"
+        .formatted(
+            results.getProperty("cpu.serverMsPerRun"),
+            results.getProperty("cpu.postgresMsPerRun"),
+            results.getProperty("cpu.clientMsPerRun")));
+    triggerers.shutdown();
+    results.setProperty("throughput.runs", String.valueOf(runs));
+    results.setProperty("throughput.agents", String.valueOf(agentCount));
+    results.setProperty("throughput.seconds", fmt(seconds));
+    results.setProperty("throughput.runsPerSecond", fmt(runs / seconds));
+    results.setProperty("throughput.conflicts", String.valueOf(conflicts.get()));
+    results.setProperty("throughput.notCompleted", String.valueOf(notCompleted.get()));
+    put("throughput.response", millis(responseTimes));
+    // Runs per second over each tenth of the run, to show whether the rate holds up.
+    Arrays.sort(endTimes);
+    List<String> tenths = new ArrayList<>();
+    long from = start;
+    for (int t = 1; t <= 10; t++) {
+      int upTo = runs * t / 10;
+      int count = upTo - runs * (t - 1) / 10;
+      long to = endTimes[upTo - 1];
+      tenths.add(fmt(count / ((to - from) / 1e9)));
+      from = to;
+    }
+    results.setProperty("throughput.tenths", String.join(" ", tenths));
+    log("throughput: %d runs in %s s = %s runs/s (per tenth: %s)"
+        .formatted(runs, fmt(seconds), fmt(runs / seconds), String.join(" ", tenths)));
+    if (pg != null) {
+      long afterStart = System.nanoTime();
+      Thread.sleep(SETTLE_MS);
+      long[] s2 = pg.counters();
+      double settle = (System.nanoTime() - afterStart) / 1e9;
+      long commits = s2[0] - idle[0];
+      long xids = s2[1] - idle[1];
+      double idleRate = Double.parseDouble(results.getProperty("throughput.idleCommitsPerSecond"));
+      double idleXidRate = Double.parseDouble(results.getProperty("throughput.idleXidsPerSecond"));
+      double window = seconds + settle;
+      results.setProperty("throughput.commits", String.valueOf(commits));
+      results.setProperty("throughput.commitsPerRun", fmt((double) commits / runs));
+      results.setProperty(
+          "throughput.commitsPerRunNetOfIdle", fmt((commits - idleRate * window) / runs));
+      results.setProperty("throughput.xids", String.valueOf(xids));
+      results.setProperty("throughput.xidsPerRun", fmt((double) xids / runs));
+      results.setProperty(
+          "throughput.xidsPerRunNetOfIdle", fmt((xids - idleXidRate * window) / runs));
+      results.setProperty(
+          "throughput.notifyWakePerRun",
+          fmt((double) (pg.notifies(PgStats.WAKE) - notifies[0]) / runs));
+      results.setProperty(
+          "throughput.notifyEventsPerRun",
+          fmt((double) (pg.notifies(PgStats.EVENTS) - notifies[1]) / runs));
+      Set<String> others = Set.copyOf(pg.others());
+      results.setProperty("throughput.otherBackends", String.valueOf(others.size()));
+      results.setProperty("throughput.otherApplications", String.join(",", others));
+      pg.serverSide(o.get("pg-schema", null), "bench-tp-", results);
+      double claims =
+          Double.parseDouble(results.getProperty("throughput.claimTransactions", "NaN")) / runs;
+      results.setProperty("throughput.claimsPerRun", fmt(claims));
+      results.setProperty(
+          "throughput.writesPerRun",
+          fmt(2 + claims
+              + (double) (pg.notifies(PgStats.WAKE) - notifies[0]
+                  + pg.notifies(PgStats.EVENTS) - notifies[1]) / runs));
+      log(("throughput: %s commits/run (%s net of idle), %s xids/run (claims %s, NOTIFY wake %s,"
+              + " NOTIFY events %s per run); other clients of the database: %s")
+          .formatted(
+              results.getProperty("throughput.commitsPerRun"),
+              results.getProperty("throughput.commitsPerRunNetOfIdle"),
+              results.getProperty("throughput.xidsPerRun"),
+              results.getProperty("throughput.claimsPerRun"),
+              results.getProperty("throughput.notifyWakePerRun"),
+              results.getProperty("throughput.notifyEventsPerRun"),
+              others.isEmpty() ? "none" : others));
+    }
+  }
+
+  /**
+   * CPU time used by the server, its PostgreSQL backends and this client over the throughput run:
+   * on a shared machine, CPU per run moves much less with other load than runs per second do.
+   */
+  static final class Cpu {
+    private final List<Long> serverPids = new ArrayList<>();
+    private final List<Long> pgPids;
+    private final long[] start;
+
+    Cpu(String serverPid, List<Long> pgPids) {
+      if (serverPid != null) {
+        serverPids.add(Long.parseLong(serverPid));
+      }
+      this.pgPids = pgPids;
+      this.start = sample();
+    }
+
+    private long[] sample() {
+      return new long[] {
+        ticks(serverPids), ticks(pgPids), ProcessHandle.current().info().totalCpuDuration()
+            .map(Duration::toMillis).orElse(-1L)
+      };
+    }
+
+    void stop(int runs, Properties out) {
+      long[] end = sample();
+      if (!serverPids.isEmpty()) {
+        out.setProperty("cpu.serverMsPerRun", fmt((end[0] - start[0]) * 10.0 / runs));
+      }
+      if (!pgPids.isEmpty()) {
+        out.setProperty("cpu.postgresMsPerRun", fmt((end[1] - start[1]) * 10.0 / runs));
+      }
+      out.setProperty("cpu.clientMsPerRun", fmt((double) (end[2] - start[2]) / runs));
+    }
+
+    /** utime + stime in clock ticks (1/100 s) of the processes still alive. */
+    private static long ticks(List<Long> pids) {
+      long sum = 0;
+      for (long pid : pids) {
+        try {
+          String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+          // gone or not readable: counts as nothing
+        }
+      }
+      return sum;
+    }
+  }
+
+  private HttpResponse<String> trigger(String agent) throws IOException, InterruptedException {
+    return send("POST", "/api/workspaces/" + workspace + "/agents/" + agent + "/trigger", "{}", true);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, boolean auth)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(WAIT)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (auth) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T data(HttpResponse<String> r, int... expected) {
+    for (int e : expected) {
+      if (r.statusCode() == e) {
+        return (T) ((Map<String, Object>) Json.parse(r.body())).get("data");
+      }
+    }
+    throw new IllegalStateException(
+        r.request().method() + " " + r.request().uri().getPath() + " answered " + r.statusCode()
+            + ": " + r.body());
+  }
+
+  private void put(String key, double[] values) {
+    results.setProperty(key + ".n", String.valueOf(values.length));
+    for (int p : new int[] {50, 90, 99}) {
+      results.setProperty(key + ".p" + p, fmt(Stats.pct(values, p)));
+    }
+    results.setProperty(key + ".max", fmt(Arrays.stream(values).max().orElse(Double.NaN)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WebSocket: execution:started and end events on the workspace topic
+
+  /** An end event: which one and when it arrived (System.nanoTime()). */
+  record End(String event, long nanos) {}
+
+  final class Live implements WebSocket.Listener {
+    private final Map<String, CompletableFuture<Long>> started = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<End>> ended = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    void connect() throws Exception {
+      URI uri = URI.create(base.replaceFirst("^http", "ws") + "/ws?token=" + token);
+      socket =
+          http.newWebSocketBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .buildAsync(uri, this)
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      socket.sendText(
+          "{\"type\":\"subscribe\",\"topic\":\"workspace:" + workspace + "\"}", true);
+      subscribed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    CompletableFuture<Long> started(String id) {
+      return started.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    CompletableFuture<End> ended(String id) {
+      return ended.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    void close() {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Override
+    public void onOpen(WebSocket ws) {
+      ws.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+      long now = System.nanoTime();
+      partial.append(text);
+      if (last) {
+        String message = partial.toString();
+        partial.setLength(0);
+        try {
+          handle(message, now);
+        } catch (RuntimeException e) {
+          log("unreadable WebSocket message: " + e + ": " + message);
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    private void handle(String message, long now) {
+      String event = Json.stringField(message, "event");
+      if (event == null) {
+        String type = Json.stringField(message, "type");
+        if ("snapshot".equals(type)) {
+          subscribed.complete(null);
+        } else if ("error".equals(type)) {
+          log("WebSocket error: " + message);
+          subscribed.completeExceptionally(new IllegalStateException(message));
+        }
+        return;
+      }
+      boolean start = event.equals("execution:started");
+      boolean end = TERMINAL.contains(event);
+      if (!start && !end) {
+        return;
+      }
+      String id = Json.stringField(message, "executionId");
+      if (start) {
+        started(id).complete(now);
+      } else {
+        started(id).complete(now); // a run canceled while queued never starts
+        ended(id).complete(new End(event, now));
+      }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      if (status != WebSocket.NORMAL_CLOSURE) {
+        log("WebSocket closed by the server: " + status + " " + reason);
+        failAll(new IllegalStateException("WebSocket closed: " + status + " " + reason));
+      }
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      log("WebSocket error: " + error);
+      failAll(error);
+    }
+
+    private void failAll(Throwable error) {
+      subscribed.completeExceptionally(error);
+      started.values().forEach(f -> f.completeExceptionally(error));
+      ended.values().forEach(f -> f.completeExceptionally(error));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // PostgreSQL counters, read over a connection to the "postgres" database so that reading them
+  // does not count as a commit of the measured database.
+
+  static final class PgStats implements AutoCloseable {
+    static final String WAKE = "switchboard_wake";
+    static final String EVENTS = "switchboard_events";
+
+    private final Connection monitor;
+    private final String statsUrl;
+    private final String db;
+    private final String application;
+    private final Set<String> others = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> notifications = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Thread watcher;
+    private Thread listener;
+
+    private PgStats(Connection monitor, String statsUrl, String db, String application) {
+      this.monitor = monitor;
+      this.statsUrl = statsUrl;
+      this.db = db;
+      this.application = application;
+    }
+
+    static PgStats open(Options o) throws SQLException {
+      String url = o.get("pg-stats-url", null);
+      if (url == null) {
+        return null;
+      }
+      if (!url.startsWith("jdbc:postgresql://127.0.0.1:")) {
+        throw new IllegalArgumentException("--pg-stats-url must point at 127.0.0.1");
+      }
+      Connection c = DriverManager.getConnection(url, "postgres", "");
+      c.setAutoCommit(true);
+      return new PgStats(c, url, o.get("pg-db", "test"), o.get("pg-application", "switchboard-bench"));
+    }
+
+    /** A connection to the measured database (its own work there is kept out of the window). */
+    Connection measured() throws SQLException {
+      return DriverManager.getConnection(
+          statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"), "postgres", "");
+    }
+
+    /** {xact_commit of the database, next transaction id of the cluster}. */
+    synchronized long[] counters() throws SQLException {
+      try (PreparedStatement s =
+          monitor.prepareStatement(
+              "select xact_commit, pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+                  + " from pg_stat_database where datname = ?")) {
+        s.setString(1, db);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+      }
+    }
+
+    /** NOTIFYs the server sent so far, per channel (it sends them even with no other node). */
+    long notifies(String channel) {
+      return notifications.computeIfAbsent(channel, k -> new AtomicLong()).get();
+    }
+
+    /** Inserts {@code n} finished runs spread over the last 30 days, for the given agents. */
+    void preload(String schema, int n, String agentPrefix) throws SQLException {
+      try (Connection c = measured();
+          var s = c.createStatement()) {
+        s.execute("set search_path = " + schema);
+        int rows =
+            s.executeUpdate(
+                """
+                insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+                  triggered_by, status, created_at, started_at, finished_at)
+                select gen_random_uuid(), a.ws, a.ids[1 + g %% cardinality(a.ids)], 'preloaded',
+                  'manual', 'bench-preload', 'completed', t.at, t.at, t.at + interval '20 milliseconds'
+                from (select array_agg(id) ids, min(workspace_id::text)::uuid ws from agents
+                      where name like '%s%%') a,
+                  generate_series(1, %d) g,
+                  lateral (select now() - interval '1 minute' - g * (interval '30 days' / %d) as at) t\
+                """
+                    .formatted(agentPrefix, n, n));
+        s.execute("analyze executions");
+        log("preloaded " + rows + " finished runs over the last 30 days");
+      }
+    }
+
+    /** Notes other clients of the measured database and counts the server's NOTIFYs. */
+    void watch() throws SQLException, ReflectiveOperationException {
+      Connection listening = measured();
+      listening.setAutoCommit(true);
+      try (var s = listening.createStatement()) {
+        s.execute("LISTEN " + WAKE);
+        s.execute("LISTEN " + EVENTS);
+      }
+      // Through reflection, so that the H2 run compiles without the driver on the class path.
+      Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+      Object pg = listening.unwrap(pgConnection);
+      var poll = pgConnection.getMethod("getNotifications", int.class);
+      listener =
+          Thread.ofPlatform()
+              .daemon()
+              .name("pg-listen")
+              .start(() -> {
+                try (listening) {
+                  while (running) {
+                    Object[] received = (Object[]) poll.invoke(pg, 200);
+                    for (Object n : received == null ? new Object[0] : received) {
+                      String channel = (String) n.getClass().getMethod("getName").invoke(n);
+                      notifications
+                          .computeIfAbsent(channel, k -> new AtomicLong())
+                          .incrementAndGet();
+                    }
+                  }
+                } catch (ReflectiveOperationException | SQLException e) {
+                  log("pg-listen: " + e);
+                }
+              });
+      watcher =
+          Thread.ofPlatform()
+              .daemon()
+              .name("pg-watch")
+              .start(() -> {
+                while (running) {
+                  try {
+                    synchronized (this) {
+                      try (PreparedStatement s =
+                          monitor.prepareStatement(
+                              "select pid, coalesce(application_name, '') from pg_stat_activity"
+                                  + " where datname = ? and backend_type = 'client backend'"
+                                  + " and coalesce(application_name, '') not like ?"
+                                  + " and pid <> pg_backend_pid()")) {
+                        s.setString(1, db);
+                        s.setString(2, application + "%");
+                        try (ResultSet rs = s.executeQuery()) {
+                          while (rs.next()) {
+                            others.add(rs.getInt(1) + ":" + rs.getString(2).replace(',', ' '));
+                          }
+                        }
+                      }
+                    }
+                    Thread.sleep(200);
+                  } catch (InterruptedException e) {
+                    return;
+                  } catch (SQLException e) {
+                    log("pg-watch: " + e.getMessage());
+                  }
+                }
+              });
+    }
+
+    /** Process ids of the server's connections (PostgreSQL runs on this machine). */
+    synchronized List<Long> serverBackends() throws SQLException {
+      List<Long> pids = new ArrayList<>();
+      try (PreparedStatement s =
+          monitor.prepareStatement(
+              "select pid from pg_stat_activity where datname = ? and application_name = ?")) {
+        s.setString(1, db);
+        s.setString(2, application);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            pids.add(rs.getLong(1));
+          }
+        }
+      }
+      return pids;
+    }
+
+    /** Other clients of the measured database seen while watching. */
+    Set<String> others() {
+      return others;
+    }
+
+    /** Queue wait, run time and claim transactions of the measured runs, read from the rows. */
+    void serverSide(String schema, String agentPrefix, Properties out) throws SQLException {
+      if (schema == null || !schema.matches("[a-z0-9_]+")) {
+        return;
+      }
+      try (Connection c = measured();
+          var s = c.createStatement()) {
+        s.execute("set search_path = " + schema);
+        try (ResultSet rs =
+            s.executeQuery(
+                """
+                select count(*) filter (where e.status = 'completed'),
+                  percentile_cont(0.5) within group (order by extract(epoch from e.started_at - e.created_at)),
+                  percentile_cont(0.99) within group (order by extract(epoch from e.started_at - e.created_at)),
+                  percentile_cont(0.5) within group (order by extract(epoch from e.finished_at - e.started_at)),
+                  percentile_cont(0.99) within group (order by extract(epoch from e.finished_at - e.started_at)),
+                  (select count(distinct t.at) from execution_transitions t
+                     join executions x on x.id = t.execution_id join agents y on y.id = x.agent_id
+                     where y.name like '%1$s%%' and t.from_status = 'queued' and t.to_status = 'running')
+                from executions e join agents a on a.id = e.agent_id
+                where a.name like '%1$s%%'\
+                """
+                    .formatted(agentPrefix))) {
+          rs.next();
+          out.setProperty("throughput.completedRows", String.valueOf(rs.getLong(1)));
+          out.setProperty("throughput.queueWait.p50", fmt(rs.getDouble(2) * 1000));
+          out.setProperty("throughput.queueWait.p99", fmt(rs.getDouble(3) * 1000));
+          out.setProperty("throughput.runTime.p50", fmt(rs.getDouble(4) * 1000));
+          out.setProperty("throughput.runTime.p99", fmt(rs.getDouble(5) * 1000));
+          out.setProperty("throughput.claimTransactions", String.valueOf(rs.getLong(6)));
+        }
+        // Scans since the server started (agent creation and the latency phase included).
+        List<String> scans = new ArrayList<>();
+        try (ResultSet rs =
+            s.executeQuery(
+                """
+                select relname, 'seq scan', seq_scan, seq_tup_read from pg_stat_user_tables
+                where schemaname = current_schema() and seq_scan > 0
+                union all
+                select indexrelname, relname, idx_scan, idx_tup_read from pg_stat_user_indexes
+                where schemaname = current_schema() and idx_scan > 0
+                order by 4 desc limit 12\
+                """)) {
+          while (rs.next()) {
+            scans.add(
+                "%s (%s): %d scans, %d tuples read"
+                    .formatted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+          }
+        }
+        out.setProperty("throughput.scans", String.join("; ", scans));
+        log("scans: " + String.join("\n  ", scans));
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      running = false;
+      watcher.interrupt();
+      watcher.join(5000);
+      listener.join(5000);
+      monitor.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The Markdown report
+
+  static final class Report {
+    static void write(Options o) throws IOException {
+      List<Properties> runs = new ArrayList<>();
+      for (String in : o.all("in")) {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8)) {
+          p.load(r);
+        }
+        runs.add(p);
+      }
+      StringBuilder md = new StringBuilder();
+      md.append("## Switchboard benchmark, ")
+          .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+              .format(Instant.now().atOffset(ZoneOffset.UTC)))
+          .append("\n\n");
+      md.append("Machine: ")
+          .append(cpuModel())
+          .append(", ")
+          .append(Runtime.getRuntime().availableProcessors())
+          .append(" cores shared by client, server and PostgreSQL; JDK ")
+          .append(System.getProperty("java.version"))
+          .append("; commit ")
+          .append(o.get("commit", "?"))
+          .append("; SWITCHBOARD_WORKERS=")
+          .append(o.get("workers", "8"))
+          .append(".\n\n");
+      List<Properties> latency =
+          runs.stream().filter(p -> p.getProperty("latency.n") != null).toList();
+      if (!latency.isEmpty()) {
+        Properties first = latency.getFirst();
+        md.append("### Manual trigger → running (target p50 < 10 ms, p99 < 50 ms)\n\n")
+            .append(first.getProperty("latency.n"))
+            .append(" triggers per database, one at a time, round-robin over ")
+            .append(first.getProperty("latency.agents"))
+            .append(" agents; ")
+            .append(first.getProperty("latency.warmup"))
+            .append(" warm-up triggers discarded. Milliseconds.")
+            .append(
+                latency.stream().anyMatch(p -> p.getProperty("preloaded") != null)
+                    ? " PostgreSQL preloaded with "
+                        + latency.stream()
+                            .map(p -> p.getProperty("preloaded"))
+                            .filter(v -> v != null)
+                            .findFirst()
+                            .orElse("")
+                        + " finished runs (last 30 days) before the triggers."
+                    : "")
+            .append("\n\n")
+            .append("| Database | Measure | n | p50 | p90 | p99 | max |\n")
+            .append("|---|---|--:|--:|--:|--:|--:|\n");
+        for (Properties p : latency) {
+          row(md, p, "latency.server", "server: `startedAt − createdAt`");
+          row(md, p, "latency.client", "client: POST /trigger sent → WS `execution:started`");
+          row(md, p, "latency.response", "client: POST /trigger round trip (202)");
+        }
+        md.append("\n");
+      }
+      for (Properties p : runs) {
+        if (p.getProperty("throughput.runs") == null) {
+          continue;
+        }
+        md.append("### No-op runs on ")
+            .append(p.getProperty("label"))
+            .append("\n\n")
+            .append("| Runs | Agents | Wall time | Runs/s | Commits/run | net of idle | Writes/run |\n")
+            .append("|--:|--:|--:|--:|--:|--:|--:|\n")
+            .append("| %s | %s | %s s | **%s** | **%s** | %s | **%s** |\n\n"
+                .formatted(
+                    p.getProperty("throughput.runs"),
+                    p.getProperty("throughput.agents"),
+                    p.getProperty("throughput.seconds"),
+                    p.getProperty("throughput.runsPerSecond"),
+                    p.getProperty("throughput.commitsPerRun", "–"),
+                    p.getProperty("throughput.commitsPerRunNetOfIdle", "–"),
+                    p.getProperty("throughput.writesPerRun", "–")));
+        md.append("- Runs/s per tenth of the run: ")
+            .append(p.getProperty("throughput.tenths"))
+            .append("\n");
+        md.append("- Under load, server side (rows): queue wait `startedAt − createdAt` p50 ")
+            .append(p.getProperty("throughput.queueWait.p50", "–"))
+            .append(" ms, p99 ")
+            .append(p.getProperty("throughput.queueWait.p99", "–"))
+            .append(" ms; run time `finishedAt − startedAt` p50 ")
+            .append(p.getProperty("throughput.runTime.p50", "–"))
+            .append(" ms, p99 ")
+            .append(p.getProperty("throughput.runTime.p99", "–"))
+            .append(" ms; POST /trigger round trip p50 ")
+            .append(p.getProperty("throughput.response.p50"))
+            .append(" ms, p99 ")
+            .append(p.getProperty("throughput.response.p99"))
+            .append(" ms.\n");
+        md.append("- Write transactions per run, counted: 1 admission insert + 1 final write + ")
+            .append(p.getProperty("throughput.claimsPerRun", "–"))
+            .append(" claim + ")
+            .append(p.getProperty("throughput.notifyWakePerRun", "–"))
+            .append(" NOTIFY wake + ")
+            .append(p.getProperty("throughput.notifyEventsPerRun", "–"))
+            .append(" NOTIFY events = **")
+            .append(p.getProperty("throughput.writesPerRun", "–"))
+            .append("** (not counted: log flushes, lease renewals — rare). Transaction ids consumed")
+            .append(" cluster-wide: ")
+            .append(p.getProperty("throughput.xidsPerRun", "–"))
+            .append(" per run, which includes other databases' writes.\n");
+        md.append("- CPU per run: server ")
+            .append(p.getProperty("cpu.serverMsPerRun", "–"))
+            .append(" ms, its PostgreSQL backends ")
+            .append(p.getProperty("cpu.postgresMsPerRun", "–"))
+            .append(" ms, this client ")
+            .append(p.getProperty("cpu.clientMsPerRun", "–"))
+            .append(" ms (less sensitive to other load on the machine than runs/s).\n");
+        md.append("- Busiest scans of the server's schema (whole server life, `pg_stat_user_*`): ")
+            .append(p.getProperty("throughput.scans", "–"))
+            .append(".\n");
+        md.append("- Completed rows: ")
+            .append(p.getProperty("throughput.completedRows", "–"))
+            .append("; runs that did not complete: ")
+            .append(p.getProperty("throughput.notCompleted"))
+            .append("; 409 retries: ")
+            .append(p.getProperty("throughput.conflicts"))
+            .append(".\n");
+        md.append("- Idle server (before the run): ")
+            .append(p.getProperty("throughput.idleCommitsPerSecond", "–"))
+            .append(" commits/s, ")
+            .append(p.getProperty("throughput.idleXidsPerSecond", "–"))
+            .append(" xids/s (cluster-wide). Other clients of the database during the run: ")
+            .append(
+                "0".equals(p.getProperty("throughput.otherBackends"))
+                    ? "none"
+                    : p.getProperty("throughput.otherBackends")
+                        + " (" + p.getProperty("throughput.otherApplications")
+                        + ") — commit counts are polluted, rerun")
+            .append(".\n\n");
+      }
+      md.append("Load average (1/5/15 min) at start → end: ");
+      for (Properties p : runs) {
+        md.append(p.getProperty("label"))
+            .append(" ")
+            .append(p.getProperty("loadavg.start"))
+            .append(" → ")
+            .append(p.getProperty("loadavg.end"))
+            .append("; ");
+      }
+      md.setLength(md.length() - 2);
+      md.append(".\n\n");
+      md.append(
+          "Commits/run = Δ `pg_stat_database.xact_commit` / runs: every committed transaction of"
+              + " the database, read-only autocommit SELECTs included, from the trigger requests"
+              + " (auth, admission), the workers, the NOTIFYs and the heartbeats. \"Net of idle\""
+              + " subtracts the idle server's rate over the window. Writes/run = transactions"
+              + " that wrote, counted from the rows (claims) and by LISTENing (NOTIFYs).\n");
+      String text = md.toString();
+      Path out = Path.of(o.require("out"));
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+      System.out.print(text);
+    }
+
+    private static void row(StringBuilder md, Properties p, String key, String what) {
+      md.append("| %s | %s | %s | %s | %s | %s | %s |\n"
+          .formatted(
+              p.getProperty("label"),
+              what,
+              p.getProperty(key + ".n"),
+              p.getProperty(key + ".p50"),
+              p.getProperty(key + ".p90"),
+              p.getProperty(key + ".p99"),
+              p.getProperty(key + ".max")));
+    }
+
+    private static String cpuModel() {
+      try {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .map(l -> l.substring(l.indexOf(':') + 1).strip())
+            .findFirst()
+            .orElse("unknown CPU");
+      } catch (IOException e) {
+        return "unknown CPU";
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Small helpers
+
+  static final class Stats {
+    /** Nearest-rank percentile. */
+    static double pct(double[] values, double p) {
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages: how busy the shared machine was. */
+  static String loadavg() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  static double[] millis(long[] nanos) {
+    return Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+  }
+
+  static void log(String message) {
+    System.err.println("[bench " + Instant.now().toString().substring(11, 23) + "] " + message);
+  }
+
+  static java.util.concurrent.ThreadFactory daemon(String name) {
+    return Thread.ofPlatform().daemon().name(name + "-", 1).factory();
+  }
+
+  /** Just enough JSON for the API's answers. */
+  static final class Json {
+    private final String s;
+    private int i;
+
+    private Json(String s) {
+      this.s = s;
+    }
+
+    static Object parse(String text) {
+      Json j = new Json(text);
+      Object v = j.value();
+      j.ws();
+      if (j.i != text.length()) {
+        throw new IllegalArgumentException("trailing characters in JSON at " + j.i);
+      }
+      return v;
+    }
+
+    /** The first string value of {@code "name":"…"} in a message (names here are unique enough). */
+    static String stringField(String text, String name) {
+      String key = "\"" + name + "\":\"";
+      int at = text.indexOf(key);
+      if (at < 0) {
+        return null;
+      }
+      int from = at + key.length();
+      return text.substring(from, text.indexOf('"', from));
+    }
+
+    private Object value() {
+      ws();
+      char c = s.charAt(i);
+      return switch (c) {
+        case '{' -> object();
+        case '[' -> array();
+        case '"' -> string();
+        case 't' -> literal("true", Boolean.TRUE);
+        case 'f' -> literal("false", Boolean.FALSE);
+        case 'n' -> literal("null", null);
+        default -> number();
+      };
+    }
+
+    private Map<String, Object> object() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      i++;
+      ws();
+      if (s.charAt(i) == '}') {
+        i++;
+        return m;
+      }
+      while (true) {
+        ws();
+        String key = string();
+        ws();
+        expect(':');
+        m.put(key, value());
+        ws();
+        if (s.charAt(i) == ',') {
+          i++;
+        } else {
+          expect('}');
+          return m;
+        }
+      }
+    }
+
+    private List<Object> array() {
+      List<Object> l = new ArrayList<>();
+      i++;
+      ws();
+      if (s.charAt(i) == ']') {
+        i++;
+        return l;
+      }
+      while (true) {
+        l.add(value());
+        ws();
+        if (s.charAt(i) == ',') {
+          i++;
+        } else {
+          expect(']');
+          return l;
+        }
+      }
+    }
+
+    private String string() {
+      expect('"');
+      StringBuilder b = new StringBuilder();
+      while (true) {
+        char c = s.charAt(i++);
+        if (c == '"') {
+          return b.toString();
+        }
+        if (c == '\\') {
+          char e = s.charAt(i++);
+          switch (e) {
+            case 'n' -> b.append('\n');
+            case 't' -> b.append('\t');
+            case 'r' -> b.append('\r');
+            case 'b' -> b.append('\b');
+            case 'f' -> b.append('\f');
+            case 'u' -> {
+              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              i += 4;
+            }
+            default -> b.append(e);
+          }
+        } else {
+          b.append(c);
+        }
+      }
+    }
+
+    private Object number() {
+      int from = i;
+      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+        i++;
+      }
+      if (from == i) {
+        throw new IllegalArgumentException("unexpected character in JSON at " + i);
+      }
+      return Double.parseDouble(s.substring(from, i));
+    }
+
+    private Object literal(String word, Object value) {
+      if (!s.startsWith(word, i)) {
+        throw new IllegalArgumentException("unexpected literal in JSON at " + i);
+      }
+      i += word.length();
+      return value;
+    }
+
+    private void expect(char c) {
+      if (s.charAt(i) != c) {
+        throw new IllegalArgumentException("expected " + c + " in JSON at " + i);
+      }
+      i++;
+    }
+
+    private void ws() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Switchboard benchmark: trigger → running latency on H2 and PostgreSQL, no-op run throughput and
+# commits per run on PostgreSQL. Starts its own server per database on 127.0.0.1, stops it after.
+# Usage: bench/run.sh [--runs N] [--triggers N] [--warmup N] [--agents N] [--tp-agents N]
+#                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
+#                     [--keep-schema] [--rebuild] [--jar PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
+DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
+PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift ;;
+    --triggers) TRIGGERS="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --agents) AGENTS="$2"; shift ;;
+    --tp-agents) TP_AGENTS="$2"; shift ;;
+    --workers) WORKERS="$2"; shift ;;
+    --h2-only) DO_PG=0 ;;
+    --pg-only) DO_H2=0 ;;
+    --pg-db) PG_DB="$2"; shift ;;
+    --preload) PRELOAD="$2"; shift ;;
+    --rebuild) REBUILD=1 ;;
+    --jar) JAR="$2"; shift ;;
+    --keep-schema) KEEP_SCHEMA=1 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
+
+# A JDK >= 21: bin/jdk when the checkout has it, else the same search inline.
+find_jdk() {
+  if [ -x bin/jdk ]; then bin/jdk; return; fi
+  major() { "$1/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
+  if [ -n "${JAVA_HOME:-}" ] && [ "$(major "$JAVA_HOME" || echo 0)" -ge 21 ] 2>/dev/null; then
+    echo "$JAVA_HOME"; return
+  fi
+  local best="" best_major=0 m
+  for home in /usr/lib/jvm/* /opt/java/*; do
+    [ -x "$home/bin/javac" ] || continue
+    m=$(major "$home" || echo 0)
+    if [ "${m:-0}" -ge 21 ] && [ "$m" -gt "$best_major" ]; then best="$home"; best_major=$m; fi
+  done
+  [ -n "$best" ] || { echo "no JDK >= 21 found" >&2; return 1; }
+  echo "$best"
+}
+export JAVA_HOME="$(find_jdk)"
+JAVA="$JAVA_HOME/bin/java"
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
+
+if [ "$JAR" = target/switchboard.jar ] && { [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ]; }; then
+  log "building target/switchboard.jar"
+  ./mvnw -q -o -DskipTests package || ./mvnw -q -DskipTests package
+fi
+
+WORK="$(mktemp -d /tmp/switchboard-bench.XXXXXX)"
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+SERVER_PID="" SCHEMA=""
+
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 400); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "server $SERVER_PID did not stop in 40 s; killing it"
+      kill -9 "$SERVER_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+psql_q() { # psql_q DATABASE SQL
+  timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
+}
+
+cleanup() {
+  local rc=$?
+  stop_server
+  if [ -n "$SCHEMA" ] && [ "$KEEP_SCHEMA" = 1 ]; then
+    log "kept schema $SCHEMA in database $PG_DB"; SCHEMA="" OWN_DB=""
+  fi
+  if [ -n "$SCHEMA" ]; then psql_q "$PG_DB" "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; fi
+  if [ -n "$OWN_DB" ]; then
+    psql_q postgres "drop database if exists $OWN_DB with (force)" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+# start_server LABEL [VAR=value ...]: starts the jar in the background; sets PORT and SERVER_PID.
+start_server() {
+  local label="$1"; shift
+  PORT="$(free_port)"
+  local data="$WORK/data-$label"
+  mkdir -p "$data"
+  log "starting Switchboard ($label) on 127.0.0.1:$PORT, $WORKERS workers"
+  env SWITCHBOARD_DATA_DIR="$data" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+    SWITCHBOARD_ADMIN_PASSWORD=bench-pass-123 SWITCHBOARD_WORKERS="$WORKERS" "$@" \
+    "$JAVA" -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  local deadline=$((SECONDS + 120))
+  until curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "server exited during start; see $RESULTS/server-$label.log"; return 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then log "server not UP after 120 s"; return 1; fi
+    sleep 0.5
+  done
+  log "server UP (pid $SERVER_PID)"
+}
+
+bench() { # bench [-cp JAR] TriggerBench-options...
+  local cp=()
+  if [ "$1" = "-cp" ]; then cp=(-cp "$2"); shift 2; fi
+  timeout 600 "$JAVA" "${cp[@]}" bench/TriggerBench.java measure \
+    --base "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --workers "$WORKERS" --triggers "$TRIGGERS" --warmup "$WARMUP" \
+    --agents "$AGENTS" "$@"
+}
+
+INPUTS=()
+if [ "$DO_H2" = 1 ]; then
+  start_server h2
+  bench --label H2 --out "$WORK/h2.properties"
+  stop_server
+  INPUTS+=(--in "$WORK/h2.properties")
+fi
+
+if [ "$DO_PG" = 1 ]; then
+  timeout 10 pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || { log "PostgreSQL is not up on $PG_HOST:$PG_PORT"; exit 1; }
+  DRIVER="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1 || true)"
+  if [ -z "$DRIVER" ]; then # the one inside the application jar
+    entry="$(unzip -Z1 "$JAR" | grep -E 'BOOT-INF/lib/postgresql-[0-9.]+\.jar$' | head -1)"
+    unzip -q -j -o "$JAR" "$entry" -d "$WORK"
+    DRIVER="$WORK/$(basename "$entry")"
+  fi
+  # By default a database of its own, so that xact_commit counts only this server: other test
+  # suites on the shared "test" database would otherwise be counted too. --pg-db test uses a
+  # fresh schema in an existing database instead.
+  if [ -z "$PG_DB" ]; then
+    OWN_DB="switchboard_bench_$$"
+    if psql_q postgres "create database $OWN_DB" >/dev/null; then
+      PG_DB="$OWN_DB"
+    else
+      log "could not create a database; using \"test\" (commit counts may include other clients)"
+      OWN_DB="" PG_DB=test
+    fi
+  fi
+  SCHEMA="bench_$(date -u +%Y%m%d%H%M%S)_$$"
+  psql_q "$PG_DB" "create schema $SCHEMA" >/dev/null
+  log "schema $SCHEMA in database $PG_DB"
+  start_server pg \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA&ApplicationName=switchboard-bench" \
+    SPRING_DATASOURCE_USERNAME="$PG_USER" SPRING_FLYWAY_SCHEMAS="$SCHEMA"
+  bench -cp "$DRIVER" --label PostgreSQL --out "$WORK/pg.properties" \
+    --throughput "$RUNS" --throughput-agents "$TP_AGENTS" \
+    --pg-stats-url "jdbc:postgresql://$PG_HOST:$PG_PORT/postgres?ApplicationName=switchboard-bench-stats" \
+    --pg-db "$PG_DB" --pg-schema "$SCHEMA" --pg-application switchboard-bench --preload "$PRELOAD"
+  stop_server
+  INPUTS+=(--in "$WORK/pg.properties")
+fi
+
+"$JAVA" bench/TriggerBench.java report "${INPUTS[@]}" --out "$RESULTS/latest.md" \
+  --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown), jar $JAR" --workers "$WORKERS"
+log "written to $RESULTS/latest.md"
