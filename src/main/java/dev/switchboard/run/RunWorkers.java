@@ -131,19 +131,19 @@ class RunWorkers implements SmartLifecycle {
     }
   }
 
+  /** Takes up to {@code limit} queued runs and reads them back, in one transaction. */
   private List<Execution> claim(int limit) {
     Instant now = clock.instant();
-    List<UUID> ids =
-        tx.execute(status -> {
-          List<UUID> locked = store.lockClaimable(limit);
-          if (!locked.isEmpty()) {
-            store.markRunning(locked, node, now, now.plus(settings.lease()));
-            store.recordTransitions(
-                locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
-          }
-          return locked;
-        });
-    return ids.isEmpty() ? List.of() : store.findAll(ids);
+    return tx.execute(status -> {
+      List<UUID> locked = store.lockClaimable(limit);
+      if (locked.isEmpty()) {
+        return List.of();
+      }
+      store.markRunning(locked, node, now, now.plus(settings.lease()));
+      store.recordTransitions(
+          locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
+      return store.findAll(locked);
+    });
   }
 
   /** Due waits go back to the queue; runs of dead nodes are taken back. */

@@ -18,6 +18,11 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +39,7 @@ public class Triggers {
 
   private final Agents agents;
   private final ExecutionStore store;
-  private final TransactionTemplate tx;
+  private final TransactionTemplate savepoint;
   private final RunWorkers workers;
   private final Notifier notifier;
   private final Clock clock;
@@ -42,19 +47,22 @@ public class Triggers {
   Triggers(
       Agents agents,
       ExecutionStore store,
-      TransactionTemplate tx,
+      PlatformTransactionManager transactions,
       RunWorkers workers,
       Notifier notifier,
       Clock clock) {
     this.agents = agents;
     this.store = store;
-    this.tx = tx;
+    // The insert may hit the agent's slot; a savepoint keeps the admission's transaction usable.
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.workers = workers;
     this.notifier = notifier;
     this.clock = clock;
   }
 
   /** "Run Now": refused with 409 while the agent has a queued or running run. */
+  @Transactional(noRollbackFor = ApiException.class)
   public Execution trigger(Membership by, UUID agentId, TriggerRequest request) {
     Agent agent = agents.require(by.workspaceId(), agentId);
     checkRunPermission(by, agent);
@@ -65,6 +73,7 @@ public class Triggers {
   }
 
   /** A retry: a new run with the same trigger context, admitted like a manual one. */
+  @Transactional(noRollbackFor = ApiException.class)
   public Execution retry(Membership by, Execution original) {
     Agent agent = agents.require(by.workspaceId(), original.agentId());
     checkRunPermission(by, agent);
@@ -76,6 +85,7 @@ public class Triggers {
   }
 
   /** The synchronous API run: live agents only, owners and admins only; queues behind. */
+  @Transactional(noRollbackFor = ApiException.class)
   public Execution enqueueForApi(Membership by, UUID agentId, TriggerRequest request) {
     if (!by.role().canManage()) {
       throw ApiException.forbidden("Only workspace owners and admins can execute agents");
@@ -130,16 +140,36 @@ public class Triggers {
       // Scheduled, event and API runs queue behind the active one instead.
       insert(run, false, actor);
     }
-    workers.wake();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("executionId", run.id());
     data.put("queuePosition", store.queueAhead(run.createdAt()) + 1);
-    workers.publish(run, "execution:queued", data);
+    afterCommit(() -> {
+      workers.wake();
+      workers.publish(run, "execution:queued", data);
+    });
     return run;
   }
 
+  /**
+   * Admission's reads and its insert share one transaction; the workers hear of the run only once
+   * it is committed.
+   */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+  }
+
   private void insert(Execution run, boolean head, String actor) {
-    tx.executeWithoutResult(status -> {
+    savepoint.executeWithoutResult(status -> {
       store.insert(run, head);
       store.recordTransition(run.id(), null, ExecutionStatus.QUEUED, run.createdAt(), actor, null);
     });
