@@ -98,4 +98,12 @@ class BadInputTest extends SwitchboardTestBase {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("success").asBoolean()).isFalse();
   }
+
+  @Test
+  void health_answers_exactly_status_up_without_a_token() {
+    Api.Response r = Api.anonymous(port).get("/actuator/health");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"status\":\"UP\"}");
+  }
 }
