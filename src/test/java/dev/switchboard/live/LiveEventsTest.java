@@ -2,11 +2,16 @@ package dev.switchboard.live;
 
 import static dev.switchboard.live.LiveClient.event;
 import static dev.switchboard.live.LiveClient.type;
+import static dev.switchboard.support.AgentBuilder.anAgent;
+import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.notification.Notifier;
+import dev.switchboard.support.Api;
+import dev.switchboard.support.Runs;
+import dev.switchboard.support.SwitchboardTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,60 +19,45 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "switchboard.admin-email=owner@test.local",
-      "switchboard.admin-password=owner-pass-123"
-    })
-class LiveEventsTest {
+@org.junit.jupiter.api.Tag("db")
+class LiveEventsTest extends SwitchboardTestBase {
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add(
-        "switchboard.data-dir",
-        () -> System.getProperty("java.io.tmpdir") + "/sb-live-test-" + UUID.randomUUID());
-  }
-
-  @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired Notifier notifier;
 
-  SwitchboardApi api;
-  String owner;
-  String ws;
+  /** The owner's bearer token, for the WebSocket. */
+  private String token() {
+    return owner.token();
+  }
 
-  @BeforeEach
-  void signIn() {
-    api = new SwitchboardApi(json, port);
-    owner = api.login("owner@test.local", "owner-pass-123");
-    ws = api.firstWorkspace(owner);
+  private String liveAgent(String name) {
+    return anAgent()
+        .named(name)
+        .live()
+        .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+        .createIn(owner, ws);
   }
 
   @Test
   void subscriber_of_an_agent_sees_its_run_from_start_to_completion() throws Exception {
-    String agent = api.createWorkflowAgent(owner, ws, "Watched " + UUID.randomUUID());
+    String agent = liveAgent("Watched " + UUID.randomUUID());
     String topic = "workspace:" + ws + ":agent:" + agent;
-    try (LiveClient client = LiveClient.connect(json, port, owner)) {
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.send("subscribe", topic);
       client.await(type("subscribed", topic));
       JsonNode snapshot = client.await(type("snapshot", topic));
       assertThat(snapshot.path("data").path("agentId").asString()).isEqualTo(agent);
       assertThat(snapshot.path("data").path("latestExecution").isNull()).isTrue();
 
-      String execution = api.trigger(owner, ws, agent);
+      String execution = Runs.trigger(owner, ws, agent);
 
       JsonNode completed = client.await(event("execution:completed", topic));
       assertThat(completed.path("data").path("executionId").asString()).isEqualTo(execution);
@@ -95,13 +85,13 @@ class LiveEventsTest {
 
   @Test
   void workspace_and_execution_topics_get_the_same_run() throws Exception {
-    String agent = api.createWorkflowAgent(owner, ws, "Fanned " + UUID.randomUUID());
+    String agent = liveAgent("Fanned " + UUID.randomUUID());
     String workspaceTopic = "workspace:" + ws;
-    try (LiveClient client = LiveClient.connect(json, port, owner)) {
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.send("subscribe", workspaceTopic);
       client.await(type("snapshot", workspaceTopic));
 
-      String execution = api.trigger(owner, ws, agent);
+      String execution = Runs.trigger(owner, ws, agent);
       String executionTopic = "execution:" + execution;
       client.send("subscribe", executionTopic);
 
@@ -124,11 +114,11 @@ class LiveEventsTest {
   @Test
   void foreign_topic_is_forbidden() throws Exception {
     String other = "other-" + UUID.randomUUID() + "@test.local";
-    String theirs = api.createWorkspace(owner, "Theirs " + UUID.randomUUID());
-    api.addMember(owner, theirs, other, "other-pass-123", "member");
-    String stranger = api.login(other, "other-pass-123");
-    String agent = api.createWorkflowAgent(owner, ws, "Private " + UUID.randomUUID());
-    String execution = api.trigger(owner, ws, agent);
+    String theirs = owner.createWorkspace("Theirs " + UUID.randomUUID());
+    owner.addMember(theirs, other, "other-pass-123", "member");
+    String stranger = Api.login(port, other, "other-pass-123").token();
+    String agent = liveAgent("Private " + UUID.randomUUID());
+    String execution = Runs.trigger(owner, ws, agent);
 
     try (LiveClient client = LiveClient.connect(json, port, stranger)) {
       for (String topic :
@@ -153,8 +143,8 @@ class LiveEventsTest {
   @Test
   void viewer_may_watch_its_workspace() throws Exception {
     String viewer = "viewer-" + UUID.randomUUID() + "@test.local";
-    api.addMember(owner, ws, viewer, "viewer-pass-123", "viewer");
-    String token = api.login(viewer, "viewer-pass-123");
+    owner.addMember(ws, viewer, "viewer-pass-123", "viewer");
+    String token = Api.login(port, viewer, "viewer-pass-123").token();
     try (LiveClient client = LiveClient.connect(json, port, token)) {
       client.send("subscribe", "workspace:" + ws);
       client.await(type("subscribed", "workspace:" + ws));
@@ -180,16 +170,14 @@ class LiveEventsTest {
 
   @Test
   void late_subscriber_to_a_finished_execution_gets_a_completed_snapshot() throws Exception {
-    String agent = api.createWorkflowAgent(owner, ws, "Finished " + UUID.randomUUID());
-    String execution = api.trigger(owner, ws, agent);
+    String agent = liveAgent("Finished " + UUID.randomUUID());
+    String execution = Runs.trigger(owner, ws, agent);
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> api.execution(owner, ws, execution).path("status").asString(),
-            "completed"::equals);
+        .until(() -> Runs.get(owner, ws, execution).path("status").asString(), "completed"::equals);
 
     String topic = "execution:" + execution;
-    try (LiveClient client = LiveClient.connect(json, port, owner)) {
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.send("subscribe", topic);
       JsonNode data = client.await(type("snapshot", topic)).path("data");
       assertThat(data.path("executionId").asString()).isEqualTo(execution);
@@ -208,7 +196,7 @@ class LiveEventsTest {
 
   @Test
   void malformed_or_unknown_messages_are_bad_requests() throws Exception {
-    try (LiveClient client = LiveClient.connect(json, port, owner)) {
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.sendRaw("not json");
       client.sendRaw("{\"type\":\"shout\",\"topic\":\"workspace:" + ws + "\"}");
       client.sendRaw("{\"type\":\"ping\"}");
@@ -225,10 +213,10 @@ class LiveEventsTest {
 
   @Test
   void unsubscribed_topic_gets_no_more_events() throws Exception {
-    String agent = api.createWorkflowAgent(owner, ws, "Left " + UUID.randomUUID());
+    String agent = liveAgent("Left " + UUID.randomUUID());
     String topic = "workspace:" + ws + ":agent:" + agent;
     String marker = "workspace:" + ws;
-    try (LiveClient client = LiveClient.connect(json, port, owner)) {
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.send("subscribe", topic);
       client.await(type("snapshot", topic));
       client.send("unsubscribe", topic);
@@ -236,7 +224,7 @@ class LiveEventsTest {
       client.send("subscribe", marker);
       client.await(type("snapshot", marker));
 
-      String execution = api.trigger(owner, ws, agent);
+      String execution = Runs.trigger(owner, ws, agent);
 
       client.await(m ->
           event("execution:completed", marker).test(m)
@@ -248,16 +236,16 @@ class LiveEventsTest {
   @Test
   void notification_reaches_only_its_recipient_on_the_workspace_topic() throws Exception {
     String colleague = "colleague-" + UUID.randomUUID() + "@test.local";
-    api.addMember(owner, ws, colleague, "colleague-pass-123", "member");
+    owner.addMember(ws, colleague, "colleague-pass-123", "member");
     JsonNode login =
-        api.call(
-            "POST",
-            "/api/auth/login",
-            null,
-            java.util.Map.of("email", colleague, "password", "colleague-pass-123"),
-            200);
+        Api.anonymous(port)
+            .post(
+                "/api/auth/login",
+                java.util.Map.of("email", colleague, "password", "colleague-pass-123"))
+            .expect(200)
+            .data();
     String topic = "workspace:" + ws;
-    try (LiveClient mine = LiveClient.connect(json, port, owner);
+    try (LiveClient mine = LiveClient.connect(json, port, token());
         LiveClient theirs = LiveClient.connect(json, port, login.path("token").asString())) {
       mine.send("subscribe", topic);
       theirs.send("subscribe", topic);
