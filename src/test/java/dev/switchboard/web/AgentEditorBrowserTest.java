@@ -132,10 +132,10 @@ class AgentEditorBrowserTest extends BrowserTestBase {
   @Test
   void a_viewer_sees_the_preview_but_saving_shows_the_api_refusal() {
     String email = "viewer-" + System.nanoTime() + "@test.local";
-    api.call(
-        "POST",
-        "/api/workspaces/" + ws + "/members",
-        Map.of("email", email, "name", "Vera", "password", "viewer-pass-123", "role", "viewer"));
+    api.post(
+            "/api/workspaces/" + ws + "/members",
+            Map.of("email", email, "name", "Vera", "password", "viewer-pass-123", "role", "viewer"))
+        .expect(201);
     page.navigate(base() + "/w/" + ws + "/agents/new");
     assertThat(page).hasURL(Pattern.compile(".*/login$"));
     page.getByLabel("Email").fill(email);
@@ -155,8 +155,7 @@ class AgentEditorBrowserTest extends BrowserTestBase {
   @Test
   void renaming_an_agent_with_a_plan_but_no_instructions_keeps_the_plan() {
     String agentId =
-        api.workflowAgent(
-            ws, "JSON plan", Map.of("type", "wait", "params", Map.of("duration", "PT2H")));
+        workflowAgent("JSON plan", Map.of("type", "wait", "params", Map.of("duration", "PT2H")));
     signIn();
     page.navigate(base() + "/w/" + ws + "/agents/" + agentId + "/edit");
     assertThat(page.getByLabel("Name")).hasValue("JSON plan");
@@ -168,7 +167,8 @@ class AgentEditorBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#agent-name")).hasText("JSON plan, renamed");
     assertThat(page.locator("#agent-status")).hasText("live");
     assertThat(
-            api.call("GET", "/api/workspaces/" + ws + "/agents/" + agentId, null)
+            api.get("/api/workspaces/" + ws + "/agents/" + agentId)
+                .json()
                 .at("/data/plan/steps/0/params/duration")
                 .asString())
         .isEqualTo("PT2H");
@@ -177,8 +177,7 @@ class AgentEditorBrowserTest extends BrowserTestBase {
   @Test
   void the_editor_fits_375px_with_nested_branches() {
     String agentId =
-        api.createAgent(
-            ws,
+        createAgent(
             Map.of(
                 "name",
                 "Follow-up",

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import dev.switchboard.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,12 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages in a real browser (Chromium through Playwright) against the real server on a fresh H2
@@ -90,16 +89,14 @@ abstract class BrowserTestBase {
   }
 
   @LocalServerPort int port;
-  @Autowired JsonMapper json;
-
-  ApiClient api;
+  Api api;
   String ws;
   BrowserContext context;
   Page page;
 
   @BeforeEach
   void open() {
-    api = new ApiClient(json, base()).login(EMAIL, PASSWORD);
+    api = Api.login(port, EMAIL, PASSWORD);
     ws = api.firstWorkspace();
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
     page = context.newPage();
@@ -125,6 +122,29 @@ abstract class BrowserTestBase {
     page.getByLabel("Password").fill(PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     assertThat(page).hasURL(Pattern.compile(".*/w/" + ws + "/agents$"));
+  }
+
+  /** Creates an agent through the API and returns its id. */
+  String createAgent(Map<String, Object> body) {
+    return api.post("/api/workspaces/" + ws + "/agents", body)
+        .expect(201)
+        .data()
+        .get("id")
+        .asString();
+  }
+
+  /** A live workflow agent with one step. */
+  String workflowAgent(String name, Map<String, Object> step) {
+    return createAgent(
+        Map.of(
+            "name",
+            name,
+            "kind",
+            "workflow",
+            "status",
+            "live",
+            "plan",
+            Map.of("steps", List.of(step))));
   }
 
   void shot(String name) {

@@ -34,10 +34,8 @@ class PagesBrowserTest extends BrowserTestBase {
 
   @Test
   void run_now_shows_success_toast_and_the_execution_log_shows_completed_steps() throws Exception {
-    api.workflowAgent(
-        ws,
-        "Remember things",
-        Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
+    workflowAgent(
+        "Remember things", Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
     signIn();
     assertThat(
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Remember things")))
@@ -75,8 +73,7 @@ class PagesBrowserTest extends BrowserTestBase {
   @Test
   void run_now_while_running_says_already_running_with_the_current_execution() {
     String agentId =
-        api.createAgent(
-            ws,
+        createAgent(
             Map.of(
                 "name",
                 "Slow",
@@ -86,7 +83,7 @@ class PagesBrowserTest extends BrowserTestBase {
                 "live",
                 "command",
                 List.of("sleep", "30")));
-    String current = api.trigger(ws, agentId);
+    String current = dev.switchboard.support.Runs.trigger(api, ws, agentId);
     try {
       signIn();
       page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
@@ -101,15 +98,14 @@ class PagesBrowserTest extends BrowserTestBase {
       assertThat(runNow()).isDisabled();
       shot("agent-already-running");
     } finally {
-      api.cancel(ws, current);
+      api.post("/api/workspaces/" + ws + "/executions/" + current + "/cancel", null).expect(200);
     }
   }
 
   @Test
   void a_failed_run_shows_the_error_toast_with_retry() {
     String agentId =
-        api.workflowAgent(
-            ws, "Mailer", Map.of("type", "send_email", "params", Map.of("template", "X")));
+        workflowAgent("Mailer", Map.of("type", "send_email", "params", Map.of("template", "X")));
     signIn();
     page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
     runNow().click();
@@ -143,8 +139,8 @@ class PagesBrowserTest extends BrowserTestBase {
   @Test
   void agent_page_fits_375px_and_run_now_works_from_the_keyboard() {
     String agentId =
-        api.workflowAgent(
-            ws, "Pocket", Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
+        workflowAgent(
+            "Pocket", Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
     signIn();
     page.setViewportSize(375, 800);
     page.navigate(base() + "/w/" + ws + "/agents/" + agentId);
@@ -171,8 +167,7 @@ class PagesBrowserTest extends BrowserTestBase {
   @Test
   void a_log_of_100000_lines_loads_fully_but_keeps_at_most_2000_in_the_page() {
     String agentId =
-        api.createAgent(
-            ws,
+        createAgent(
             Map.of(
                 "name",
                 "Chatty",
@@ -182,10 +177,14 @@ class PagesBrowserTest extends BrowserTestBase {
                 "live",
                 "command",
                 List.of("seq", "1", "100000")));
-    String run = api.trigger(ws, agentId);
+    String run = dev.switchboard.support.Runs.trigger(api, ws, agentId);
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(60))
-        .until(() -> api.execution(ws, run).get("status").asString().equals("completed"));
+        .until(() ->
+            dev.switchboard.support.Runs.get(api, ws, run)
+                .get("status")
+                .asString()
+                .equals("completed"));
     signIn();
 
     page.navigate(base() + "/w/" + ws + "/executions/" + run);
