@@ -69,7 +69,7 @@ class LiveEventsTest extends SwitchboardTestBase {
       assertThat(started.path("data").path("executionId").asString()).isEqualTo(execution);
       assertThat(started.path("data").path("agentId").asString()).isEqualTo(agent);
       assertThat(Instant.parse(started.path("data").path("startedAt").asString()))
-          .isBeforeOrEqualTo(Instant.now());
+          .isBeforeOrEqualTo(clock.instant());
 
       List<String> events =
           client.on(topic).stream()
