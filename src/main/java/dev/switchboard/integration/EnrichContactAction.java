@@ -1,5 +1,6 @@
 package dev.switchboard.integration;
 
+import dev.switchboard.crm.Crm;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;
@@ -22,10 +23,9 @@ class EnrichContactAction implements ActionHandler {
   private final Integrations integrations;
   private final ApolloClient apollo;
   private final LimitPause limits;
-  private final CrmPort crm;
+  private final Crm crm;
 
-  EnrichContactAction(
-      Integrations integrations, ApolloClient apollo, LimitPause limits, CrmPort crm) {
+  EnrichContactAction(Integrations integrations, ApolloClient apollo, LimitPause limits, Crm crm) {
     this.integrations = integrations;
     this.apollo = apollo;
     this.limits = limits;
@@ -59,15 +59,13 @@ class EnrichContactAction implements ActionHandler {
     }
     return switch (apollo.match(settings, email)) {
       case ApolloClient.Match.Found found -> {
-        Map<String, Object> changed =
-            crm.get().enrich(call.workspaceId(), contact.id(), found.fields());
-        crm.get()
-            .recordActivity(
-                call.workspaceId(),
-                contact.id(),
-                "enrichment",
-                "Enriched by Apollo",
-                call.executionId());
+        Map<String, Object> changed = crm.enrich(call.workspaceId(), contact.id(), found.fields());
+        crm.recordActivity(
+            call.workspaceId(),
+            contact.id(),
+            "enrichment",
+            "Enriched by Apollo",
+            call.executionId());
         call.log().info("Enriched " + email + ": " + String.join(", ", changed.keySet()));
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("found", found.fields());

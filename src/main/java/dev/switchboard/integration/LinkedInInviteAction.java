@@ -2,6 +2,7 @@ package dev.switchboard.integration;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.crm.Crm;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;
@@ -35,7 +36,7 @@ class LinkedInInviteAction implements ActionHandler {
   private final SendLedger ledger;
   private final Agents agents;
   private final LimitPause limits;
-  private final CrmPort crm;
+  private final Crm crm;
   private final Clock clock;
 
   LinkedInInviteAction(
@@ -44,7 +45,7 @@ class LinkedInInviteAction implements ActionHandler {
       SendLedger ledger,
       Agents agents,
       LimitPause limits,
-      CrmPort crm,
+      Crm crm,
       Clock clock) {
     this.integrations = integrations;
     this.linkedIn = linkedIn;
@@ -119,8 +120,7 @@ class LinkedInInviteAction implements ActionHandler {
     ledger.markSent(SendLedger.Book.LINKEDIN, claim, clock.instant());
     String text = "LinkedIn invitation sent to " + contact.name();
     if (contact.id() != null) {
-      crm.get()
-          .recordActivity(call.workspaceId(), contact.id(), "linkedin", text, call.executionId());
+      crm.recordActivity(call.workspaceId(), contact.id(), "linkedin", text, call.executionId());
     }
     call.log().info(text);
     Map<String, Object> output = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ class SendEmailAction implements ActionHandler {
   private final SendLedger ledger;
   private final Agents agents;
   private final LimitPause limits;
-  private final CrmPort crm;
+  private final Crm crm;
   private final Clock clock;
 
   SendEmailAction(
@@ -49,7 +49,7 @@ class SendEmailAction implements ActionHandler {
       SendLedger ledger,
       Agents agents,
       LimitPause limits,
-      CrmPort crm,
+      Crm crm,
       Clock clock) {
     this.integrations = integrations;
     this.mailer = mailer;
@@ -132,8 +132,7 @@ class SendEmailAction implements ActionHandler {
     }
     ledger.markSent(SendLedger.Book.EMAILS, claim, clock.instant());
     if (contact.id() != null) {
-      Crm port = crm.get();
-      port.recordActivity(
+      crm.recordActivity(
           call.workspaceId(), contact.id(), "email", "Email sent to " + to, call.executionId());
     }
     call.log().info("Email sent to " + to + ": " + message.subject());
@@ -147,8 +146,7 @@ class SendEmailAction implements ActionHandler {
     String templateName = text(call.params().get("template"));
     if (templateName != null) {
       Crm.EmailTemplate template =
-          crm.get()
-              .template(call.workspaceId(), templateName)
+          crm.template(call.workspaceId(), templateName)
               .orElseThrow(
                   () -> new ActionFailure("Email template '" + templateName + "' not found"));
       return new Message(resolve(call, template.subject()), resolve(call, template.body()));
