@@ -68,7 +68,7 @@ class ExecutionController {
     while (!current.status().isTerminal()
         && current.status() != ExecutionStatus.WAITING
         && clock.instant().isBefore(deadline)) {
-      Thread.sleep(20);
+      Thread.sleep(50);
       current = executions.require(ws, run.id());
     }
     return ApiResponse.ok(executions.detail(current));

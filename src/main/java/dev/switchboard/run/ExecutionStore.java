@@ -89,10 +89,19 @@ class ExecutionStore {
         .optional();
   }
 
-  long countSince(UUID agentId, Instant since) {
-    return jdbc.sql("select count(*) from executions where agent_id = ? and created_at >= ?")
-        .params(agentId, utc(since))
-        .query(Long.class)
+  /** An agent's runs created in the last minute and since the start of the day, in one query. */
+  record RecentRuns(long lastMinute, long today) {}
+
+  RecentRuns recentRuns(UUID agentId, Instant minuteAgo, Instant startOfDay) {
+    Instant from = minuteAgo.isBefore(startOfDay) ? minuteAgo : startOfDay;
+    return jdbc.sql(
+            """
+            select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),
+                   coalesce(sum(case when created_at >= ? then 1 else 0 end), 0)
+            from executions where agent_id = ? and created_at >= ?\
+            """)
+        .params(utc(minuteAgo), utc(startOfDay), agentId, utc(from))
+        .query((rs, i) -> new RecentRuns(rs.getLong(1), rs.getLong(2)))
         .single();
   }
 

@@ -188,7 +188,11 @@ public class Triggers {
   }
 
   private void checkRate(Agent agent, Instant now) {
-    long lastMinute = store.countSince(agent.id(), now.minus(Duration.ofMinutes(1)));
+    Instant startOfDay =
+        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    ExecutionStore.RecentRuns recent =
+        store.recentRuns(agent.id(), now.minus(Duration.ofMinutes(1)), startOfDay);
+    long lastMinute = recent.lastMinute();
     if (lastMinute >= agent.restrictions().maxExecutionsPerMinute()) {
       throw new ApiException(
           HttpStatus.TOO_MANY_REQUESTS,
@@ -197,9 +201,7 @@ public class Triggers {
               + agent.restrictions().maxExecutionsPerMinute()
               + " runs per minute). Try again in a minute.");
     }
-    Instant startOfDay =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (store.countSince(agent.id(), startOfDay) >= agent.restrictions().maxExecutionsPerDay()) {
+    if (recent.today() >= agent.restrictions().maxExecutionsPerDay()) {
       if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
         notifier.notifyOwners(
             agent.workspaceId(),
@@ -210,7 +212,7 @@ public class Triggers {
                 + ", "
                 + agent.restrictions().maxExecutionsPerDay()
                 + " runs/day)",
-            "/agents/" + agent.id());
+            "/w/" + agent.workspaceId() + "/agents/" + agent.id());
       }
       throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED);
     }

@@ -56,7 +56,7 @@ class PlanSource {
                 + "' could not run: "
                 + ParseResult.ERROR_MESSAGE
                 + " Please revise its instructions.",
-            "/agents/" + agent.id());
+            "/w/" + agent.workspaceId() + "/agents/" + agent.id() + "/edit");
         yield new Unreadable(
             ParseResult.ERROR_MESSAGE,
             unparseable.details().stream().map(ParseDetail::message).toList());

@@ -182,6 +182,8 @@ class ManualTriggerTest extends SwitchboardTestBase {
     assertThat(notifications.get("unread").asLong()).isPositive();
     assertThat(notifications.get("items").get(0).get("message").asString())
         .startsWith("Agent paused: execution limit reached");
+    assertThat(notifications.get("items").get(0).get("link").asString())
+        .isEqualTo("/w/" + ws + "/agents/" + agent);
   }
 
   @Test
