@@ -26,7 +26,8 @@ final class HandoffClause implements Clause.Single {
           "(loop in|bring in|pull in|involve|notify|alert|ping|inform|tell|get|flag|cc|copy in"
               + "|copy)",
           "let",
-          "(loop|bring|pull|get|copy|cc)");
+          "(loop|bring|pull|get|copy|cc)",
+          "(handoff|hand off|escalate|reassign) [{obj}]");
 
   /** Words after the person for "loop X in", "get X involved", "let X know". */
   private static final List<Phrase> AFTER_PERSON = Phrase.all("in on it", "in", "involved");

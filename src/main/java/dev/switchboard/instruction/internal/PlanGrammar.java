@@ -97,7 +97,7 @@ final class PlanGrammar {
       return false;
     }
     boolean question = c.at(Kind.END) && c.peek().text().startsWith("?");
-    boolean heading = c.at(Kind.COMMA) && c.token(mark).isWord("no");
+    boolean heading = (c.at(Kind.COMMA) || c.at(Kind.DASH)) && c.token(mark).isWord("no");
     return question || heading;
   }
 
@@ -279,6 +279,7 @@ final class PlanGrammar {
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
       c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
     }
+    c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
     List<Step> then = block(Scope.THEN);

@@ -34,6 +34,18 @@ final class Tokenizer {
   private static final Pattern NUMBER =
       Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
+
+  /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
+  private static final Map<String, String> ABBREVIATIONS =
+      Map.of(
+          "tpl", "template",
+          "tmpl", "template",
+          "templ", "template",
+          "msg", "message",
+          "pls", "please",
+          "plz", "please",
+          "thx", "thanks");
+
   private static final Map<String, String> CONTRACTION_TAILS =
       Map.of("s", "'s", "re", "are", "ve", "have", "ll", "will", "d", "would", "m", "am");
 
@@ -127,7 +139,19 @@ final class Tokenizer {
         if (pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
           return matched(OPERATOR, Kind.OPERATOR);
         }
+        if (previousIsBlank() && pos + 1 < text.length() && startsOperand(text.charAt(pos + 1))) {
+          tokens.add(Token.word("!", "not", pos, pos + 1)); // "!(a || b)", "!contact.replied"
+          pos++;
+          return true;
+        }
         return sentenceEnd();
+      case '|':
+        if (text.startsWith("||", pos)) {
+          tokens.add(Token.word("||", "or", pos, pos + 2));
+          pos += 2;
+          return true;
+        }
+        return other();
       case '.', '?', '…':
         return sentenceEnd();
       default:
@@ -158,8 +182,9 @@ final class Tokenizer {
         }
         return single(Kind.DASH);
       case '&':
-        tokens.add(Token.word("&", "and", pos, pos + 1));
-        pos++;
+        int length = text.startsWith("&&", pos) ? 2 : 1;
+        tokens.add(Token.word(text.substring(pos, pos + length), "and", pos, pos + length));
+        pos += length;
         return true;
       default:
         if (matched(OPERATOR, Kind.OPERATOR)) {
@@ -226,6 +251,10 @@ final class Tokenizer {
 
   private boolean previousIsBlank() {
     return pos == 0 || Character.isWhitespace(text.charAt(pos - 1)) || text.charAt(pos - 1) == ':';
+  }
+
+  private static boolean startsOperand(char c) {
+    return c == '(' || Character.isLetter(c);
   }
 
   private boolean nextIsDigit() {
@@ -315,7 +344,8 @@ final class Tokenizer {
       }
     }
     String w = text.substring(start, pos);
-    tokens.add(Token.word(w, w.toLowerCase(Locale.ROOT), start, pos));
+    String lower = w.toLowerCase(Locale.ROOT);
+    tokens.add(Token.word(w, ABBREVIATIONS.getOrDefault(lower, lower), start, pos));
   }
 
   private boolean wordCharAt(int i) {

@@ -54,6 +54,13 @@ final class WebSearchClause implements Clause.Single {
           "[only|just] [the] (top|first|best)");
   private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
+
+  /** "top 2 only", "the first 3 hits are enough", "5 results max". */
+  private static final Phrase LIMIT_AFTER =
+      Phrase.of(
+          "(only|is enough|are enough|will do|is fine|are fine|should do|max|tops|at most|is plenty"
+              + "|are plenty|will be enough|should be enough)");
+
   private static final Phrase ONE_RESULT = Phrase.of("(result|hit|link|article|page|item)");
 
   private static final Phrase CHANNEL =
@@ -152,6 +159,7 @@ final class WebSearchClause implements Clause.Single {
       c.reset(mark);
       return null;
     }
+    c.accept(LIMIT_AFTER);
     return Values.plain(amount);
   }
 
