@@ -90,6 +90,7 @@ final class FieldUpdateClause implements Clause.Single {
   }
 
   private static boolean endsHere(Cursor c) {
-    return !c.at(Kind.WORD) || c.atAnyWord("and", "then", "for", "on", "in", "to", "instead");
+    return !c.at(Kind.WORD)
+        || c.atAnyWord("and", "then", "for", "on", "in", "to", "instead", "please", "thanks");
   }
 }

@@ -51,9 +51,19 @@ final class FreeText {
       if (t.is(Kind.WORD) && stopWords.contains(t.lower())) {
         break;
       }
+      if (t.is(Kind.WORD) && COURTESY.contains(t.lower()) && endsCourtesy(c)) {
+        break; // "set the title to CEO please"
+      }
       c.next();
     }
     return new Span(from, c.mark());
+  }
+
+  private static final Set<String> COURTESY = Set.of("please", "thanks", "thank", "cheers");
+
+  private static boolean endsCourtesy(Cursor c) {
+    Token next = c.peek(1);
+    return BOUNDARIES.contains(next.kind()) || next.isWord("you") || next.isWord("so");
   }
 
   /** Words that start a comparison, not a value: "is between …", "is at least …". */

@@ -96,6 +96,10 @@ final class HandoffClause implements Clause.Single {
       return false;
     }
     int mark = c.mark();
+    if (Args.acceptFiller(c)) {
+      c.reset(mark); // "for each of them" is who, not why
+      return false;
+    }
     if (c.acceptFirst(MESSAGE) >= 0 || c.accept(REASON)) {
       String message = c.at(Kind.QUOTED) ? c.next().text() : Args.text(c, MESSAGE_STOPS);
       if (message != null) {

@@ -54,6 +54,36 @@ final class PlanGrammar {
       Phrase.of(
           "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
               + "|no action|carry on|continue)");
+
+  /** Greetings and small talk that start a message or a sentence; they mean nothing. */
+  private static final Phrase GREETING =
+      Phrase.of(
+          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|dear"
+              + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
+              + " [!|,|:]");
+
+  /**
+   * Thanks, small talk and announcements of what follows ("Please do the following for this
+   * contact:"); they mean nothing when they stand alone before a boundary.
+   */
+  private static final List<Phrase> PLEASANTRIES =
+      Phrase.all(
+          "[and] [thanks|thank you|cheers] [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
+              + " advance|again] (thanks|thank you|thx|cheers|ta|much appreciated|appreciated"
+              + "|appreciate it|i appreciate it|many thanks|thanks a lot|thanks again|best|regards"
+              + "|best regards|kind regards) [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
+              + " advance|again|for your help|for this|for that]",
+          "[i] hope (you are|you 're|all is|all 's|everything is|things are|this finds you) [well"
+              + "|good|doing well|great|fine]",
+          "(quick one|quick question|quick request|one more thing|small request|a quick favour"
+              + "|a quick favor|here is the plan|here 's the plan|here is what i need|here 's what i"
+              + " need|here is what to do|here 's what to do)",
+          "[hi|hey|hello] [,] (could|can|would) you (set this up|do this|do the following|handle"
+              + " this|take care of this) [for me|for us] [please]",
+          "[please|kindly] [could you] (do|run|perform) (the following|this|these steps|the"
+              + " following steps) [for|to|with|on] {obj} [please]",
+          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes)");
+
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
 
@@ -203,10 +233,36 @@ final class PlanGrammar {
         seen = Separation.SENTENCE;
       } else if (c.accept(SEPARATOR_WORDS)) {
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
+      } else if (scope == Scope.TOP && pleasantry()) {
+        seen = Separation.SENTENCE;
       } else {
         return seen;
       }
     }
+  }
+
+  /** Skips a greeting, or small talk that ends at a boundary; false (unmoved) if none is here. */
+  private boolean pleasantry() {
+    int mark = c.mark();
+    if (c.accept(GREETING) && c.mark() > mark) {
+      return true;
+    }
+    c.reset(mark);
+    if (c.acceptFirst(PLEASANTRIES) >= 0 && c.mark() > mark && atCourtesyEnd()) {
+      c.accept(Kind.COLON);
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+
+  private boolean atCourtesyEnd() {
+    return c.atEof()
+        || c.at(Kind.END)
+        || c.at(Kind.COMMA)
+        || c.at(Kind.COLON)
+        || c.at(Kind.DASH)
+        || c.at(Kind.LIST_MARKER);
   }
 
   private boolean stops(Scope scope) {
@@ -250,11 +306,29 @@ final class PlanGrammar {
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
     }
+    if (amendsPrevious(steps)) {
+      return;
+    }
     Clause clause = Steps.clauseAt(c);
     if (clause == null) {
       throw c.failureForClause("I don't know how to ", start);
     }
     steps.addAll(clause.parse(c));
+  }
+
+  /** "… create a task 'X'. And assign it to @user.sdr.": more parameters for the last step. */
+  private boolean amendsPrevious(List<Step> steps) {
+    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
+      return false;
+    }
+    for (Clause clause : Steps.CLAUSES) {
+      Step.Action amended = clause.amend(c, previous);
+      if (amended != null) {
+        steps.set(steps.size() - 1, amended);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */

@@ -23,6 +23,10 @@ final class TagClause implements Clause {
           "(add|apply|attach|assign|set) " + DET + " [following] " + NOUN + " [:]",
           "(tag|label) {obj} [as|with] [:]",
           "(mark|flag) {obj} as");
+
+  /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
+  private static final Phrase ADD_QUOTED = Phrase.of("add {obj} [also|back]");
+
   private static final List<Phrase> ADD_LIST_FIRST =
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
@@ -105,6 +109,14 @@ final class TagClause implements Clause {
 
   private Step.Action readOne(Cursor c) {
     int mark = c.mark();
+    if (c.accept(ADD_QUOTED) && c.at(Kind.QUOTED)) {
+      List<String> tags = items(c);
+      Step.Action added = finish(c, ActionType.ADD_TAG, tags);
+      if (FreeText.atBoundary(c) || FreeText.startsNewStep(c) || c.atEof()) {
+        return added;
+      }
+    }
+    c.reset(mark);
     for (ActionType type : List.of(ActionType.ADD_TAG, ActionType.REMOVE_TAG)) {
       boolean add = type == ActionType.ADD_TAG;
       c.reset(mark);

@@ -32,6 +32,11 @@ final class TaskClause implements Clause.Single {
           "[and] [then] (assign|assigned|assigning|give|given|hand) [it|this|that|the task] to",
           "[and] [then] (assign|assigned|assigning|owner) [it|this|that|the task] [:]",
           "(for|owned by|to)");
+
+  /** "(And) assign it to …", "(Make) it due in 2 days": what a sentence about the task says. */
+  private static final Phrase AMEND_SUBJECT =
+      Phrase.of("[make|have|set] [it|the task|this task|that task] [should] [be] [is]");
+
   private static final Phrase DUE = Phrase.of("(due|that is due|which is due|to be done)");
   private static final Phrase DUE_IN = Phrase.of("(in|within)");
   private static final Phrase FROM_NOW = Phrase.of("(from now|from today|later)");
@@ -83,6 +88,21 @@ final class TaskClause implements Clause.Single {
       params.put("title", "Follow up with @contact.firstName");
     }
     return new Step.Action(ActionType.CREATE_TASK, ordered(params));
+  }
+
+  @Override
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.CREATE_TASK) {
+      return null;
+    }
+    int mark = c.mark();
+    Map<String, Object> params = new LinkedHashMap<>(previous.params());
+    if (c.accept(AMEND_SUBJECT) && readParam(c, params) && FreeText.atBoundary(c)) {
+      Args.readAll(c, params, TaskClause::readParam);
+      return new Step.Action(ActionType.CREATE_TASK, ordered(params));
+    }
+    c.reset(mark);
+    return null;
   }
 
   private static boolean nounOnly(Cursor c) {

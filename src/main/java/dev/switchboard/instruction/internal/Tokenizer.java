@@ -46,6 +46,52 @@ final class Tokenizer {
           "plz", "please",
           "thx", "thanks");
 
+  /**
+   * "would you mind waiting two days and emailing them": the -ing forms of the action verbs read as
+   * the verbs ("following" is left alone: "the following template").
+   */
+  private static final Map<String, String> GERUNDS =
+      Map.ofEntries(
+          Map.entry("adding", "add"),
+          Map.entry("applying", "apply"),
+          Map.entry("changing", "change"),
+          Map.entry("checking", "check"),
+          Map.entry("connecting", "connect"),
+          Map.entry("creating", "create"),
+          Map.entry("dropping", "drop"),
+          Map.entry("emailing", "email"),
+          Map.entry("enriching", "enrich"),
+          Map.entry("escalating", "escalate"),
+          Map.entry("finding", "find"),
+          Map.entry("googling", "google"),
+          Map.entry("handing", "hand"),
+          Map.entry("inviting", "invite"),
+          Map.entry("looking", "look"),
+          Map.entry("looping", "loop"),
+          Map.entry("making", "make"),
+          Map.entry("marking", "mark"),
+          Map.entry("messaging", "message"),
+          Map.entry("passing", "pass"),
+          Map.entry("pausing", "pause"),
+          Map.entry("pinging", "ping"),
+          Map.entry("pulling", "pull"),
+          Map.entry("reaching", "reach"),
+          Map.entry("remembering", "remember"),
+          Map.entry("removing", "remove"),
+          Map.entry("researching", "research"),
+          Map.entry("saving", "save"),
+          Map.entry("scheduling", "schedule"),
+          Map.entry("searching", "search"),
+          Map.entry("sending", "send"),
+          Map.entry("setting", "set"),
+          Map.entry("shooting", "shoot"),
+          Map.entry("storing", "store"),
+          Map.entry("tagging", "tag"),
+          Map.entry("untagging", "untag"),
+          Map.entry("updating", "update"),
+          Map.entry("waiting", "wait"));
+
+  private static final Pattern EMOTICON = Pattern.compile("[:;]-?[)(DPp](?![A-Za-z0-9])");
   private static final Map<String, String> CONTRACTION_TAILS =
       Map.of("s", "'s", "re", "are", "ve", "have", "ll", "will", "d", "would", "m", "am");
 
@@ -124,6 +170,9 @@ final class Tokenizer {
   }
 
   private boolean punctuation(char c) {
+    if ((c == ':' || c == ';') && skipped(EMOTICON)) {
+      return true; // "Much appreciated :)"
+    }
     switch (c) {
       case ',':
         return single(Kind.COMMA);
@@ -222,6 +271,15 @@ final class Tokenizer {
       return false;
     }
     tokens.add(Token.of(Kind.LIST_MARKER, m.group(), pos, m.end()));
+    pos = m.end();
+    return true;
+  }
+
+  private boolean skipped(Pattern pattern) {
+    Matcher m = pattern.matcher(text).region(pos, text.length());
+    if (!m.lookingAt()) {
+      return false;
+    }
     pos = m.end();
     return true;
   }
@@ -345,7 +403,8 @@ final class Tokenizer {
     }
     String w = text.substring(start, pos);
     String lower = w.toLowerCase(Locale.ROOT);
-    tokens.add(Token.word(w, ABBREVIATIONS.getOrDefault(lower, lower), start, pos));
+    String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
+    tokens.add(Token.word(w, normal, start, pos));
   }
 
   private boolean wordCharAt(int i) {

@@ -67,6 +67,12 @@ final class WebSearchClause implements Clause.Single {
       Phrase.of("((on|via|using|through|with|in) [the] (web|internet|google|bing|net)|online)");
   private static final Set<String> QUERY_STOPS = Set.of("then");
 
+  /** A query that asks ("who is …?") keeps its question mark; a request that asks does not. */
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "who", "what", "when", "where", "why", "how", "which", "is", "are", "does", "do", "did",
+          "has", "have", "can", "was", "were", "will");
+
   @Override
   public boolean starts(Cursor c) {
     int mark = c.mark();
@@ -112,9 +118,10 @@ final class WebSearchClause implements Clause.Single {
       return null;
     }
     String text = c.text(span.from(), span.to());
+    String first = c.token(span.from()).lower();
     c.accept(CHANNEL);
     Token after = c.peek();
-    if (after.is(Kind.END) && after.text().startsWith("?")) {
+    if (after.is(Kind.END) && after.text().startsWith("?") && QUESTION_WORDS.contains(first)) {
       text = text + "?";
     }
     return text;
@@ -161,6 +168,22 @@ final class WebSearchClause implements Clause.Single {
     }
     c.accept(LIMIT_AFTER);
     return Values.plain(amount);
+  }
+
+  @Override
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.WEB_SEARCH || previous.params().containsKey("maxResults")) {
+      return null;
+    }
+    int mark = c.mark();
+    Number max = limit(c);
+    if (max == null || !FreeText.atBoundary(c)) {
+      c.reset(mark);
+      return null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>(previous.params());
+    params.put("maxResults", max);
+    return new Step.Action(ActionType.WEB_SEARCH, params);
   }
 
   private static boolean readParam(Cursor c, Map<String, Object> params) {
