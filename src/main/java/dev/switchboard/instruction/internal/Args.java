@@ -20,6 +20,7 @@ final class Args {
           "for each [one|of them|contact|lead|person|result]",
           "(instead|as well|too|now|right away|immediately|please|again|automatically)",
           "for me",
+          "(without|with no) [a|any] (note|message)",
           "in the crm");
 
   private static final Phrase JOINER = Phrase.of("[,] [and] [also] [then]");

@@ -15,10 +15,17 @@ final class FieldUpdateClause implements Clause.Single {
 
   private static final Phrase VERB =
       Phrase.of(
-          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease)");
+          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease"
+              + "|put)");
+
+  /** "Set in the contact the field 'language' …": the entity said before the field. */
+  private static final Phrase ENTITY_FIRST =
+      Phrase.of("(in|on|for) [the|this|their] (contact|deal|company)");
+
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
-  private static final Phrase TO = Phrase.of("(to|=|as|equal to|:|into)");
+  private static final Phrase TO =
+      Phrase.of("(to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
   private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
   private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
@@ -67,12 +74,13 @@ final class FieldUpdateClause implements Clause.Single {
   /** The field, on a contact, deal or company (the plan cannot write anything else). */
   private static Fields.Ref field(Cursor c) {
     int mark = c.mark();
+    String entity = c.accept(ENTITY_FIRST) ? c.token(c.mark() - 1).lower() : null;
     Fields.Ref ref = Fields.read(c);
     if (ref == null || !ENTITIES.contains(ref.entity()) || ref.name().contains(".")) {
       c.reset(mark);
       return null;
     }
-    return ref;
+    return entity == null ? ref : new Fields.Ref(entity, ref.name());
   }
 
   private static Object value(Cursor c) {

@@ -70,7 +70,8 @@ final class FreeText {
   private static final Set<String> NOT_A_VALUE =
       Set.of(
           "between", "at", "more", "less", "greater", "fewer", "over", "under", "above", "below",
-          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger");
+          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger", "minimum",
+          "maximum", "min", "max", "least", "most");
 
   /**
    * The unquoted value in {@code span}, refused when it starts like a comparison the grammar did
@@ -101,6 +102,12 @@ final class FreeText {
     } finally {
       c.reset(mark);
     }
+  }
+
+  /** True when the token {@code ahead} of the cursor is a clause boundary. */
+  static boolean atBoundary(Cursor c, int ahead) {
+    Token t = c.peek(ahead);
+    return BOUNDARIES.contains(t.kind()) && !t.is(Kind.QUOTED) && !t.is(Kind.OPERATOR);
   }
 
   /** True when the cursor is at a clause boundary (comma, full stop, end …). */

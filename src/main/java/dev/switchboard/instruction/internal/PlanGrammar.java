@@ -46,7 +46,8 @@ final class PlanGrammar {
   private static final List<Phrase> ELSE_MARKS =
       Phrase.all(
           "[or] (otherwise|else|elsewise|alternatively) [,|:]",
-          "(in all other cases|in any other case|for everyone else|for the rest|for all others"
+          "(in all other cases|in any other case|in other case|in other cases|in the other case"
+              + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "if (not|no|false) [,|:]",
           "if " + WHO + " (do|does|did|has|have|is|are|was|were|can) not [,|:]");
@@ -233,6 +234,8 @@ final class PlanGrammar {
         seen = Separation.SENTENCE;
       } else if (c.accept(SEPARATOR_WORDS)) {
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
+      } else if (c.atWord("please") && FreeText.atBoundary(c, 1)) {
+        c.next(); // "Wait 10 days please."
       } else if (scope == Scope.TOP && pleasantry()) {
         seen = Separation.SENTENCE;
       } else {
@@ -289,6 +292,11 @@ final class PlanGrammar {
   }
 
   private boolean atElseMark() {
+    return elseStarts(c);
+  }
+
+  /** Whether an "otherwise" part starts at the cursor; never moves it. */
+  static boolean elseStarts(Cursor c) {
     int mark = c.mark();
     boolean found = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
     c.reset(mark);

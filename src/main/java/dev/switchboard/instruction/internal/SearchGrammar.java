@@ -52,6 +52,15 @@ final class SearchGrammar implements Clause.Single {
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =
       Phrase.of("[,] (whose|where|with|who|that|which|having)");
+  private static final Phrase EXCEPT =
+      Phrase.of(
+          "[,] (except|excluding|but not|apart from|other than) [for] [the ones|those|the contacts"
+              + "|contacts|people|anyone|everyone|leads] [with|whose|where|who have|that have|who"
+              + " are|that are|which have]");
+
+  /** "from city Madrid": a preposition before a field name. */
+  private static final Phrase FIELD_PREPOSITION = Phrase.of("(from|in|of|at) [the]");
+
   private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
   private static final Set<String> VALUE_STOPS =
       Set.of(
@@ -75,7 +84,7 @@ final class SearchGrammar implements Clause.Single {
   private static boolean bareSearch(Cursor c) {
     int mark = c.mark();
     try {
-      return c.accept(BARE_VERB) && !filters(c, List.of(), false).filters().isEmpty();
+      return c.accept(BARE_VERB) && !filters(c, List.of(), false, false).filters().isEmpty();
     } catch (ParseFailure notAFilter) {
       return false;
     } finally {
@@ -100,8 +109,12 @@ final class SearchGrammar implements Clause.Single {
     while (true) {
       int mark = c.mark();
       String joiner = null;
+      boolean except = false;
       if (!filters.isEmpty()) {
-        if (c.accept(JOIN)) {
+        if (c.accept(EXCEPT)) {
+          joiner = "and";
+          except = true;
+        } else if (c.accept(JOIN)) {
           joiner = c.token(mark).is(Kind.COMMA) ? c.token(mark + 1).lower() : c.token(mark).lower();
         } else if (c.at(COMMA_CONNECTOR)) {
           c.accept(Kind.COMMA);
@@ -123,7 +136,10 @@ final class SearchGrammar implements Clause.Single {
                 || c.token(i).isWord("have")
                 || c.token(i).isWord("has");
       }
-      Read read = filters(c, filters, withWord);
+      Read read = filters(c, filters, withWord, "or".equals(joiner) || ",".equals(joiner));
+      if (except) {
+        read = except(c, read, mark);
+      }
       if (read.filters().isEmpty()) {
         c.reset(mark);
         break;
@@ -174,7 +190,8 @@ final class SearchGrammar implements Clause.Single {
   private record Read(List<Map<String, Object>> filters, boolean repeated) {}
 
   /** One filter, or two for "between"; empty (cursor unmoved) when none starts here. */
-  private static Read filters(Cursor c, List<Map<String, Object>> previous, boolean withWord) {
+  private static Read filters(
+      Cursor c, List<Map<String, Object>> previous, boolean withWord, boolean listable) {
     int mark = c.mark();
     Fields.Ref field = Fields.read(c);
     if (field != null && c.accept(BETWEEN)) {
@@ -195,11 +212,27 @@ final class SearchGrammar implements Clause.Single {
       return new Read(List.of(repeated), true);
     }
     Map<String, Object> one = filter(c, previous, withWord);
-    if (one == null) {
+    if (one == null && listable) {
       repeated = bareShorthand(c, previous);
       return repeated == null ? new Read(List.of(), false) : new Read(List.of(repeated), true);
     }
-    return new Read(List.of(one), false);
+    return one == null ? new Read(List.of(), false) : new Read(List.of(one), false);
+  }
+
+  /** "… except the ones with status 'Customer'": only an equality can be turned around. */
+  private static Read except(Cursor c, Read read, int from) {
+    if (read.filters().size() != 1 || !"==".equals(read.filters().getFirst().get("operator"))) {
+      throw c.failure(
+          "Search filters can only leave out an exact value ('except the ones with status"
+              + " 'Customer''): '"
+              + c.text(from, c.mark())
+              + "'",
+          from,
+          c.mark());
+    }
+    Map<String, Object> only = read.filters().getFirst();
+    return new Read(
+        List.of(filter((String) only.get("field"), Operator.NE, only.get("value"))), false);
   }
 
   /**
@@ -238,6 +271,13 @@ final class SearchGrammar implements Clause.Single {
     Map<String, Object> special = SearchPhrases.read(c);
     if (special != null) {
       return special;
+    }
+    int beforePreposition = c.mark();
+    if (!c.accept(FIELD_PREPOSITION) || Fields.read(c) == null) {
+      c.reset(beforePreposition);
+    } else {
+      c.reset(beforePreposition);
+      c.accept(FIELD_PREPOSITION);
     }
     Fields.Ref field = Fields.read(c);
     if (field == null) {

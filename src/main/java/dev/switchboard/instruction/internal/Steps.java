@@ -35,7 +35,7 @@ final class Steps {
               + " you to|i would like to|i want to|i need to|if you could|would it be possible to"
               + "|is it possible to|can we|could we|let 's|lets) [please] [just]",
           "when you (get|have) a (chance|moment|minute|sec|second) [,]",
-          "(please|kindly|just|go ahead and|make sure to|make sure you|be sure to|do not forget to"
+          "(please to|please|kindly|just|go ahead and|make sure to|make sure you|be sure to|do not forget to"
               + "|remember to|you should|i want you to|we need to|we want to|i need you to|you need"
               + " to|you must|always)",
           "for (each|every|all) [one|of them|of those|of these|contact|lead|person|result|match"

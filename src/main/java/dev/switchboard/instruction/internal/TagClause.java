@@ -20,7 +20,11 @@ final class TagClause implements Clause {
 
   private static final List<Phrase> ADD_THEN_LIST =
       Phrase.all(
-          "(add|apply|attach|assign|set) " + DET + " [following] " + NOUN + " [:]",
+          "(add|apply|attach|assign|set|make|put|place|give) [on|to|for] {obj} "
+              + DET
+              + " [following] "
+              + NOUN
+              + " [:]",
           "(tag|label) {obj} [as|with] [:]",
           "(mark|flag) {obj} as");
 
@@ -31,7 +35,7 @@ final class TagClause implements Clause {
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) "
+          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) [from|on|for] {obj} "
               + DET
               + " [following] "
               + NOUN
@@ -49,8 +53,28 @@ final class TagClause implements Clause {
   private static final Phrase ITEM_JOINER = Phrase.of("[,] [and|&|or|plus|as well as]");
   private static final Set<String> ITEM_STOPS =
       Set.of(
-          "to", "from", "on", "and", "or", "then", "instead", "for", "as", "with", "tag", "tags",
-          "label", "labels", "if", "unless", "when", "off", "too", "plus");
+          "to",
+          "from",
+          "on",
+          "and",
+          "or",
+          "then",
+          "instead",
+          "for",
+          "as",
+          "with",
+          "tag",
+          "tags",
+          "label",
+          "labels",
+          "if",
+          "unless",
+          "when",
+          "off",
+          "too",
+          "plus",
+          "otherwise",
+          "else");
 
   @Override
   public boolean starts(Cursor c) {
@@ -159,7 +183,10 @@ final class TagClause implements Clause {
     tags.add(first);
     while (true) {
       int mark = c.mark();
-      if (!c.accept(ITEM_JOINER) || c.mark() == mark || Steps.startsStep(c)) {
+      if (!c.accept(ITEM_JOINER)
+          || c.mark() == mark
+          || Steps.startsStep(c)
+          || PlanGrammar.elseStarts(c)) {
         c.reset(mark);
         return tags;
       }

@@ -17,7 +17,7 @@ final class WebSearchClause implements Clause.Single {
   /** Verbs after which the query follows. */
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "(search|look|check) [on|through|across] [the] " + WEB + " [for|about|on|to find] [:]",
+          "(search|look|check) [on|through|across|in] [the] " + WEB + " [for|about|on|to find] [:]",
           "search online [for|about] [:]",
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
           "web search [for|on|about] [:]",
@@ -48,7 +48,7 @@ final class WebSearchClause implements Clause.Single {
   private static final String RESULTS = "(results|result|hits|links|articles|pages|items)";
   private static final List<Phrase> LIMIT_BEFORE =
       Phrase.all(
-          "[only|just] (keep|return|get|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
+          "[only|just] (keep|return|get|give|give me|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
