@@ -44,7 +44,7 @@ final class Args {
         c.reset(mark);
         return;
       }
-      if (reader.test(c, params) || acceptFiller(c)) {
+      if (reader.test(c, params) || acceptFiller(c) || inParentheses(c, params, reader)) {
         if (c.mark() > mark) {
           continue;
         }
@@ -52,6 +52,17 @@ final class Args {
       c.reset(mark);
       return;
     }
+  }
+
+  /** "(top 2 results)": a parameter said in parentheses. */
+  private static boolean inParentheses(
+      Cursor c, Map<String, Object> params, BiPredicate<Cursor, Map<String, Object>> reader) {
+    int mark = c.mark();
+    if (c.accept(Kind.LPAREN) && reader.test(c, params) && c.accept(Kind.RPAREN)) {
+      return true;
+    }
+    c.reset(mark);
+    return false;
   }
 
   private static boolean startsParamHere(

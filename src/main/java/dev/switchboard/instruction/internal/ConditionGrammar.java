@@ -233,8 +233,12 @@ final class ConditionGrammar {
         List.of(Relation.GE.toCondition(field, low), Relation.LE.toCondition(field, high)));
   }
 
-  /** "(both included)", "inclusive": the ends are included anyway. */
   private void inclusive() {
+    inclusive(c);
+  }
+
+  /** "(both included)", "inclusive": the ends of "between" are included anyway. */
+  static void inclusive(Cursor c) {
     int mark = c.mark();
     boolean paren = c.accept(Kind.LPAREN);
     if (!c.accept(INCLUSIVE) || (paren && !c.accept(Kind.RPAREN))) {

@@ -28,6 +28,23 @@ final class FieldUpdateClause implements Clause.Single {
       Phrase.of("(to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
   private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
+  private static final Set<String> ARITHMETIC =
+      Set.of(
+          "times",
+          "multiplied",
+          "divided",
+          "minus",
+          "plus",
+          "doubled",
+          "halved",
+          "double",
+          "half",
+          "percent",
+          "sum",
+          "average",
+          "increment",
+          "incremented",
+          "decrement");
   private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
 
   @Override
@@ -94,7 +111,15 @@ final class FieldUpdateClause implements Clause.Single {
     if (c.at(Kind.WORD) && Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
       return Values.plain(Values.amount(c));
     }
-    return Args.text(c, VALUE_STOPS);
+    int from = c.mark();
+    String text = Args.text(c, VALUE_STOPS);
+    for (int i = from; text != null && !c.token(from).is(Kind.QUOTED) && i < c.mark(); i++) {
+      if (c.token(i).is(Kind.WORD) && ARITHMETIC.contains(c.token(i).lower())) {
+        throw c.failure(
+            "A field can only be set to a value, not computed: '" + text + "'", from, c.mark());
+      }
+    }
+    return text;
   }
 
   private static boolean endsHere(Cursor c) {

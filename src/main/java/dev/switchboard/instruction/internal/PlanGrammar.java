@@ -83,7 +83,11 @@ final class PlanGrammar {
               + " this|take care of this) [for me|for us] [please]",
           "[please|kindly] [could you] (do|run|perform) (the following|this|these steps|the"
               + " following steps) [for|to|with|on] {obj} [please]",
-          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes)");
+          "(here is|here 's|this is) what (i want|i need|we want|we need|to do|should happen)",
+          "[please|kindly] [do|run] (these|the following|these steps|the steps) [in order|in this"
+              + " order|one by one|in sequence]",
+          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
+              + "|to do list|todo list|task list|in order|in this order|sequence)");
 
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
@@ -226,7 +230,7 @@ final class PlanGrammar {
   private Separation separators(Scope scope) {
     Separation seen = Separation.NONE;
     while (true) {
-      if (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.at(Kind.DASH)) {
+      if (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.at(Kind.DASH) || c.at(Kind.COLON)) {
         c.next();
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
       } else if (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
@@ -305,8 +309,12 @@ final class PlanGrammar {
 
   /** One step at the cursor (a branch may add a wait before itself). */
   private void step(Scope scope, List<Step> steps) {
+    int before = c.mark();
     Steps.skipLeads(c);
     int start = c.mark();
+    if (start > before && (c.at(Kind.COLON) || c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
+      return; // "For each of them:" heads a list of steps
+    }
     if (atConditional(c)) {
       branch(scope, steps);
       return;
@@ -410,7 +418,9 @@ final class PlanGrammar {
       sequence(scope, steps);
       return steps;
     }
-    while (c.accept(Kind.LIST_MARKER)) {
+    int column = column(c.peek());
+    while (c.at(Kind.LIST_MARKER) && column(c.peek()) == column) {
+      c.next();
       sequence(Scope.ITEM, steps);
       int mark = c.mark();
       while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atWord("and")) {
@@ -425,6 +435,16 @@ final class PlanGrammar {
       }
     }
     return steps;
+  }
+
+  /**
+   * Where a list marker stands on its line: the items of one list are indented alike; markers
+   * inside a line ("(1) …; (2) …") answer -1.
+   */
+  private int column(Token marker) {
+    int lineStart = c.source().lastIndexOf('\n', marker.start() - 1) + 1;
+    String indent = c.source().substring(lineStart, marker.start());
+    return indent.isBlank() ? marker.start() - lineStart : -1;
   }
 
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */

@@ -199,6 +199,7 @@ final class SearchGrammar implements Clause.Single {
       boolean and = c.acceptWord("and");
       Object high = Values.literal(c);
       if (low != null && and && high != null) {
+        ConditionGrammar.inclusive(c);
         return new Read(
             List.of(
                 filter(field.forSearch(), Operator.GE, low),
