@@ -1,6 +1,7 @@
 package dev.switchboard.agent;
 
 import dev.switchboard.plan.Plan;
+import dev.switchboard.workspace.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,14 @@ public record Agent(
 
   /** Default time a command agent may run. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+
+  /**
+   * Whether a member of this role may run the agent, and so also stop or cancel its runs: never a
+   * viewer, and only owners and admins when the agent is open to admins only.
+   */
+  public boolean runnableBy(Role role) {
+    return role.canWrite() && (!adminsOnly || role.canManage());
+  }
 
   public Agent withStatus(AgentStatus next) {
     return new Agent(

@@ -70,9 +70,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-    log.error("Unexpected API failure", e);
+    String ref = InternalErrors.newRef();
+    log.error("Unexpected API failure (ref {})", ref, e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(ApiResponse.error("INTERNAL_ERROR", "Something went wrong on our side", Map.of()));
+        .body(ApiResponse.error("INTERNAL_ERROR", InternalErrors.message(ref), Map.of("ref", ref)));
   }
 
   private static ResponseEntity<Map<String, Object>> badRequest(String field, String message) {

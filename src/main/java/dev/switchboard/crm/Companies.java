@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.sql.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -45,7 +46,7 @@ class Companies {
     return jdbc.sql(
             "select * from companies where workspace_id = ? and lower(name) like ? order by name"
                 + " limit 1000")
-        .params(ws, Rows.like(search))
+        .params(ws, Like.contains(search))
         .query(this::row)
         .list();
   }

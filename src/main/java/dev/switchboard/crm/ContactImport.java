@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.InternalErrors;
 import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -162,12 +163,9 @@ class ContactImport {
     try (CsvReader reader = reader(file)) {
       List<String> header = reader.next();
       columns = columns(header);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       delete(file);
-      throw new ApiException(
-          org.springframework.http.HttpStatus.BAD_REQUEST,
-          "VALIDATION_ERROR",
-          "Cannot read the file");
+      throw ApiException.invalid("file", "Cannot read the file");
     } catch (ApiException e) {
       delete(file);
       throw e;
@@ -254,7 +252,7 @@ class ContactImport {
           if (field == null || v.isEmpty()) {
             continue;
           }
-          if (v.indexOf('\uFFFD') >= 0) {
+          if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {
             problem = "Invalid characters in " + field + ": the file is not UTF-8";
           } else if (LIMITS.containsKey(field) && v.length() > LIMITS.get(field)) {
             problem = "Field '" + field + "' is too long (at most " + LIMITS.get(field) + ")";
@@ -293,9 +291,10 @@ class ContactImport {
       log.info(
           "Import {}: {} rows, {} imported, {} skipped", jobId, p.processed, p.imported, p.skipped);
     } catch (RuntimeException | IOException e) {
-      log.warn("Import {} failed after {} rows", jobId, p.processed, e);
-      finish(
-          jobId, p, "failed", "Import stopped after " + p.processed + " rows: " + e.getMessage());
+      String reason =
+          InternalErrors.report(
+              log, "Import " + jobId + " failed after " + p.processed + " rows", e);
+      finish(jobId, p, "failed", "Import stopped after " + p.processed + " rows: " + reason);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import dev.switchboard.plan.Operator;
+import dev.switchboard.sql.Like;
 import dev.switchboard.workflow.ActionFailure;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -108,7 +109,7 @@ final class ContactSearch {
     return switch (op) {
       case EQ -> new Where("lower(" + col + ") = ?", List.of(lower));
       case NE -> new Where("(" + col + " is null or lower(" + col + ") <> ?)", List.of(lower));
-      case CONTAINS -> new Where("lower(" + col + ") like ?", List.of(Rows.like(v)));
+      case CONTAINS -> new Where("lower(" + col + ") like ?", List.of(Like.contains(v)));
       case EXISTS ->
           new Where(
               isFalse(value)
@@ -192,7 +193,7 @@ final class ContactSearch {
                       ? number(value).stripTrailingZeros().toPlainString()
                       : v.toLowerCase(Locale.ROOT)));
       case CONTAINS ->
-          new Where(has + " and lower(v.value_text) like ?)", List.of(d.name(), Rows.like(v)));
+          new Where(has + " and lower(v.value_text) like ?)", List.of(d.name(), Like.contains(v)));
       case EXISTS -> new Where((isFalse(value) ? "not " : "") + has + ")", List.of(d.name()));
       case GT, LT, GE, LE -> {
         if (numeric) {

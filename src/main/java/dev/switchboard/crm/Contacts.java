@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.sql.Like;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class Contacts {
       where.append(
           " and (lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ?"
               + " or c.email_lower like ? or lower(coalesce(c.title, '')) like ?)");
-      String like = Rows.like(search.strip());
+      String like = Like.contains(search.strip());
       params.addAll(List.of(like, like, like));
     }
     if (tag != null && !tag.isBlank()) {

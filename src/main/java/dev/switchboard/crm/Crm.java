@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the CRM offers the actions that live outside it (email, LinkedIn, search, enrichment).
+ * What the CRM offers the actions that live outside it (email, LinkedIn, search, enrichment) and
+ * the pages.
  *
  * <p>A contact reaches an action as the item bindings produced by {@code search_contacts} (or a
  * trigger's context): {@code {"contact": {id, firstName, lastName, email, title, phone, city,
@@ -14,6 +15,9 @@ import java.util.UUID;
  * any)}}. Ids are strings in bindings.
  */
 public interface Crm {
+
+  /** Whether the contact exists in this workspace (pages answer 404 for others' ids). */
+  boolean hasContact(UUID workspaceId, UUID contactId);
 
   /** An email template of the workspace, looked up by name (case-insensitive). */
   Optional<EmailTemplate> template(UUID workspaceId, String name);

@@ -43,6 +43,11 @@ class CrmService implements Crm {
   }
 
   @Override
+  public boolean hasContact(UUID workspaceId, UUID contactId) {
+    return store.find(workspaceId, contactId).isPresent();
+  }
+
+  @Override
   public Optional<EmailTemplate> template(UUID workspaceId, String name) {
     if (name == null || name.isBlank()) {
       return Optional.empty();

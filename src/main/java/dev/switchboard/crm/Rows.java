@@ -56,14 +56,4 @@ final class Rows {
           }
         });
   }
-
-  /** {@code %text%} for LIKE, with the wildcards in the text escaped. */
-  static String like(String text) {
-    return "%"
-        + text.toLowerCase(java.util.Locale.ROOT)
-            .replace("\\", "\\\\")
-            .replace("%", "\\%")
-            .replace("_", "\\_")
-        + "%";
-  }
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tags of a workspace and which contacts carry them. Tags are created on first use. */
 @Service
@@ -21,9 +24,17 @@ class Tags {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  Tags(JdbcClient jdbc, Clock clock) {
+  /**
+   * Runs one insert under a savepoint inside the caller's transaction: on PostgreSQL a failed
+   * statement aborts the whole transaction, so a lost race must be rolled back to just before it.
+   */
+  private final TransactionTemplate savepoint;
+
+  Tags(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   static String key(String name) {
@@ -87,17 +98,32 @@ class Tags {
       return found.get();
     }
     UUID id = UUID.randomUUID();
-    try {
-      jdbc.sql(
-              "insert into tags (id, workspace_id, name, name_lower, created_at) values (?, ?, ?, ?, ?)")
-          .params(id, ws, name, k, Rows.utc(clock.instant()))
-          .update();
+    if (insertUnlessPresent(
+            "insert into tags (id, workspace_id, name, name_lower, created_at) values (?, ?, ?, ?, ?)",
+            id,
+            ws,
+            name,
+            k,
+            Rows.utc(clock.instant()))
+        == 1) {
       return id;
+    }
+    return jdbc.sql("select id from tags where workspace_id = ? and name_lower = ?")
+        .params(ws, k)
+        .query(UUID.class)
+        .single();
+  }
+
+  /**
+   * Inserts one row, or nothing when a concurrent transaction inserted the same key first (no ON
+   * CONFLICT: H2 does not take it). Answers the rows inserted, 0 or 1.
+   */
+  private int insertUnlessPresent(String sql, Object... params) {
+    try {
+      Integer inserted = savepoint.execute(s -> jdbc.sql(sql).params(params).update());
+      return inserted == null ? 0 : inserted;
     } catch (DuplicateKeyException raced) {
-      return jdbc.sql("select id from tags where workspace_id = ? and name_lower = ?")
-          .params(ws, k)
-          .query(UUID.class)
-          .single();
+      return 0;
     }
   }
 
@@ -106,13 +132,15 @@ class Tags {
     int added = 0;
     for (UUID tagId : tagIds) {
       added +=
-          jdbc.sql(
-                  """
-                  insert into contact_tags (contact_id, tag_id) select ?, ?
-                  where not exists (select 1 from contact_tags where contact_id = ? and tag_id = ?)\
-                  """)
-              .params(contactId, tagId, contactId, tagId)
-              .update();
+          insertUnlessPresent(
+              """
+              insert into contact_tags (contact_id, tag_id) select ?, ?
+              where not exists (select 1 from contact_tags where contact_id = ? and tag_id = ?)\
+              """,
+              contactId,
+              tagId,
+              contactId,
+              tagId);
     }
     return added;
   }

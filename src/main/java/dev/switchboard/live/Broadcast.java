@@ -2,6 +2,7 @@ package dev.switchboard.live;
 
 import dev.switchboard.notification.NotificationCreated;
 import dev.switchboard.run.RunEvent;
+import dev.switchboard.workspace.MembershipChanged;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.UUID;
  */
 record Broadcast(List<String> topics, UUID userId, String event, Map<String, Object> data) {
 
+  static final String MEMBERSHIP_CHANGED = "membership:changed";
+
   /** A run's event goes to its agent, its run, its workspace and its work order (if any). */
   static Broadcast of(RunEvent e) {
     List<String> topics = new ArrayList<>(4);
@@ -28,6 +31,12 @@ record Broadcast(List<String> topics, UUID userId, String event, Map<String, Obj
       topics.add(new Topic.WorkOrder(e.workOrderId()).name());
     }
     return new Broadcast(topics, null, e.event(), e.data() == null ? Map.of() : e.data());
+  }
+
+  /** Tells the other nodes to check the user's subscriptions again; it goes to no topic. */
+  static Broadcast of(MembershipChanged m) {
+    return new Broadcast(
+        List.of(), m.userId(), MEMBERSHIP_CHANGED, Map.of("workspaceId", m.workspaceId()));
   }
 
   /** A notification rings only its recipient's bell, on the workspace topic. */

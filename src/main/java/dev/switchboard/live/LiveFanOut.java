@@ -4,8 +4,10 @@ import dev.switchboard.cluster.ClusterBus;
 import dev.switchboard.notification.NotificationCreated;
 import dev.switchboard.run.RunEvent;
 import jakarta.annotation.PostConstruct;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,14 @@ class LiveFanOut {
           subs.remove(s);
           return subs.isEmpty() ? null : subs;
         });
+  }
+
+  /** The subscriptions of one user's sessions on this node. */
+  List<Subscription> subscriptionsOf(UUID userId) {
+    return byTopic.values().stream()
+        .flatMap(Set::stream)
+        .filter(s -> s.session().caller().userId().equals(userId))
+        .toList();
   }
 
   @EventListener

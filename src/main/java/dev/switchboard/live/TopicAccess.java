@@ -1,5 +1,6 @@
 package dev.switchboard.live;
 
+import dev.switchboard.agent.Agents;
 import dev.switchboard.run.Executions;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.WorkspaceAccess;
@@ -11,18 +12,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a caller may watch a topic: only membership of the topic's workspace matters, so
- * viewers may watch too. An unknown id and a foreign one look the same (empty), so a refusal never
- * reveals that something exists.
+ * viewers may watch too; an agent topic names its workspace, and the agent must be one of it. An
+ * unknown id and a foreign one look the same (empty), so a refusal never reveals that something
+ * exists.
  */
 @Component
 class TopicAccess {
 
   private final WorkspaceAccess workspaces;
+  private final Agents agents;
   private final Executions executions;
   private final JdbcClient jdbc;
 
-  TopicAccess(WorkspaceAccess workspaces, Executions executions, JdbcClient jdbc) {
+  TopicAccess(WorkspaceAccess workspaces, Agents agents, Executions executions, JdbcClient jdbc) {
     this.workspaces = workspaces;
+    this.agents = agents;
     this.executions = executions;
     this.jdbc = jdbc;
   }
@@ -31,7 +35,10 @@ class TopicAccess {
   Optional<UUID> workspaceFor(Caller caller, Topic topic) {
     Optional<UUID> workspace =
         switch (topic) {
-          case Topic.Agent a -> Optional.of(a.workspaceId());
+          case Topic.Agent a ->
+              agents
+                  .find(a.workspaceId(), a.agentId())
+                  .map(dev.switchboard.agent.Agent::workspaceId);
           case Topic.Workspace w -> Optional.of(w.workspaceId());
           case Topic.Execution e ->
               executions.findAny(e.executionId()).map(dev.switchboard.run.Execution::workspaceId);

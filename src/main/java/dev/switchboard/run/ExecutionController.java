@@ -1,5 +1,7 @@
 package dev.switchboard.run;
 
+import dev.switchboard.agent.Agents;
+import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ApiResponse;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.Membership;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ExecutionController {
 
   private final Triggers triggers;
+  private final Agents agents;
   private final Executions executions;
   private final WorkspaceAccess access;
   private final RunSettings settings;
@@ -30,11 +33,13 @@ class ExecutionController {
 
   ExecutionController(
       Triggers triggers,
+      Agents agents,
       Executions executions,
       WorkspaceAccess access,
       RunSettings settings,
       Clock clock) {
     this.triggers = triggers;
+    this.agents = agents;
     this.executions = executions;
     this.access = access;
     this.settings = settings;
@@ -86,6 +91,7 @@ class ExecutionController {
       @RequestParam(required = false) String search,
       @RequestParam(required = false) Integer page) {
     access.member(caller, ws);
+    agents.require(ws, agentId);
     HistoryQuery q = HistoryQuery.parse(status, from, to, range, search, page, clock.instant());
     return ApiResponse.ok(executions.history(ws, agentId, q));
   }
@@ -99,7 +105,7 @@ class ExecutionController {
     access.member(caller, ws);
     Execution e = executions.require(ws, executionId);
     if (!e.agentId().equals(agentId)) {
-      throw dev.switchboard.api.ApiException.notFound("Execution");
+      throw ApiException.notFound("Execution");
     }
     return ApiResponse.ok(executions.detail(e));
   }
@@ -135,9 +141,16 @@ class ExecutionController {
     return ApiResponse.ok(executions.logs(executions.require(ws, executionId), after, limit));
   }
 
+  /** Stopping a run follows the agent's run permission, like trigger and retry. */
   @PostMapping({"/executions/{executionId}/cancel", "/executions/{executionId}/stop"})
   Map<String, Object> cancel(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
-    Execution e = executions.cancel(access.member(caller, ws), executionId);
+    Membership by = access.member(caller, ws);
+    Execution run = executions.require(ws, executionId);
+    if (by.role().canWrite()
+        && agents.find(ws, run.agentId()).filter(a -> !a.runnableBy(by.role())).isPresent()) {
+      throw ApiException.forbidden("Only workspace owners and admins can stop this agent's runs");
+    }
+    Execution e = executions.cancel(by, executionId);
     return ApiResponse.ok(executions.detail(e));
   }
 

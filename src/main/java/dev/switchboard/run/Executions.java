@@ -1,6 +1,7 @@
 package dev.switchboard.run;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.sql.Like;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,8 +93,8 @@ public class Executions {
       where.append(
           " and (lower(e.triggered_by) like ? or lower(e.agent_name) like ?"
               + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?)");
-      String like = "%" + q.search().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-      params.addAll(List.of(like, like, like, q.search().toLowerCase() + "%"));
+      String like = Like.contains(q.search());
+      params.addAll(List.of(like, like, like, Like.prefix(q.search())));
     }
     long total =
         jdbc.sql("select count(*) from executions e" + where)

@@ -3,6 +3,7 @@ package dev.switchboard.run;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentKind;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.api.InternalErrors;
 import dev.switchboard.cluster.ClusterBus;
 import java.time.Clock;
 import java.time.Instant;
@@ -245,9 +246,10 @@ class RunWorkers implements SmartLifecycle {
     try {
       return runner.run(run);
     } catch (RuntimeException e) {
-      log.error("Runner failed on run {}", run.execution().id(), e);
-      run.log("system", "Internal error: " + e);
-      return Outcome.failed("Internal error: " + e.getMessage(), null, null);
+      String message =
+          InternalErrors.report(log, "Runner failed on run " + run.execution().id(), e);
+      run.log("system", message);
+      return Outcome.failed(message, null, null);
     }
   }
 

@@ -22,9 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 class AgentEditorController {
 
   private final Accounts accounts;
+  private final PageRecords records;
 
-  AgentEditorController(Accounts accounts) {
+  AgentEditorController(Accounts accounts, PageRecords records) {
     this.accounts = accounts;
+    this.records = records;
   }
 
   @GetMapping("/w/{ws}/agents/new")
@@ -39,6 +41,7 @@ class AgentEditorController {
   @GetMapping("/w/{ws}/agents/{agentId}/edit")
   String edit(Caller caller, @PathVariable UUID ws, @PathVariable UUID agentId, Model model) {
     shell(caller, ws, model);
+    records.agent(ws, agentId);
     model.addAttribute("agentId", agentId);
     model.addAttribute("isNew", false);
     model.addAttribute("pageTitle", "Edit agent");

@@ -17,9 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CrmPageController {
 
   private final Accounts accounts;
+  private final PageRecords records;
 
-  CrmPageController(Accounts accounts) {
+  CrmPageController(Accounts accounts, PageRecords records) {
     this.accounts = accounts;
+    this.records = records;
   }
 
   @GetMapping("/w/{ws}/contacts")
@@ -37,6 +39,7 @@ class CrmPageController {
   @GetMapping("/w/{ws}/contacts/{contactId}")
   String contact(Caller caller, @PathVariable UUID ws, @PathVariable UUID contactId, Model model) {
     shell(caller, ws, model);
+    records.contact(ws, contactId);
     model.addAttribute("contactId", contactId);
     return "contact";
   }

@@ -1,10 +1,12 @@
 package dev.switchboard.web;
 
-import dev.switchboard.workspace.Accounts;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.CurrentCaller;
+import dev.switchboard.workspace.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
-  private final Accounts accounts;
+  private final SignIn signIn;
 
-  LoginController(Accounts accounts) {
-    this.accounts = accounts;
+  LoginController(SignIn signIn) {
+    this.signIn = signIn;
   }
 
   @GetMapping("/login")
@@ -30,15 +32,22 @@ class LoginController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String password,
+      HttpServletResponse response,
       Model model) {
-    Optional<Caller> caller = accounts.authenticate(email, password);
-    if (caller.isEmpty()) {
-      model.addAttribute("email", email);
-      model.addAttribute("error", "Wrong email or password");
-      return "login";
+    switch (signIn.attempt(email, password, request.getRemoteAddr())) {
+      case SignIn.Outcome.Success(Caller caller) -> {
+        CurrentCaller.signIn(request, caller.userId());
+        return "redirect:/";
+      }
+      case SignIn.Outcome.Refused() -> model.addAttribute("error", "Wrong email or password");
+      case SignIn.Outcome.Throttled throttled -> {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.seconds()));
+        model.addAttribute("error", throttled.message());
+      }
     }
-    CurrentCaller.signIn(request, caller.get().userId());
-    return "redirect:/";
+    model.addAttribute("email", email);
+    return "login";
   }
 
   @PostMapping("/logout")

@@ -20,9 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 class PageController {
 
   private final Accounts accounts;
+  private final PageRecords records;
 
-  PageController(Accounts accounts) {
+  PageController(Accounts accounts, PageRecords records) {
     this.accounts = accounts;
+    this.records = records;
   }
 
   @GetMapping("/")
@@ -43,6 +45,7 @@ class PageController {
   @GetMapping({"/w/{ws}/agents/{agentId}", "/w/{ws}/agents/{agentId}/executions"})
   String agent(Caller caller, @PathVariable UUID ws, @PathVariable UUID agentId, Model model) {
     shell(caller, ws, model);
+    records.agent(ws, agentId);
     model.addAttribute("agentId", agentId);
     return "agent";
   }
@@ -51,6 +54,7 @@ class PageController {
   String execution(
       Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId, Model model) {
     shell(caller, ws, model);
+    records.execution(ws, executionId);
     model.addAttribute("executionId", executionId);
     return "execution";
   }

@@ -1,6 +1,8 @@
 package dev.switchboard.workflow;
 
+import dev.switchboard.api.InternalErrors;
 import dev.switchboard.plan.ActionType;
+import dev.switchboard.plan.InvalidPlanException;
 import dev.switchboard.plan.PlanJson;
 import dev.switchboard.plan.Step;
 import dev.switchboard.run.Execution;
@@ -10,9 +12,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one top-level step: over every contact found, or once for the run. */
 final class StepRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
   sealed interface Result {
     record Done(Map<String, Object> output) implements Result {}
@@ -53,6 +59,15 @@ final class StepRunner {
       };
     } catch (ActionFailure failure) {
       return new Result.Failed(failure.getMessage(), failure.details());
+    } catch (InvalidPlanException invalid) {
+      return new Result.Failed(invalid.getMessage(), null);
+    } catch (RuntimeException unexpected) {
+      // The step (and so the run) fails with a reference; the exception's text may hold SQL.
+      Execution e = context.execution();
+      return new Result.Failed(
+          InternalErrors.report(
+              log, "Step " + stepNo + " of run " + e.id() + " failed", unexpected),
+          null);
     }
   }
 

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +37,22 @@ public class Accounts {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
+  private final PasswordEncoder encoder;
   private final SecureRandom random = new SecureRandom();
 
+  /** Checked against when the email is unknown, so that costs the same hash as a wrong password. */
+  private final String absentUserHash;
+
+  @Autowired
   Accounts(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, new BCryptPasswordEncoder());
+  }
+
+  Accounts(JdbcClient jdbc, Clock clock, PasswordEncoder encoder) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.encoder = encoder;
+    this.absentUserHash = encoder.encode(UUID.randomUUID().toString());
   }
 
   /** Creates a user; 400 naming the field when the email or password is not acceptable. */
@@ -76,13 +88,18 @@ public class Accounts {
     if (email == null || password == null) {
       return Optional.empty();
     }
-    return jdbc.sql("select id, email, name, password_hash from users where email = ?")
-        .param(email.strip().toLowerCase(Locale.ROOT))
-        .query((rs, i) ->
-            encoder.matches(password, rs.getString(4))
-                ? new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))
-                : null)
-        .optional();
+    record Stored(Caller caller, String hash) {}
+    Optional<Stored> user =
+        jdbc.sql("select id, email, name, password_hash from users where email = ?")
+            .param(email.strip().toLowerCase(Locale.ROOT))
+            .query((rs, i) ->
+                new Stored(
+                    new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                    rs.getString(4)))
+            .optional();
+    // Always one hash, also for an unknown email: the answer's time must not tell them apart.
+    boolean matches = encoder.matches(password, user.map(Stored::hash).orElse(absentUserHash));
+    return user.filter(u -> matches).map(Stored::caller);
   }
 
   /** A new random bearer token; only its SHA-256 is stored. */

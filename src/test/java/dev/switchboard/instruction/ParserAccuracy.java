@@ -19,8 +19,18 @@ import java.util.Locale;
  */
 public final class ParserAccuracy {
 
+  /** How a case went wrong; a wrong plan is worse than a refusal, so they are counted apart. */
+  enum Miss {
+    /** Readable text refused (422). */
+    REFUSED,
+    /** Text accepted, but the plan differs from the label. */
+    WRONG_PLAN,
+    /** Text that must be refused was accepted. */
+    WRONGLY_ACCEPTED
+  }
+
   /** One scored case that went wrong. */
-  record Failure(LabelledCase labelled, String got) {}
+  record Failure(LabelledCase labelled, Miss miss, String got) {}
 
   /** The outcome over a set of cases. */
   record Score(int correct, int total, List<Failure> failures) {
@@ -29,8 +39,20 @@ public final class ParserAccuracy {
       return total == 0 ? 0 : 100.0 * correct / total;
     }
 
+    long count(Miss miss) {
+      return failures.stream().filter(f -> f.miss() == miss).count();
+    }
+
     String line() {
-      return String.format(Locale.ROOT, "accuracy: %d/%d (%.1f %%)", correct, total, percent());
+      return String.format(
+          Locale.ROOT,
+          "accuracy: %d/%d (%.1f %%); refused valid %d, wrong plans %d, wrongly accepted %d",
+          correct,
+          total,
+          percent(),
+          count(Miss.REFUSED),
+          count(Miss.WRONG_PLAN),
+          count(Miss.WRONGLY_ACCEPTED));
     }
   }
 
@@ -53,7 +75,7 @@ public final class ParserAccuracy {
     for (Failure failure : overall.failures()) {
       LabelledCase c = failure.labelled();
       System.out.println();
-      System.out.println("FAIL " + c.id() + ": " + c.instructions());
+      System.out.println("FAIL " + failure.miss() + " " + c.id() + ": " + c.instructions());
       System.out.println(
           "  expected: "
               + (c.expectsRejection()
@@ -79,10 +101,17 @@ public final class ParserAccuracy {
       if (ok) {
         correct++;
       } else {
-        failures.add(new Failure(c, describe(result)));
+        failures.add(new Failure(c, miss(c, result), describe(result)));
       }
     }
     return new Score(correct, cases.size(), failures);
+  }
+
+  private static Miss miss(LabelledCase c, ParseResult result) {
+    if (result instanceof ParseResult.Unparseable) {
+      return Miss.REFUSED;
+    }
+    return c.expectsRejection() ? Miss.WRONGLY_ACCEPTED : Miss.WRONG_PLAN;
   }
 
   private static String describe(ParseResult result) {

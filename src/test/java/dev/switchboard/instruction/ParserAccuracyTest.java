@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,9 @@ class ParserAccuracyTest {
 
   static final Path SHARED = Path.of("../shared/corpus/instructions.jsonl");
   static final Path EXTRA = Path.of("src/test/resources/instruction/extra.jsonl");
+
+  /** Batches written by someone who never read the grammar, scored first-try in docs/parser.md. */
+  static final Path UNSEEN = Path.of("src/test/resources/instruction/unseen");
 
   private final InstructionParser parser = new BuiltInParser();
 
@@ -39,6 +43,27 @@ class ParserAccuracyTest {
           .as(score.line() + " failures: " + score.failures())
           .isGreaterThanOrEqualTo(95.0);
     }
+  }
+
+  @Test
+  void wrong_plans_stay_at_most_one_percent_over_every_labelled_file() throws IOException {
+    List<LabelledCase> all = new ArrayList<>(LabelledCase.load(SHARED));
+    all.addAll(LabelledCase.load(EXTRA));
+    List<Path> batches;
+    try (Stream<Path> files = Files.list(UNSEEN)) {
+      batches = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    for (Path batch : batches) {
+      all.addAll(LabelledCase.load(batch));
+    }
+
+    ParserAccuracy.Score score = ParserAccuracy.score(parser, all);
+
+    assertThat(batches).isNotEmpty();
+    long wrong =
+        score.count(ParserAccuracy.Miss.WRONG_PLAN)
+            + score.count(ParserAccuracy.Miss.WRONGLY_ACCEPTED);
+    assertThat(100.0 * wrong / score.total()).as(score.line()).isLessThanOrEqualTo(1.0);
   }
 
   @Test

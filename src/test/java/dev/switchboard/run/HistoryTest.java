@@ -77,4 +77,37 @@ class HistoryTest extends SwitchboardTestBase {
     assertThat(owner.post("/api/workspaces/" + ws + "/agents/" + agent + "/trigger", null).status())
         .isEqualTo(409);
   }
+
+  @Test
+  void history_search_takes_percent_underscore_and_backslash_literally() {
+    String agent =
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    for (String by : List.of("50% off", "a_b", "back\\slash", "plain", "AB")) {
+      jdbc.update(
+          """
+          insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+          status, created_at) values (?, ?, ?, 'History', 'scheduled', ?, 'completed', ?)\
+          """,
+          UUID.randomUUID(),
+          UUID.fromString(ws),
+          UUID.fromString(agent),
+          by,
+          clock.instant().atOffset(ZoneOffset.UTC));
+    }
+    String base = "/api/workspaces/" + ws + "/agents/" + agent + "/executions?search=";
+
+    assertThat(triggers(owner.get(base + "%25").expect(200).data())).containsExactly("50% off");
+    assertThat(triggers(owner.get(base + "_").expect(200).data())).containsExactly("a_b");
+    assertThat(triggers(owner.get(base + "%5C").expect(200).data())).containsExactly("back\\slash");
+    assertThat(triggers(owner.get(base + "ab").expect(200).data())).containsExactly("AB");
+  }
+
+  private static List<String> triggers(JsonNode page) {
+    List<String> out = new ArrayList<>();
+    page.get("items").forEach(r -> out.add(r.get("triggeredBy").asString()));
+    return out;
+  }
 }

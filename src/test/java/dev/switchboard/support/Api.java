@@ -49,6 +49,12 @@ public final class Api {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** A page, as a browser asks for it (HTML), with this client's token. */
+  public Response page(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+  }
+
   public Response post(String path, Object body) {
     return postRaw(path, body == null ? "" : JSON.writeValueAsString(body));
   }

@@ -28,6 +28,7 @@ class WorkflowRunnerTest {
     final ActionType type;
     final List<ActionCall> calls = new ArrayList<>();
     String failWith;
+    RuntimeException crashWith;
     List<Map<String, Object>> found = List.of();
 
     Recording(ActionType type) {
@@ -44,6 +45,9 @@ class WorkflowRunnerTest {
       calls.add(call);
       if (failWith != null) {
         throw new ActionFailure(failWith, Map.of("why", "test"));
+      }
+      if (crashWith != null) {
+        throw crashWith;
       }
       if (type == ActionType.SEARCH_CONTACTS) {
         return new ActionResult.Found(found);
@@ -192,5 +196,33 @@ class WorkflowRunnerTest {
     assertThat(email.calls)
         .extracting(c -> (Object) ((Map<?, ?>) c.item().get("contact")).get("email"))
         .containsExactly("quiet@acme.com");
+  }
+
+  @Test
+  void an_unexpected_failure_fails_the_step_with_a_reference_and_no_sql() {
+    enrich.crashWith =
+        new org.springframework.dao.DuplicateKeyException(
+            "PreparedStatementCallback; SQL [insert into contact_tags (contact_id, tag_id)];"
+                + " duplicate key value violates unique constraint \"contact_tags_pkey\"");
+    RecordingRunContext ctx =
+        context(
+            """
+            {"steps":[{"type":"send_email","params":{"template":"a"}},{"type":"enrich_contact","params":{}}]}\
+            """,
+            Checkpoint.START,
+            1);
+
+    Outcome outcome = runner.run(ctx);
+
+    assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+    String message = ((Outcome.Failed) outcome).message();
+    assertThat(message).matches("Internal error \\(ref [0-9a-f]{8}\\)");
+    assertThat(ctx.latest().steps())
+        .extracting(s -> s.get("status"))
+        .containsExactly("completed", "failed");
+    assertThat(ctx.latest().steps().get(1).get("error")).isEqualTo(message);
+    assertThat(String.join("\n", ctx.texts()))
+        .doesNotContainIgnoringCase("insert")
+        .contains(message);
   }
 }

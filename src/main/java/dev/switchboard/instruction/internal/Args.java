@@ -20,6 +20,7 @@ final class Args {
           "for each [one|of them|contact|lead|person|result]",
           "(instead|as well|too|now|right away|immediately|please|again|automatically)",
           "for me",
+          "(without|with no) [a|any] (note|message)",
           "in the crm");
 
   private static final Phrase JOINER = Phrase.of("[,] [and] [also] [then]");
@@ -43,7 +44,7 @@ final class Args {
         c.reset(mark);
         return;
       }
-      if (reader.test(c, params) || acceptFiller(c)) {
+      if (reader.test(c, params) || acceptFiller(c) || inParentheses(c, params, reader)) {
         if (c.mark() > mark) {
           continue;
         }
@@ -51,6 +52,17 @@ final class Args {
       c.reset(mark);
       return;
     }
+  }
+
+  /** "(top 2 results)": a parameter said in parentheses. */
+  private static boolean inParentheses(
+      Cursor c, Map<String, Object> params, BiPredicate<Cursor, Map<String, Object>> reader) {
+    int mark = c.mark();
+    if (c.accept(Kind.LPAREN) && reader.test(c, params) && c.accept(Kind.RPAREN)) {
+      return true;
+    }
+    c.reset(mark);
+    return false;
   }
 
   private static boolean startsParamHere(

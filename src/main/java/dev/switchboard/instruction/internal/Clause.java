@@ -16,6 +16,16 @@ interface Clause {
    */
   List<Step.Action> parse(Cursor c);
 
+  /**
+   * Reads a sentence that only adds parameters to the step just before it ("Create a task 'X'. And
+   * please assign it to @user.sdr.", "Search the web for X. The top 3 results are enough."): the
+   * step with those parameters, or {@code null} (cursor unmoved) when this clause has nothing to
+   * add to {@code previous}.
+   */
+  default Step.Action amend(Cursor c, Step.Action previous) {
+    return null;
+  }
+
   /** A clause that always makes exactly one step. */
   interface Single extends Clause {
 

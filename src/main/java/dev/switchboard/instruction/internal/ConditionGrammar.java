@@ -30,6 +30,8 @@ final class ConditionGrammar {
       Phrase.of(
           "(the company|their company|they|the contact|the lead) (is|are|works|work) in [the]");
   private static final Phrase INDUSTRY_NOUN = Phrase.of("[industry|sector|space|vertical|market]");
+  private static final Phrase INCLUSIVE =
+      Phrase.of("[,] (both included|both inclusive|inclusive|included|including both ends)");
   private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
   private static final Set<String> INDUSTRY_STOPS =
       Set.of("industry", "sector", "space", "vertical", "market", "and", "or", "then");
@@ -226,8 +228,22 @@ final class ConditionGrammar {
       c.reset(mark);
       return null;
     }
+    inclusive();
     return new Condition.All(
         List.of(Relation.GE.toCondition(field, low), Relation.LE.toCondition(field, high)));
+  }
+
+  private void inclusive() {
+    inclusive(c);
+  }
+
+  /** "(both included)", "inclusive": the ends of "between" are included anyway. */
+  static void inclusive(Cursor c) {
+    int mark = c.mark();
+    boolean paren = c.accept(Kind.LPAREN);
+    if (!c.accept(INCLUSIVE) || (paren && !c.accept(Kind.RPAREN))) {
+      c.reset(mark);
+    }
   }
 
   /** A value, or several ("contains 'CEO', 'Founder' or 'Owner'"). */

@@ -23,14 +23,14 @@ final class EmailClause implements Clause.Single {
           "(email|e mail|mail) {obj}",
           "(shoot|fire off|fire) {obj} (a|an|another) " + KIND + " " + NOUN,
           "drop {obj} (a|an|another) " + KIND + " (note|line|email|e mail|message)",
-          "(write|compose) {obj} (a|an|another) " + KIND + " (email|e mail|note)",
+          "(write|compose) {obj} [a|an|another|the] " + KIND + " (email|e mail|note)",
           "(reach out|follow up) [to|with] {obj} (by|via|over|with|through|using) (email|e mail|mail)",
           "send {obj} [a|an|the|another] (follow up|followup) [email|e mail|message]");
 
   /** Verbs that need a template or subject right after them ("send the 'X' template"). */
   private static final List<Phrase> BARE_VERBS =
       Phrase.all(
-          "(send|shoot|fire) {obj} [out|over|off|across]",
+          "(send|shoot|fire) {obj} [again|also|now|once more|one more time] [out|over|off|across]",
           "follow up with {obj}",
           "reach out to {obj}");
 

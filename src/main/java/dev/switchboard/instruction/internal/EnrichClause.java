@@ -17,7 +17,8 @@ final class EnrichClause implements Clause.Single {
   private static final List<Phrase> VERBS =
       Phrase.all(
           "enrich {obj} ['s] " + DATA,
-          "(run|do|perform|trigger) [a|an|the] [contact|data] enrichment [(on|for) {obj}]",
+          "(run|do|perform|trigger|make|start) [a|an|the] [contact|data] (enrichment|enrich)"
+              + " [(on|for|of) {obj}]",
           "look (them|him|her|the contact|this contact|each of them|each contact) up",
           "(fill in|complete) (their|the contact 's) (data|profile|details|info)");
   private static final Phrase PROVIDER_INTRO =

@@ -15,12 +15,36 @@ final class FieldUpdateClause implements Clause.Single {
 
   private static final Phrase VERB =
       Phrase.of(
-          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease)");
+          "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease"
+              + "|put)");
+
+  /** "Set in the contact the field 'language' …": the entity said before the field. */
+  private static final Phrase ENTITY_FIRST =
+      Phrase.of("(in|on|for) [the|this|their] (contact|deal|company)");
+
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
-  private static final Phrase TO = Phrase.of("(to|=|as|equal to|:|into)");
+  private static final Phrase TO =
+      Phrase.of("(to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
   private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
+  private static final Set<String> ARITHMETIC =
+      Set.of(
+          "times",
+          "multiplied",
+          "divided",
+          "minus",
+          "plus",
+          "doubled",
+          "halved",
+          "double",
+          "half",
+          "percent",
+          "sum",
+          "average",
+          "increment",
+          "incremented",
+          "decrement");
   private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
 
   @Override
@@ -67,12 +91,13 @@ final class FieldUpdateClause implements Clause.Single {
   /** The field, on a contact, deal or company (the plan cannot write anything else). */
   private static Fields.Ref field(Cursor c) {
     int mark = c.mark();
+    String entity = c.accept(ENTITY_FIRST) ? c.token(c.mark() - 1).lower() : null;
     Fields.Ref ref = Fields.read(c);
     if (ref == null || !ENTITIES.contains(ref.entity()) || ref.name().contains(".")) {
       c.reset(mark);
       return null;
     }
-    return ref;
+    return entity == null ? ref : new Fields.Ref(entity, ref.name());
   }
 
   private static Object value(Cursor c) {
@@ -86,10 +111,19 @@ final class FieldUpdateClause implements Clause.Single {
     if (c.at(Kind.WORD) && Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
       return Values.plain(Values.amount(c));
     }
-    return Args.text(c, VALUE_STOPS);
+    int from = c.mark();
+    String text = Args.text(c, VALUE_STOPS);
+    for (int i = from; text != null && !c.token(from).is(Kind.QUOTED) && i < c.mark(); i++) {
+      if (c.token(i).is(Kind.WORD) && ARITHMETIC.contains(c.token(i).lower())) {
+        throw c.failure(
+            "A field can only be set to a value, not computed: '" + text + "'", from, c.mark());
+      }
+    }
+    return text;
   }
 
   private static boolean endsHere(Cursor c) {
-    return !c.at(Kind.WORD) || c.atAnyWord("and", "then", "for", "on", "in", "to", "instead");
+    return !c.at(Kind.WORD)
+        || c.atAnyWord("and", "then", "for", "on", "in", "to", "instead", "please", "thanks");
   }
 }

@@ -109,9 +109,32 @@ final class Fields {
     if (ref == null && "deal".equals(entity)) {
       ref = new Ref("deal", "value");
     }
+    if (ref != null && entity == null) {
+      ref = ofEntity(c, ref);
+    }
     if (ref == null) {
       c.reset(mark);
     }
+    return ref;
+  }
+
+  /** "the status of the contact", "the value of the deal", "industry of company". */
+  private static Ref ofEntity(Cursor c, Ref ref) {
+    int mark = c.mark();
+    if (!c.acceptWord("of")) {
+      return ref;
+    }
+    c.accept(DETERMINER);
+    if (c.accept(CONTACT_OWNER)) {
+      return new Ref("contact", ref.name());
+    }
+    if (c.accept(DEAL)) {
+      return new Ref("deal", ref.name());
+    }
+    if (c.accept(COMPANY)) {
+      return new Ref("company", ref.name());
+    }
+    c.reset(mark);
     return ref;
   }
 

@@ -51,16 +51,27 @@ final class FreeText {
       if (t.is(Kind.WORD) && stopWords.contains(t.lower())) {
         break;
       }
+      if (t.is(Kind.WORD) && COURTESY.contains(t.lower()) && endsCourtesy(c)) {
+        break; // "set the title to CEO please"
+      }
       c.next();
     }
     return new Span(from, c.mark());
+  }
+
+  private static final Set<String> COURTESY = Set.of("please", "thanks", "thank", "cheers");
+
+  private static boolean endsCourtesy(Cursor c) {
+    Token next = c.peek(1);
+    return BOUNDARIES.contains(next.kind()) || next.isWord("you") || next.isWord("so");
   }
 
   /** Words that start a comparison, not a value: "is between …", "is at least …". */
   private static final Set<String> NOT_A_VALUE =
       Set.of(
           "between", "at", "more", "less", "greater", "fewer", "over", "under", "above", "below",
-          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger");
+          "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger", "minimum",
+          "maximum", "min", "max", "least", "most");
 
   /**
    * The unquoted value in {@code span}, refused when it starts like a comparison the grammar did
@@ -91,6 +102,12 @@ final class FreeText {
     } finally {
       c.reset(mark);
     }
+  }
+
+  /** True when the token {@code ahead} of the cursor is a clause boundary. */
+  static boolean atBoundary(Cursor c, int ahead) {
+    Token t = c.peek(ahead);
+    return BOUNDARIES.contains(t.kind()) && !t.is(Kind.QUOTED) && !t.is(Kind.OPERATOR);
   }
 
   /** True when the cursor is at a clause boundary (comma, full stop, end …). */

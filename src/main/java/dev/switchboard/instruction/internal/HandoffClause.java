@@ -21,12 +21,13 @@ final class HandoffClause implements Clause.Single {
           "hand {obj} (off|over|across) to",
           "(hand off|handoff|hand over|hand it off|hand them off) [{obj}] to",
           "hand {obj} to",
-          "(pass|escalate|route|transfer|forward|assign|send|kick|refer) {obj} [on|over|along|up]"
+          "(pass|escalate|route|transfer|forward|assign|send|kick|refer|give) {obj} [on|over|along|up]"
               + " to",
           "(loop in|bring in|pull in|involve|notify|alert|ping|inform|tell|get|flag|cc|copy in"
               + "|copy)",
           "let",
-          "(loop|bring|pull|get|copy|cc)");
+          "(loop|bring|pull|get|copy|cc)",
+          "(handoff|hand off|escalate|reassign) [{obj}]");
 
   /** Words after the person for "loop X in", "get X involved", "let X know". */
   private static final List<Phrase> AFTER_PERSON = Phrase.all("in on it", "in", "involved");
@@ -95,6 +96,10 @@ final class HandoffClause implements Clause.Single {
       return false;
     }
     int mark = c.mark();
+    if (Args.acceptFiller(c)) {
+      c.reset(mark); // "for each of them" is who, not why
+      return false;
+    }
     if (c.acceptFirst(MESSAGE) >= 0 || c.accept(REASON)) {
       String message = c.at(Kind.QUOTED) ? c.next().text() : Args.text(c, MESSAGE_STOPS);
       if (message != null) {

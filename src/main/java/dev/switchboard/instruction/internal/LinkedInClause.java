@@ -21,8 +21,9 @@ final class LinkedInClause implements Clause.Single {
 
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "send {obj} [out] [a|an|the|my] [personal|personalized|personalised|quick] linkedin "
+          "send [to] {obj} [out] [a|an|the|my] [personal|personalized|personalised|quick] linkedin "
               + REQUEST,
+          "send " + ON_LINKEDIN + " [to {obj}] [a|an|the|my] " + REQUEST,
           "send {obj} [a|an|the] [personal|personalized|personalised] "
               + REQUEST
               + " "

@@ -27,7 +27,8 @@ final class Phrase {
           + "|each lead|each"
           + "|all of them|them all|them|him|her|it|everyone|everybody|every contact"
           + "|the contacts|these contacts|those contacts|the contact|this contact|that contact"
-          + "|the lead|this lead|the leads|the prospect|the person|contacts|contact]";
+          + "|the lead|this lead|the leads|the prospect|the person|contacts|contact|this one"
+          + "|that one|this person|this prospect]";
 
   private sealed interface Element {}
 

@@ -46,7 +46,8 @@ final class PlanGrammar {
   private static final List<Phrase> ELSE_MARKS =
       Phrase.all(
           "[or] (otherwise|else|elsewise|alternatively) [,|:]",
-          "(in all other cases|in any other case|for everyone else|for the rest|for all others"
+          "(in all other cases|in any other case|in other case|in other cases|in the other case"
+              + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "if (not|no|false) [,|:]",
           "if " + WHO + " (do|does|did|has|have|is|are|was|were|can) not [,|:]");
@@ -54,6 +55,40 @@ final class PlanGrammar {
       Phrase.of(
           "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
               + "|no action|carry on|continue)");
+
+  /** Greetings and small talk that start a message or a sentence; they mean nothing. */
+  private static final Phrase GREETING =
+      Phrase.of(
+          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|dear"
+              + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
+              + " [!|,|:]");
+
+  /**
+   * Thanks, small talk and announcements of what follows ("Please do the following for this
+   * contact:"); they mean nothing when they stand alone before a boundary.
+   */
+  private static final List<Phrase> PLEASANTRIES =
+      Phrase.all(
+          "[and] [thanks|thank you|cheers] [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
+              + " advance|again] (thanks|thank you|thx|cheers|ta|much appreciated|appreciated"
+              + "|appreciate it|i appreciate it|many thanks|thanks a lot|thanks again|best|regards"
+              + "|best regards|kind regards) [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
+              + " advance|again|for your help|for this|for that]",
+          "[i] hope (you are|you 're|all is|all 's|everything is|things are|this finds you) [well"
+              + "|good|doing well|great|fine]",
+          "(quick one|quick question|quick request|one more thing|small request|a quick favour"
+              + "|a quick favor|here is the plan|here 's the plan|here is what i need|here 's what i"
+              + " need|here is what to do|here 's what to do)",
+          "[hi|hey|hello] [,] (could|can|would) you (set this up|do this|do the following|handle"
+              + " this|take care of this) [for me|for us] [please]",
+          "[please|kindly] [could you] (do|run|perform) (the following|this|these steps|the"
+              + " following steps) [for|to|with|on] {obj} [please]",
+          "(here is|here 's|this is) what (i want|i need|we want|we need|to do|should happen)",
+          "[please|kindly] [do|run] (these|the following|these steps|the steps) [in order|in this"
+              + " order|one by one|in sequence]",
+          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
+              + "|to do list|todo list|task list|in order|in this order|sequence)");
+
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
 
@@ -97,7 +132,7 @@ final class PlanGrammar {
       return false;
     }
     boolean question = c.at(Kind.END) && c.peek().text().startsWith("?");
-    boolean heading = c.at(Kind.COMMA) && c.token(mark).isWord("no");
+    boolean heading = (c.at(Kind.COMMA) || c.at(Kind.DASH)) && c.token(mark).isWord("no");
     return question || heading;
   }
 
@@ -195,7 +230,7 @@ final class PlanGrammar {
   private Separation separators(Scope scope) {
     Separation seen = Separation.NONE;
     while (true) {
-      if (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.at(Kind.DASH)) {
+      if (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.at(Kind.DASH) || c.at(Kind.COLON)) {
         c.next();
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
       } else if (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
@@ -203,10 +238,38 @@ final class PlanGrammar {
         seen = Separation.SENTENCE;
       } else if (c.accept(SEPARATOR_WORDS)) {
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
+      } else if (c.atWord("please") && FreeText.atBoundary(c, 1)) {
+        c.next(); // "Wait 10 days please."
+      } else if (scope == Scope.TOP && pleasantry()) {
+        seen = Separation.SENTENCE;
       } else {
         return seen;
       }
     }
+  }
+
+  /** Skips a greeting, or small talk that ends at a boundary; false (unmoved) if none is here. */
+  private boolean pleasantry() {
+    int mark = c.mark();
+    if (c.accept(GREETING) && c.mark() > mark) {
+      return true;
+    }
+    c.reset(mark);
+    if (c.acceptFirst(PLEASANTRIES) >= 0 && c.mark() > mark && atCourtesyEnd()) {
+      c.accept(Kind.COLON);
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+
+  private boolean atCourtesyEnd() {
+    return c.atEof()
+        || c.at(Kind.END)
+        || c.at(Kind.COMMA)
+        || c.at(Kind.COLON)
+        || c.at(Kind.DASH)
+        || c.at(Kind.LIST_MARKER);
   }
 
   private boolean stops(Scope scope) {
@@ -233,6 +296,11 @@ final class PlanGrammar {
   }
 
   private boolean atElseMark() {
+    return elseStarts(c);
+  }
+
+  /** Whether an "otherwise" part starts at the cursor; never moves it. */
+  static boolean elseStarts(Cursor c) {
     int mark = c.mark();
     boolean found = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
     c.reset(mark);
@@ -241,8 +309,12 @@ final class PlanGrammar {
 
   /** One step at the cursor (a branch may add a wait before itself). */
   private void step(Scope scope, List<Step> steps) {
+    int before = c.mark();
     Steps.skipLeads(c);
     int start = c.mark();
+    if (start > before && (c.at(Kind.COLON) || c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
+      return; // "For each of them:" heads a list of steps
+    }
     if (atConditional(c)) {
       branch(scope, steps);
       return;
@@ -250,11 +322,29 @@ final class PlanGrammar {
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
     }
+    if (amendsPrevious(steps)) {
+      return;
+    }
     Clause clause = Steps.clauseAt(c);
     if (clause == null) {
       throw c.failureForClause("I don't know how to ", start);
     }
     steps.addAll(clause.parse(c));
+  }
+
+  /** "… create a task 'X'. And assign it to @user.sdr.": more parameters for the last step. */
+  private boolean amendsPrevious(List<Step> steps) {
+    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
+      return false;
+    }
+    for (Clause clause : Steps.CLAUSES) {
+      Step.Action amended = clause.amend(c, previous);
+      if (amended != null) {
+        steps.set(steps.size() - 1, amended);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */
@@ -279,6 +369,7 @@ final class PlanGrammar {
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
       c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
     }
+    c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
     List<Step> then = block(Scope.THEN);
@@ -327,7 +418,9 @@ final class PlanGrammar {
       sequence(scope, steps);
       return steps;
     }
-    while (c.accept(Kind.LIST_MARKER)) {
+    int column = column(c.peek());
+    while (c.at(Kind.LIST_MARKER) && column(c.peek()) == column) {
+      c.next();
       sequence(Scope.ITEM, steps);
       int mark = c.mark();
       while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atWord("and")) {
@@ -342,6 +435,16 @@ final class PlanGrammar {
       }
     }
     return steps;
+  }
+
+  /**
+   * Where a list marker stands on its line: the items of one list are indented alike; markers
+   * inside a line ("(1) …; (2) …") answer -1.
+   */
+  private int column(Token marker) {
+    int lineStart = c.source().lastIndexOf('\n', marker.start() - 1) + 1;
+    String indent = c.source().substring(lineStart, marker.start());
+    return indent.isBlank() ? marker.start() - lineStart : -1;
   }
 
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */

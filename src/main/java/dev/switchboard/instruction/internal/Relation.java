@@ -32,6 +32,8 @@ enum Relation {
           "(greater|more|higher|bigger|larger) than or equal to",
           "equal to or (greater|more|higher) than",
           "[worth] at least",
+          "[worth] [at] (minimum|min|the minimum|a minimum of|minimum of)",
+          "(more|greater|higher|bigger) (than|as) or (equal|equal to|same as)",
           "no (less|lower|fewer) than",
           "not (less|lower|fewer) than",
           "(greater|more|higher) or equal to");
@@ -40,6 +42,7 @@ enum Relation {
           "(less|lower|smaller|fewer) than or equal to",
           "equal to or (less|lower|smaller|fewer) than",
           "[worth] at most",
+          "[worth] [at] (maximum|max|the maximum|a maximum of|maximum of)",
           "no (more|greater|higher|bigger|larger) than",
           "not (more|greater|higher|bigger|larger) than",
           "(less|lower|smaller) or equal to",
@@ -47,13 +50,18 @@ enum Relation {
   private static final List<Phrase> GT_WORDS =
       Phrase.all(
           "[worth] (greater|more|higher|bigger|larger) than",
+          "more (big|large|high|great) than",
           "[worth] (over|above|beyond)",
           "north of",
           "in excess of",
           "exceeding");
   private static final List<Phrase> LT_WORDS =
       Phrase.all(
-          "[worth] (less|lower|smaller|fewer) than", "[worth] (under|below|beneath)", "south of");
+          "[worth] (less|lower|smaller|fewer) than",
+          "more (small|low) than",
+          "less (big|large|high) than",
+          "[worth] (under|below|beneath)",
+          "south of");
   private static final List<Phrase> EQ_WORDS =
       Phrase.all(
           "equal to", "exactly", "the same as", "identical to", "worth", "equals", "matching");

@@ -14,7 +14,8 @@ final class ReplyPhrases {
       "[they|the contact|contact|he|she|the lead|the prospect|the person|the recipient]";
   private static final String REPLY_NOUN = "(reply|replies|response|responses|answer|answers)";
   private static final String REPLY_VERB =
-      "(replied|reply|replies|responded|respond|responds|answered|answer|answers"
+      "(replied|reply|replies|responded|respond|responds|answered|answer|answers|replying"
+          + "|responding|answering"
           + "|written back|wrote back|write back|writes back|gotten back|got back|get back|gets back"
           + "|heard back|engaged|engage)";
   private static final String TO_US =

@@ -32,6 +32,12 @@ final class SearchGrammar implements Clause.Single {
               + " [in the crm|from the crm|in our crm|in the database]",
           "search [the|our] (crm|database|contact list|contacts list) [for] [all] [contacts]");
 
+  /** "find title contains CTO", "find created today": terse searches that name no noun. */
+  private static final Phrase BARE_VERB =
+      Phrase.of(
+          "(find|search for|search|filter for|filter by|filter|select|query|look for|pull)"
+              + " [all|any|everyone|anyone|those|the ones] [with|where|whose]");
+
   /** "For contacts whose title contains 'CEO', …" searches first. */
   private static final Phrase FOR_CONTACTS =
       Phrase.of("for [all|every|each|any] [of] [the|my|our] " + NOUN);
@@ -46,6 +52,15 @@ final class SearchGrammar implements Clause.Single {
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =
       Phrase.of("[,] (whose|where|with|who|that|which|having)");
+  private static final Phrase EXCEPT =
+      Phrase.of(
+          "[,] (except|excluding|but not|apart from|other than) [for] [the ones|those|the contacts"
+              + "|contacts|people|anyone|everyone|leads] [with|whose|where|who have|that have|who"
+              + " are|that are|which have]");
+
+  /** "from city Madrid": a preposition before a field name. */
+  private static final Phrase FIELD_PREPOSITION = Phrase.of("(from|in|of|at) [the]");
+
   private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
   private static final Set<String> VALUE_STOPS =
       Set.of(
@@ -62,14 +77,26 @@ final class SearchGrammar implements Clause.Single {
     int mark = c.mark();
     boolean forContacts = c.accept(FOR_CONTACTS) && c.at(FILTER_START);
     c.reset(mark);
-    return forContacts;
+    return forContacts || bareSearch(c);
+  }
+
+  /** "find <filter>": only when a filter really follows the verb. */
+  private static boolean bareSearch(Cursor c) {
+    int mark = c.mark();
+    try {
+      return c.accept(BARE_VERB) && !filters(c, List.of(), false, false).filters().isEmpty();
+    } catch (ParseFailure notAFilter) {
+      return false;
+    } finally {
+      c.reset(mark);
+    }
   }
 
   @Override
   public Step.Action parseOne(Cursor c) {
     int start = c.mark();
-    if (c.acceptFirst(VERBS) < 0) {
-      c.accept(FOR_CONTACTS);
+    if (c.acceptFirst(VERBS) < 0 && !c.accept(FOR_CONTACTS)) {
+      c.accept(BARE_VERB);
     }
     boolean saidNew = false;
     for (int i = start; i < c.mark(); i++) {
@@ -78,15 +105,22 @@ final class SearchGrammar implements Clause.Single {
     List<Map<String, Object>> filters = new ArrayList<>();
     boolean any = false;
     boolean all = false;
+    boolean list = false;
     while (true) {
       int mark = c.mark();
       String joiner = null;
+      boolean except = false;
       if (!filters.isEmpty()) {
-        if (c.accept(JOIN)) {
+        if (c.accept(EXCEPT)) {
+          joiner = "and";
+          except = true;
+        } else if (c.accept(JOIN)) {
           joiner = c.token(mark).is(Kind.COMMA) ? c.token(mark + 1).lower() : c.token(mark).lower();
         } else if (c.at(COMMA_CONNECTOR)) {
           c.accept(Kind.COMMA);
           joiner = "and";
+        } else if (c.accept(Kind.COMMA)) {
+          joiner = ","; // "status 'Trial', city 'Oslo'" (all) or "Lyon, Nice or Lille" (a list)
         }
         if (joiner == null || Steps.startsStep(c)) {
           c.reset(mark);
@@ -102,14 +136,20 @@ final class SearchGrammar implements Clause.Single {
                 || c.token(i).isWord("have")
                 || c.token(i).isWord("has");
       }
-      List<Map<String, Object>> read = filters(c, filters, withWord);
-      if (read.isEmpty()) {
+      Read read = filters(c, filters, withWord, "or".equals(joiner) || ",".equals(joiner));
+      if (except) {
+        read = except(c, read, mark);
+      }
+      if (read.filters().isEmpty()) {
         c.reset(mark);
         break;
       }
+      boolean listed = ",".equals(joiner) && read.repeated();
+      list |= listed;
       any |= "or".equals(joiner);
-      all |= "and".equals(joiner) || "but".equals(joiner) || read.size() > 1;
-      filters.addAll(read);
+      all |= "and".equals(joiner) || "but".equals(joiner) || read.filters().size() > 1;
+      all |= ",".equals(joiner) && !listed;
+      filters.addAll(read.filters());
     }
     if (filters.isEmpty()
         && !FreeText.atBoundary(c)
@@ -117,6 +157,7 @@ final class SearchGrammar implements Clause.Single {
         && !Steps.startsStep(c)) {
       throw c.failureForClause("I can't read this search filter: ", c.mark());
     }
+    any |= list && !all; // "in Lyon, Nice" lists places: any of them
     if (any && all) {
       throw c.failure(
           "A search can match all of its filters or any of them, not a mix: '"
@@ -139,10 +180,18 @@ final class SearchGrammar implements Clause.Single {
     return new Step.Action(ActionType.SEARCH_CONTACTS, params);
   }
 
-  /** One filter; {@code null} (cursor unmoved) when none starts here. */
+  /**
+   * Filters read at one place.
+   *
+   * @param filters one filter, two for "between", none when no filter starts here
+   * @param repeated the filter is only a value that repeats the previous field ("Nice" in "city
+   *     Lyon, Nice or Lille")
+   */
+  private record Read(List<Map<String, Object>> filters, boolean repeated) {}
+
   /** One filter, or two for "between"; empty (cursor unmoved) when none starts here. */
-  private static List<Map<String, Object>> filters(
-      Cursor c, List<Map<String, Object>> previous, boolean withWord) {
+  private static Read filters(
+      Cursor c, List<Map<String, Object>> previous, boolean withWord, boolean listable) {
     int mark = c.mark();
     Fields.Ref field = Fields.read(c);
     if (field != null && c.accept(BETWEEN)) {
@@ -150,14 +199,67 @@ final class SearchGrammar implements Clause.Single {
       boolean and = c.acceptWord("and");
       Object high = Values.literal(c);
       if (low != null && and && high != null) {
-        return List.of(
-            filter(field.forSearch(), Operator.GE, low),
-            filter(field.forSearch(), Operator.LE, high));
+        ConditionGrammar.inclusive(c);
+        return new Read(
+            List.of(
+                filter(field.forSearch(), Operator.GE, low),
+                filter(field.forSearch(), Operator.LE, high)),
+            false);
       }
     }
     c.reset(mark);
+    Map<String, Object> repeated = shorthand(c, previous);
+    if (repeated != null) {
+      return new Read(List.of(repeated), true);
+    }
     Map<String, Object> one = filter(c, previous, withWord);
-    return one == null ? List.of() : List.of(one);
+    if (one == null && listable) {
+      repeated = bareShorthand(c, previous);
+      return repeated == null ? new Read(List.of(), false) : new Read(List.of(repeated), true);
+    }
+    return one == null ? new Read(List.of(), false) : new Read(List.of(one), false);
+  }
+
+  /** "… except the ones with status 'Customer'": only an equality can be turned around. */
+  private static Read except(Cursor c, Read read, int from) {
+    if (read.filters().size() != 1 || !"==".equals(read.filters().getFirst().get("operator"))) {
+      throw c.failure(
+          "Search filters can only leave out an exact value ('except the ones with status"
+              + " 'Customer''): '"
+              + c.text(from, c.mark())
+              + "'",
+          from,
+          c.mark());
+    }
+    Map<String, Object> only = read.filters().getFirst();
+    return new Read(
+        List.of(filter((String) only.get("field"), Operator.NE, only.get("value"))), false);
+  }
+
+  /**
+   * "city Lyon, Nice or Lille": unquoted words alone repeat the previous text comparison, when they
+   * end where a value ends and are no step.
+   */
+  private static Map<String, Object> bareShorthand(Cursor c, List<Map<String, Object>> previous) {
+    if (previous.isEmpty() || !c.at(Kind.WORD) || Steps.startsStep(c)) {
+      return null;
+    }
+    Map<String, Object> last = previous.getLast();
+    String op = (String) last.get("operator");
+    boolean text = last.get("value") instanceof String v && !v.startsWith("today");
+    if (!text || !(op.equals("==") || op.equals("contains")) || "tags".equals(last.get("field"))) {
+      return null;
+    }
+    int mark = c.mark();
+    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> false);
+    if (span.isEmpty() || !FreeText.atBoundary(c) && !c.atAnyWord("and", "or", "then")) {
+      c.reset(mark);
+      return null;
+    }
+    return filter(
+        (String) last.get("field"),
+        Operator.fromSymbol(op).orElseThrow(),
+        c.text(span.from(), span.to()));
   }
 
   private static Map<String, Object> filter(
@@ -171,9 +273,12 @@ final class SearchGrammar implements Clause.Single {
     if (special != null) {
       return special;
     }
-    Map<String, Object> shorthand = shorthand(c, previous);
-    if (shorthand != null) {
-      return shorthand;
+    int beforePreposition = c.mark();
+    if (!c.accept(FIELD_PREPOSITION) || Fields.read(c) == null) {
+      c.reset(beforePreposition);
+    } else {
+      c.reset(beforePreposition);
+      c.accept(FIELD_PREPOSITION);
     }
     Fields.Ref field = Fields.read(c);
     if (field == null) {
@@ -182,7 +287,7 @@ final class SearchGrammar implements Clause.Single {
     }
     boolean of = c.acceptWord("of");
     Relation relation = of ? Relation.afterBe(c) : Relation.read(c);
-    if (relation == null && (of || startsValue(c) || (withWord && startsWords(c)))) {
+    if (relation == null && (of || startsValue(c) || startsWords(c))) {
       relation = Relation.EQ;
     } else if (relation == null && withWord) {
       relation = Relation.EXISTS;

@@ -28,7 +28,14 @@ final class Steps {
               + "|secondly|third|thirdly|and|plus|now|meanwhile|additionally) [,]",
           "once (that 's|that is|this is|it 's|it is) done [,]",
           "(once|when) [that 's|that is|this is|it 's|it is] (done|finished|complete) [,]",
-          "(please|kindly|just|go ahead and|make sure to|make sure you|be sure to|do not forget to"
+          "[and|but] [if possible] [,] (could|would|can|will) you [please|kindly] [just] [also]"
+              + " [go ahead and]",
+          "[could you|would you|can you] (mind|be able to|be so kind as to)",
+          "(i would love it if you could|i would love for you to|i was hoping you could|i would like"
+              + " you to|i would like to|i want to|i need to|if you could|would it be possible to"
+              + "|is it possible to|can we|could we|let 's|lets) [please] [just]",
+          "when you (get|have) a (chance|moment|minute|sec|second) [,]",
+          "(please to|please|kindly|just|go ahead and|make sure to|make sure you|be sure to|do not forget to"
               + "|remember to|you should|i want you to|we need to|we want to|i need you to|you need"
               + " to|you must|always)",
           "for (each|every|all) [one|of them|of those|of these|contact|lead|person|result|match"

@@ -20,14 +20,22 @@ final class TagClause implements Clause {
 
   private static final List<Phrase> ADD_THEN_LIST =
       Phrase.all(
-          "(add|apply|attach|assign|set) " + DET + " [following] " + NOUN + " [:]",
+          "(add|apply|attach|assign|set|make|put|place|give) [on|to|for] {obj} "
+              + DET
+              + " [following] "
+              + NOUN
+              + " [:]",
           "(tag|label) {obj} [as|with] [:]",
           "(mark|flag) {obj} as");
+
+  /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
+  private static final Phrase ADD_QUOTED = Phrase.of("add {obj} [also|back]");
+
   private static final List<Phrase> ADD_LIST_FIRST =
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) "
+          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) [from|on|for] {obj} "
               + DET
               + " [following] "
               + NOUN
@@ -45,8 +53,28 @@ final class TagClause implements Clause {
   private static final Phrase ITEM_JOINER = Phrase.of("[,] [and|&|or|plus|as well as]");
   private static final Set<String> ITEM_STOPS =
       Set.of(
-          "to", "from", "on", "and", "or", "then", "instead", "for", "as", "with", "tag", "tags",
-          "label", "labels", "if", "unless", "when", "off", "too", "plus");
+          "to",
+          "from",
+          "on",
+          "and",
+          "or",
+          "then",
+          "instead",
+          "for",
+          "as",
+          "with",
+          "tag",
+          "tags",
+          "label",
+          "labels",
+          "if",
+          "unless",
+          "when",
+          "off",
+          "too",
+          "plus",
+          "otherwise",
+          "else");
 
   @Override
   public boolean starts(Cursor c) {
@@ -105,6 +133,14 @@ final class TagClause implements Clause {
 
   private Step.Action readOne(Cursor c) {
     int mark = c.mark();
+    if (c.accept(ADD_QUOTED) && c.at(Kind.QUOTED)) {
+      List<String> tags = items(c);
+      Step.Action added = finish(c, ActionType.ADD_TAG, tags);
+      if (FreeText.atBoundary(c) || FreeText.startsNewStep(c) || c.atEof()) {
+        return added;
+      }
+    }
+    c.reset(mark);
     for (ActionType type : List.of(ActionType.ADD_TAG, ActionType.REMOVE_TAG)) {
       boolean add = type == ActionType.ADD_TAG;
       c.reset(mark);
@@ -147,7 +183,10 @@ final class TagClause implements Clause {
     tags.add(first);
     while (true) {
       int mark = c.mark();
-      if (!c.accept(ITEM_JOINER) || c.mark() == mark || Steps.startsStep(c)) {
+      if (!c.accept(ITEM_JOINER)
+          || c.mark() == mark
+          || Steps.startsStep(c)
+          || PlanGrammar.elseStarts(c)) {
         c.reset(mark);
         return tags;
       }

@@ -19,6 +19,10 @@ final class TaskClause implements Clause.Single {
               + TASK,
           "(create|add|make|set up|set) [a|an] [new] (follow up|followup)");
   private static final Phrase REMIND = Phrase.of("remind");
+
+  /** "task 'Call them' due 2d": the noun alone, when the title follows in quotes. */
+  private static final Phrase NOUN_ONLY = Phrase.of("[new|a|one] " + TASK + " [:]");
+
   private static final Phrase FOLLOW_UP = Phrase.of("(follow up|followup)");
 
   private static final List<Phrase> TITLE_INTRO =
@@ -26,8 +30,14 @@ final class TaskClause implements Clause.Single {
   private static final List<Phrase> ASSIGN =
       Phrase.all(
           "[and] [then] (assign|assigned|assigning|give|given|hand) [it|this|that|the task] to",
+          "[and] [then] (assign|assigned|assigning|owner) [it|this|that|the task] [:]",
           "(for|owned by|to)");
-  private static final Phrase DUE = Phrase.of("(due|that is due|which is due|to be done)");
+
+  /** "(And) assign it to …", "(Make) it due in 2 days": what a sentence about the task says. */
+  private static final Phrase AMEND_SUBJECT =
+      Phrase.of("[make|have|set] [it|the task|this task|that task] [should] [be] [is]");
+
+  private static final Phrase DUE = Phrase.of("(due|that is due|which is due|to be done|for)");
   private static final Phrase DUE_IN = Phrase.of("(in|within)");
   private static final Phrase FROM_NOW = Phrase.of("(from now|from today|later)");
   private static final List<Phrase> DUE_DAY =
@@ -36,7 +46,7 @@ final class TaskClause implements Clause.Single {
 
   @Override
   public boolean starts(Cursor c) {
-    if (c.at(REMIND)) {
+    if (c.at(REMIND) || nounOnly(c)) {
       return true;
     }
     for (Phrase p : VERBS) {
@@ -57,8 +67,9 @@ final class TaskClause implements Clause.Single {
       if (c.acceptWord("to", "about")) {
         readTitle(c, params);
       }
+    } else if (c.acceptFirst(VERBS) < 0) {
+      c.accept(NOUN_ONLY);
     } else {
-      c.acceptFirst(VERBS);
       for (int i = start; i < c.mark(); i++) {
         followUp |= c.token(i).isWord("follow") || c.token(i).isWord("followup");
       }
@@ -77,6 +88,28 @@ final class TaskClause implements Clause.Single {
       params.put("title", "Follow up with @contact.firstName");
     }
     return new Step.Action(ActionType.CREATE_TASK, ordered(params));
+  }
+
+  @Override
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.CREATE_TASK) {
+      return null;
+    }
+    int mark = c.mark();
+    Map<String, Object> params = new LinkedHashMap<>(previous.params());
+    if (c.accept(AMEND_SUBJECT) && readParam(c, params) && FreeText.atBoundary(c)) {
+      Args.readAll(c, params, TaskClause::readParam);
+      return new Step.Action(ActionType.CREATE_TASK, ordered(params));
+    }
+    c.reset(mark);
+    return null;
+  }
+
+  private static boolean nounOnly(Cursor c) {
+    int mark = c.mark();
+    boolean titled = c.accept(NOUN_ONLY) && c.at(Kind.QUOTED);
+    c.reset(mark);
+    return titled;
   }
 
   private static Map<String, Object> ordered(Map<String, Object> params) {

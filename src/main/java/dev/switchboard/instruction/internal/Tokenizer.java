@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 final class Tokenizer {
 
   private static final Pattern LIST_MARKER_AT_LINE_START =
-      Pattern.compile("(?:\\d{1,3}[.)]|[-*•·‣▪◦–]|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
+      Pattern.compile(
+          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
+              + "|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
   private static final Pattern EMAIL =
@@ -34,6 +36,64 @@ final class Tokenizer {
   private static final Pattern NUMBER =
       Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
+
+  /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
+  private static final Map<String, String> ABBREVIATIONS =
+      Map.of(
+          "tpl", "template",
+          "tmpl", "template",
+          "templ", "template",
+          "msg", "message",
+          "pls", "please",
+          "plz", "please",
+          "thx", "thanks");
+
+  /**
+   * "would you mind waiting two days and emailing them": the -ing forms of the action verbs read as
+   * the verbs ("following" is left alone: "the following template").
+   */
+  private static final Map<String, String> GERUNDS =
+      Map.ofEntries(
+          Map.entry("adding", "add"),
+          Map.entry("applying", "apply"),
+          Map.entry("changing", "change"),
+          Map.entry("checking", "check"),
+          Map.entry("connecting", "connect"),
+          Map.entry("creating", "create"),
+          Map.entry("dropping", "drop"),
+          Map.entry("emailing", "email"),
+          Map.entry("enriching", "enrich"),
+          Map.entry("escalating", "escalate"),
+          Map.entry("finding", "find"),
+          Map.entry("googling", "google"),
+          Map.entry("handing", "hand"),
+          Map.entry("inviting", "invite"),
+          Map.entry("looking", "look"),
+          Map.entry("looping", "loop"),
+          Map.entry("making", "make"),
+          Map.entry("marking", "mark"),
+          Map.entry("messaging", "message"),
+          Map.entry("passing", "pass"),
+          Map.entry("pausing", "pause"),
+          Map.entry("pinging", "ping"),
+          Map.entry("pulling", "pull"),
+          Map.entry("reaching", "reach"),
+          Map.entry("remembering", "remember"),
+          Map.entry("removing", "remove"),
+          Map.entry("researching", "research"),
+          Map.entry("saving", "save"),
+          Map.entry("scheduling", "schedule"),
+          Map.entry("searching", "search"),
+          Map.entry("sending", "send"),
+          Map.entry("setting", "set"),
+          Map.entry("shooting", "shoot"),
+          Map.entry("storing", "store"),
+          Map.entry("tagging", "tag"),
+          Map.entry("untagging", "untag"),
+          Map.entry("updating", "update"),
+          Map.entry("waiting", "wait"));
+
+  private static final Pattern EMOTICON = Pattern.compile("[:;]-?[)(DPp](?![A-Za-z0-9])");
   private static final Map<String, String> CONTRACTION_TAILS =
       Map.of("s", "'s", "re", "are", "ve", "have", "ll", "will", "d", "would", "m", "am");
 
@@ -112,6 +172,9 @@ final class Tokenizer {
   }
 
   private boolean punctuation(char c) {
+    if ((c == ':' || c == ';') && skipped(EMOTICON)) {
+      return true; // "Much appreciated :)"
+    }
     switch (c) {
       case ',':
         return single(Kind.COMMA);
@@ -127,7 +190,19 @@ final class Tokenizer {
         if (pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
           return matched(OPERATOR, Kind.OPERATOR);
         }
+        if (previousIsBlank() && pos + 1 < text.length() && startsOperand(text.charAt(pos + 1))) {
+          tokens.add(Token.word("!", "not", pos, pos + 1)); // "!(a || b)", "!contact.replied"
+          pos++;
+          return true;
+        }
         return sentenceEnd();
+      case '|':
+        if (text.startsWith("||", pos)) {
+          tokens.add(Token.word("||", "or", pos, pos + 2));
+          pos += 2;
+          return true;
+        }
+        return other();
       case '.', '?', '…':
         return sentenceEnd();
       default:
@@ -158,8 +233,9 @@ final class Tokenizer {
         }
         return single(Kind.DASH);
       case '&':
-        tokens.add(Token.word("&", "and", pos, pos + 1));
-        pos++;
+        int length = text.startsWith("&&", pos) ? 2 : 1;
+        tokens.add(Token.word(text.substring(pos, pos + length), "and", pos, pos + length));
+        pos += length;
         return true;
       default:
         if (matched(OPERATOR, Kind.OPERATOR)) {
@@ -201,6 +277,15 @@ final class Tokenizer {
     return true;
   }
 
+  private boolean skipped(Pattern pattern) {
+    Matcher m = pattern.matcher(text).region(pos, text.length());
+    if (!m.lookingAt()) {
+      return false;
+    }
+    pos = m.end();
+    return true;
+  }
+
   private boolean matched(Pattern pattern, Kind kind) {
     Matcher m = pattern.matcher(text).region(pos, text.length());
     if (!m.lookingAt()) {
@@ -226,6 +311,10 @@ final class Tokenizer {
 
   private boolean previousIsBlank() {
     return pos == 0 || Character.isWhitespace(text.charAt(pos - 1)) || text.charAt(pos - 1) == ':';
+  }
+
+  private static boolean startsOperand(char c) {
+    return c == '(' || Character.isLetter(c);
   }
 
   private boolean nextIsDigit() {
@@ -315,7 +404,9 @@ final class Tokenizer {
       }
     }
     String w = text.substring(start, pos);
-    tokens.add(Token.word(w, w.toLowerCase(Locale.ROOT), start, pos));
+    String lower = w.toLowerCase(Locale.ROOT);
+    String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
+    tokens.add(Token.word(w, normal, start, pos));
   }
 
   private boolean wordCharAt(int i) {

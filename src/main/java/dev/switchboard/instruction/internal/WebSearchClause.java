@@ -17,7 +17,7 @@ final class WebSearchClause implements Clause.Single {
   /** Verbs after which the query follows. */
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "(search|look|check) [on|through|across] [the] " + WEB + " [for|about|on|to find] [:]",
+          "(search|look|check) [on|through|across|in] [the] " + WEB + " [for|about|on|to find] [:]",
           "search online [for|about] [:]",
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
           "web search [for|on|about] [:]",
@@ -48,17 +48,30 @@ final class WebSearchClause implements Clause.Single {
   private static final String RESULTS = "(results|result|hits|links|articles|pages|items)";
   private static final List<Phrase> LIMIT_BEFORE =
       Phrase.all(
-          "[only|just] (keep|return|get|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
+          "[only|just] (keep|return|get|give|give me|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
   private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
+
+  /** "top 2 only", "the first 3 hits are enough", "5 results max". */
+  private static final Phrase LIMIT_AFTER =
+      Phrase.of(
+          "(only|is enough|are enough|will do|is fine|are fine|should do|max|tops|at most|is plenty"
+              + "|are plenty|will be enough|should be enough)");
+
   private static final Phrase ONE_RESULT = Phrase.of("(result|hit|link|article|page|item)");
 
   private static final Phrase CHANNEL =
       Phrase.of("((on|via|using|through|with|in) [the] (web|internet|google|bing|net)|online)");
   private static final Set<String> QUERY_STOPS = Set.of("then");
+
+  /** A query that asks ("who is …?") keeps its question mark; a request that asks does not. */
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "who", "what", "when", "where", "why", "how", "which", "is", "are", "does", "do", "did",
+          "has", "have", "can", "was", "were", "will");
 
   @Override
   public boolean starts(Cursor c) {
@@ -105,9 +118,10 @@ final class WebSearchClause implements Clause.Single {
       return null;
     }
     String text = c.text(span.from(), span.to());
+    String first = c.token(span.from()).lower();
     c.accept(CHANNEL);
     Token after = c.peek();
-    if (after.is(Kind.END) && after.text().startsWith("?")) {
+    if (after.is(Kind.END) && after.text().startsWith("?") && QUESTION_WORDS.contains(first)) {
       text = text + "?";
     }
     return text;
@@ -152,7 +166,24 @@ final class WebSearchClause implements Clause.Single {
       c.reset(mark);
       return null;
     }
+    c.accept(LIMIT_AFTER);
     return Values.plain(amount);
+  }
+
+  @Override
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.WEB_SEARCH || previous.params().containsKey("maxResults")) {
+      return null;
+    }
+    int mark = c.mark();
+    Number max = limit(c);
+    if (max == null || !FreeText.atBoundary(c)) {
+      c.reset(mark);
+      return null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>(previous.params());
+    params.put("maxResults", max);
+    return new Step.Action(ActionType.WEB_SEARCH, params);
   }
 
   private static boolean readParam(Cursor c, Map<String, Object> params) {
