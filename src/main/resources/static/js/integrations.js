@@ -20,12 +20,22 @@
         input.value = view[input.name];
       }
     }
+    showProviderFields(form);
+  }
+
+  /** Shows the fields of the chosen provider only (data-provider="smtp" …), and sends only those. */
+  function showProviderFields(form) {
+    const provider = form.elements.provider;
+    if (!provider || provider.tagName !== "SELECT") return;
+    for (const field of form.querySelectorAll("[data-provider]")) {
+      field.hidden = field.dataset.provider !== provider.value;
+    }
   }
 
   function body(form) {
     const out = {};
     for (const input of form.elements) {
-      if (!input.name) continue;
+      if (!input.name || input.closest("[hidden]")) continue;
       if (input.type === "checkbox") out[input.name] = input.checked;
       else if (input.type === "number") { if (input.value !== "") out[input.name] = Number(input.value); }
       else if (input.value.trim() !== "") out[input.name] = input.value.trim();
@@ -42,6 +52,7 @@
   function wire(card) {
     const kind = card.dataset.kind;
     const form = card.querySelector("form");
+    form.addEventListener("change", () => showProviderFields(form));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const r = await api("PUT", path(kind), body(form));

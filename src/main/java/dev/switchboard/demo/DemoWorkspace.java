@@ -3,6 +3,7 @@ package dev.switchboard.demo;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRequest;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.integration.Integrations;
 import dev.switchboard.run.TriggerRequest;
 import dev.switchboard.run.Triggers;
 import dev.switchboard.workspace.Membership;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With {@code SWITCHBOARD_DEMO=true}, fills the first workspace of an empty database with sample
- * agents and a first run, so there is something to click through.
+ * agents and a first run, so there is something to click through. Email goes through the outbox
+ * provider, so every sample agent's first run succeeds before anyone connects a mail server.
  */
 @Component
 class DemoWorkspace {
@@ -27,16 +29,19 @@ class DemoWorkspace {
 
   private final boolean enabled;
   private final Agents agents;
+  private final Integrations integrations;
   private final Triggers triggers;
   private final WorkspaceAccess access;
 
   DemoWorkspace(
       @Value("${switchboard.demo}") boolean enabled,
       Agents agents,
+      Integrations integrations,
       Triggers triggers,
       WorkspaceAccess access) {
     this.enabled = enabled;
     this.agents = agents;
+    this.integrations = integrations;
     this.triggers = triggers;
     this.access = access;
   }
@@ -47,25 +52,24 @@ class DemoWorkspace {
       return;
     }
     Membership owner = access.find(created.ownerId(), created.workspaceId()).orElseThrow();
-    Agent welcome =
-        agents.create(
-            owner,
-            workflow(
-                "Welcome new leads",
-                "live",
-                "Greet new leads, wait two minutes, then note the follow-up",
-                List.of(
-                    step(
-                        "remember", Map.of("key", "greeting", "value", "Hi there, welcome aboard")),
-                    step("wait", Map.of("duration", "PT2M")),
-                    step(
-                        "remember",
-                        Map.of("key", "followUp", "value", "@memory.greeting (followed up)")))));
+    integrations.useOutbox(owner, "demo@switchboard.localhost");
+    agents.create(
+        owner,
+        workflow(
+            "Welcome new leads",
+            "live",
+            "Greet new leads, wait two minutes, then note the follow-up",
+            List.of(
+                step("remember", Map.of("key", "greeting", "value", "Hi there, welcome aboard")),
+                step("wait", Map.of("duration", "PT2M")),
+                step(
+                    "remember",
+                    Map.of("key", "followUp", "value", "@memory.greeting (followed up)")))));
     agents.create(
         owner,
         workflow(
             "CEO outreach",
-            "draft",
+            "live",
             "Find contacts where title contains CEO and send email using template 'Outbound v2'",
             List.of(
                 step(
@@ -74,22 +78,24 @@ class DemoWorkspace {
                         "filters",
                         List.of(Map.of("field", "title", "operator", "contains", "value", "CEO")))),
                 step("send_email", Map.of("template", "Outbound v2")))));
-    agents.create(
-        owner,
-        new AgentRequest(
-            "Say hello (command)",
-            "Hello from a command agent",
-            "command",
-            "live",
-            null,
-            null,
-            List.of("echo", "{{prompt}}"),
-            null,
-            60,
-            null,
-            null));
-    triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
-    log.info("Demo workspace ready: 3 sample agents and a first run");
+    Agent hello =
+        agents.create(
+            owner,
+            new AgentRequest(
+                "Say hello (command)",
+                "Hello from a command agent",
+                "command",
+                "live",
+                null,
+                null,
+                List.of("echo", "{{prompt}}"),
+                null,
+                60,
+                null,
+                null));
+    // The first run is the quick one: the agent that waits stays free for the newcomer's Run Now.
+    triggers.trigger(owner, hello.id(), TriggerRequest.EMPTY);
+    log.info("Demo workspace ready: 3 sample agents, email kept in the Outbox, and a first run");
   }
 
   private static AgentRequest workflow(

@@ -51,7 +51,10 @@ class ConnectionCheck {
     }
     Integration s = settings.get();
     return switch (kind) {
-      case EMAIL -> smtp(SmtpAccount.of(s));
+      case EMAIL ->
+          CaughtEmails.catches(s)
+              ? new Result(true, "Emails are kept in the workspace's Outbox; nothing is sent")
+              : smtp(SmtpAccount.of(s));
       case SEARCH -> search(s);
       case LINKEDIN -> http(() -> linkedIn.me(s), "LinkedIn");
       case ENRICHMENT -> http(() -> apollo.health(s), "Apollo");

@@ -71,6 +71,12 @@ public class Integrations {
     return view(ws, kind);
   }
 
+  /** Connects email through the outbox provider: emails are kept on the Outbox page, not sent. */
+  @Transactional
+  public void useOutbox(Membership by, String from) {
+    save(by, IntegrationKind.EMAIL, Map.of("provider", CaughtEmails.PROVIDER, "from", from));
+  }
+
   @Transactional
   boolean delete(Membership by, IntegrationKind kind) {
     return store.delete(by.workspaceId(), kind);

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * {@code send_email}: a template of the CRM or a subject and body, to {@code to} or the contact's
  * address, over the workspace's SMTP account. Each email is claimed in {@code sent_emails} before
  * it leaves, so it is sent at most once per run, step and contact, and counts against the agent's
- * {@code maxEmailsPerDay}.
+ * {@code maxEmailsPerDay}. With the {@code outbox} provider the email is kept in the workspace's
+ * Outbox instead of leaving.
  *
  * <p>An invalid address skips that contact with a warning when the step runs over contacts found by
  * a search; when it is the run's only recipient, the step fails.
@@ -37,6 +38,7 @@ class SendEmailAction implements ActionHandler {
 
   private final Integrations integrations;
   private final SmtpMailer mailer;
+  private final CaughtEmails caught;
   private final SendLedger ledger;
   private final Agents agents;
   private final LimitPause limits;
@@ -46,6 +48,7 @@ class SendEmailAction implements ActionHandler {
   SendEmailAction(
       Integrations integrations,
       SmtpMailer mailer,
+      CaughtEmails caught,
       SendLedger ledger,
       Agents agents,
       LimitPause limits,
@@ -53,6 +56,7 @@ class SendEmailAction implements ActionHandler {
       Clock clock) {
     this.integrations = integrations;
     this.mailer = mailer;
+    this.caught = caught;
     this.ledger = ledger;
     this.agents = agents;
     this.limits = limits;
@@ -114,21 +118,32 @@ class SendEmailAction implements ActionHandler {
     if (!ledger.claim(SendLedger.Book.EMAILS, claim, now)) {
       return earlier(call, to, SendLedger.State.CLAIMED);
     }
-    try {
-      mailer.send(SmtpAccount.of(email.get()), to, message.subject(), message.body());
-    } catch (SmtpMailer.MailFailure failure) {
-      ledger.release(SendLedger.Book.EMAILS, claim);
-      return switch (failure.kind()) {
-        case TRANSIENT -> throw new ActionFailure(RETRIES_EXHAUSTED);
-        case INVALID_RECIPIENT -> invalidAddress(call, to);
-        case AUTHENTICATION -> {
-          String text =
-              "Email server refused the username or password. Check the email integration.";
-          limits.tellOwners(call, text);
-          throw new ActionFailure(text);
-        }
-        case REJECTED -> throw new ActionFailure("Email server refused the message to " + to);
-      };
+    if (CaughtEmails.catches(email.get())) {
+      caught.keep(
+          call.workspaceId(),
+          call.executionId(),
+          email.get().text("from"),
+          to,
+          message.subject(),
+          message.body(),
+          clock.instant());
+    } else {
+      try {
+        mailer.send(SmtpAccount.of(email.get()), to, message.subject(), message.body());
+      } catch (SmtpMailer.MailFailure failure) {
+        ledger.release(SendLedger.Book.EMAILS, claim);
+        return switch (failure.kind()) {
+          case TRANSIENT -> throw new ActionFailure(RETRIES_EXHAUSTED);
+          case INVALID_RECIPIENT -> invalidAddress(call, to);
+          case AUTHENTICATION -> {
+            String text =
+                "Email server refused the username or password. Check the email integration.";
+            limits.tellOwners(call, text);
+            throw new ActionFailure(text);
+          }
+          case REJECTED -> throw new ActionFailure("Email server refused the message to " + to);
+        };
+      }
     }
     ledger.markSent(SendLedger.Book.EMAILS, claim, clock.instant());
     if (contact.id() != null) {

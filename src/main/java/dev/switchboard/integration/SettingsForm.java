@@ -34,10 +34,14 @@ final class SettingsForm {
 
   private static final Map<IntegrationKind, Set<String>> FIELDS =
       Map.of(
-          IntegrationKind.EMAIL, Set.of("host", "port", "username", "password", "from", "startTls"),
-          IntegrationKind.SEARCH, Set.of("provider", "baseUrl", "apiKey", "engineId"),
-          IntegrationKind.LINKEDIN, Set.of("baseUrl", "accessToken"),
-          IntegrationKind.ENRICHMENT, Set.of("provider", "baseUrl", "apiKey"));
+          IntegrationKind.EMAIL,
+          Set.of("provider", "host", "port", "username", "password", "from", "startTls"),
+          IntegrationKind.SEARCH,
+          Set.of("provider", "baseUrl", "apiKey", "engineId"),
+          IntegrationKind.LINKEDIN,
+          Set.of("baseUrl", "accessToken"),
+          IntegrationKind.ENRICHMENT,
+          Set.of("provider", "baseUrl", "apiKey"));
 
   private final Map<String, Object> body;
 
@@ -65,11 +69,15 @@ final class SettingsForm {
     Map<String, Object> settings = new LinkedHashMap<>();
     switch (kind) {
       case EMAIL -> {
-        settings.put("host", form.host("host"));
-        settings.put("port", form.port("port"));
-        settings.put("username", form.optionalText("username", 320));
+        String provider = form.choice("provider", "smtp", "smtp", CaughtEmails.PROVIDER);
+        settings.put("provider", provider);
+        if (provider.equals("smtp")) {
+          settings.put("host", form.host("host"));
+          settings.put("port", form.port("port"));
+          settings.put("username", form.optionalText("username", 320));
+          settings.put("startTls", form.bool("startTls"));
+        }
         settings.put("from", form.email("from"));
-        settings.put("startTls", form.bool("startTls"));
       }
       case SEARCH -> {
         String provider = form.choice("provider", null, "google", "searxng");

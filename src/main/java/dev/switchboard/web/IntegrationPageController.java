@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The integrations page of a workspace, for owners and admins: the forms load and save through
- * {@code /api/workspaces/{ws}/integrations}.
+ * The integrations page of a workspace, for owners and admins (the forms load and save through
+ * {@code /api/workspaces/{ws}/integrations}), and the Outbox page of caught emails.
  */
 @Controller
 class IntegrationPageController {
@@ -27,20 +27,31 @@ class IntegrationPageController {
 
   @GetMapping("/w/{ws}/integrations")
   String integrations(Caller caller, @PathVariable UUID ws, Model model) {
+    Object role = shell(caller, ws, model).get("role");
+    if (!"owner".equals(role) && !"admin".equals(role)) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "Only workspace owners and admins manage integrations");
+    }
+    return "integrations";
+  }
+
+  /** The emails the {@code outbox} email provider kept instead of sending, for every member. */
+  @GetMapping("/w/{ws}/outbox")
+  String outbox(Caller caller, @PathVariable UUID ws, Model model) {
+    shell(caller, ws, model);
+    return "outbox";
+  }
+
+  private Map<String, Object> shell(Caller caller, UUID ws, Model model) {
     List<Map<String, Object>> workspaces = accounts.workspacesOf(caller.userId());
     Map<String, Object> current =
         workspaces.stream()
             .filter(w -> ws.equals(w.get("id")))
             .findFirst()
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    Object role = current.get("role");
-    if (!"owner".equals(role) && !"admin".equals(role)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "Only workspace owners and admins manage integrations");
-    }
     model.addAttribute("workspace", current);
     model.addAttribute("workspaces", workspaces);
     model.addAttribute("user", caller);
-    return "integrations";
+    return current;
   }
 }
