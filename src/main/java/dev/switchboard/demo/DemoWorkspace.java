@@ -4,8 +4,9 @@ import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRequest;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.integration.Integrations;
-import dev.switchboard.run.TriggerRequest;
-import dev.switchboard.run.Triggers;
+import dev.switchboard.run.Admission;
+import dev.switchboard.run.TriggerContext;
+import dev.switchboard.run.TriggerSource;
 import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
 import dev.switchboard.workspace.WorkspaceCreated;
@@ -30,19 +31,19 @@ class DemoWorkspace {
   private final boolean enabled;
   private final Agents agents;
   private final Integrations integrations;
-  private final Triggers triggers;
+  private final Admission admission;
   private final WorkspaceAccess access;
 
   DemoWorkspace(
       @Value("${switchboard.demo}") boolean enabled,
       Agents agents,
       Integrations integrations,
-      Triggers triggers,
+      Admission admission,
       WorkspaceAccess access) {
     this.enabled = enabled;
     this.agents = agents;
     this.integrations = integrations;
-    this.triggers = triggers;
+    this.admission = admission;
     this.access = access;
   }
 
@@ -94,7 +95,7 @@ class DemoWorkspace {
                 null,
                 null));
     // The first run is the quick one: the agent that waits stays free for the newcomer's Run Now.
-    triggers.trigger(owner, hello.id(), TriggerRequest.EMPTY);
+    admission.admit(new TriggerSource.Manual(owner), hello, TriggerContext.EMPTY).orThrow();
     log.info("Demo workspace ready: 3 sample agents, email kept in the Outbox, and a first run");
   }
 
