@@ -21,6 +21,7 @@ class WebConfig implements WebMvcConfigurer {
             "/js/**",
             "/actuator/**",
             "/error",
-            "/favicon.ico");
+            "/favicon.ico",
+            "/favicon.svg");
   }
 }

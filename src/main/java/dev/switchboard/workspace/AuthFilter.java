@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves the {@link Caller} from {@code Authorization: Bearer}, {@code ?token=} (WebSocket only)
- * or the UI session, and answers 401 to API calls that have none.
+ * or the UI session, and answers 401 to API calls that have none; refuses cross-site changes first
+ * ({@link CrossSiteGuard}).
  */
 @Component
 @Order(1)
@@ -37,26 +38,48 @@ class AuthFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (CrossSiteGuard.refuses(request)) {
+      refuse(
+          response, HttpServletResponse.SC_FORBIDDEN, CrossSiteGuard.CODE, CrossSiteGuard.MESSAGE);
+      return;
+    }
     Optional<Caller> caller = resolve(request);
     caller.ifPresent(c -> request.setAttribute(CurrentCaller.ATTRIBUTE, c));
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean api = path.startsWith("/api/") && !path.equals("/api/auth/login");
     if ((api || path.equals("/ws")) && caller.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType("application/json");
-      json.writeValue(
-          response.getOutputStream(),
-          ApiResponse.error(
-              "UNAUTHORIZED", "Sign in first: missing, invalid or expired token", Map.of()));
+      refuse(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "UNAUTHORIZED",
+          "Sign in first: missing, invalid or expired token");
       return;
     }
     chain.doFilter(request, response);
   }
 
-  private Optional<Caller> resolve(HttpServletRequest request) {
+  private void refuse(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    json.writeValue(response.getOutputStream(), ApiResponse.error(code, message, Map.of()));
+  }
+
+  /**
+   * The bearer token of the request, or null: a request that carries one never uses the session.
+   */
+  static String bearer(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return accounts.callerForToken(header.substring(7).strip());
+      return header.substring(7).strip();
+    }
+    return null;
+  }
+
+  private Optional<Caller> resolve(HttpServletRequest request) {
+    String token = bearer(request);
+    if (token != null) {
+      return accounts.callerForToken(token);
     }
     if ("/ws".equals(request.getRequestURI()) && request.getParameter("token") != null) {
       return accounts.callerForToken(request.getParameter("token"));

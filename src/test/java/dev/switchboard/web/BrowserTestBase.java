@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,12 @@ abstract class BrowserTestBase {
   static final String PASSWORD = "owner-pass-123";
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path SHOTS = Paths.get("target/screenshots");
+
+  private static final String REPORT_CSP_VIOLATIONS =
+      """
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error("CSP violation: " + e.violatedDirective + " blocked " + e.blockedURI));
+      """;
 
   static Playwright playwright;
   static Browser browser;
@@ -94,19 +102,50 @@ abstract class BrowserTestBase {
   BrowserContext context;
   Page page;
 
+  /** The page's problems so far; a test that provokes one on purpose takes it out. */
+  final List<String> problems = new CopyOnWriteArrayList<>();
+
   @BeforeEach
   void open() {
     api = Api.login(port, EMAIL, PASSWORD);
     ws = api.firstWorkspace();
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    context.addInitScript(REPORT_CSP_VIOLATIONS);
     page = context.newPage();
     page.setDefaultTimeout(15_000);
+    page.onConsoleMessage(this::record);
+    page.onPageError(error -> problems.add("uncaught error: " + error));
   }
 
+  /**
+   * Every page must pass the Content-Security-Policy and log no error: a blocked script, style or
+   * connection, or a script failing, fails the test that opened the page.
+   */
   @AfterEach
   void closeContext() {
+    List<String> seen = List.copyOf(problems);
+    problems.clear();
     if (context != null) {
       context.close();
+    }
+    org.assertj.core.api.Assertions.assertThat(seen)
+        .as("CSP violations and console errors of the pages")
+        .isEmpty();
+  }
+
+  /**
+   * Chromium logs a refused fetch answer (a 409 the test asked for) as a console error; those are
+   * the API's answers, which the tests check themselves. A missing asset is still a problem.
+   */
+  private void record(ConsoleMessage message) {
+    if (!"error".equals(message.type())) {
+      return;
+    }
+    boolean apiAnswer =
+        message.text().startsWith("Failed to load resource: the server responded with a status")
+            && message.location().contains("/api/");
+    if (!apiAnswer) {
+      problems.add(message.text() + " (" + message.location() + ")");
     }
   }
 
