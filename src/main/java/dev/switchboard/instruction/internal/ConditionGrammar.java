@@ -193,6 +193,9 @@ final class ConditionGrammar {
       return has;
     }
     Fields.Ref field = Fields.read(c);
+    if (field == null && c.subject() != null && c.acceptWord("it")) {
+      field = c.subject(); // "check the lead score: if it is over 80"
+    }
     if (field == null) {
       throw c.failureForClause("I can't read this condition: ", start);
     }

@@ -3,7 +3,9 @@ package dev.switchboard.instruction.internal;
 import dev.switchboard.instruction.internal.Token.Kind;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.plan.Step;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +13,7 @@ import java.util.Set;
  * {@code update_field}: "update contact field 'status' to 'Qualified'", "set deal stage to 'Closed
  * Won'", "change their lead score to 90", "move the deal to 'Negotiation'".
  */
-final class FieldUpdateClause implements Clause.Single {
+final class FieldUpdateClause implements Clause {
 
   private static final Phrase VERB =
       Phrase.of(
@@ -60,8 +62,24 @@ final class FieldUpdateClause implements Clause.Single {
     }
   }
 
+  /** "Set the deal stage to 'X' and the deal value to 50000": the verb said once for both. */
   @Override
-  public Step.Action parseOne(Cursor c) {
+  public List<Step.Action> parse(Cursor c) {
+    List<Step.Action> steps = new ArrayList<>(List.of(parseOne(c)));
+    while (true) {
+      int mark = c.mark();
+      c.accept(Kind.COMMA);
+      int start = c.mark();
+      Fields.Ref field = c.acceptWord("and") ? field(c) : null;
+      if (field == null || !c.accept(TO)) {
+        c.reset(mark);
+        return steps;
+      }
+      steps.add(setTo(c, field, start));
+    }
+  }
+
+  private Step.Action parseOne(Cursor c) {
     int start = c.mark();
     Fields.Ref field;
     if (c.accept(MOVE_DEAL)) {
@@ -73,6 +91,11 @@ final class FieldUpdateClause implements Clause.Single {
         throw c.failureForClause("I can't tell which field to change in ", start);
       }
     }
+    return setTo(c, field, start);
+  }
+
+  /** The value after "to", and the step that sets {@code field} to it. */
+  private static Step.Action setTo(Cursor c, Fields.Ref field, int start) {
     Object value = value(c);
     if (value == null) {
       throw c.failureForClause("What should the field be set to? ", start);

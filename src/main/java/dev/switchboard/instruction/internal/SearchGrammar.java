@@ -52,6 +52,11 @@ final class SearchGrammar implements Clause.Single {
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =
       Phrase.of("[,] (whose|where|with|who|that|which|having)");
+
+  /** Words that start a further filter without "and". */
+  private static final Phrase SELF_JOINED =
+      Phrase.of("(whose|where|created|added|tagged|who (is|are|have|has|were|was))");
+
   private static final Phrase EXCEPT =
       Phrase.of(
           "[,] (except|excluding|but not|apart from|other than) [for] [the ones|those|the contacts"
@@ -119,6 +124,8 @@ final class SearchGrammar implements Clause.Single {
         } else if (c.at(COMMA_CONNECTOR)) {
           c.accept(Kind.COMMA);
           joiner = "and";
+        } else if (c.at(SELF_JOINED)) {
+          joiner = "and"; // "with a lead score over 70 created in the last 14 days"
         } else if (c.accept(Kind.COMMA)) {
           joiner = ","; // "status 'Trial', city 'Oslo'" (all) or "Lyon, Nice or Lille" (a list)
         }

@@ -52,7 +52,8 @@ final class WebSearchClause implements Clause.Single {
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
-  private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
+  private static final Phrase LIMIT_STRICT =
+      Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to) [of]");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
 
   /** "top 2 only", "the first 3 hits are enough", "5 results max". */
@@ -154,6 +155,7 @@ final class WebSearchClause implements Clause.Single {
     boolean nounRequired = true;
     if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
       nounRequired = false;
+      c.accept(LIMIT_STRICT); // "with at most 3 results"
     } else {
       c.accept(LIMIT_STRICT);
     }
