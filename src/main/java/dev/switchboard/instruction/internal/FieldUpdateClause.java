@@ -27,7 +27,13 @@ final class FieldUpdateClause implements Clause {
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
   private static final Phrase TO =
-      Phrase.of("(to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
+      Phrase.of(
+          "(to [the] value [of]|to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
+
+  /** "deal stage → 'Negotiation'", "company field 'tier' = 'Gold'": terse text needs no verb. */
+  private static final Phrase SET_SYMBOL = Phrase.of("(→|->|⇒|=)");
+
+  private static final Phrase SET_ARROW = Phrase.of("(→|->|⇒)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
   private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
   private static final Set<String> ARITHMETIC =
@@ -56,7 +62,10 @@ final class FieldUpdateClause implements Clause {
       if (c.accept(MOVE_DEAL)) {
         return true;
       }
-      return c.accept(VERB) && field(c) != null && c.accept(TO);
+      if (!c.accept(VERB)) {
+        return verbless(c);
+      }
+      return field(c) != null && c.accept(TO);
     } finally {
       c.reset(mark);
     }
@@ -84,8 +93,10 @@ final class FieldUpdateClause implements Clause {
     Fields.Ref field;
     if (c.accept(MOVE_DEAL)) {
       field = new Fields.Ref("deal", "stage");
+    } else if (!c.accept(VERB)) {
+      field = field(c);
+      c.accept(SET_SYMBOL);
     } else {
-      c.accept(VERB);
       field = field(c);
       if (field == null || !c.accept(TO)) {
         throw c.failureForClause("I can't tell which field to change in ", start);
@@ -109,6 +120,23 @@ final class FieldUpdateClause implements Clause {
     params.put("value", value);
     Args.readAll(c, params, (cursor, p) -> false);
     return new Step.Action(ActionType.UPDATE_FIELD, params);
+  }
+
+  /**
+   * "deal stage → 'X'", "company field 'tier' = 'Gold'"; a bare "city = 'Austin'" is a search
+   * filter or a condition, so "=" needs the entity or the word "field" said.
+   */
+  private static boolean verbless(Cursor c) {
+    int start = c.mark();
+    if (field(c) == null) {
+      return false;
+    }
+    boolean named = c.mark() - start > 1 || c.token(start).is(Kind.PATH);
+    boolean arrow = c.at(SET_ARROW);
+    return (arrow || named)
+        && c.accept(SET_SYMBOL)
+        && Values.literal(c) != null
+        && (FreeText.atBoundary(c) || c.atEof());
   }
 
   /** The field, on a contact, deal or company (the plan cannot write anything else). */

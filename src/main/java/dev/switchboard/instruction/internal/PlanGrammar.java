@@ -78,7 +78,8 @@ final class PlanGrammar {
   private static final Phrase TRAILING_WHEN =
       Phrase.of(
           "(afterwards|afterward|at the end|in the end|as well|too|as a last step|as the last step"
-              + "|as a final step|last|first|right away|now)");
+              + "|as a final step|last|first|right away|now|for each [of them|one|contact]|for"
+              + " every one|for all of them|for everyone|each)");
 
   /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
   private static final int MAX_REMARK = 16;
@@ -153,7 +154,23 @@ final class PlanGrammar {
       if (c.acceptFirst(CONDITIONALS) >= 0 || c.accept(UNLESS)) {
         return !atElse(c, mark);
       }
-      return atQuestion(c);
+      return atQuestion(c) || atArrowCondition(c);
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /** "deal.value over $50k → hand off …": in terse text an arrow makes a condition an "if". */
+  private static boolean atArrowCondition(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (!(c.at(Kind.PATH) || c.at(Kind.NUMBER) || c.atWord("no"))) {
+        return false;
+      }
+      ConditionGrammar.read(c);
+      return c.at(Kind.DASH) && !c.peek().text().equals("-");
+    } catch (ParseFailure notACondition) {
+      return false;
     } finally {
       c.reset(mark);
     }
@@ -570,7 +587,14 @@ final class PlanGrammar {
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
+    boolean parenthesised = c.at(Kind.LPAREN) && atConditionalAfter(1);
+    if (parenthesised) {
+      c.next(); // "→ (if … → …, else …); else …"
+    }
     List<Step> then = block(Scope.THEN);
+    if (parenthesised && !c.accept(Kind.RPAREN)) {
+      throw c.failureForClause("This parenthesis is never closed: ", thenStart);
+    }
     if (then.isEmpty()) {
       throw c.failureForClause("What should happen then? ", thenStart);
     }
@@ -579,6 +603,14 @@ final class PlanGrammar {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
     steps.add(new Step.If(condition, then, otherwise));
+  }
+
+  private boolean atConditionalAfter(int ahead) {
+    int mark = c.mark();
+    c.reset(mark + ahead);
+    boolean conditional = atConditional(c);
+    c.reset(mark);
+    return conditional;
   }
 
   /** The else part, if one follows; at the top it may start the next sentence. */

@@ -36,7 +36,7 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase BARE_VERB =
       Phrase.of(
           "(find|search for|search|filter for|filter by|filter|select|query|look for|pull)"
-              + " [all|any|everyone|anyone|those|the ones] [with|where|whose]");
+              + " [:] [all|any|everyone|anyone|those|the ones] [with|where|whose]");
 
   /** "For contacts whose title contains 'CEO', …" searches first. */
   private static final Phrase FOR_CONTACTS =
@@ -107,6 +107,10 @@ final class SearchGrammar implements Clause.Single {
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
     }
+    int beforePunctuation = c.mark();
+    if (!c.accept(Kind.COMMA)) {
+      c.accept(Kind.COLON); // "find: created last 14d", "find contacts, title contains 'VP'"
+    }
     List<Map<String, Object>> filters = new ArrayList<>();
     boolean any = false;
     boolean all = false;
@@ -157,6 +161,9 @@ final class SearchGrammar implements Clause.Single {
       all |= "and".equals(joiner) || "but".equals(joiner) || read.filters().size() > 1;
       all |= ",".equals(joiner) && !listed;
       filters.addAll(read.filters());
+    }
+    if (filters.isEmpty()) {
+      c.reset(beforePunctuation);
     }
     if (filters.isEmpty()
         && !FreeText.atBoundary(c)
@@ -305,6 +312,7 @@ final class SearchGrammar implements Clause.Single {
     }
     Object value = true;
     if (relation.needsValue()) {
+      c.accept(Relation.ANY_OF);
       value = value(c);
       if (value == null) {
         throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);

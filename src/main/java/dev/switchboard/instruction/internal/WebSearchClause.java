@@ -17,6 +17,8 @@ final class WebSearchClause implements Clause.Single {
   /** Verbs after which the query follows. */
   private static final List<Phrase> VERBS =
       Phrase.all(
+          "(google|research|look up|lookup|dig up|search for|find|get) [some|the latest|recent]"
+              + " (news|info|information|articles|updates) :",
           "(search|look|check) [on|through|across|in] [the] " + WEB + " [for|about|on|to find] [:]",
           "search online [for|about] [:]",
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
