@@ -251,4 +251,30 @@ class BuiltInParserTest {
         .isInstanceOf(UnparseableInstructionsException.class)
         .satisfies(e -> assertThat(((UnparseableInstructionsException) e).details()).hasSize(1));
   }
+
+  @Test
+  void a_heading_before_a_colon_is_skipped_but_an_action_before_a_colon_is_a_step() {
+    assertThat(plan("Prepare the account: set company field 'tier' to 'Enterprise'").steps())
+        .extracting(step -> ((Step.Action) step).type())
+        .containsExactly(ActionType.UPDATE_FIELD);
+    assertThat(plan("Research the company first: search the web for 'Acme news'").steps())
+        .extracting(step -> ((Step.Action) step).type())
+        .containsExactly(ActionType.WEB_SEARCH);
+    assertThat(plan("Enrich them, and then: if contact.phone exists, add tag 'A'").steps())
+        .hasSize(2)
+        .first()
+        .isEqualTo(new Step.Action(ActionType.ENRICH_CONTACT, Map.of()));
+    assertThat(plan("Find contacts in Berlin: tag them 'B'").steps())
+        .extracting(step -> ((Step.Action) step).type())
+        .containsExactly(ActionType.SEARCH_CONTACTS, ActionType.ADD_TAG);
+  }
+
+  @Test
+  void it_after_check_the_field_means_that_field() {
+    Step.If branch =
+        (Step.If) plan("Check the lead score: if it is over 80, add tag 'Hot'").steps().getFirst();
+
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("contact.leadScore", Operator.GT, 80));
+  }
 }

@@ -193,6 +193,9 @@ final class ConditionGrammar {
       return has;
     }
     Fields.Ref field = Fields.read(c);
+    if (field == null && c.subject() != null && c.acceptWord("it")) {
+      field = c.subject(); // "check the lead score: if it is over 80"
+    }
     if (field == null) {
       throw c.failureForClause("I can't read this condition: ", start);
     }
@@ -248,16 +251,24 @@ final class ConditionGrammar {
 
   /** A value, or several ("contains 'CEO', 'Founder' or 'Owner'"). */
   private Condition values(String field, Relation relation, int start) {
+    boolean anyOf = c.accept(Relation.ANY_OF);
+    boolean word = c.at(Kind.WORD);
     Object value = value();
     if (value == null) {
       throw c.failureForClause("Compare " + field + " with what? ", start);
+    }
+    if (word && value instanceof String && Fields.isNumeric(field)) {
+      throw c.failure(
+          "Compare " + field + " with a number: '" + c.text(start, c.mark()) + "'",
+          start,
+          c.mark());
     }
     relation = relation.widenedBy(c);
     c.accept(Relation.IN_IT);
     Condition first = relation.toCondition(field, value);
     remember(first);
     List<Condition> more = new ArrayList<>(List.of(first));
-    while (c.at(Kind.COMMA) && (c.peek(1).is(Kind.QUOTED))) {
+    while ((c.at(Kind.COMMA) || (anyOf && c.atWord("or"))) && c.peek(1).is(Kind.QUOTED)) {
       c.next();
       more.add(relation.toCondition(field, c.next().text()));
     }
@@ -371,7 +382,7 @@ final class ConditionGrammar {
     int mark = c.mark();
     boolean intro = c.accept(TIME_INTRO);
     String duration = Durations.read(c);
-    if (duration != null && (intro || c.accept(TIME_OUTRO))) {
+    if (duration != null && (intro || c.accept(TIME_OUTRO) || c.atWord("no"))) {
       c.accept(TIME_OUTRO);
       c.accept(YET);
       waitBefore = duration;

@@ -13,6 +13,7 @@ final class Cursor {
   private final List<Token> tokens;
   private final byte[] stepStarts;
   private int pos;
+  private Fields.Ref subject;
 
   Cursor(String source, List<Token> tokens) {
     this.source = source;
@@ -32,6 +33,15 @@ final class Cursor {
       stepStarts[here] = (byte) (starts ? 1 : 2);
     }
     return stepStarts[here] == 1;
+  }
+
+  /** The field a heading such as "check the lead score:" made "it" stand for, or {@code null}. */
+  Fields.Ref subject() {
+    return subject;
+  }
+
+  void subject(Fields.Ref field) {
+    subject = field;
   }
 
   Token peek() {

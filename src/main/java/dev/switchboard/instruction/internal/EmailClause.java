@@ -54,8 +54,14 @@ final class EmailClause implements Clause.Single {
   private static final Phrase TO = Phrase.of("to [the address]");
   private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
 
+  /** "→ template 'Bump'": the template alone is the email, in terse text. */
+  private static final Phrase TEMPLATE_ALONE = Phrase.of("[email|e mail|mail] template {q}");
+
   @Override
   public boolean starts(Cursor c) {
+    if (c.at(TEMPLATE_ALONE)) {
+      return true;
+    }
     for (Phrase p : VERBS) {
       if (c.at(p)) {
         return true;

@@ -47,6 +47,16 @@ final class EnrichClause implements Clause.Single {
 
   private static boolean readParam(Cursor c, Map<String, Object> params) {
     int mark = c.mark();
+    if (!params.containsKey("provider")
+        && c.accept(Kind.LPAREN)
+        && c.at(Kind.WORD)
+        && c.peek(1).is(Kind.RPAREN)
+        && !NOT_PROVIDERS.contains(c.peek().lower())) {
+      params.put("provider", c.next().text().toLowerCase(Locale.ROOT)); // "enrich (apollo)"
+      c.next();
+      return true;
+    }
+    c.reset(mark);
     if (!params.containsKey("provider") && c.accept(PROVIDER_INTRO) && c.at(Kind.WORD)) {
       Token t = c.peek();
       if (!NOT_PROVIDERS.contains(t.lower()) && !Steps.startsStep(c)) {

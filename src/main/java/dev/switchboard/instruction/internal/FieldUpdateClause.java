@@ -3,7 +3,9 @@ package dev.switchboard.instruction.internal;
 import dev.switchboard.instruction.internal.Token.Kind;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.plan.Step;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +13,7 @@ import java.util.Set;
  * {@code update_field}: "update contact field 'status' to 'Qualified'", "set deal stage to 'Closed
  * Won'", "change their lead score to 90", "move the deal to 'Negotiation'".
  */
-final class FieldUpdateClause implements Clause.Single {
+final class FieldUpdateClause implements Clause {
 
   private static final Phrase VERB =
       Phrase.of(
@@ -25,7 +27,13 @@ final class FieldUpdateClause implements Clause.Single {
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
   private static final Phrase TO =
-      Phrase.of("(to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
+      Phrase.of(
+          "(to [the] value [of]|to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
+
+  /** "deal stage → 'Negotiation'", "company field 'tier' = 'Gold'": terse text needs no verb. */
+  private static final Phrase SET_SYMBOL = Phrase.of("(→|->|⇒|=)");
+
+  private static final Phrase SET_ARROW = Phrase.of("(→|->|⇒)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
   private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
   private static final Set<String> ARITHMETIC =
@@ -54,25 +62,51 @@ final class FieldUpdateClause implements Clause.Single {
       if (c.accept(MOVE_DEAL)) {
         return true;
       }
-      return c.accept(VERB) && field(c) != null && c.accept(TO);
+      if (!c.accept(VERB)) {
+        return verbless(c);
+      }
+      return field(c) != null && c.accept(TO);
     } finally {
       c.reset(mark);
     }
   }
 
+  /** "Set the deal stage to 'X' and the deal value to 50000": the verb said once for both. */
   @Override
-  public Step.Action parseOne(Cursor c) {
+  public List<Step.Action> parse(Cursor c) {
+    List<Step.Action> steps = new ArrayList<>(List.of(parseOne(c)));
+    while (true) {
+      int mark = c.mark();
+      c.accept(Kind.COMMA);
+      int start = c.mark();
+      Fields.Ref field = c.acceptWord("and") ? field(c) : null;
+      if (field == null || !c.accept(TO)) {
+        c.reset(mark);
+        return steps;
+      }
+      steps.add(setTo(c, field, start));
+    }
+  }
+
+  private Step.Action parseOne(Cursor c) {
     int start = c.mark();
     Fields.Ref field;
     if (c.accept(MOVE_DEAL)) {
       field = new Fields.Ref("deal", "stage");
+    } else if (!c.accept(VERB)) {
+      field = field(c);
+      c.accept(SET_SYMBOL);
     } else {
-      c.accept(VERB);
       field = field(c);
       if (field == null || !c.accept(TO)) {
         throw c.failureForClause("I can't tell which field to change in ", start);
       }
     }
+    return setTo(c, field, start);
+  }
+
+  /** The value after "to", and the step that sets {@code field} to it. */
+  private static Step.Action setTo(Cursor c, Fields.Ref field, int start) {
     Object value = value(c);
     if (value == null) {
       throw c.failureForClause("What should the field be set to? ", start);
@@ -86,6 +120,23 @@ final class FieldUpdateClause implements Clause.Single {
     params.put("value", value);
     Args.readAll(c, params, (cursor, p) -> false);
     return new Step.Action(ActionType.UPDATE_FIELD, params);
+  }
+
+  /**
+   * "deal stage → 'X'", "company field 'tier' = 'Gold'"; a bare "city = 'Austin'" is a search
+   * filter or a condition, so "=" needs the entity or the word "field" said.
+   */
+  private static boolean verbless(Cursor c) {
+    int start = c.mark();
+    if (field(c) == null) {
+      return false;
+    }
+    boolean named = c.mark() - start > 1 || c.token(start).is(Kind.PATH);
+    boolean arrow = c.at(SET_ARROW);
+    return (arrow || named)
+        && c.accept(SET_SYMBOL)
+        && Values.literal(c) != null
+        && (FreeText.atBoundary(c) || c.atEof());
   }
 
   /** The field, on a contact, deal or company (the plan cannot write anything else). */

@@ -69,7 +69,15 @@ final class Fields {
       Phrase.of("(company|organization|organisation|account|companies) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
 
+  /** Fields that hold numbers: "the deal is big" compares nothing that a run could check. */
+  private static final java.util.Set<String> NUMERIC =
+      java.util.Set.of("deal.value", "contact.leadScore", "company.size");
+
   private Fields() {}
+
+  static boolean isNumeric(String qualified) {
+    return NUMERIC.contains(qualified);
+  }
 
   private static void known(String entity, String name, String... phrases) {
     for (String p : phrases) {

@@ -42,6 +42,7 @@ final class LinkedInClause implements Clause.Single {
           "[with|including|plus|and] [a|an|the] [personal|personalized|personalised|short|custom"
               + "|quick] (note|message) [saying|that says|reading|of|:|which says]",
           "[and] (saying|that says|reading|:|which says)");
+  private static final Phrase NO_NOTE = Phrase.of("(no|without|with no) [a|any] (note|message)");
   private static final Set<String> NOTE_STOPS = Set.of("and", "then");
 
   @Override
@@ -64,6 +65,13 @@ final class LinkedInClause implements Clause.Single {
 
   private static boolean readParam(Cursor c, Map<String, Object> params) {
     int mark = c.mark();
+    if (!params.containsKey("note")
+        && c.accept(Kind.LPAREN)
+        && c.accept(NO_NOTE)
+        && c.accept(Kind.RPAREN)) {
+      return true; // "(no note)"
+    }
+    c.reset(mark);
     if (!params.containsKey("note") && c.atWord("with") && c.peek(1).is(Kind.QUOTED)) {
       c.next();
       params.put("note", c.next().text());

@@ -37,11 +37,21 @@ final class PlanGrammar {
           "[but|and] only (if|when)",
           "(if|when|whenever|in case|provided that|providing that|as long as|assuming)",
           "(check|see|verify|determine|find out) (whether|if) [or not]");
+
+  /** The index in {@link #CONDITIONALS} of "check whether", which a later "if so" answers. */
+  private static final int CHECK_WHETHER = 2;
+
   private static final Phrase UNLESS = Phrase.of("[but] unless");
   private static final Phrase THEN_MARK =
       Phrase.of(
-          "[,] [then] [do the following|do this] [:] [if (yes|so|true|it is|it does|they do"
-              + "|they are|they have)] [,|:]");
+          "[,] [then] [do the following|do this|do these things|do both|do all of this|do (two|three"
+              + "|four|five|2|3|4|5) things] [:] [if (yes|so|true|it is|it does|they do|they are"
+              + "|they have)] [,|:]");
+
+  /** "Check if X exists. If it does, …": the answer to a question asked with "check whether". */
+  private static final Phrase IF_SO =
+      Phrase.of("if (yes|so|true|it is|it does|they do|they are|they have|that is the case) [,|:]");
+
   private static final String WHO = "(they|the contact|he|she|it|that|this|the lead|there)";
   private static final List<Phrase> ELSE_MARKS =
       Phrase.all(
@@ -50,7 +60,37 @@ final class PlanGrammar {
               + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "if (not|no|false) [,|:]",
-          "if " + WHO + " (do|does|did|has|have|is|are|was|were|can) not [,|:]");
+          "if "
+              + WHO
+              + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
+              + " [,|:]");
+
+  /** "if the deal stage is anything else": the other values of the field just compared. */
+  private static final Phrase ANYTHING_ELSE =
+      Phrase.of(
+          "(is|are|has|equals) (anything else|something else|any other value|another value"
+              + "|different|anything different) [,|:]");
+
+  /** "…; in any case, send …": the steps after it follow the branch, whatever it decided. */
+  private static final Phrase AFTER_BRANCH = Phrase.of(Steps.AFTER_BRANCH);
+
+  /** "add the tag 'X' afterwards", "… at the end": when, said after a step that runs then. */
+  private static final Phrase TRAILING_WHEN =
+      Phrase.of(
+          "(afterwards|afterward|at the end|in the end|as well|too|as a last step|as the last step"
+              + "|as a final step|last|first|right away|now|for each [of them|one|contact]|for"
+              + " every one|for all of them|for everyone|each)");
+
+  /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
+  private static final int MAX_REMARK = 16;
+
+  /** A heading before a colon ("Prepare the account: set …") is at most this many tokens. */
+  private static final int MAX_HEADING = 12;
+
+  /** "check the lead score: if it is over 80 …": the field that "it" means afterwards. */
+  private static final Phrase CHECK_FIELD =
+      Phrase.of("(check|look at|examine|evaluate|review|consider) [the|their|its]");
+
   private static final Phrase NOTHING =
       Phrase.of(
           "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
@@ -74,6 +114,10 @@ final class PlanGrammar {
               + "|appreciate it|i appreciate it|many thanks|thanks a lot|thanks again|best|regards"
               + "|best regards|kind regards) [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
               + " advance|again|for your help|for this|for that]",
+          "(here is|here 's|here are|below is|this is) [the|my|our|a] [full|complete|whole|entire"
+              + "|basic] (plan|playbook|sequence|workflow|process|flow|steps|rules|logic"
+              + "|instructions|checklist|cadence) [for|to run for|to use for] [this|the|each|every]"
+              + " [contact|deal|lead|account|company|prospect|one|person|contacts|leads]",
           "[i] hope (you are|you 're|all is|all 's|everything is|things are|this finds you) [well"
               + "|good|doing well|great|fine]",
           "(quick one|quick question|quick request|one more thing|small request|a quick favour"
@@ -110,7 +154,23 @@ final class PlanGrammar {
       if (c.acceptFirst(CONDITIONALS) >= 0 || c.accept(UNLESS)) {
         return !atElse(c, mark);
       }
-      return atQuestion(c);
+      return atQuestion(c) || atArrowCondition(c);
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /** "deal.value over $50k → hand off …": in terse text an arrow makes a condition an "if". */
+  private static boolean atArrowCondition(Cursor c) {
+    int mark = c.mark();
+    try {
+      if (!(c.at(Kind.PATH) || c.at(Kind.NUMBER) || c.atWord("no"))) {
+        return false;
+      }
+      ConditionGrammar.read(c);
+      return c.at(Kind.DASH) && !c.peek().text().equals("-");
+    } catch (ParseFailure notACondition) {
+      return false;
     } finally {
       c.reset(mark);
     }
@@ -139,18 +199,58 @@ final class PlanGrammar {
   private static boolean atElse(Cursor c, int mark) {
     int after = c.mark();
     c.reset(mark);
-    boolean isElse = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
+    boolean isElse = acceptElseMark(c) && endsElseMark(c);
     c.reset(after);
     return isElse;
   }
 
+  /** "otherwise", "if not", "if the stage is anything else" …; false (unmoved) if none is here. */
+  private static boolean acceptElseMark(Cursor c) {
+    int mark = c.mark();
+    if (c.acceptFirst(ELSE_MARKS) >= 0) {
+      return true;
+    }
+    if (c.acceptWord("if")
+        && (c.acceptWord("it", "that", "they") || Fields.read(c) != null)
+        && c.accept(ANYTHING_ELSE)) {
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
+    int mark = c.mark();
+    if (skipRemark(c)) {
+      boolean follows = c.at(Kind.COMMA) || c.at(Kind.COLON) || Steps.startsStep(c);
+      c.reset(mark);
+      return follows;
+    }
     Token previous = c.token(c.mark() - 1);
     return previous.is(Kind.COMMA)
         || previous.is(Kind.COLON)
         || c.at(NOTHING)
         || Steps.startsStep(c);
+  }
+
+  /** Skips a short remark in parentheses ("(the contact did not reply)"); false if none. */
+  private static boolean skipRemark(Cursor c) {
+    int mark = c.mark();
+    if (!c.accept(Kind.LPAREN)) {
+      return false;
+    }
+    for (int i = 0; i < MAX_REMARK && !c.atEof(); i++) {
+      if (c.accept(Kind.RPAREN)) {
+        return true;
+      }
+      if (!(c.at(Kind.WORD) || c.at(Kind.NUMBER) || c.at(Kind.OPERATOR) || c.at(Kind.PATH))) {
+        break;
+      }
+      c.next();
+    }
+    c.reset(mark);
+    return false;
   }
 
   /**
@@ -197,6 +297,7 @@ final class PlanGrammar {
     while (!stops(scope)) {
       int before = c.mark();
       step(scope, steps);
+      trailingWhen();
       if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
@@ -213,6 +314,14 @@ final class PlanGrammar {
       if (c.mark() == before) {
         throw leftover();
       }
+    }
+  }
+
+  /** Skips "afterwards", "at the end" … said after a step, before a boundary. */
+  private void trailingWhen() {
+    int mark = c.mark();
+    if (!(c.accept(TRAILING_WHEN) && (FreeText.atBoundary(c) || c.atEof()))) {
+      c.reset(mark);
     }
   }
 
@@ -278,8 +387,14 @@ final class PlanGrammar {
     }
     return switch (scope) {
       case TOP -> false;
-      case ITEM, ELSE -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN);
-      case THEN -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || elseAhead();
+      case ITEM, ELSE ->
+          c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || afterBranchAhead();
+      case THEN ->
+          c.at(Kind.END)
+              || c.at(Kind.LIST_MARKER)
+              || c.at(Kind.RPAREN)
+              || elseAhead()
+              || afterBranchAhead();
     };
   }
 
@@ -295,6 +410,19 @@ final class PlanGrammar {
     }
   }
 
+  /** "…; then, regardless, set …": what follows is no longer part of the branch. */
+  private boolean afterBranchAhead() {
+    int mark = c.mark();
+    try {
+      while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atAnyWord("and", "then", "but")) {
+        c.next();
+      }
+      return c.at(AFTER_BRANCH);
+    } finally {
+      c.reset(mark);
+    }
+  }
+
   private boolean atElseMark() {
     return elseStarts(c);
   }
@@ -302,7 +430,7 @@ final class PlanGrammar {
   /** Whether an "otherwise" part starts at the cursor; never moves it. */
   static boolean elseStarts(Cursor c) {
     int mark = c.mark();
-    boolean found = c.acceptFirst(ELSE_MARKS) >= 0 && endsElseMark(c);
+    boolean found = acceptElseMark(c) && endsElseMark(c);
     c.reset(mark);
     return found;
   }
@@ -322,6 +450,12 @@ final class PlanGrammar {
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
     }
+    if (heading()) {
+      if (!c.at(Kind.LIST_MARKER)) {
+        step(scope, steps);
+      }
+      return;
+    }
     if (amendsPrevious(steps)) {
       return;
     }
@@ -330,6 +464,82 @@ final class PlanGrammar {
       throw c.failureForClause("I don't know how to ", start);
     }
     steps.addAll(clause.parse(c));
+  }
+
+  /**
+   * Skips a heading that announces the steps after its colon: "Prepare the account: set …", "do
+   * three things: …", "check the lead score: if it is over 80 …" (which also makes "it" the lead
+   * score). A heading that reads as an action is a step, unless the same action follows ("Research
+   * the company first: search the web for …" only names it). False (unmoved) if none is here.
+   */
+  private boolean heading() {
+    int start = c.mark();
+    int colon = -1;
+    for (int i = start; i < start + MAX_HEADING; i++) {
+      Token t = c.token(i);
+      if (t.is(Kind.COLON)) {
+        colon = i;
+        break;
+      }
+      if (!t.is(Kind.WORD) && !t.is(Kind.COMMA)) {
+        return false;
+      }
+      if (t.is(Kind.COMMA) && stepAt(i + 1)) {
+        return false; // "enrich them, and then: …" is a step, then the next ones
+      }
+    }
+    if (colon <= start) {
+      return false;
+    }
+    c.reset(colon + 1);
+    Clause next = c.at(Kind.LIST_MARKER) ? null : followingClause();
+    boolean stepFollows = c.at(Kind.LIST_MARKER) || Steps.startsStep(c);
+    c.reset(start);
+    Clause own = Steps.clauseAt(c);
+    if (!stepFollows || (own != null && own != next && reads(own))) {
+      c.reset(start);
+      return false;
+    }
+    if (c.accept(CHECK_FIELD)) {
+      Fields.Ref field = Fields.read(c);
+      if (field != null && c.mark() == colon) {
+        c.subject(field);
+      }
+    }
+    c.reset(colon + 1);
+    return true;
+  }
+
+  private boolean stepAt(int index) {
+    int mark = c.mark();
+    c.reset(index);
+    while (c.accept(SEPARATOR_WORDS)) {
+      // "…, and then: …"
+    }
+    boolean starts = c.at(Kind.COLON) || Steps.startsStep(c);
+    c.reset(mark);
+    return starts;
+  }
+
+  private Clause followingClause() {
+    int mark = c.mark();
+    Steps.skipLeads(c);
+    Clause clause = Steps.clauseAt(c);
+    c.reset(mark);
+    return clause;
+  }
+
+  /** Whether {@code clause} reads the text at the cursor without a problem. */
+  private boolean reads(Clause clause) {
+    int mark = c.mark();
+    try {
+      clause.parse(c);
+      return true;
+    } catch (ParseFailure unreadable) {
+      return false;
+    } finally {
+      c.reset(mark);
+    }
   }
 
   /** "… create a task 'X'. And assign it to @user.sdr.": more parameters for the last step. */
@@ -361,18 +571,30 @@ final class PlanGrammar {
 
   private void readBranch(Scope scope, List<Step> steps) {
     boolean negated = c.accept(UNLESS);
-    if (!negated) {
-      c.acceptFirst(CONDITIONALS);
-    }
+    boolean asks = !negated && c.acceptFirst(CONDITIONALS) == CHECK_WHETHER;
     ConditionGrammar.Result read = ConditionGrammar.read(c);
     Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
+    if (asks && (c.at(Kind.END) || c.at(Kind.SEMICOLON)) && c.peek(1).isWord("if")) {
+      int mark = c.mark();
+      c.next(); // "Check if X exists. If it does, …"
+      if (!c.accept(IF_SO)) {
+        c.reset(mark);
+      }
+    }
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
       c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
     }
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
+    boolean parenthesised = c.at(Kind.LPAREN) && atConditionalAfter(1);
+    if (parenthesised) {
+      c.next(); // "→ (if … → …, else …); else …"
+    }
     List<Step> then = block(Scope.THEN);
+    if (parenthesised && !c.accept(Kind.RPAREN)) {
+      throw c.failureForClause("This parenthesis is never closed: ", thenStart);
+    }
     if (then.isEmpty()) {
       throw c.failureForClause("What should happen then? ", thenStart);
     }
@@ -381,6 +603,14 @@ final class PlanGrammar {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
     steps.add(new Step.If(condition, then, otherwise));
+  }
+
+  private boolean atConditionalAfter(int ahead) {
+    int mark = c.mark();
+    c.reset(mark + ahead);
+    boolean conditional = atConditional(c);
+    c.reset(mark);
+    return conditional;
   }
 
   /** The else part, if one follows; at the top it may start the next sentence. */
@@ -397,9 +627,19 @@ final class PlanGrammar {
       return List.of();
     }
     int elseStart = c.mark();
-    c.acceptFirst(ELSE_MARKS);
+    acceptElseMark(c);
+    if (skipRemark(c)) {
+      c.accept(Kind.COMMA);
+    }
     if (c.accept(NOTHING)) {
       return List.of();
+    }
+    if (atConditional(c)) {
+      // "Otherwise, if …, …. Otherwise …": an else-if chain, whose last "otherwise" may start
+      // the next sentence as the first one did
+      List<Step> elseIf = new ArrayList<>();
+      branch(scope, elseIf);
+      return elseIf;
     }
     List<Step> otherwise = block(Scope.ELSE);
     if (otherwise.isEmpty()) {
@@ -450,7 +690,7 @@ final class PlanGrammar {
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */
   private boolean postfixCondition(List<Step> steps, int from) {
     int mark = c.mark();
-    if (!(c.atAnyWord("if", "unless", "only", "but", "when", "as"))) {
+    if (from == steps.size() || !(c.atAnyWord("if", "unless", "only", "but", "when", "as"))) {
       return false;
     }
     if (!atConditional(c)) {

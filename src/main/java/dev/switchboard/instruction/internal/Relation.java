@@ -175,6 +175,10 @@ enum Relation {
   /** "has 'VP' in it" leaves "in it" behind the value; callers skip it. */
   static final Phrase IN_IT = Phrase.of("in (it|them|there)");
 
+  /** "is one of 'A', 'B'", "contains any of 'VP', 'Director'": a list of values follows. */
+  static final Phrase ANY_OF =
+      Phrase.of("(any of|one of|any one of|either of) [these|the following|the values] [:]");
+
   /** A valueless relation must end its clause ("is set," not "is set to ..."). */
   private static boolean ends(Cursor c) {
     Token t = c.peek();

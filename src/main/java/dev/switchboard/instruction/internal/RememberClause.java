@@ -20,8 +20,8 @@ final class RememberClause implements Clause.Single {
   private static final List<Phrase> AS =
       Phrase.all(
           "[in|to|into] [the] memory (as|under|at|in|called|named)",
-          "(as|under|into|in|to|called|named|like|with the key|under the key|with key|under"
-              + " key) [memory]");
+          "(with the key|under the key|with key|under key|as|under|into|in|to|called|named|like)"
+              + " [memory]");
   private static final Phrase SET = Phrase.of("(set|assign|make)");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
 

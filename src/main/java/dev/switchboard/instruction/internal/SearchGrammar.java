@@ -36,7 +36,7 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase BARE_VERB =
       Phrase.of(
           "(find|search for|search|filter for|filter by|filter|select|query|look for|pull)"
-              + " [all|any|everyone|anyone|those|the ones] [with|where|whose]");
+              + " [:] [all|any|everyone|anyone|those|the ones] [with|where|whose]");
 
   /** "For contacts whose title contains 'CEO', …" searches first. */
   private static final Phrase FOR_CONTACTS =
@@ -52,6 +52,11 @@ final class SearchGrammar implements Clause.Single {
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =
       Phrase.of("[,] (whose|where|with|who|that|which|having)");
+
+  /** Words that start a further filter without "and". */
+  private static final Phrase SELF_JOINED =
+      Phrase.of("(whose|where|created|added|tagged|who (is|are|have|has|were|was))");
+
   private static final Phrase EXCEPT =
       Phrase.of(
           "[,] (except|excluding|but not|apart from|other than) [for] [the ones|those|the contacts"
@@ -102,6 +107,10 @@ final class SearchGrammar implements Clause.Single {
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
     }
+    int beforePunctuation = c.mark();
+    if (!c.accept(Kind.COMMA)) {
+      c.accept(Kind.COLON); // "find: created last 14d", "find contacts, title contains 'VP'"
+    }
     List<Map<String, Object>> filters = new ArrayList<>();
     boolean any = false;
     boolean all = false;
@@ -119,6 +128,8 @@ final class SearchGrammar implements Clause.Single {
         } else if (c.at(COMMA_CONNECTOR)) {
           c.accept(Kind.COMMA);
           joiner = "and";
+        } else if (c.at(SELF_JOINED)) {
+          joiner = "and"; // "with a lead score over 70 created in the last 14 days"
         } else if (c.accept(Kind.COMMA)) {
           joiner = ","; // "status 'Trial', city 'Oslo'" (all) or "Lyon, Nice or Lille" (a list)
         }
@@ -150,6 +161,9 @@ final class SearchGrammar implements Clause.Single {
       all |= "and".equals(joiner) || "but".equals(joiner) || read.filters().size() > 1;
       all |= ",".equals(joiner) && !listed;
       filters.addAll(read.filters());
+    }
+    if (filters.isEmpty()) {
+      c.reset(beforePunctuation);
     }
     if (filters.isEmpty()
         && !FreeText.atBoundary(c)
@@ -298,6 +312,7 @@ final class SearchGrammar implements Clause.Single {
     }
     Object value = true;
     if (relation.needsValue()) {
+      c.accept(Relation.ANY_OF);
       value = value(c);
       if (value == null) {
         throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);

@@ -20,6 +20,11 @@ final class Steps {
           new HandoffClause(),
           new WebSearchClause());
 
+  /** "…; in any case, send …": the steps after it follow a branch, whatever it decided. */
+  static final String AFTER_BRANCH =
+      "(regardless|no matter what|in all cases|in any case|in both cases|in either case|either"
+          + " way|whatever happens|in every case) [of that|of the outcome|of the result] [,]";
+
   /** Words that lead into a step without meaning anything: "then", "next", "please" … */
   static final List<Phrase> LEADS =
       Phrase.all(
@@ -40,7 +45,11 @@ final class Steps {
               + " to|you must|always)",
           "for (each|every|all) [one|of them|of those|of these|contact|lead|person|result|match"
               + "|contact found|one found|of the contacts|of the results] [found] [,]",
-          "to each of them [,]");
+          "to each of them [,]",
+          AFTER_BRANCH,
+          "(separately|independently|in addition|on top of that) [,]",
+          "(start|begin|finish|end|wrap up|close|round off) [off|up|things off|things up|it off"
+              + "|it up] (by|with)");
 
   private Steps() {}
 

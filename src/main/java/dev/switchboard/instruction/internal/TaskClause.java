@@ -30,7 +30,7 @@ final class TaskClause implements Clause.Single {
   private static final List<Phrase> ASSIGN =
       Phrase.all(
           "[and] [then] (assign|assigned|assigning|give|given|hand) [it|this|that|the task] to",
-          "[and] [then] (assign|assigned|assigning|owner) [it|this|that|the task] [:]",
+          "[and] [then] (assign|assigned|assigning|owner|assignee) [it|this|that|the task] [:|=]",
           "(for|owned by|to)");
 
   /** "(And) assign it to …", "(Make) it due in 2 days": what a sentence about the task says. */

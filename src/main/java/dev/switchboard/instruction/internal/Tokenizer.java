@@ -39,14 +39,18 @@ final class Tokenizer {
 
   /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
   private static final Map<String, String> ABBREVIATIONS =
-      Map.of(
-          "tpl", "template",
-          "tmpl", "template",
-          "templ", "template",
-          "msg", "message",
-          "pls", "please",
-          "plz", "please",
-          "thx", "thanks");
+      Map.ofEntries(
+          Map.entry("tpl", "template"),
+          Map.entry("tmpl", "template"),
+          Map.entry("templ", "template"),
+          Map.entry("msg", "message"),
+          Map.entry("subj", "subject"),
+          Map.entry("rm", "remove"),
+          Map.entry("li", "linkedin"),
+          Map.entry("ppl", "people"),
+          Map.entry("pls", "please"),
+          Map.entry("plz", "please"),
+          Map.entry("thx", "thanks"));
 
   /**
    * "would you mind waiting two days and emailing them": the -ing forms of the action verbs read as
@@ -232,6 +236,15 @@ final class Tokenizer {
           return true;
         }
         return single(Kind.DASH);
+      case '+', '/':
+        if (previousIsBlank() && pos + 1 < text.length() && text.charAt(pos + 1) == ' ') {
+          // "tag 'Hot' + loop in the rep", "'Fintech' / 'Banking'"
+          String meaning = text.charAt(pos) == '+' ? "and" : "or";
+          tokens.add(Token.word(text.substring(pos, pos + 1), meaning, pos, pos + 1));
+          pos++;
+          return true;
+        }
+        return single(Kind.SYMBOL);
       case '&':
         int length = text.startsWith("&&", pos) ? 2 : 1;
         tokens.add(Token.word(text.substring(pos, pos + length), "and", pos, pos + length));
@@ -405,8 +418,18 @@ final class Tokenizer {
     }
     String w = text.substring(start, pos);
     String lower = w.toLowerCase(Locale.ROOT);
+    if (lower.equals("w") && pos < text.length() && text.charAt(pos) == '/') {
+      boolean without = text.startsWith("/o", pos) && !wordCharAtSafe(pos + 2);
+      pos += without ? 2 : 1; // "w/ template", "w/o a note"
+      tokens.add(Token.word(text.substring(start, pos), without ? "without" : "with", start, pos));
+      return;
+    }
     String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
     tokens.add(Token.word(w, normal, start, pos));
+  }
+
+  private boolean wordCharAtSafe(int i) {
+    return i < text.length() && wordCharAt(i);
   }
 
   private boolean wordCharAt(int i) {

@@ -17,6 +17,8 @@ final class WebSearchClause implements Clause.Single {
   /** Verbs after which the query follows. */
   private static final List<Phrase> VERBS =
       Phrase.all(
+          "(google|research|look up|lookup|dig up|search for|find|get) [some|the latest|recent]"
+              + " (news|info|information|articles|updates) :",
           "(search|look|check) [on|through|across|in] [the] " + WEB + " [for|about|on|to find] [:]",
           "search online [for|about] [:]",
           "(do|run|perform|make) [a|an] " + WEB + " search (for|on|about) [:]",
@@ -52,7 +54,8 @@ final class WebSearchClause implements Clause.Single {
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
-  private static final Phrase LIMIT_STRICT = Phrase.of("(max|maximum|up to|at most|limited to)");
+  private static final Phrase LIMIT_STRICT =
+      Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to) [of]");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
 
   /** "top 2 only", "the first 3 hits are enough", "5 results max". */
@@ -154,6 +157,7 @@ final class WebSearchClause implements Clause.Single {
     boolean nounRequired = true;
     if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
       nounRequired = false;
+      c.accept(LIMIT_STRICT); // "with at most 3 results"
     } else {
       c.accept(LIMIT_STRICT);
     }
