@@ -3,6 +3,7 @@ package dev.switchboard.demo;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRequest;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.agent.CommandAgentPolicy;
 import dev.switchboard.run.TriggerRequest;
 import dev.switchboard.run.Triggers;
 import dev.switchboard.workspace.Membership;
@@ -29,16 +30,19 @@ class DemoWorkspace {
   private final Agents agents;
   private final Triggers triggers;
   private final WorkspaceAccess access;
+  private final CommandAgentPolicy commandPolicy;
 
   DemoWorkspace(
       @Value("${switchboard.demo}") boolean enabled,
       Agents agents,
       Triggers triggers,
-      WorkspaceAccess access) {
+      WorkspaceAccess access,
+      CommandAgentPolicy commandPolicy) {
     this.enabled = enabled;
     this.agents = agents;
     this.triggers = triggers;
     this.access = access;
+    this.commandPolicy = commandPolicy;
   }
 
   @EventListener
@@ -74,20 +78,24 @@ class DemoWorkspace {
                         "filters",
                         List.of(Map.of("field", "title", "operator", "contains", "value", "CEO")))),
                 step("send_email", Map.of("template", "Outbound v2")))));
-    agents.create(
-        owner,
-        new AgentRequest(
-            "Say hello (command)",
-            "Hello from a command agent",
-            "command",
-            "live",
-            null,
-            null,
-            List.of("echo", "{{prompt}}"),
-            null,
-            60,
-            null,
-            null));
+    List<String> hello = List.of("echo", Agent.PROMPT);
+    // The instance may forbid command agents, or this one's program.
+    if (commandPolicy.accepts(owner, hello)) {
+      agents.create(
+          owner,
+          new AgentRequest(
+              "Say hello (command)",
+              "Hello from a command agent",
+              "command",
+              "live",
+              null,
+              null,
+              hello,
+              null,
+              60,
+              null,
+              null));
+    }
     triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
     log.info("Demo workspace ready: 3 sample agents and a first run");
   }
