@@ -8,8 +8,6 @@ import dev.switchboard.plan.InvalidPlanException;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanJson;
 import dev.switchboard.workspace.Membership;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,17 +34,23 @@ public class Agents {
   private final ApplicationEventPublisher events;
   private final List<String> defaultCommand;
   private final InstructionParser parser;
+  private final CommandAgentPolicy commandPolicy;
+  private final WorkspaceJobs jobs;
 
   Agents(
       AgentStore store,
       Clock clock,
       ApplicationEventPublisher events,
       InstructionParser parser,
+      CommandAgentPolicy commandPolicy,
+      WorkspaceJobs jobs,
       @Value("${switchboard.agent-command}") String defaultCommand) {
     this.store = store;
     this.clock = clock;
     this.events = events;
     this.parser = parser;
+    this.commandPolicy = commandPolicy;
+    this.jobs = jobs;
     this.defaultCommand = Arrays.stream(defaultCommand.strip().split("\\s+")).toList();
   }
 
@@ -68,7 +72,7 @@ public class Agents {
     AgentKind kind =
         AgentKind.fromWireName(body.kind() == null ? "workflow" : body.kind())
             .orElseThrow(() -> ApiException.invalid("kind", "Kind must be workflow or command"));
-    requireManagerForCommand(by, kind);
+    requireMayChange(by, kind);
     AgentStatus status = parseStatus(body.status() == null ? "draft" : body.status());
     if (status == AgentStatus.ARCHIVED) {
       throw ApiException.invalid("status", "A new agent cannot be archived");
@@ -101,7 +105,7 @@ public class Agents {
   @Transactional
   Agent update(Membership by, UUID id, AgentRequest body) {
     Agent current = require(by.workspaceId(), id);
-    requireManagerForCommand(by, current.kind());
+    requireMayChange(by, current.kind());
     if (current.status() == AgentStatus.ARCHIVED) {
       throw new ApiException(HttpStatus.CONFLICT, "AGENT_ARCHIVED", "This agent was deleted");
     }
@@ -274,14 +278,10 @@ public class Agents {
       command = new ArrayList<>(defaultCommand);
       command.add(Agent.PROMPT);
     }
+    commandPolicy.check(command);
     String directory = agent.workingDirectory();
     if (body.workingDirectory() != null) {
-      Path path = Path.of(body.workingDirectory());
-      if (!path.isAbsolute() || !Files.isDirectory(path)) {
-        throw ApiException.invalid(
-            "workingDirectory", "workingDirectory must be an existing absolute directory");
-      }
-      directory = path.toString();
+      directory = jobs.relative(agent.workspaceId(), body.workingDirectory());
     }
     Integer timeout = agent.timeoutSeconds();
     if (body.timeoutSeconds() != null) {
@@ -387,12 +387,11 @@ public class Agents {
     return value;
   }
 
-  private static void requireManagerForCommand(Membership by, AgentKind kind) {
-    if (!by.role().canManage()) {
-      throw ApiException.forbidden(
-          kind == AgentKind.COMMAND
-              ? "Only owners and admins can create or change command agents"
-              : "Only owners and admins can create or change agents");
+  private void requireMayChange(Membership by, AgentKind kind) {
+    if (kind == AgentKind.COMMAND) {
+      commandPolicy.requireAllowed(by);
+    } else if (!by.role().canManage()) {
+      throw ApiException.forbidden("Only owners and admins can create or change agents");
     }
   }
 

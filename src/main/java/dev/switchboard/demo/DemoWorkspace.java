@@ -3,6 +3,7 @@ package dev.switchboard.demo;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRequest;
 import dev.switchboard.agent.Agents;
+import dev.switchboard.agent.CommandAgentPolicy;
 import dev.switchboard.integration.Integrations;
 import dev.switchboard.run.Admission;
 import dev.switchboard.run.TriggerContext;
@@ -33,18 +34,21 @@ class DemoWorkspace {
   private final Integrations integrations;
   private final Admission admission;
   private final WorkspaceAccess access;
+  private final CommandAgentPolicy commandPolicy;
 
   DemoWorkspace(
       @Value("${switchboard.demo}") boolean enabled,
       Agents agents,
       Integrations integrations,
       Admission admission,
-      WorkspaceAccess access) {
+      WorkspaceAccess access,
+      CommandAgentPolicy commandPolicy) {
     this.enabled = enabled;
     this.agents = agents;
     this.integrations = integrations;
     this.admission = admission;
     this.access = access;
+    this.commandPolicy = commandPolicy;
   }
 
   @EventListener
@@ -66,36 +70,43 @@ class DemoWorkspace {
                 step(
                     "remember",
                     Map.of("key", "followUp", "value", "@memory.greeting (followed up)")))));
-    agents.create(
-        owner,
-        workflow(
-            "CEO outreach",
-            "live",
-            "Find contacts where title contains CEO and send email using template 'Outbound v2'",
-            List.of(
-                step(
-                    "search_contacts",
-                    Map.of(
-                        "filters",
-                        List.of(Map.of("field", "title", "operator", "contains", "value", "CEO")))),
-                step("send_email", Map.of("template", "Outbound v2")))));
-    Agent hello =
+    Agent outreach =
         agents.create(
             owner,
-            new AgentRequest(
-                "Say hello (command)",
-                "Hello from a command agent",
-                "command",
+            workflow(
+                "CEO outreach",
                 "live",
-                null,
-                null,
-                List.of("echo", "{{prompt}}"),
-                null,
-                60,
-                null,
-                null));
-    // The first run is the quick one: the agent that waits stays free for the newcomer's Run Now.
-    admission.admit(new TriggerSource.Manual(owner), hello, TriggerContext.EMPTY).orThrow();
+                "Find contacts where title contains CEO and send email using template 'Outbound v2'",
+                List.of(
+                    step(
+                        "search_contacts",
+                        Map.of(
+                            "filters",
+                            List.of(
+                                Map.of("field", "title", "operator", "contains", "value", "CEO")))),
+                    step("send_email", Map.of("template", "Outbound v2")))));
+    Agent first = outreach;
+    List<String> hello = List.of("echo", Agent.PROMPT);
+    // The instance may forbid command agents, or this one's program.
+    if (commandPolicy.accepts(owner, hello)) {
+      first =
+          agents.create(
+              owner,
+              new AgentRequest(
+                  "Say hello (command)",
+                  "Hello from a command agent",
+                  "command",
+                  "live",
+                  null,
+                  null,
+                  hello,
+                  null,
+                  60,
+                  null,
+                  null));
+    }
+    // The first run is a quick one: the agent that waits stays free for the newcomer's Run Now.
+    admission.admit(new TriggerSource.Manual(owner), first, TriggerContext.EMPTY).orThrow();
     log.info("Demo workspace ready: 3 sample agents, email kept in the Outbox, and a first run");
   }
 

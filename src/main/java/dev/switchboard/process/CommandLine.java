@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The argv of one run: the agent's template with {@link Agent#PROMPT} replaced, textually and
- * inside the one argument that holds it, by the prompt. {@code display} is the same line for the
- * log, with the prompt shortened and arguments quoted for reading (it is never executed).
+ * The argv of one run: the agent's template with each argument that is exactly {@link Agent#PROMPT}
+ * replaced by the prompt (never a part of an argument, see {@code CommandRules}). {@code display}
+ * is the same line for the log, with the prompt shortened and arguments quoted for reading (it is
+ * never executed).
  */
 record CommandLine(List<String> argv, String display) {
 
@@ -25,9 +26,9 @@ record CommandLine(List<String> argv, String display) {
     List<String> argv = new ArrayList<>(template.size());
     List<String> display = new ArrayList<>(template.size());
     for (String arg : template) {
-      // String.replace is literal: nothing in the prompt is interpreted.
-      argv.add(arg.replace(Agent.PROMPT, prompt));
-      display.add(quote(arg.replace(Agent.PROMPT, shown)));
+      boolean isPrompt = arg.equals(Agent.PROMPT);
+      argv.add(isPrompt ? prompt : arg);
+      display.add(quote(isPrompt ? shown : arg));
     }
     return new CommandLine(argv, String.join(" ", display));
   }

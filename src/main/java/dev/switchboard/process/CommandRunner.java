@@ -2,22 +2,23 @@ package dev.switchboard.process;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentKind;
+import dev.switchboard.agent.CommandRules;
+import dev.switchboard.agent.WorkspaceJobs;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.Outcome;
 import dev.switchboard.run.RunContext;
 import dev.switchboard.run.Runner;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,11 @@ import org.springframework.stereotype.Component;
  * running past the agent's timeout stops the whole process tree: SIGTERM, then SIGKILL after {@link
  * #STOP_GRACE}.
  *
- * <p>The working directory is the agent's, or {@code ${switchboard.data-dir}/work} (created on
- * demand) when it has none, so agents never write into the directory Switchboard was started from;
- * a relative one is resolved against that directory too. The command inherits Switchboard's
- * environment without its secrets ({@link ChildEnvironment}); its stdin is empty.
+ * <p>The command works in its workspace's directory under {@code SWITCHBOARD_JOBS_DIR}, or in the
+ * agent's {@code workingDirectory} inside it (both created on demand), never in the data directory.
+ * It is started by the {@link Launcher} (own process group, sandbox wrapper, scrubbed environment)
+ * and its process group is recorded while it runs, so that a node starting after a crash can kill
+ * it ({@link OrphanReaper}). The instance's {@link CommandRules} are checked again before each run.
  *
  * <p>A run taken over after a crash starts the command again from the beginning: a command has no
  * checkpoint, so it runs at least once.
@@ -42,17 +44,16 @@ class CommandRunner implements Runner {
   /** How long output may still arrive once the command has exited. */
   static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
 
-  private final Path defaultDirectory;
-  private final Map<String, String> environment;
+  private final WorkspaceJobs jobs;
+  private final CommandRules rules;
+  private final Launcher launcher;
+  private final ProcessGroups groups;
 
-  @Autowired
-  CommandRunner(@Value("${switchboard.data-dir}") String dataDir) {
-    this(Path.of(dataDir, "work"), System.getenv());
-  }
-
-  CommandRunner(Path defaultDirectory, Map<String, String> parentEnvironment) {
-    this.defaultDirectory = defaultDirectory.toAbsolutePath();
-    this.environment = Map.copyOf(ChildEnvironment.of(parentEnvironment));
+  CommandRunner(WorkspaceJobs jobs, CommandRules rules, Launcher launcher, ProcessGroups groups) {
+    this.jobs = jobs;
+    this.rules = rules;
+    this.launcher = launcher;
+    this.groups = groups;
   }
 
   @Override
@@ -67,6 +68,10 @@ class CommandRunner implements Runner {
     if (agent.command() == null || agent.command().isEmpty()) {
       return fail(context, "Agent has no command. Set the agent's command.");
     }
+    Optional<String> refused = rules.runRefusal(agent.command());
+    if (refused.isPresent()) {
+      return fail(context, refused.get());
+    }
     CompletableFuture<Void> stopRequested = new CompletableFuture<>();
     context.onCancel(() -> stopRequested.complete(null));
     if (context.cancelRequested()) {
@@ -80,24 +85,42 @@ class CommandRunner implements Runner {
               + ": the previous attempt was interrupted, so the command runs again from the start");
     }
     CommandLine line = CommandLine.of(agent.command(), prompt(execution, agent));
-    Path directory =
-        agent.workingDirectory() == null
-            ? defaultDirectory
-            : defaultDirectory.resolve(agent.workingDirectory());
-    String problem = prepare(directory, agent.workingDirectory() == null);
-    if (problem != null) {
-      return fail(context, problem);
+    Path directory;
+    try {
+      Optional<Path> prepared = jobs.prepare(agent.workspaceId(), agent.workingDirectory());
+      if (prepared.isEmpty()) {
+        return fail(
+            context,
+            "Working directory '"
+                + agent.workingDirectory()
+                + "' is outside this workspace's jobs directory. Change the agent's working"
+                + " directory.");
+      }
+      directory = prepared.get();
+    } catch (IOException | InvalidPathException e) {
+      return fail(
+          context,
+          "Could not create the working directory '"
+              + agent.workingDirectory()
+              + "': "
+              + e.getMessage());
+    }
+    Optional<String> unstartable = StartFailure.before(line.program(), directory);
+    if (unstartable.isPresent()) {
+      return fail(context, unstartable.get());
     }
     context.log("system", "$ " + line.display());
     Process process;
     try {
-      process = start(line, directory);
+      process = launcher.start(line, directory);
     } catch (IOException e) {
       return fail(context, StartFailure.message(line.program(), directory, e));
     }
     int timeoutSeconds =
         agent.timeoutSeconds() == null ? Agent.DEFAULT_TIMEOUT_SECONDS : agent.timeoutSeconds();
-    return supervise(context, process, stopRequested, timeoutSeconds);
+    try (ProcessGroups.Recorded recorded = groups.record(execution.id(), process.toHandle())) {
+      return supervise(context, process, stopRequested, timeoutSeconds);
+    }
   }
 
   private Outcome supervise(
@@ -209,38 +232,6 @@ class CommandRunner implements Runner {
     Thread.currentThread().interrupt();
     context.log("system", "Interrupted; the command was killed");
     return Outcome.failed("Interrupted; the agent command was killed", null, null);
-  }
-
-  private Process start(CommandLine line, Path directory) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(line.argv()).directory(directory.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    try {
-      // An empty stdin: a CLI that reads it when it is not a terminal must not wait forever.
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // It exited already; its exit code will say how.
-    }
-    return process;
-  }
-
-  /** Makes sure the working directory is there; the message to fail with if it is not. */
-  private static String prepare(Path directory, boolean isDefault) {
-    if (isDefault) {
-      try {
-        Files.createDirectories(directory);
-      } catch (IOException e) {
-        return "Could not create the working directory '" + directory + "': " + e.getMessage();
-      }
-      return null;
-    }
-    if (!Files.isDirectory(directory)) {
-      return "Working directory '"
-          + directory
-          + "' does not exist. Create it or change the agent's working directory.";
-    }
-    return null;
   }
 
   private static String prompt(Execution execution, Agent agent) {

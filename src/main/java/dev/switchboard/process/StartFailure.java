@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Says why a command could not be started, in words a workspace admin can act on. The JDK's
@@ -15,17 +16,29 @@ final class StartFailure {
 
   private StartFailure() {}
 
-  static String message(String program, Path directory, IOException e) {
+  /**
+   * Why the program cannot be started, checked before starting it: behind {@code setsid} or a
+   * sandbox wrapper, a missing program would only show as the wrapper's exit code.
+   */
+  static Optional<String> before(String program, Path directory) {
     Path found = locate(program, directory);
     if (found == null) {
-      return "Agent command '" + program + "' not found. Install it or change the agent's command.";
+      return Optional.of(
+          "Agent command '" + program + "' not found. Install it or change the agent's command.");
     }
     if (!Files.isExecutable(found) || Files.isDirectory(found)) {
-      return "Agent command '"
-          + program
-          + "' is not an executable program. Fix its permissions or change the agent's command.";
+      return Optional.of(
+          "Agent command '"
+              + program
+              + "' is not an executable program. Fix its permissions or change the agent's"
+              + " command.");
     }
-    return "Agent command '" + program + "' could not be started: " + e.getMessage();
+    return Optional.empty();
+  }
+
+  static String message(String program, Path directory, IOException e) {
+    return before(program, directory)
+        .orElse("Agent command '" + program + "' could not be started: " + e.getMessage());
   }
 
   private static Path locate(String program, Path directory) {

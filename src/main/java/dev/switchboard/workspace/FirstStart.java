@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On an empty database, creates the first owner and the workspace "Default". The password comes
- * from {@code SWITCHBOARD_ADMIN_PASSWORD}; without it one is generated and printed once, in the box
- * that tells, when the server is ready, where to open it and who to sign in as.
+ * On an empty database, creates the first owner, who is an instance admin, and the workspace
+ * "Default". The password comes from {@code SWITCHBOARD_ADMIN_PASSWORD}; without it one is
+ * generated and printed once, in the box that tells, when the server is ready, where to open it and
+ * who to sign in as.
  */
 @Component
 @Order(0)
@@ -30,6 +31,7 @@ class FirstStart implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 
   private final Accounts accounts;
+  private final InstanceAdmins instanceAdmins;
   private final ApplicationEventPublisher events;
   private final String email;
   private final String password;
@@ -37,10 +39,12 @@ class FirstStart implements ApplicationRunner {
 
   FirstStart(
       Accounts accounts,
+      InstanceAdmins instanceAdmins,
       ApplicationEventPublisher events,
       @Value("${switchboard.admin-email}") String email,
       @Value("${switchboard.admin-password}") String password) {
     this.accounts = accounts;
+    this.instanceAdmins = instanceAdmins;
     this.events = events;
     this.email = email;
     this.password = password;
@@ -50,11 +54,13 @@ class FirstStart implements ApplicationRunner {
   @Transactional
   public void run(ApplicationArguments args) {
     if (accounts.hasUsers()) {
+      instanceAdmins.adoptFirstOwner(email);
       return;
     }
     boolean generated = password == null || password.isBlank();
     String secret = generated ? generatePassword() : password;
     Caller owner = accounts.createUser(email, "Admin", secret);
+    instanceAdmins.grant(owner.userId());
     UUID workspace = accounts.createWorkspace("Default", owner.userId());
     if (generated) {
       generatedPassword = secret;

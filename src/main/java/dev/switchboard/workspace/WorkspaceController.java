@@ -5,6 +5,7 @@ import dev.switchboard.api.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,18 @@ class WorkspaceController {
 
   private final Accounts accounts;
   private final WorkspaceAccess access;
+  private final InstanceAdmins instanceAdmins;
+  private final boolean openWorkspaces;
 
-  WorkspaceController(Accounts accounts, WorkspaceAccess access) {
+  WorkspaceController(
+      Accounts accounts,
+      WorkspaceAccess access,
+      InstanceAdmins instanceAdmins,
+      @Value("${switchboard.open-workspaces}") boolean openWorkspaces) {
     this.accounts = accounts;
     this.access = access;
+    this.instanceAdmins = instanceAdmins;
+    this.openWorkspaces = openWorkspaces;
   }
 
   @GetMapping("/api/workspaces")
@@ -37,6 +46,13 @@ class WorkspaceController {
   @PostMapping("/api/workspaces")
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> create(Caller caller, @RequestBody NewWorkspace body) {
+    if (!openWorkspaces && !instanceAdmins.isAdmin(caller.userId())) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "WORKSPACE_CREATION_RESTRICTED",
+          "Workspaces can only be created by an instance administrator"
+              + " (SWITCHBOARD_OPEN_WORKSPACES=false).");
+    }
     UUID id = accounts.createWorkspace(body.name(), caller.userId());
     return ApiResponse.ok(Map.of("id", id, "name", body.name().strip(), "role", "owner"));
   }

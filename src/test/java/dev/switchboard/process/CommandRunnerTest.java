@@ -4,16 +4,23 @@ import static dev.switchboard.process.CommandRuns.aRunOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.agent.CommandRules;
+import dev.switchboard.agent.WorkspaceJobs;
 import dev.switchboard.run.Outcome;
 import dev.switchboard.support.RecordingRunContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +29,32 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class CommandRunnerTest {
 
-  @TempDir Path dataDir;
+  @TempDir Path dir;
 
+  private final List<Long> recordedLeaders = new CopyOnWriteArrayList<>();
+  private final List<Long> forgottenLeaders = new CopyOnWriteArrayList<>();
   private CommandRunner runner;
 
   @BeforeEach
   void setUp() {
-    runner = new CommandRunner(dataDir.resolve("work"), System.getenv());
+    runner = runner(ChildEnvironment.of(System.getenv(), List.of()), List.of());
+  }
+
+  private CommandRunner runner(Map<String, String> environment, List<String> sandbox) {
+    ProcessGroups groups =
+        (executionId, leader) -> {
+          recordedLeaders.add(leader.pid());
+          return () -> forgottenLeaders.add(leader.pid());
+        };
+    return new CommandRunner(
+        jobs(),
+        new CommandRules(CommandRules.Mode.ADMINS, ""),
+        new Launcher(sandbox, environment, Optional.of(Path.of("/usr/bin/setsid"))),
+        groups);
+  }
+
+  private WorkspaceJobs jobs() {
+    return new WorkspaceJobs(dir.resolve("jobs"), dir.resolve("data"));
   }
 
   @Test
@@ -74,15 +100,41 @@ class CommandRunnerTest {
   }
 
   @Test
-  void prompt_inside_a_larger_argument_is_replaced_there() {
+  void a_stored_command_embedding_the_prompt_in_an_argument_does_not_run() {
     RecordingRunContext context =
-        aRunOf("printf", "%s|%s\\n", "--prompt={{prompt}}", "plain")
-            .withPrompt("a $1 b\\n")
-            .context();
+        aRunOf("sh", "-c", "echo {{prompt}}").withPrompt("$(cat /etc/passwd)").context();
 
-    runner.run(context);
+    Outcome outcome = runner.run(context);
 
-    assertThat(context.lines("stdout")).containsExactly("--prompt=a $1 b\\n|plain");
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.failed(
+                "{{prompt}} must be a whole argument: argument 2 puts it inside other text, where"
+                    + " a prompt could become shell code or an option. Change the agent's command.",
+                null,
+                null));
+    assertThat(context.lines("stdout")).isEmpty();
+  }
+
+  @Test
+  void a_program_outside_the_allowlist_set_since_the_agent_was_saved_does_not_run() {
+    CommandRunner strict =
+        new CommandRunner(
+            jobs(),
+            new CommandRules(CommandRules.Mode.ADMINS, "claude, /usr/bin/printf"),
+            new Launcher(List.of(), System.getenv(), Optional.empty()),
+            (executionId, leader) -> () -> {});
+    RecordingRunContext context = aRunOf("cat", "/etc/hostname").context();
+
+    Outcome outcome = strict.run(context);
+
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.failed(
+                "'cat' is not an executable this instance allows (SWITCHBOARD_COMMAND_ALLOWLIST:"
+                    + " /usr/bin/printf, claude). Change the agent's command.",
+                null,
+                null));
   }
 
   @Test
@@ -130,31 +182,104 @@ class CommandRunnerTest {
   }
 
   @Test
-  void missing_working_directory_fails_with_a_clear_message() {
-    Path missing = dataDir.resolve("gone");
-    RecordingRunContext context = aRunOf("pwd").inDirectory(missing.toString()).context();
+  void a_working_directory_leading_out_of_the_workspaces_jobs_directory_fails_clearly() {
+    RecordingRunContext context = aRunOf("pwd").inDirectory("../../data").context();
 
     Outcome outcome = runner.run(context);
 
     assertThat(outcome)
         .isEqualTo(
             Outcome.failed(
-                "Working directory '"
-                    + missing
-                    + "' does not exist. Create it or change the agent's working directory.",
+                "Working directory '../../data' is outside this workspace's jobs directory. Change"
+                    + " the agent's working directory.",
                 null,
                 null));
   }
 
   @Test
-  void without_a_working_directory_the_command_runs_in_the_data_dirs_work_directory()
+  void a_symbolic_link_out_of_the_jobs_directory_is_refused() throws Exception {
+    RecordingRunContext context = aRunOf("pwd").inDirectory("escape").context();
+    Path workspace = jobs().of(context.agent().workspaceId());
+    Files.createDirectories(workspace);
+    Files.createDirectories(dir.resolve("data"));
+    Files.createSymbolicLink(workspace.resolve("escape"), dir.resolve("data"));
+
+    Outcome outcome = runner.run(context);
+
+    assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+    assertThat(context.lines("stdout")).isEmpty();
+  }
+
+  @Test
+  void a_relative_working_directory_is_created_inside_the_workspaces_jobs_directory()
+      throws Exception {
+    RecordingRunContext context = aRunOf("pwd").inDirectory("repo/sub").context();
+
+    runner.run(context);
+
+    Path expected = jobs().of(context.agent().workspaceId()).resolve("repo/sub");
+    assertThat(context.lines("stdout")).containsExactly(expected.toRealPath().toString());
+  }
+
+  @Test
+  void without_a_working_directory_the_command_runs_in_its_workspaces_jobs_directory()
       throws Exception {
     RecordingRunContext context = aRunOf("pwd").context();
 
     runner.run(context);
 
-    assertThat(context.lines("stdout"))
-        .containsExactly(dataDir.resolve("work").toRealPath().toString());
+    Path expected = dir.resolve("jobs").resolve(context.agent().workspaceId().toString());
+    assertThat(context.lines("stdout")).containsExactly(expected.toRealPath().toString());
+  }
+
+  @Test
+  void the_command_leads_a_process_group_of_its_own_recorded_while_it_runs() {
+    RecordingRunContext context =
+        aRunOf("/bin/sh", "-c", "echo $$; cut -d ' ' -f 5 /proc/$$/stat").context();
+
+    runner.run(context);
+
+    List<String> out = context.lines("stdout");
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1)).isEqualTo(out.get(0));
+    assertThat(recordedLeaders).containsExactly(Long.parseLong(out.get(0)));
+    assertThat(forgottenLeaders).isEqualTo(recordedLeaders);
+  }
+
+  @Test
+  void the_sandbox_wrapper_is_put_before_the_command() throws Exception {
+    Path marker = dir.resolve("wrapper-called");
+    Path wrapper = dir.resolve("wrapper.sh");
+    Files.writeString(wrapper, "#!/bin/sh\nprintf '%s|' \"$@\" > '" + marker + "'\nexec \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    CommandRunner sandboxed =
+        runner(ChildEnvironment.of(System.getenv(), List.of()), List.of(wrapper.toString()));
+    RecordingRunContext context = aRunOf("printf", "%s\\n", "{{prompt}}").context();
+
+    Outcome outcome = sandboxed.run(context);
+
+    assertThat(outcome).isInstanceOf(Outcome.Completed.class);
+    assertThat(context.lines("stdout")).containsExactly("Fix the login bug");
+    assertThat(Files.readString(marker)).isEqualTo("printf|%s\\n|Fix the login bug|");
+  }
+
+  @Test
+  @EnabledIf("runningAsRoot")
+  void a_setpriv_sandbox_runs_the_command_as_nobody() {
+    CommandRunner sandboxed =
+        runner(
+            ChildEnvironment.of(System.getenv(), List.of()),
+            List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
+    RecordingRunContext context = aRunOf("id", "-un").context();
+
+    Outcome outcome = sandboxed.run(context);
+
+    assertThat(outcome).isInstanceOf(Outcome.Completed.class);
+    assertThat(context.lines("stdout")).containsExactly("nobody");
+  }
+
+  static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
   }
 
   @Test
@@ -274,25 +399,32 @@ class CommandRunnerTest {
   }
 
   @Test
-  void switchboard_secrets_are_not_in_the_commands_environment() {
+  void the_commands_environment_holds_the_basics_and_what_is_passed_on_never_switchboards() {
+    Map<String, String> parent =
+        Map.of(
+            "PATH", System.getenv("PATH"),
+            "LANG", "C.UTF-8",
+            "SWITCHBOARD_ADMIN_PASSWORD", "s3cret",
+            "SWITCHBOARD_LLM_API_KEY", "sk-123",
+            "SPRING_DATASOURCE_PASSWORD", "pg-pass",
+            "SPRING_PROFILES_ACTIVE", "prod",
+            "AWS_SECRET_ACCESS_KEY", "aws-secret",
+            "ANTHROPIC_API_KEY", "passed-on");
     CommandRunner runner =
-        new CommandRunner(
-            dataDir.resolve("work"),
-            Map.of(
-                "PATH", System.getenv("PATH"),
-                "SWITCHBOARD_ADMIN_PASSWORD", "s3cret",
-                "SWITCHBOARD_LLM_API_KEY", "sk-123",
-                "SPRING_DATASOURCE_PASSWORD", "pg-pass",
-                "AGENT_SETTING", "visible"));
+        runner(
+            ChildEnvironment.of(parent, List.of("ANTHROPIC_API_KEY", "SWITCHBOARD_LLM_API_KEY")),
+            List.of());
     RecordingRunContext context = aRunOf("env").context();
 
     runner.run(context);
 
     assertThat(context.lines("stdout"))
-        .contains("AGENT_SETTING=visible")
+        .contains("LANG=C.UTF-8", "ANTHROPIC_API_KEY=passed-on")
         .noneMatch(line -> line.startsWith("SWITCHBOARD_"))
-        .noneMatch(line -> line.startsWith("SPRING_DATASOURCE_"));
-    assertThat(context.lines()).noneMatch(line -> line.text().contains("s3cret"));
+        .noneMatch(line -> line.startsWith("SPRING_"))
+        .noneMatch(line -> line.startsWith("AWS_"));
+    assertThat(context.lines())
+        .noneMatch(line -> line.text().contains("s3cret") || line.text().contains("sk-123"));
   }
 
   @Test

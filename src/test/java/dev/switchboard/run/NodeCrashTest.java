@@ -97,6 +97,7 @@ class NodeCrashTest {
     Map<String, String> env = new HashMap<>(builder.environment());
     env.put("SERVER_PORT", String.valueOf(port));
     env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+    env.put("SWITCHBOARD_JOBS_DIR", dataDir + "-jobs");
     env.put("SWITCHBOARD_ADMIN_PASSWORD", PASSWORD);
     env.put("SWITCHBOARD_LEASE", "2s");
     env.put("SWITCHBOARD_POLL_INTERVAL", "200ms");

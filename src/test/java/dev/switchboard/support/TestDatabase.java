@@ -43,6 +43,7 @@ public final class TestDatabase {
 
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("switchboard.data-dir", () -> dataDir().toString());
+    registry.add("switchboard.jobs-dir", () -> dataDir() + "-jobs");
     if (postgres()) {
       createSchema();
       registry.add("spring.datasource.url", () -> postgresUrl() + "?currentSchema=" + NAME);

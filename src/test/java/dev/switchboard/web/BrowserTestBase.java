@@ -53,6 +53,7 @@ abstract class BrowserTestBase {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("switchboard-browser-test");
     registry.add("switchboard.data-dir", dir::toString);
+    registry.add("switchboard.jobs-dir", () -> dir + "-jobs");
     registry.add("switchboard.admin-email", () -> EMAIL);
     registry.add("switchboard.admin-password", () -> PASSWORD);
   }
