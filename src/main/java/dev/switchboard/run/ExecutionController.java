@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/workspaces/{ws}")
@@ -27,6 +30,7 @@ class ExecutionController {
   private final Admission admission;
   private final Agents agents;
   private final Executions executions;
+  private final HistoryExport export;
   private final WorkspaceAccess access;
   private final RunSettings settings;
   private final Clock clock;
@@ -35,12 +39,14 @@ class ExecutionController {
       Admission admission,
       Agents agents,
       Executions executions,
+      HistoryExport export,
       WorkspaceAccess access,
       RunSettings settings,
       Clock clock) {
     this.admission = admission;
     this.agents = agents;
     this.executions = executions;
+    this.export = export;
     this.access = access;
     this.settings = settings;
     this.clock = clock;
@@ -121,12 +127,56 @@ class ExecutionController {
       Caller caller,
       @PathVariable UUID ws,
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
       @RequestParam(required = false) String range,
       @RequestParam(required = false) String search,
       @RequestParam(required = false) Integer page) {
     access.member(caller, ws);
-    HistoryQuery q = HistoryQuery.parse(status, null, null, range, search, page, clock.instant());
+    HistoryQuery q = HistoryQuery.parse(status, from, to, range, search, page, clock.instant());
     return ApiResponse.ok(executions.history(ws, null, q));
+  }
+
+  @GetMapping("/agents/{agentId}/executions/export")
+  ResponseEntity<StreamingResponseBody> exportHistory(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID agentId,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String range,
+      @RequestParam(required = false) String search) {
+    access.member(caller, ws);
+    agents.require(ws, agentId);
+    HistoryQuery q = HistoryQuery.parse(status, from, to, range, search, 1, clock.instant());
+    return export(ws, agentId, q, HistoryExport.Format.parse(format));
+  }
+
+  @GetMapping("/executions/export")
+  ResponseEntity<StreamingResponseBody> exportWorkspaceHistory(
+      Caller caller,
+      @PathVariable UUID ws,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String range,
+      @RequestParam(required = false) String search) {
+    access.member(caller, ws);
+    HistoryQuery q = HistoryQuery.parse(status, from, to, range, search, 1, clock.instant());
+    return export(ws, null, q, HistoryExport.Format.parse(format));
+  }
+
+  private ResponseEntity<StreamingResponseBody> export(
+      UUID ws, UUID agentId, HistoryQuery q, HistoryExport.Format format) {
+    String name =
+        "executions-" + clock.instant().toString().substring(0, 10) + "." + format.extension;
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(format.mediaType + ";charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(out -> export.write(ws, agentId, q, format, out));
   }
 
   @GetMapping("/executions/{executionId}")

@@ -1,7 +1,6 @@
 package dev.switchboard.run;
 
 import dev.switchboard.api.ApiException;
-import dev.switchboard.sql.Like;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,31 +70,9 @@ public class Executions {
 
   /** One page of an agent's history (or the workspace's when agentId is null), newest first. */
   public Map<String, Object> history(UUID workspaceId, UUID agentId, HistoryQuery q) {
-    StringBuilder where = new StringBuilder(" where e.workspace_id = ?");
-    List<Object> params = new ArrayList<>(List.of(workspaceId));
-    if (agentId != null) {
-      where.append(" and e.agent_id = ?");
-      params.add(agentId);
-    }
-    if (q.status() != null) {
-      where.append(" and e.status = ?");
-      params.add(q.status().wireName());
-    }
-    if (q.from() != null) {
-      where.append(" and e.created_at >= ?");
-      params.add(ExecutionStore.utc(q.from()));
-    }
-    if (q.to() != null) {
-      where.append(" and e.created_at < ?");
-      params.add(ExecutionStore.utc(q.to()));
-    }
-    if (q.search() != null) {
-      where.append(
-          " and (lower(e.triggered_by) like ? or lower(e.agent_name) like ?"
-              + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?)");
-      String like = Like.contains(q.search());
-      params.addAll(List.of(like, like, like, Like.prefix(q.search())));
-    }
+    HistoryQuery.Where filter = q.where(workspaceId, agentId);
+    String where = filter.clause();
+    List<Object> params = filter.params();
     long total =
         jdbc.sql("select count(*) from executions e" + where)
             .params(params)

@@ -1,10 +1,14 @@
 package dev.switchboard.run;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.sql.Like;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Filters of the history list: status, date range (from/to or 24h|7d|30d), search, page. */
 public record HistoryQuery(
@@ -14,6 +18,42 @@ public record HistoryQuery(
 
   private static final Map<String, Duration> RANGES =
       Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
+
+  /** The filters as a SQL where clause over {@code executions e}, with its parameters. */
+  record Where(String clause, List<Object> params) {}
+
+  /**
+   * The rows these filters select, in one place: the history list and the export read the same
+   * rows. {@code agentId} null means the whole workspace.
+   */
+  Where where(UUID workspaceId, UUID agentId) {
+    StringBuilder where = new StringBuilder(" where e.workspace_id = ?");
+    List<Object> params = new ArrayList<>(List.of(workspaceId));
+    if (agentId != null) {
+      where.append(" and e.agent_id = ?");
+      params.add(agentId);
+    }
+    if (status != null) {
+      where.append(" and e.status = ?");
+      params.add(status.wireName());
+    }
+    if (from != null) {
+      where.append(" and e.created_at >= ?");
+      params.add(ExecutionStore.utc(from));
+    }
+    if (to != null) {
+      where.append(" and e.created_at < ?");
+      params.add(ExecutionStore.utc(to));
+    }
+    if (search != null) {
+      where.append(
+          " and (lower(e.triggered_by) like ? or lower(e.agent_name) like ?"
+              + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?)");
+      String like = Like.contains(search);
+      params.addAll(List.of(like, like, like, Like.prefix(search)));
+    }
+    return new Where(where.toString(), params);
+  }
 
   /** Reads the query parameters, naming the one that is wrong. */
   public static HistoryQuery parse(
