@@ -509,6 +509,11 @@
       document.getElementById("instructions-field").hidden = true;
       document.getElementById("command-field").hidden = false;
       document.getElementById("command-text").textContent = (agent.command || []).join(" ");
+      // The instance does not let this user change command agents: say why, offer no Save.
+      if (document.getElementById("command-refusal")) {
+        form.querySelectorAll("input, select").forEach((field) => { field.disabled = true; });
+        saveButton.disabled = true;
+      }
       document.getElementById("preview").hidden = true;
       document.querySelector(".editor-grid").classList.add("single");
     }

@@ -1,7 +1,9 @@
 package dev.switchboard.web;
 
+import dev.switchboard.agent.CommandAgentPolicy;
 import dev.switchboard.workspace.Accounts;
 import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.WorkspaceAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,17 +18,26 @@ import org.springframework.web.server.ResponseStatusException;
  * The agent editor: a form for name, goal, instructions and status with a live preview of what the
  * instructions compile to. The page only names the workspace and the agent; the script loads the
  * agent, previews through {@code POST /api/workspaces/{ws}/instructions/parse} and saves through
- * the agents API, which decides who may save (403 for viewers, shown as its message).
+ * the agents API, which decides who may save (403 for viewers, shown as its message). Who may not
+ * change command agents is told why on the page instead of being let try.
  */
 @Controller
 class AgentEditorController {
 
   private final Accounts accounts;
   private final PageRecords records;
+  private final WorkspaceAccess access;
+  private final CommandAgentPolicy commandPolicy;
 
-  AgentEditorController(Accounts accounts, PageRecords records) {
+  AgentEditorController(
+      Accounts accounts,
+      PageRecords records,
+      WorkspaceAccess access,
+      CommandAgentPolicy commandPolicy) {
     this.accounts = accounts;
     this.records = records;
+    this.access = access;
+    this.commandPolicy = commandPolicy;
   }
 
   @GetMapping("/w/{ws}/agents/new")
@@ -44,6 +55,8 @@ class AgentEditorController {
     records.agent(ws, agentId);
     model.addAttribute("agentId", agentId);
     model.addAttribute("isNew", false);
+    model.addAttribute(
+        "commandRefusal", commandPolicy.refusal(access.member(caller, ws)).orElse(null));
     model.addAttribute("pageTitle", "Edit agent");
     return "agent-editor";
   }

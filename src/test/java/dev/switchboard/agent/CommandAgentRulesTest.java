@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * SWITCHBOARD_COMMAND_AGENTS=admins}, {@code SWITCHBOARD_OPEN_WORKSPACES=false}): the probe of
  * issue 7, a viewer making themselves owner of a workspace to read the secrets key, fails.
  */
+@Tag("db")
 class CommandAgentRulesTest extends SwitchboardTestBase {
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
       "switchboard.open-workspaces=true",
       "switchboard.command-allowlist=sh, echo, /usr/bin/printf"
     })
+@Tag("db")
 class WorkspaceAdminCommandsTest extends SwitchboardTestBase {
 
   static final boolean ROOT = "root".equals(System.getProperty("user.name"));

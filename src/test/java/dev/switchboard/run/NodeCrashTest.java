@@ -31,6 +31,7 @@ class NodeCrashTest {
 
   private static final String PASSWORD = "crash-pass-123";
   private final List<Process> nodes = new ArrayList<>();
+  private final Map<Process, Integer> ports = new HashMap<>();
 
   @AfterEach
   void stopNodes() {
@@ -51,6 +52,73 @@ class NodeCrashTest {
 
     assertThat(changes.get(2)).startsWith("queued by worker");
     assertThat(changes).filteredOn(c -> c.startsWith("completed")).hasSize(1);
+  }
+
+  /**
+   * A command's processes outlive a node killed with SIGKILL. The next node on the machine kills
+   * their process group before it can take the run over, so the command never runs twice at once.
+   */
+  @Test
+  void a_killed_nodes_command_is_killed_before_its_run_is_taken_over() throws Exception {
+    Path dataDir = Files.createTempDirectory("switchboard-orphans-");
+    String schema = "sb_orphans_" + UUID.randomUUID().toString().substring(0, 8);
+    Process first = start(dataDir, schema, freePort());
+    Api api = Api.login(portOf(first), "admin@localhost", PASSWORD);
+    String ws = api.firstWorkspace();
+    String agent =
+        aCommandAgent("sh", "-c", "sleep 600 & echo $!; echo $$; wait").live().createIn(api, ws);
+    String run = Runs.trigger(api, ws, agent);
+    List<Long> pids =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> stdoutPids(api, ws, run), p -> p.size() == 2);
+
+    first.destroyForcibly();
+    first.waitFor();
+    assertThat(pids).allMatch(NodeCrashTest::running);
+    Process second = start(dataDir, schema, freePort());
+
+    assertThat(pids).noneMatch(NodeCrashTest::running);
+    Api next = Api.login(portOf(second), "admin@localhost", PASSWORD);
+    List<Long> all =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> stdoutPids(next, ws, run), p -> p.size() >= 4);
+    second.destroyForcibly();
+    second.waitFor();
+    // The second node's attempt is an orphan now too, with no third node to clean it up.
+    all.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    assertThat(all.subList(2, 4)).doesNotContainAnyElementsOf(pids);
+  }
+
+  private static List<Long> stdoutPids(Api api, String ws, String run) {
+    List<Long> pids = new ArrayList<>();
+    api.get("/api/workspaces/" + ws + "/executions/" + run + "/logs?after=0")
+        .data()
+        .get("lines")
+        .forEach(l -> {
+          if (l.get("stream").asString().equals("stdout")) {
+            pids.add(Long.parseLong(l.get("line").asString().strip()));
+          }
+        });
+    return pids;
+  }
+
+  /** Alive and not a zombie: a killed orphan may wait here for a parent that never reaps it. */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private int portOf(Process node) {
+    return ports.get(node);
   }
 
   /** Starts a run on one node, stops that node as told, and lets a second node finish the run. */
@@ -114,6 +182,7 @@ class NodeCrashTest {
     builder.redirectOutput(dataDir.resolve("node-" + port + ".log").toFile());
     Process node = builder.start();
     nodes.add(node);
+    ports.put(node, port);
     Api anonymous = Api.anonymous(port);
     await()
         .atMost(Duration.ofSeconds(90))

@@ -156,10 +156,14 @@ abstract class BrowserTestBase {
 
   /** Signs in through the login form, starting from the agents list. */
   void signIn() {
+    signIn(EMAIL, PASSWORD);
+  }
+
+  void signIn(String email, String password) {
     page.navigate(base() + "/w/" + ws + "/agents");
     assertThat(page).hasURL(Pattern.compile(".*/login$"));
-    page.getByLabel("Email").fill(EMAIL);
-    page.getByLabel("Password").fill(PASSWORD);
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     assertThat(page).hasURL(Pattern.compile(".*/w/" + ws + "/agents$"));
   }
