@@ -114,12 +114,15 @@ class SendEmailAction implements ActionHandler {
     if (!ledger.claim(SendLedger.Book.EMAILS, claim, now)) {
       return earlier(call, to, SendLedger.State.CLAIMED);
     }
+    SmtpAccount account = SmtpAccount.of(email.get());
     try {
-      mailer.send(SmtpAccount.of(email.get()), to, message.subject(), message.body());
+      mailer.send(account, to, message.subject(), message.body());
     } catch (SmtpMailer.MailFailure failure) {
       ledger.release(SendLedger.Book.EMAILS, claim);
       return switch (failure.kind()) {
-        case TRANSIENT -> throw new ActionFailure(RETRIES_EXHAUSTED);
+        case THROTTLED -> throw new ActionFailure(RETRIES_EXHAUSTED);
+        case UNREACHABLE, UNKNOWN_HOST, CONNECTION_LOST ->
+            throw new ActionFailure(failure.connectionProblem(account).orElseThrow());
         case INVALID_RECIPIENT -> invalidAddress(call, to);
         case AUTHENTICATION -> {
           String text =
