@@ -62,6 +62,12 @@ class MalformedInputSweepTest extends SwitchboardTestBase {
           "-1e308",
           "1e308",
           "\"" + HUGE + "\"",
+          // One past the common column sizes, in case a check and its column disagree.
+          "\"" + "x".repeat(101) + "\"",
+          "\"" + "x".repeat(201) + "\"",
+          "\"" + "x".repeat(301) + "\"",
+          "\"" + "x".repeat(1001) + "\"",
+          "\"" + "x".repeat(2001) + "\"",
           "true",
           "{\"a\": 1}",
           "[[\"x\"]]",
