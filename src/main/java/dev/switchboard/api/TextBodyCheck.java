@@ -25,7 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ControllerAdvice
 class TextBodyCheck extends RequestBodyAdviceAdapter {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final JsonMapper json;
+
+  /** The application's mapper, so this check reads bodies exactly as the converter will. */
+  TextBodyCheck(JsonMapper json) {
+    this.json = json;
+  }
 
   @Override
   public boolean supports(
@@ -58,8 +63,8 @@ class TextBodyCheck extends RequestBodyAdviceAdapter {
     };
   }
 
-  private static void check(byte[] body) {
-    try (JsonParser parser = JSON.createParser(body)) {
+  private void check(byte[] body) {
+    try (JsonParser parser = json.createParser(body)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if ((token == JsonToken.VALUE_STRING || token == JsonToken.PROPERTY_NAME)
             && !StorableText.accepts(parser.getString())) {
