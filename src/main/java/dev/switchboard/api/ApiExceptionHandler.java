@@ -12,7 +12,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.databind.DatabindException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every failure of an API call into the SPEC's error envelope, naming the bad field. */
@@ -29,14 +30,15 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      String field = unknown.getPropertyName();
-      return badRequest(field, "Unknown field '" + field + "'");
-    }
-    if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = JsonPaths.describe(mismatch.getPath());
-      return badRequest(field, "Field '" + field + "' has the wrong type or format");
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        String field = JsonPaths.describe(unknown.getPath());
+        return badRequest(field, "Unknown field '" + field + "'");
+      }
+      if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+        String field = JsonPaths.describe(mapping.getPath());
+        return badRequest(field, "Field '" + field + "' has the wrong type, format or size");
+      }
     }
     return badRequest("body", "Malformed JSON body");
   }
@@ -53,6 +55,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
     return badRequest(e.getParameterName(), "Parameter '" + e.getParameterName() + "' is required");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+    String part = e.getRequestPartName();
+    return badRequest(part, "Part '" + part + "' is required (a file in a multipart form)");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

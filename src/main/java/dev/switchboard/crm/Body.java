@@ -53,10 +53,10 @@ final class Body {
     if (v == null) {
       return null;
     }
-    if (v instanceof Map<?, ?> || v instanceof List<?>) {
+    if (!(v instanceof String text)) {
       throw ApiException.invalid(field, "Field '" + field + "' must be text");
     }
-    String s = String.valueOf(v).strip();
+    String s = text.strip();
     if (s.length() > max) {
       throw ApiException.invalid(
           field, "Field '" + field + "' is too long (at most " + max + " characters)");
@@ -93,16 +93,29 @@ final class Body {
     }
   }
 
-  BigDecimal number(String field) {
+  /** A number with at most {@code digits} digits before the point, as its column can hold. */
+  BigDecimal number(String field, int digits) {
     Object v = values.get(field);
     if (v == null) {
       return null;
     }
+    BigDecimal n;
     try {
-      return new BigDecimal(String.valueOf(v).strip());
+      n = new BigDecimal(String.valueOf(v).strip());
     } catch (NumberFormatException e) {
       throw ApiException.invalid(field, "Field '" + field + "' must be a number");
     }
+    if (!fits(n, digits)) {
+      throw ApiException.invalid(
+          field,
+          "Field '" + field + "' is out of range (at most " + digits + " digits before the point)");
+    }
+    return n;
+  }
+
+  /** Whether {@code n} has at most {@code digits} digits before the point. */
+  static boolean fits(BigDecimal n, int digits) {
+    return n.abs().compareTo(BigDecimal.TEN.pow(digits)) < 0;
   }
 
   LocalDate date(String field) {

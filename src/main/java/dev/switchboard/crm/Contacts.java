@@ -85,7 +85,7 @@ class Contacts {
     long total = store.count(where.toString(), params);
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(PAGE_SIZE);
-    pageParams.add((p - 1) * PAGE_SIZE);
+    pageParams.add((long) (p - 1) * PAGE_SIZE);
     List<Contact> items =
         store.select(
             where.toString(), pageParams, "order by c.created_at desc, c.id limit ? offset ?");

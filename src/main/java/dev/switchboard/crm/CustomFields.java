@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 class CustomFields {
 
+  /** contact_field_values.value_number is numeric(30, 6). */
+  private static final int NUMBER_DIGITS = 24;
+
   static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
   static final Set<String> TYPES = Set.of("string", "number", "date", "boolean", "choice");
 
@@ -172,14 +175,17 @@ class CustomFields {
     String text = String.valueOf(value).strip();
     return switch (d.type()) {
       case "number" -> {
-        if (value instanceof Number n) {
-          yield n;
-        }
+        BigDecimal n;
         try {
-          yield new BigDecimal(text);
+          n = new BigDecimal(text);
         } catch (NumberFormatException e) {
           throw new BadValue(prefix + "a number");
         }
+        if (!Body.fits(n, NUMBER_DIGITS)) {
+          throw new BadValue(
+              prefix + "a number of at most " + NUMBER_DIGITS + " digits before the point");
+        }
+        yield value instanceof Number given ? given : n;
       }
       case "date" -> {
         try {

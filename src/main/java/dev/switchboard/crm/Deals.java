@@ -25,6 +25,9 @@ class Deals {
   private static final Set<String> FIELDS =
       Set.of("name", "value", "stage", "contactId", "companyId", "customFields");
 
+  /** deal_value is numeric(18, 2). */
+  private static final int VALUE_DIGITS = 16;
+
   private final JdbcClient jdbc;
   private final ContactStore contacts;
   private final Companies companies;
@@ -113,7 +116,7 @@ class Deals {
             id,
             ws,
             body.requiredText("name", 300),
-            body.number("value"),
+            body.number("value", VALUE_DIGITS),
             body.text("stage", 100),
             contact(ws, body),
             company(ws, body),
@@ -150,7 +153,7 @@ class Deals {
             """)
         .params(
             body.has("name") ? body.requiredText("name", 300) : d.get("name"),
-            body.has("value") ? body.number("value") : d.get("value"),
+            body.has("value") ? body.number("value", VALUE_DIGITS) : d.get("value"),
             stage,
             body.has("contactId") ? contact(ws, body) : uuid(d.get("contactId")),
             body.has("companyId") ? company(ws, body) : uuid(d.get("companyId")),

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Forms {
 
   private static final Set<String> FIELDS = Set.of("name", "fields");
+  private static final int MAX_LABEL = 200;
   private static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required");
 
   /** Submission keys that fill the contact a submission creates. */
@@ -175,6 +176,16 @@ class Forms {
           || !(m.get("name") instanceof String name)
           || name.isBlank()) {
         throw ApiException.invalid(at + ".name", "Each field needs a name");
+      }
+      if (name.length() > 100) {
+        throw ApiException.invalid(at + ".name", "A field name has at most 100 characters");
+      }
+      for (String text : List.of("label", "type")) {
+        if (m.get(text) != null && (!(m.get(text) instanceof String s) || s.length() > MAX_LABEL)) {
+          throw ApiException.invalid(
+              at + "." + text,
+              "Field '" + text + "' must be text of at most " + MAX_LABEL + " characters");
+        }
       }
       Map<String, Object> f = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -66,19 +66,21 @@ class ConnectionCheck {
       mailer.check(account);
       return new Result(true, "Connected to " + account.host() + ":" + account.port());
     } catch (SmtpMailer.MailFailure failure) {
+      if (failure.kind() == SmtpMailer.MailFailure.Kind.AUTHENTICATION) {
+        return new Result(false, "The SMTP server refused the username or password");
+      }
       return new Result(
           false,
-          switch (failure.kind()) {
-            case AUTHENTICATION -> "The SMTP server refused the username or password";
-            default ->
-                "Could not connect to "
-                    + account.host()
-                    + ":"
-                    + account.port()
-                    + " ("
-                    + failure.getMessage()
-                    + ")";
-          });
+          failure
+              .connectionProblem(account)
+              .orElse(
+                  "The SMTP server at "
+                      + account.host()
+                      + ":"
+                      + account.port()
+                      + " refused ("
+                      + failure.getMessage()
+                      + ")"));
     }
   }
 

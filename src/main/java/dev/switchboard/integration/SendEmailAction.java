@@ -128,21 +128,9 @@ class SendEmailAction implements ActionHandler {
           message.body(),
           clock.instant());
     } else {
-      try {
-        mailer.send(SmtpAccount.of(email.get()), to, message.subject(), message.body());
-      } catch (SmtpMailer.MailFailure failure) {
-        ledger.release(SendLedger.Book.EMAILS, claim);
-        return switch (failure.kind()) {
-          case TRANSIENT -> throw new ActionFailure(RETRIES_EXHAUSTED);
-          case INVALID_RECIPIENT -> invalidAddress(call, to);
-          case AUTHENTICATION -> {
-            String text =
-                "Email server refused the username or password. Check the email integration.";
-            limits.tellOwners(call, text);
-            throw new ActionFailure(text);
-          }
-          case REJECTED -> throw new ActionFailure("Email server refused the message to " + to);
-        };
+      Optional<ActionResult> notSent = sendOverSmtp(call, email.get(), to, message, claim);
+      if (notSent.isPresent()) {
+        return notSent.get();
       }
     }
     ledger.markSent(SendLedger.Book.EMAILS, claim, clock.instant());
@@ -155,6 +143,31 @@ class SendEmailAction implements ActionHandler {
   }
 
   private record Message(String subject, String body) {}
+
+  /** Sends over SMTP; a refusal releases the claim and says what the step does instead. */
+  private Optional<ActionResult> sendOverSmtp(
+      ActionCall call, Integration email, String to, Message message, SendLedger.Claim claim) {
+    SmtpAccount account = SmtpAccount.of(email);
+    try {
+      mailer.send(account, to, message.subject(), message.body());
+      return Optional.empty();
+    } catch (SmtpMailer.MailFailure failure) {
+      ledger.release(SendLedger.Book.EMAILS, claim);
+      return switch (failure.kind()) {
+        case THROTTLED -> throw new ActionFailure(RETRIES_EXHAUSTED);
+        case UNREACHABLE, UNKNOWN_HOST, CONNECTION_LOST ->
+            throw new ActionFailure(failure.connectionProblem(account).orElseThrow());
+        case INVALID_RECIPIENT -> Optional.of(invalidAddress(call, to));
+        case AUTHENTICATION -> {
+          String text =
+              "Email server refused the username or password. Check the email integration.";
+          limits.tellOwners(call, text);
+          throw new ActionFailure(text);
+        }
+        case REJECTED -> throw new ActionFailure("Email server refused the message to " + to);
+      };
+    }
+  }
 
   /** The template's text (variables resolved here: it comes from the database) or the params. */
   private Message compose(ActionCall call) {

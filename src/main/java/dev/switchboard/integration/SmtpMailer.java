@@ -8,16 +8,21 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends one email over SMTP (Jakarta Mail) with connect, read and write timeouts, retrying
- * transient failures (4xx answers, timeouts, dropped connections) with exponential backoff.
+ * transient failures (4xx answers, refused, timed-out or dropped connections) with exponential
+ * backoff.
  */
 @Component
 class SmtpMailer {
@@ -26,14 +31,31 @@ class SmtpMailer {
   static final class MailFailure extends RuntimeException {
 
     enum Kind {
-      /** Still failing after every retry: busy, throttled, unreachable. */
-      TRANSIENT,
+      /** The server answered 4xx (busy, throttled) to every try. */
+      THROTTLED(true),
+      /** Nothing accepted the connection (refused, no route) on any try. */
+      UNREACHABLE(true),
+      /** The host name does not resolve. */
+      UNKNOWN_HOST(false),
+      /** Connected, then timed out or was dropped, on every try. */
+      CONNECTION_LOST(true),
       /** The server refused the recipient (5xx). */
-      INVALID_RECIPIENT,
+      INVALID_RECIPIENT(false),
       /** The server refused the username or password. */
-      AUTHENTICATION,
+      AUTHENTICATION(false),
       /** Anything else the server refused for good (5xx). */
-      REJECTED
+      REJECTED(false);
+
+      private final boolean retried;
+
+      Kind(boolean retried) {
+        this.retried = retried;
+      }
+
+      /** Whether another try may go through. */
+      boolean retried() {
+        return retried;
+      }
     }
 
     private final Kind kind;
@@ -46,9 +68,24 @@ class SmtpMailer {
     Kind kind() {
       return kind;
     }
+
+    /** What a person reads when the server could not be reached; empty when it answered. */
+    Optional<String> connectionProblem(SmtpAccount account) {
+      String server = "the SMTP server at " + account.host() + ":" + account.port();
+      return switch (kind) {
+        case UNREACHABLE -> Optional.of("Could not connect to " + server);
+        case UNKNOWN_HOST -> Optional.of("Could not connect to " + server + " (unknown host)");
+        case CONNECTION_LOST ->
+            Optional.of("The connection to " + server + " timed out or was closed");
+        case THROTTLED, INVALID_RECIPIENT, AUTHENTICATION, REJECTED -> Optional.empty();
+      };
+    }
   }
 
   private static final Pattern REPLY = Pattern.compile("[245]\\d\\d[ -]");
+
+  /** A bad greeting: "Got bad greeting from SMTP host: h, port: p, response: 421 busy". */
+  private static final Pattern GREETING = Pattern.compile("bad greeting.*response: ([245]\\d\\d)");
 
   private final IntegrationProperties properties;
   private final Backoff backoff;
@@ -72,7 +109,7 @@ class SmtpMailer {
         return;
       } catch (MessagingException e) {
         last = classify(e);
-        if (last.kind() != MailFailure.Kind.TRANSIENT) {
+        if (!last.kind().retried()) {
           throw last;
         }
       }
@@ -144,28 +181,36 @@ class SmtpMailer {
             : new MailFailure(MailFailure.Kind.REJECTED, "refused with " + code);
       }
       if (code >= 400) {
-        return new MailFailure(MailFailure.Kind.TRANSIENT, "answered " + code);
+        return new MailFailure(MailFailure.Kind.THROTTLED, "answered " + code);
       }
       next = next instanceof MessagingException m ? m.getNextException() : null;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
-        return new MailFailure(MailFailure.Kind.REJECTED, "unknown host");
+        return new MailFailure(MailFailure.Kind.UNKNOWN_HOST, "unknown host");
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        return new MailFailure(MailFailure.Kind.UNREACHABLE, "connection refused");
       }
     }
-    // Timeouts, refused or dropped connections, bad greetings: worth another try.
-    return new MailFailure(MailFailure.Kind.TRANSIENT, "connection failed");
+    // Timeouts, dropped connections, bad greetings: worth another try.
+    return new MailFailure(MailFailure.Kind.CONNECTION_LOST, "connection failed");
   }
 
   /**
    * The SMTP reply code an exception carries. Angus Mail's exceptions (a runtime dependency only)
-   * start their message with the server's reply, e.g. "550 5.1.1 No such user".
+   * start their message with the server's reply, e.g. "550 5.1.1 No such user", or quote it after a
+   * bad greeting.
    */
   private static int returnCode(Exception e) {
     String message = e.getMessage();
-    if (message != null && REPLY.matcher(message).lookingAt()) {
+    if (message == null) {
+      return -1;
+    }
+    if (REPLY.matcher(message).lookingAt()) {
       return Integer.parseInt(message.substring(0, 3));
     }
-    return -1;
+    Matcher greeting = GREETING.matcher(message);
+    return greeting.find() ? Integer.parseInt(greeting.group(1)) : -1;
   }
 }

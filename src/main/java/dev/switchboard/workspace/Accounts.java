@@ -34,6 +34,10 @@ public class Accounts {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
   private static final int MIN_PASSWORD = 8;
+  private static final int MAX_PASSWORD_BYTES = 72;
+
+  /** users.name is varchar(200). */
+  private static final int MAX_NAME = 200;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -60,6 +64,13 @@ public class Accounts {
     String normalized = normalizeEmail(email);
     if (password == null || password.length() < MIN_PASSWORD) {
       throw ApiException.invalid("password", "Password must be at least 8 characters");
+    }
+    if (!hashable(password)) {
+      throw ApiException.invalid(
+          "password", "Password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+    }
+    if (name != null && name.strip().length() > MAX_NAME) {
+      throw ApiException.invalid("name", "Name must be at most " + MAX_NAME + " characters");
     }
     if (findUser(normalized).isPresent()) {
       throw new ApiException(
@@ -98,8 +109,16 @@ public class Accounts {
                     rs.getString(4)))
             .optional();
     // Always one hash, also for an unknown email: the answer's time must not tell them apart.
-    boolean matches = encoder.matches(password, user.map(Stored::hash).orElse(absentUserHash));
+    boolean hashable = hashable(password);
+    boolean matches =
+        encoder.matches(hashable ? password : "", user.map(Stored::hash).orElse(absentUserHash))
+            && hashable;
     return user.filter(u -> matches).map(Stored::caller);
+  }
+
+  /** bcrypt reads at most 72 bytes of a password; a longer one is refused, never cut. */
+  private static boolean hashable(String password) {
+    return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
   }
 
   /** A new random bearer token; only its SHA-256 is stored. */

@@ -149,6 +149,21 @@ class IntegrationSettingsTest extends IntegrationTestBase {
   }
 
   @Test
+  void a_port_refusing_connections_fails_the_connection_test_saying_so() throws Exception {
+    String workspace = freshWorkspace();
+    int closed = SendEmailActionTest.closedPort();
+    Map<String, Object> settings = email(SECRET);
+    settings.put("port", closed);
+    owner.put(path(workspace, "email"), settings).expect(200);
+
+    JsonNode test = owner.post(path(workspace, "email") + "/test", null).expect(200).data();
+
+    assertThat(test.get("ok").asBoolean()).isFalse();
+    assertThat(test.get("message").asString())
+        .isEqualTo("Could not connect to the SMTP server at 127.0.0.1:" + closed);
+  }
+
+  @Test
   void invalid_settings_are_refused_naming_the_field() {
     String workspace = freshWorkspace();
     Map<String, Object> badPort = email(SECRET);

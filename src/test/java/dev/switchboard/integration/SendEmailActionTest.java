@@ -177,7 +177,10 @@ class SendEmailActionTest extends IntegrationTestBase {
 
       assertThatThrownBy(() -> call.run(sendEmail, 1, Map.of("subject", "Hi", "body", "x"), item))
           .isInstanceOf(ActionFailure.class)
-          .hasMessage("Email provider rate limit exceeded");
+          .hasMessage(
+              "The connection to the SMTP server at 127.0.0.1:"
+                  + peer.port()
+                  + " timed out or was closed");
       assertThat(peer.connections.get()).isEqualTo(4);
       // Nothing left, so a later attempt of the same run may send it.
       assertThat(
@@ -187,6 +190,31 @@ class SendEmailActionTest extends IntegrationTestBase {
                   call.executionId))
           .isZero();
       assertThat(activities(workspace, id(john))).isEmpty();
+    }
+  }
+
+  @Test
+  void a_port_refusing_connections_is_reported_as_unreachable_not_as_a_rate_limit()
+      throws Exception {
+    int closed = closedPort();
+    String workspace = freshWorkspace();
+    connectSmtp(workspace, closed);
+    String agent =
+        agent(workspace, null, List.of(step("send_email", Map.of("subject", "Hi", "body", "x"))));
+    Map<String, Object> john = contact(workspace, "John", "Doe", "john@acme.com", null);
+
+    JsonNode run = runWith(workspace, agent, Map.of("contact", john));
+
+    assertThat(run.get("status").asString()).isEqualTo("failed");
+    assertThat(run.get("error").get("message").asString())
+        .isEqualTo("Could not connect to the SMTP server at 127.0.0.1:" + closed);
+    assertThat(activities(workspace, id(john))).isEmpty();
+  }
+
+  /** A local port nothing listens on: bound once, then released. */
+  static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
