@@ -4,6 +4,7 @@ import static dev.switchboard.support.AgentBuilder.anAgent;
 import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.support.AgentBuilder;
 import dev.switchboard.support.Api;
 import dev.switchboard.support.Runs;
 import dev.switchboard.support.SwitchboardTestBase;
@@ -60,9 +61,13 @@ class RbacMatrixTest extends SwitchboardTestBase {
     STRANGER
   }
 
-  /** Whose ids a path names under workspace A: A's own, B's, or ids we cannot make (random). */
+  /**
+   * Whose ids a path names under workspace A: A's own, A's of an agent only admins may run, B's, or
+   * ids we cannot make (random).
+   */
   enum Ids {
     OWN,
+    OWN_ADMINS_ONLY,
     FOREIGN,
     UNKNOWN
   }
@@ -79,6 +84,12 @@ class RbacMatrixTest extends SwitchboardTestBase {
   /** POSTs that change nothing of the workspace (a parse preview, one's own bell): viewers too. */
   private static final Pattern CHANGE_NOTHING =
       Pattern.compile("POST /api/workspaces/\\{ws}/(instructions/parse|notifications/read)");
+
+  /** Starting and stopping runs follow the agent's run permission. */
+  private static final Pattern RUNS =
+      Pattern.compile(
+          "POST /api/workspaces/\\{ws}/(agents/\\{agentId}/trigger"
+              + "|executions/\\{executionId}/(cancel|stop|retry|resume))");
 
   /** Answers that show a permitted change got past the gate (it may still be refused on merit). */
   private static final Set<Integer> CHANGE_ALLOWED = Set.of(200, 201, 202, 204, 400, 409, 422);
@@ -144,6 +155,8 @@ class RbacMatrixTest extends SwitchboardTestBase {
 
     assertThat(expected(trigger, Who.VIEWER, Ids.OWN)).containsOnly(403);
     assertThat(expected(trigger, Who.MEMBER, Ids.OWN)).contains(202, 409).doesNotContain(403);
+    assertThat(expected(trigger, Who.MEMBER, Ids.OWN_ADMINS_ONLY)).containsOnly(403);
+    assertThat(expected(history, Who.MEMBER, Ids.OWN_ADMINS_ONLY)).containsOnly(200);
     assertThat(expected(edit, Who.MEMBER, Ids.OWN)).containsOnly(403);
     assertThat(expected(edit, Who.ADMIN, Ids.OWN)).contains(200).doesNotContain(403, 404);
     assertThat(expected(history, Who.VIEWER, Ids.OWN)).containsOnly(200);
@@ -167,8 +180,8 @@ class RbacMatrixTest extends SwitchboardTestBase {
     if (who == Who.STRANGER) {
       return Set.of(404);
     }
-    boolean permitted = permitted(endpoint, who);
-    if (ids != Ids.OWN) {
+    boolean permitted = permitted(endpoint, who, ids);
+    if (ids == Ids.FOREIGN || ids == Ids.UNKNOWN) {
       return permitted || endpoint.read() ? Set.of(404) : Set.of(403, 404);
     }
     if (!permitted) {
@@ -177,9 +190,10 @@ class RbacMatrixTest extends SwitchboardTestBase {
     return endpoint.read() ? Set.of(200) : CHANGE_ALLOWED;
   }
 
-  private static boolean permitted(Endpoint endpoint, Who who) {
+  private static boolean permitted(Endpoint endpoint, Who who, Ids ids) {
     String call = endpoint.method() + " " + endpoint.path();
-    if (MANAGED.stream().anyMatch(p -> p.matcher(call).matches())) {
+    boolean adminsRun = ids == Ids.OWN_ADMINS_ONLY && RUNS.matcher(call).matches();
+    if (adminsRun || MANAGED.stream().anyMatch(p -> p.matcher(call).matches())) {
       return who == Who.OWNER || who == Who.ADMIN;
     }
     return endpoint.read() || who != Who.VIEWER || CHANGE_NOTHING.matcher(call).matches();
@@ -209,7 +223,11 @@ class RbacMatrixTest extends SwitchboardTestBase {
     }
 
     List<Ids> scopes() {
-      return variables().isEmpty() || variables().equals(List.of("kind"))
+      List<String> names = variables();
+      if (names.contains("agentId") || names.contains("executionId")) {
+        return List.of(Ids.OWN, Ids.OWN_ADMINS_ONLY, Ids.FOREIGN);
+      }
+      return names.isEmpty() || names.equals(List.of("kind"))
           ? List.of(Ids.OWN)
           : List.of(Ids.OWN, Ids.FOREIGN);
     }
@@ -243,9 +261,10 @@ class RbacMatrixTest extends SwitchboardTestBase {
         switch (scope) {
           case OWN ->
               endpoint.read() || who == Who.ANONYMOUS || who == Who.STRANGER
-                  ? new Fixtures(a, sharedA)
-                  : new Fixtures(a, new LinkedHashMap<>());
-          case FOREIGN -> new Fixtures(b, sharedB);
+                  ? new Fixtures(a, false, sharedA)
+                  : new Fixtures(a, false, new LinkedHashMap<>());
+          case OWN_ADMINS_ONLY -> new Fixtures(a, true, new LinkedHashMap<>());
+          case FOREIGN -> new Fixtures(b, false, sharedB);
           case UNKNOWN -> throw new IllegalArgumentException();
         };
     Ids actualScope = scope;
@@ -332,10 +351,12 @@ class RbacMatrixTest extends SwitchboardTestBase {
    */
   private final class Fixtures {
     private final String ws;
+    private final boolean adminsOnly;
     private final Map<String, String> made;
 
-    Fixtures(String ws, Map<String, String> made) {
+    Fixtures(String ws, boolean adminsOnly, Map<String, String> made) {
       this.ws = ws;
+      this.adminsOnly = adminsOnly;
       this.made = made;
     }
 
@@ -374,11 +395,11 @@ class RbacMatrixTest extends SwitchboardTestBase {
     Map<String, Function<Fixtures, String>> makers = new LinkedHashMap<>();
     makers.put(
         "agentId",
-        f ->
-            anAgent()
-                .live()
-                .withSteps(step("remember", Map.of("key", "k", "value", "v")))
-                .createIn(owner, f.ws));
+        f -> {
+          AgentBuilder agent =
+              anAgent().live().withSteps(step("remember", Map.of("key", "k", "value", "v")));
+          return (f.adminsOnly ? agent.adminsOnly() : agent).createIn(owner, f.ws);
+        });
     makers.put("executionId", f -> Runs.trigger(owner, f.ws, f.id("agentId")));
     makers.put(
         "contactId",
@@ -432,8 +453,8 @@ class RbacMatrixTest extends SwitchboardTestBase {
   private record Watch(String topic, String workspace) {}
 
   private void topics() throws Exception {
-    Fixtures ofA = new Fixtures(a, sharedA);
-    Fixtures ofB = new Fixtures(b, sharedB);
+    Fixtures ofA = new Fixtures(a, false, sharedA);
+    Fixtures ofB = new Fixtures(b, false, sharedB);
     List<Watch> watches =
         List.of(
             new Watch("workspace:" + a, a),
