@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Cancel and stop follow the agent's run permission, like trigger and retry. */
+/** Cancel, stop and resume follow the agent's run permission, like trigger and retry. */
 @Tag("db")
 class StopPermissionTest extends SwitchboardTestBase {
 
@@ -33,6 +33,21 @@ class StopPermissionTest extends SwitchboardTestBase {
     assertThat(Runs.get(owner, ws, run).get("status").asString()).isEqualTo("waiting");
     admin.post(path(run, "cancel"), null).expect(200);
     assertThat(Runs.get(owner, ws, run).get("status").asString()).isEqualTo("canceled");
+  }
+
+  @Test
+  void a_member_cannot_resume_a_waiting_run_of_an_admin_only_agent_but_an_admin_can() {
+    Api member = someone("member");
+    Api admin = someone("admin");
+    String run = Runs.trigger(owner, ws, waitingAgent(anAgent().live().adminsOnly()));
+    Runs.awaitStatus(owner, ws, run, "waiting");
+
+    Api.Response resume = member.post(path(run, "resume"), null);
+
+    assertThat(resume.status()).isEqualTo(403);
+    assertThat(resume.error().get("message").asString()).contains("resume");
+    assertThat(Runs.get(owner, ws, run).get("status").asString()).isEqualTo("waiting");
+    admin.post(path(run, "resume"), null).expect(200);
   }
 
   @Test
