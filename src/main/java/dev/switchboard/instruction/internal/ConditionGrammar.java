@@ -195,6 +195,7 @@ final class ConditionGrammar {
     Fields.Ref field = Fields.read(c);
     if (field == null && c.subject() != null && c.acceptWord("it")) {
       field = c.subject(); // "check the lead score: if it is over 80"
+      c.acceptWord("'s");
     }
     if (field == null) {
       throw c.failureForClause("I can't read this condition: ", start);

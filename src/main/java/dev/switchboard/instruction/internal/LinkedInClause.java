@@ -39,10 +39,14 @@ final class LinkedInClause implements Clause.Single {
 
   private static final List<Phrase> NOTE =
       Phrase.all(
-          "[with|including|plus|and] [a|an|the] [personal|personalized|personalised|short|custom"
-              + "|quick] (note|message) [saying|that says|reading|of|:|which says]",
+          "[with|including|plus|and] [a|an|the] [little|brief|nice|friendly|personal|personalized"
+              + "|personalised|short|custom|quick] (note|message) [saying|that says|reading|of|:"
+              + "|which says]",
           "[and] (saying|that says|reading|:|which says)");
-  private static final Phrase NO_NOTE = Phrase.of("(no|without|with no) [a|any] (note|message)");
+  private static final Phrase NO_NOTE =
+      Phrase.of(
+          "(no|without|with no) [a|any] (note|message) [needed|required|necessary|please|this"
+              + " time]");
   private static final Set<String> NOTE_STOPS = Set.of("and", "then");
 
   @Override

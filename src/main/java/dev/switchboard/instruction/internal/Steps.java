@@ -48,6 +48,14 @@ final class Steps {
           "to each of them [,]",
           AFTER_BRANCH,
           "(separately|independently|in addition|on top of that) [,]",
+          "(i would|i|we would|we) [really|so|truly|very much|be so|be very|be really] (appreciate"
+              + " it|be grateful|grateful|love it|like it) if you (could|would|can) [please]"
+              + " [kindly] [just]",
+          "(i was wondering|i am wondering|i wonder|we were wondering) (if|whether) you (could"
+              + "|would|can|might) [please] [just]",
+          "(i think|i believe) it would be [really|very|super|so] (helpful|great|nice|good"
+              + "|useful|smart) (to|if you could|if you)",
+          "for (this|that) (one|contact|lead|person|prospect|deal|account) ,",
           "(start|begin|finish|end|wrap up|close|round off) [off|up|things off|things up|it off"
               + "|it up] (by|with)");
 

@@ -181,6 +181,7 @@ final class TagClause implements Clause {
       return tags;
     }
     tags.add(first);
+    boolean quoted = c.token(c.mark() - 1).is(Kind.QUOTED);
     while (true) {
       int mark = c.mark();
       if (!c.accept(ITEM_JOINER)
@@ -190,7 +191,8 @@ final class TagClause implements Clause {
         c.reset(mark);
         return tags;
       }
-      String next = item(c);
+      // "the tag 'Competitor' and don't email them": after a quoted name, only quoted names
+      String next = quoted && !c.at(Kind.QUOTED) && !c.at(Kind.VARIABLE) ? null : item(c);
       if (next == null) {
         c.reset(mark);
         return tags;

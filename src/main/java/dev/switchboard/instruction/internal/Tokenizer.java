@@ -74,6 +74,7 @@ final class Tokenizer {
           Map.entry("inviting", "invite"),
           Map.entry("looking", "look"),
           Map.entry("looping", "loop"),
+          Map.entry("keeping", "keep"),
           Map.entry("making", "make"),
           Map.entry("marking", "mark"),
           Map.entry("messaging", "message"),
