@@ -35,7 +35,9 @@ final class LinkedInClause implements Clause.Single {
               + ON_LINKEDIN,
           "invite {obj} to connect [" + ON_LINKEDIN + "]",
           "(request|ask) to connect [with {obj}] [" + ON_LINKEDIN + "]",
-          "linkedin (invite|invitation|connect|connection request) {obj}");
+          "linkedin (invite|invitation|connect|connection request) {obj}",
+          "(make|do|send) [a|an|the] linkedin " + REQUEST + " [to {obj}]",
+          "send [a|an|the] " + REQUEST + " [on|via] linkedin [to {obj}]");
 
   private static final List<Phrase> NOTE =
       Phrase.all(

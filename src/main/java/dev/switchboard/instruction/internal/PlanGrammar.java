@@ -41,7 +41,8 @@ final class PlanGrammar {
   /** The index in {@link #CONDITIONALS} of "check whether", which a later "if so" answers. */
   private static final int CHECK_WHETHER = 2;
 
-  private static final Phrase UNLESS = Phrase.of("[but] unless");
+  private static final Phrase UNLESS =
+      Phrase.of("[but] (unless|except when|except if|apart from when|excepting when)");
   private static final Phrase THEN_MARK =
       Phrase.of(
           "[,] [then] [do the following|do this|do these things|do both|do all of this|do (two|three"
@@ -59,7 +60,8 @@ final class PlanGrammar {
           "(in all other cases|in any other case|in other case|in other cases|in the other case"
               + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
-          "if (not|no|false) [,|:]",
+          "(if|when) (not|no|false) [then] [,|:]",
+          "(other case|in other way|other way|else case) [,|:]",
           "if "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"

@@ -26,6 +26,7 @@ final class TagClause implements Clause {
               + NOUN
               + " [:]",
           "(tag|label) {obj} [as|with] [:]",
+          "(tags|labels) [:]",
           "(mark|flag) {obj} as");
 
   /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
@@ -35,7 +36,8 @@ final class TagClause implements Clause {
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) [from|on|for] {obj} "
+          "(remove|delete|drop|clear|strip|take off|take away|detach|unset|get rid of) [from|on|for]"
+              + " {obj} "
               + DET
               + " [following] "
               + NOUN
