@@ -21,7 +21,8 @@ final class Args {
           "(instead|as well|too|now|right away|immediately|please|again|automatically)",
           "for me",
           "(without|with no) [a|any] (note|message)",
-          "in the crm");
+          "in the crm",
+          "(→|->|⇒) (contact|the contact|them|him|her|it)");
 
   private static final Phrase JOINER = Phrase.of("[,] [and] [also] [then]");
 

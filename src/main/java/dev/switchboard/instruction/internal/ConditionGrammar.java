@@ -21,6 +21,8 @@ final class ConditionGrammar {
           "[yet|still|by now] (after|within|in|for|over|by) [the next|the following|another]");
   private static final Phrase TIME_OUTRO =
       Phrase.of("(later|from now|have passed|has passed|go by)");
+  private static final Phrase IS_TRUE = Phrase.of("(is|==|=) (true|yes)");
+  private static final Phrase IS_FALSE = Phrase.of("(is|==|=) (false|no)");
   private static final Phrase YET = Phrase.of("(yet|still|by then|by now|so far)");
   private static final Phrase NOT =
       Phrase.of("(not|it is not the case that|it 's not the case that)");
@@ -41,6 +43,7 @@ final class ConditionGrammar {
       Phrase.all(
           "[they|the contact|contact|the lead|he|she] (has|have|had) no",
           "[they|the contact|contact|the lead|he|she] (does|do|did) not have [a|an]",
+          "[they|the contact|contact|the lead|he|she] (has|have) not [a|an|got a|got an]",
           "[they|the contact|contact|the lead|he|she] (is|are) missing [a|an]",
           "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]");
   private static final Set<String> VALUE_STOPS =
@@ -182,6 +185,10 @@ final class ConditionGrammar {
     if (event != null) {
       c.accept(YET);
       time();
+      if (c.accept(IS_FALSE)) {
+        return negate(event); // "if contact replied is false"
+      }
+      c.accept(IS_TRUE);
       return event;
     }
     Condition shorthand = shorthand();
@@ -195,6 +202,7 @@ final class ConditionGrammar {
     Fields.Ref field = Fields.read(c);
     if (field == null && c.subject() != null && c.acceptWord("it")) {
       field = c.subject(); // "check the lead score: if it is over 80"
+      c.acceptWord("'s");
     }
     if (field == null) {
       throw c.failureForClause("I can't read this condition: ", start);

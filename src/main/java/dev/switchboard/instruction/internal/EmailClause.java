@@ -30,7 +30,8 @@ final class EmailClause implements Clause.Single {
   /** Verbs that need a template or subject right after them ("send the 'X' template"). */
   private static final List<Phrase> BARE_VERBS =
       Phrase.all(
-          "(send|shoot|fire) {obj} [again|also|now|once more|one more time] [out|over|off|across]",
+          "(send|shoot|fire) [to] {obj} [again|also|now|once more|one more time] [out|over|off"
+              + "|across]",
           "follow up with {obj}",
           "reach out to {obj}");
 

@@ -17,12 +17,13 @@ final class EnrichClause implements Clause.Single {
   private static final List<Phrase> VERBS =
       Phrase.all(
           "enrich {obj} ['s] " + DATA,
-          "(run|do|perform|trigger|make|start) [a|an|the] [contact|data] (enrichment|enrich)"
+          "(run|do|perform|trigger|make|start) [for each|for every one|for them|for all] [a|an|the]"
+              + " [contact|data] (enrichment|enrich)"
               + " [(on|for|of) {obj}]",
           "look (them|him|her|the contact|this contact|each of them|each contact) up",
           "(fill in|complete) (their|the contact 's) (data|profile|details|info)");
   private static final Phrase PROVIDER_INTRO =
-      Phrase.of("(using|with|via|through|from|in|on|by|in) [the]");
+      Phrase.of("(using|with|via|through|from|in|on|by|over) [the]");
   private static final Phrase PROVIDER_TAIL = Phrase.of("[api|data|integration|database]");
   private static final Set<String> NOT_PROVIDERS =
       Set.of("them", "the", "each", "all", "it", "a", "an", "data", "their", "contact", "linkedin");

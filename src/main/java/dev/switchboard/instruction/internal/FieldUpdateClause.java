@@ -18,17 +18,18 @@ final class FieldUpdateClause implements Clause {
   private static final Phrase VERB =
       Phrase.of(
           "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease"
-              + "|put)");
+              + "|put|write|actualize|actualise|fill)");
 
   /** "Set in the contact the field 'language' …": the entity said before the field. */
   private static final Phrase ENTITY_FIRST =
-      Phrase.of("(in|on|for) [the|this|their] (contact|deal|company)");
+      Phrase.of("(in|on|for|into) [the|this|their] (contact|deal|company)");
 
   private static final Phrase MOVE_DEAL =
       Phrase.of("(move|advance|push|progress) [the|their|this] deal [stage] (to|into) [the]");
   private static final Phrase TO =
       Phrase.of(
-          "(to [the] value [of]|to|=|as|equal to|:|into|at|with [the] value [of]|with value|on)");
+          "(to [the] value [of]|to|=|as|equal to|:|into|at|with [the] value [of]|with value|on|the"
+              + " value|value)");
 
   /** "deal stage → 'Negotiation'", "company field 'tier' = 'Gold'": terse text needs no verb. */
   private static final Phrase SET_SYMBOL = Phrase.of("(→|->|⇒|=)");

@@ -18,10 +18,11 @@ final class HandoffClause implements Clause.Single {
   /** Verbs followed by the person. */
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "hand {obj} (off|over|across) to",
+          "hand [this|that] {obj} (off|over|across) to",
           "(hand off|handoff|hand over|hand it off|hand them off) [{obj}] to",
           "hand {obj} to",
-          "(pass|escalate|route|transfer|forward|assign|send|kick|refer|give) {obj} [on|over|along|up]"
+          "(pass|escalate|route|transfer|forward|assign|send|kick|refer|give|move) {obj} [on|over"
+              + "|along|up]"
               + " to",
           "(loop in|bring in|pull in|involve|notify|alert|ping|inform|tell|get|flag|cc|copy in"
               + "|copy)",

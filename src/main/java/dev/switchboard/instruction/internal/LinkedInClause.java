@@ -35,14 +35,20 @@ final class LinkedInClause implements Clause.Single {
               + ON_LINKEDIN,
           "invite {obj} to connect [" + ON_LINKEDIN + "]",
           "(request|ask) to connect [with {obj}] [" + ON_LINKEDIN + "]",
-          "linkedin (invite|invitation|connect|connection request) {obj}");
+          "linkedin (invite|invitation|connect|connection request) {obj}",
+          "(make|do|send) [a|an|the] linkedin " + REQUEST + " [to {obj}]",
+          "send [a|an|the] " + REQUEST + " [on|via] linkedin [to {obj}]");
 
   private static final List<Phrase> NOTE =
       Phrase.all(
-          "[with|including|plus|and] [a|an|the] [personal|personalized|personalised|short|custom"
-              + "|quick] (note|message) [saying|that says|reading|of|:|which says]",
+          "[with|including|plus|and] [a|an|the] [little|brief|nice|friendly|personal|personalized"
+              + "|personalised|short|custom|quick] (note|message) [saying|that says|reading|of|:"
+              + "|which says]",
           "[and] (saying|that says|reading|:|which says)");
-  private static final Phrase NO_NOTE = Phrase.of("(no|without|with no) [a|any] (note|message)");
+  private static final Phrase NO_NOTE =
+      Phrase.of(
+          "(no|without|with no) [a|any] (note|message) [needed|required|necessary|please|this"
+              + " time]");
   private static final Set<String> NOTE_STOPS = Set.of("and", "then");
 
   @Override

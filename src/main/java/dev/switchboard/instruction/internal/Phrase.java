@@ -24,7 +24,7 @@ final class Phrase {
   /** Who an action is done to; optional wherever a pattern says {@code {obj}}. */
   static final String OBJECT =
       "[{contact}|each of them|each of those|each of these|each one|each contact|each person"
-          + "|each lead|each"
+          + "|each lead|every one|each"
           + "|all of them|them all|them|him|her|it|everyone|everybody|every contact"
           + "|the contacts|these contacts|those contacts|the contact|this contact|that contact"
           + "|the lead|this lead|the leads|the prospect|the person|contacts|contact|this one"

@@ -41,7 +41,8 @@ final class PlanGrammar {
   /** The index in {@link #CONDITIONALS} of "check whether", which a later "if so" answers. */
   private static final int CHECK_WHETHER = 2;
 
-  private static final Phrase UNLESS = Phrase.of("[but] unless");
+  private static final Phrase UNLESS =
+      Phrase.of("[but] (unless|except when|except if|apart from when|excepting when)");
   private static final Phrase THEN_MARK =
       Phrase.of(
           "[,] [then] [do the following|do this|do these things|do both|do all of this|do (two|three"
@@ -59,7 +60,8 @@ final class PlanGrammar {
           "(in all other cases|in any other case|in other case|in other cases|in the other case"
               + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
-          "if (not|no|false) [,|:]",
+          "(if|when) (not|no|false) [then] [,|:]",
+          "(other case|in other way|other way|else case) [,|:]",
           "if "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
@@ -93,8 +95,23 @@ final class PlanGrammar {
 
   private static final Phrase NOTHING =
       Phrase.of(
-          "[just] (do nothing|nothing|skip it|skip|leave it|leave them alone|do not do anything"
-              + "|no action|carry on|continue)");
+          "[no worries] [,] [please|kindly] [just|simply] [please] (do nothing|nothing|skip it|skip"
+              + "|leave it alone|leave it as is|leave it|leave them alone|do not do anything|no"
+              + " action|carry on|continue|do not bother)");
+
+  /**
+   * Small talk that starts a sentence ("hope your week is going well", "sorry to bother you", "you
+   * 're a star"): skipped up to its boundary when only words follow and no step starts.
+   */
+  private static final Phrase SMALL_TALK =
+      Phrase.of(
+          "([i|we] hope|sorry|thanks|thank you|many thanks|much appreciated|[i|we] [really|truly"
+              + "|so|very much] appreciate|you 're|you are|merci|gracias|danke|no worries|no rush"
+              + "|have a (great|nice|good|lovely)|just so (we|i|you|nobody)|let me know|that would"
+              + " be|this would be)");
+
+  /** Small talk longer than this many tokens is not small talk. */
+  private static final int MAX_SMALL_TALK = 16;
 
   /** Greetings and small talk that start a message or a sentence; they mean nothing. */
   private static final Phrase GREETING =
@@ -134,11 +151,23 @@ final class PlanGrammar {
               + "|to do list|todo list|task list|in order|in this order|sequence)");
 
   private static final Phrase SEPARATOR_WORDS =
-      Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but)");
+      Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but|before)");
+
+  /** "… and don't email them": an action not to take is no step. */
+  private static final Phrase DO_NOT = Phrase.of("(do not|never|please do not|and do not)");
+
+  /** Words that give a remark in parentheses a meaning the plan would need. */
+  private static final java.util.Set<String> MEANINGFUL =
+      java.util.Set.of(
+          "if", "unless", "when", "except", "only", "not", "no", "never", "without", "and", "or",
+          "then", "but", "wait", "after", "before", "instead", "also", "each", "every");
 
   private final Cursor c;
   private final List<ParseFailure> failures = new ArrayList<>();
   private int depth;
+
+  /** The condition of the branch being read, so "if it does" / "if they didn't" can be its else. */
+  private Condition branchCondition;
 
   /** "if … if … if …" deeper than this is refused rather than recursed into. */
   private static final int MAX_BRANCH_DEPTH = 16;
@@ -298,6 +327,7 @@ final class PlanGrammar {
       int before = c.mark();
       step(scope, steps);
       trailingWhen();
+      trailingRemark();
       if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
@@ -313,6 +343,20 @@ final class PlanGrammar {
       }
       if (c.mark() == before) {
         throw leftover();
+      }
+    }
+  }
+
+  /** Skips "(they asked us to stop)" after a step: a reason, not an instruction. */
+  private void trailingRemark() {
+    int mark = c.mark();
+    if (!skipRemark(c)) {
+      return;
+    }
+    for (int i = mark + 1; i < c.mark() - 1; i++) {
+      if (!c.token(i).is(Kind.WORD) || MEANINGFUL.contains(c.token(i).lower())) {
+        c.reset(mark);
+        return;
       }
     }
   }
@@ -369,6 +413,28 @@ final class PlanGrammar {
       return true;
     }
     c.reset(mark);
+    if (c.accept(SMALL_TALK) && restIsTalk()) {
+      return true;
+    }
+    c.reset(mark);
+    return false;
+  }
+
+  /** Skips words up to a boundary; false when something else comes first or a step starts. */
+  private boolean restIsTalk() {
+    for (int i = 0; i < MAX_SMALL_TALK; i++) {
+      if (atCourtesyEnd()) {
+        return true;
+      }
+      if (!c.at(Kind.WORD)
+          || (c.atAnyWord("and", "then", "but", "to")
+              && c.peek(1).is(Kind.WORD)
+              && stepAt(c.mark() + 1))
+          || PlanGrammar.atConditional(c)) {
+        return false;
+      }
+      c.next();
+    }
     return false;
   }
 
@@ -404,10 +470,50 @@ final class PlanGrammar {
       while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atAnyWord("and", "but")) {
         c.next();
       }
-      return atElseMark();
+      return atElseMark() || acceptContrary(branchCondition);
     } finally {
       c.reset(mark);
     }
+  }
+
+  /**
+   * "If the contact replied, …. If they didn't reply, …", "if the email doesn't contain X, …; if it
+   * does, …": a condition that says the opposite of the branch's is its else. False (unmoved) if
+   * none is here.
+   */
+  private boolean acceptContrary(Condition condition) {
+    if (condition == null || !c.atWord("if")) {
+      return false;
+    }
+    int mark = c.mark();
+    if (condition instanceof Condition.Not && c.accept(IF_SO)) {
+      return true;
+    }
+    c.reset(mark);
+    c.next();
+    try {
+      Condition other = ConditionGrammar.read(c).condition();
+      if (opposite(condition, other) && (c.accept(Kind.COMMA) || Steps.startsStep(c))) {
+        return true;
+      }
+    } catch (ParseFailure notACondition) {
+      // not a condition, so no else
+    }
+    c.reset(mark);
+    return false;
+  }
+
+  private static boolean opposite(Condition a, Condition b) {
+    if (a.equals(new Condition.Not(b)) || b.equals(new Condition.Not(a))) {
+      return true;
+    }
+    return a instanceof Condition.Compare x
+        && b instanceof Condition.Compare y
+        && x.field().equals(y.field())
+        && x.operator() == y.operator()
+        && x.value() instanceof Boolean p
+        && y.value() instanceof Boolean q
+        && !p.equals(q);
   }
 
   /** "…; then, regardless, set …": what follows is no longer part of the branch. */
@@ -449,6 +555,9 @@ final class PlanGrammar {
     }
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
+    }
+    if (negatedAction()) {
+      return;
     }
     if (heading()) {
       if (!c.at(Kind.LIST_MARKER)) {
@@ -521,6 +630,30 @@ final class PlanGrammar {
     return starts;
   }
 
+  /** "… and don't email them": reads the action not to take, and makes no step of it. */
+  private boolean negatedAction() {
+    int mark = c.mark();
+    if (!c.accept(DO_NOT)) {
+      return false;
+    }
+    Clause clause = Steps.clauseAt(c);
+    if (clause == null) {
+      c.reset(mark);
+      return false;
+    }
+    int from = c.mark();
+    try {
+      clause.parse(c);
+    } catch (ParseFailure incomplete) {
+      // "don't email them" needs no template: the words up to the boundary are the action
+      c.reset(from);
+      while (c.at(Kind.WORD) && !FreeText.startsNewStep(c)) {
+        c.next();
+      }
+    }
+    return true;
+  }
+
   private Clause followingClause() {
     int mark = c.mark();
     Steps.skipLeads(c);
@@ -591,18 +724,39 @@ final class PlanGrammar {
     if (parenthesised) {
       c.next(); // "→ (if … → …, else …); else …"
     }
-    List<Step> then = block(Scope.THEN);
+    Condition outer = branchCondition;
+    branchCondition = condition;
+    subjectOf(condition);
+    List<Step> then;
+    try {
+      then = block(Scope.THEN);
+    } finally {
+      branchCondition = outer;
+    }
     if (parenthesised && !c.accept(Kind.RPAREN)) {
       throw c.failureForClause("This parenthesis is never closed: ", thenStart);
     }
     if (then.isEmpty()) {
       throw c.failureForClause("What should happen then? ", thenStart);
     }
-    List<Step> otherwise = otherwise(scope);
+    List<Step> otherwise = otherwise(scope, condition);
     if (read.waitBefore() != null) {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
     steps.add(new Step.If(condition, then, otherwise));
+  }
+
+  /** "If the lead score is over 90, …; otherwise, if it's over 60, …": "it" is that field. */
+  private void subjectOf(Condition condition) {
+    Condition part = condition instanceof Condition.Not not ? not.part() : condition;
+    if (part instanceof Condition.All all && !all.parts().isEmpty()) {
+      part = all.parts().getFirst(); // "between 50 and 80"
+    }
+    if (part instanceof Condition.Compare compare && compare.field().contains(".")) {
+      int dot = compare.field().indexOf('.');
+      c.subject(
+          new Fields.Ref(compare.field().substring(0, dot), compare.field().substring(dot + 1)));
+    }
   }
 
   private boolean atConditionalAfter(int ahead) {
@@ -614,7 +768,7 @@ final class PlanGrammar {
   }
 
   /** The else part, if one follows; at the top it may start the next sentence. */
-  private List<Step> otherwise(Scope scope) {
+  private List<Step> otherwise(Scope scope, Condition condition) {
     int mark = c.mark();
     while (c.at(Kind.COMMA)
         || c.at(Kind.SEMICOLON)
@@ -622,11 +776,11 @@ final class PlanGrammar {
         || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))) {
       c.next();
     }
-    if (!atElseMark()) {
+    int elseStart = c.mark();
+    if (!atElseMark() && !acceptContrary(condition)) {
       c.reset(mark);
       return List.of();
     }
-    int elseStart = c.mark();
     acceptElseMark(c);
     if (skipRemark(c)) {
       c.accept(Kind.COMMA);

@@ -98,6 +98,13 @@ enum Relation {
     if (verb != null) {
       return verb;
     }
+    if (c.accept(NEGATION) && !c.at(BE)) {
+      Relation negated = verb(c); // "if email of contact not exist"
+      if (negated != null) {
+        return negated.negate();
+      }
+    }
+    c.reset(mark);
     if (c.accept(DOES_NOT)) {
       Relation negated = verb(c);
       if (negated != null) {

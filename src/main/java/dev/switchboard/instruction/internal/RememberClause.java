@@ -20,9 +20,13 @@ final class RememberClause implements Clause.Single {
   private static final List<Phrase> AS =
       Phrase.all(
           "[in|to|into] [the] memory (as|under|at|in|called|named)",
-          "(with the key|under the key|with key|under key|as|under|into|in|to|called|named|like)"
+          "(with the key|under the key|with key|under key|as the key|as key|as|under|into|in|to"
+              + "|called|named|like)"
               + " [memory]");
   private static final Phrase SET = Phrase.of("(set|assign|make)");
+  private static final Phrase FOR_LATER =
+      Phrase.of(
+          "[for later|for the future|for later use|for the record] [the value|the text|value]");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
 
   @Override
@@ -55,6 +59,7 @@ final class RememberClause implements Clause.Single {
     } else {
       c.reset(mark);
       if (c.accept(VERB)) {
+        c.accept(FOR_LATER);
         value = Values.literal(c);
         if (value == null && c.at(Kind.PATH)) {
           value = "@" + c.next().text();

@@ -25,7 +25,7 @@ final class ReplyPhrases {
       Phrase.all(
           "[there is|there 's|there has been|we have|we 've|we get|we got|we receive] [still] no "
               + REPLY_NOUN
-              + " [yet] [from them|from the contact] [is received|has been received|comes in"
+              + " [yet] [from them|from the contact|from contact|from him|from her] [is received|has been received|comes in"
               + "|came in|has come in|arrives] [yet]",
           WHO
               + " [still] (have|has|did|do|does|is|are) [still] not [yet] "
@@ -37,6 +37,7 @@ final class ReplyPhrases {
               + "|received a reply|received a response|gotten a reply|got a reply|get a reply"
               + "|get a response|got a response|gotten a response) [from them] [yet]",
           WHO + " (is|are) (unresponsive|silent)",
+          WHO + " [still] not [yet] " + REPLY_VERB + " " + TO_US,
           "(unanswered|no reply|not replied)");
 
   private static final List<Phrase> REPLIED =

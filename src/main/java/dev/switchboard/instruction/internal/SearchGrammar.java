@@ -47,7 +47,7 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
 
   private static final Phrase CONNECTOR =
-      Phrase.of("(where|whose|with|who|that|which|having) [is|are|have|has|were|was] [got]");
+      Phrase.of("(where|whose|with|who|that|which|having|what) [is|are|have|has|were|was] [got]");
   private static final Phrase JOIN =
       Phrase.of("[,] (and|or|but) [also] [whose|where|who|with|that|which] [is|are|have|has]");
   private static final Phrase COMMA_CONNECTOR =

@@ -21,7 +21,8 @@ final class SearchPhrases {
   private static final Phrase TAG_NOUN = Phrase.of("(tag|label)");
   private static final Phrase LOCATED =
       Phrase.of(
-          "[who are|that are|which are|who live|who work|living|working|based|located] (in|from)");
+          "[who are|that are|which are|who live|who work|who is|that is] [living|working|based"
+              + "|located] (in|from) [the city of|the town of]");
   private static final Phrase INDUSTRY_NOUN = Phrase.of("(industry|sector|space|vertical|market)");
   private static final Set<String> NAME_STOPS =
       Set.of("and", "or", "then", "with", "whose", "where", "who", "that", "which", "tag", "label");

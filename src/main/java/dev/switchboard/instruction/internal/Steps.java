@@ -46,8 +46,18 @@ final class Steps {
           "for (each|every|all) [one|of them|of those|of these|contact|lead|person|result|match"
               + "|contact found|one found|of the contacts|of the results] [found] [,]",
           "to each of them [,]",
+          "for (them|those|these|him|her|all of them|those contacts|these contacts) [,]",
+          "to",
           AFTER_BRANCH,
           "(separately|independently|in addition|on top of that) [,]",
+          "(i would|i|we would|we) [really|so|truly|very much|be so|be very|be really] (appreciate"
+              + " it|be grateful|grateful|love it|like it) if you (could|would|can) [please]"
+              + " [kindly] [just]",
+          "(i was wondering|i am wondering|i wonder|we were wondering) (if|whether) you (could"
+              + "|would|can|might) [please] [just]",
+          "(i think|i believe) it would be [really|very|super|so] (helpful|great|nice|good"
+              + "|useful|smart) (to|if you could|if you)",
+          "for (this|that) (one|contact|lead|person|prospect|deal|account) ,",
           "(start|begin|finish|end|wrap up|close|round off) [off|up|things off|things up|it off"
               + "|it up] (by|with)");
 
@@ -65,9 +75,23 @@ final class Steps {
 
   /** Skips leading words such as "then" and "please". */
   static void skipLeads(Cursor c) {
-    while (!CLAUSES.getFirst().starts(c) && c.acceptFirst(LEADS) >= 0) {
+    while (!CLAUSES.getFirst().starts(c) && (c.acceptFirst(LEADS) >= 0 || afterAsThen(c))) {
       // keep skipping
     }
+  }
+
+  /** "…, after search in web '…'": "after" followed by a step, not a time, means "then". */
+  private static boolean afterAsThen(Cursor c) {
+    if (!c.atWord("after")) {
+      return false;
+    }
+    int mark = c.mark();
+    c.next();
+    if (!Values.atAmount(c) && !c.atAnyWord("a", "an", "one") && clauseAt(c) != null) {
+      return true;
+    }
+    c.reset(mark);
+    return false;
   }
 
   /** Whether a step (an action or a condition) starts at the cursor; never moves it. */

@@ -26,6 +26,7 @@ final class TagClause implements Clause {
               + NOUN
               + " [:]",
           "(tag|label) {obj} [as|with] [:]",
+          "(tags|labels) [:]",
           "(mark|flag) {obj} as");
 
   /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
@@ -35,7 +36,8 @@ final class TagClause implements Clause {
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|unset|get rid of) [from|on|for] {obj} "
+          "(remove|delete|drop|clear|strip|take off|take away|detach|unset|get rid of) [from|on|for]"
+              + " {obj} "
               + DET
               + " [following] "
               + NOUN
@@ -181,6 +183,7 @@ final class TagClause implements Clause {
       return tags;
     }
     tags.add(first);
+    boolean quoted = c.token(c.mark() - 1).is(Kind.QUOTED);
     while (true) {
       int mark = c.mark();
       if (!c.accept(ITEM_JOINER)
@@ -190,7 +193,8 @@ final class TagClause implements Clause {
         c.reset(mark);
         return tags;
       }
-      String next = item(c);
+      // "the tag 'Competitor' and don't email them": after a quoted name, only quoted names
+      String next = quoted && !c.at(Kind.QUOTED) && !c.at(Kind.VARIABLE) ? null : item(c);
       if (next == null) {
         c.reset(mark);
         return tags;

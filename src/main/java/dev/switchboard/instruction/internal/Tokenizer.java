@@ -34,7 +34,15 @@ final class Tokenizer {
   private static final Pattern VARIABLE =
       Pattern.compile("@[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+])*");
   private static final Pattern NUMBER =
-      Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
+      Pattern.compile(
+          "(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
+
+  /** "12 000 €", "100k euro": a currency said after the amount belongs to the number. */
+  private static final Pattern CURRENCY_AFTER =
+      Pattern.compile(
+          "(?: ?[€$£](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp)(?![A-Za-z]))",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
 
   /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
@@ -74,6 +82,7 @@ final class Tokenizer {
           Map.entry("inviting", "invite"),
           Map.entry("looking", "look"),
           Map.entry("looping", "loop"),
+          Map.entry("keeping", "keep"),
           Map.entry("making", "make"),
           Map.entry("marking", "mark"),
           Map.entry("messaging", "message"),
@@ -425,6 +434,9 @@ final class Tokenizer {
       return;
     }
     String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
+    if (normal.equals("please")) {
+      return; // "Wait please 2 days": courtesy, wherever it stands
+    }
     tokens.add(Token.word(w, normal, start, pos));
   }
 
@@ -471,7 +483,8 @@ final class Tokenizer {
       single(Kind.SYMBOL);
       return;
     }
-    BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + nullToEmpty(m.group(2)));
+    BigDecimal value =
+        new BigDecimal(m.group(1).replace(",", "").replace(" ", "") + nullToEmpty(m.group(2)));
     int end = m.end();
     boolean money = digitsAt > start;
     if (end < text.length() && !followedByLetter(end + 1)) {
@@ -483,6 +496,10 @@ final class Tokenizer {
         value = value.multiply(BigDecimal.valueOf(1_000_000));
         end++;
       }
+    }
+    Matcher currency = CURRENCY_AFTER.matcher(text).region(end, text.length());
+    if (currency.lookingAt()) {
+      end = currency.end();
     }
     String written = text.substring(start, end);
     tokens.add(

@@ -55,13 +55,14 @@ final class WebSearchClause implements Clause.Single {
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
   private static final Phrase LIMIT_STRICT =
-      Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to) [of]");
+      Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to|only|just) [of]");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
 
   /** "top 2 only", "the first 3 hits are enough", "5 results max". */
   private static final Phrase LIMIT_AFTER =
       Phrase.of(
-          "(only|is enough|are enough|will do|is fine|are fine|should do|max|tops|at most|is plenty"
+          "(only|is enough|are enough|will do|is fine|are fine|should do|maximum|max|at maximum"
+              + "|tops|at most|is plenty"
               + "|are plenty|will be enough|should be enough)");
 
   private static final Phrase ONE_RESULT = Phrase.of("(result|hit|link|article|page|item)");
