@@ -46,6 +46,19 @@ class OperatorSurfaceTest extends SwitchboardTestBase {
   }
 
   @Test
+  void the_pages_footer_links_docs_and_metrics_for_owners_only() {
+    String email = "viewer-" + UUID.randomUUID() + "@test.local";
+    owner.addMember(ws, email, "viewer-pass-123", "viewer");
+    Api viewer = Api.login(port, email, "viewer-pass-123");
+    String agents = "/w/" + ws + "/agents";
+
+    assertThat(owner.page(agents).expect(200).body())
+        .contains("href=\"/swagger-ui\"")
+        .contains("href=\"/actuator/prometheus\"");
+    assertThat(viewer.page(agents).expect(200).body()).doesNotContain("/swagger-ui");
+  }
+
+  @Test
   void health_stays_open_and_exact() {
     Api.Response r = Api.anonymous(port).get("/actuator/health");
     assertThat(r.status()).isEqualTo(200);
