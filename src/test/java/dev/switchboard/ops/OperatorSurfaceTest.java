@@ -114,6 +114,9 @@ class OperatorSurfaceTest extends SwitchboardTestBase {
     assertThat(now.has("switchboard_queue_oldest_age_seconds")).isTrue();
     assertThat(now.has("switchboard_websocket_sessions")).isTrue();
     assertThat(now.sum("switchboard_queue_depth")).isGreaterThanOrEqualTo(0);
+    assertThat(now.has("logback_events_total")).isTrue();
+    assertThat(now.has("hikaricp_connections")).isTrue();
+    assertThat(now.has("http_server_requests_seconds_count")).isTrue();
   }
 
   private Scrape scrape() {
