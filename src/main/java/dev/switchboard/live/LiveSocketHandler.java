@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * workspace gets the same {@code FORBIDDEN}.
  */
 @Component
-class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean {
+class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, LiveSessions {
 
   private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
   private static final String NO_ACCESS = "Not a topic you may watch";
@@ -40,6 +40,11 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean {
     this.snapshots = snapshots;
     this.fanOut = fanOut;
     this.json = json;
+  }
+
+  @Override
+  public int open() {
+    return sessions.size();
   }
 
   @Override

@@ -215,6 +215,13 @@ class ExecutionStore {
         .list();
   }
 
+  QueuedRuns queued() {
+    return jdbc.sql(
+            "select count(*), min(created_at) as oldest from executions where status = 'queued'")
+        .query((rs, i) -> new QueuedRuns(rs.getLong(1), instant(rs, "oldest")))
+        .single();
+  }
+
   /** How many claimable runs were queued before this one (for "position N in queue"). */
   long queueAhead(Instant createdAt) {
     return jdbc.sql("select count(*) from executions where status = 'queued' and created_at < ?")

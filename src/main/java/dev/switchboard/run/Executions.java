@@ -44,6 +44,11 @@ public class Executions {
     return store.findAny(id);
   }
 
+  /** The runs waiting for a worker across all workspaces, for the queue gauges. */
+  public QueuedRuns queued() {
+    return store.queued();
+  }
+
   public Execution require(UUID workspaceId, UUID id) {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
   }

@@ -114,9 +114,7 @@ class LogWriter implements SmartLifecycle {
       data.put("stream", l.stream());
       data.put("line", l.line());
       data.put("ts", l.ts());
-      events.publishEvent(
-          new RunEvent(
-              e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), "execution:log", data));
+      events.publishEvent(RunEvent.of(e, "execution:log", data));
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -190,6 +191,8 @@ class RunWorkers implements SmartLifecycle {
 
   private void execute(Execution execution) {
     ActiveRun run = null;
+    MDC.put("executionId", execution.id().toString());
+    MDC.put("workspaceId", execution.workspaceId().toString());
     try {
       Optional<Agent> agent = agents.find(execution.workspaceId(), execution.agentId());
       long lastSeq =
@@ -213,6 +216,8 @@ class RunWorkers implements SmartLifecycle {
         active.remove(execution.id());
         logs.close(run.runLog());
       }
+      MDC.remove("executionId");
+      MDC.remove("workspaceId");
       busy.decrementAndGet();
       wakeups.release();
     }
@@ -300,8 +305,7 @@ class RunWorkers implements SmartLifecycle {
   }
 
   void publish(Execution e, String event, Map<String, Object> data) {
-    events.publishEvent(
-        new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), event, data));
+    events.publishEvent(RunEvent.of(e, event, data));
   }
 
   static Map<String, Object> startedData(Execution e) {

@@ -43,6 +43,15 @@ public class WorkspaceAccess {
     return membership;
   }
 
+  /** Whether the user owns or administers some workspace: the bar for the operator surface. */
+  public boolean managesAny(UUID userId) {
+    return jdbc.sql("select count(*) from members where user_id = ? and role in ('owner', 'admin')")
+            .param(userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public Optional<Membership> find(UUID userId, UUID workspaceId) {
     return jdbc.sql(
             """

@@ -27,6 +27,17 @@ class ModularityTest {
   }
 
   @Test
+  void nothing_depends_on_the_operator_surface() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.switchboard.ops..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.switchboard.ops..")
+        .check(CLASSES);
+  }
+
+  @Test
   void the_engine_knows_no_runner_crm_or_parser() {
     noClasses()
         .that()

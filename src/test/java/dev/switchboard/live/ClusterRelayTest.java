@@ -65,7 +65,15 @@ class ClusterRelayTest {
     Broadcast sent =
         Broadcast.of(
             new RunEvent(
-                ws, agent, execution, null, "execution:started", Map.of("executionId", execution)));
+                ws,
+                agent,
+                execution,
+                null,
+                null,
+                null,
+                null,
+                "execution:started",
+                Map.of("executionId", execution)));
 
     new ClusterRelay(here, json).send(sent);
 
@@ -86,7 +94,15 @@ class ClusterRelayTest {
     Broadcast huge =
         Broadcast.of(
             new RunEvent(
-                UUID.randomUUID(), UUID.randomUUID(), execution, null, "execution:log", data));
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                execution,
+                null,
+                null,
+                null,
+                null,
+                "execution:log",
+                data));
 
     new ClusterRelay(here, json).send(huge);
 

@@ -1,0 +1,7 @@
+package dev.switchboard.live;
+
+/** The WebSocket sessions open on this node, for the sessions gauge. */
+public interface LiveSessions {
+
+  int open();
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.ops;
+
+import dev.switchboard.run.RunEvent;
+import dev.switchboard.run.TriggerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts runs by what happened to them and what triggered them, and times their wait in the queue
+ * and their work, from the engine's {@link RunEvent}s on this node.
+ */
+@Component
+class RunMetrics {
+
+  private static final String PREFIX = "execution:";
+  private static final Set<String> COUNTED =
+      Set.of("queued", "started", "completed", "failed", "canceled", "waiting");
+
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Counter logLines;
+
+  RunMetrics(MeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    this.logLines =
+        Counter.builder("switchboard.runs.log.lines")
+            .description("Log lines written by runs")
+            .register(registry);
+  }
+
+  @EventListener
+  void on(RunEvent event) {
+    String name = event.event().startsWith(PREFIX) ? event.event().substring(PREFIX.length()) : "";
+    if (name.equals("log")) {
+      logLines.increment();
+      return;
+    }
+    if (!COUNTED.contains(name)) {
+      return;
+    }
+    String trigger = trigger(event.triggerType());
+    Counter.builder("switchboard.runs")
+        .description("Runs by what happened to them: queued, started, completed, failed, …")
+        .tags("event", name, "trigger", trigger)
+        .register(registry)
+        .increment();
+    if (name.equals("started") && event.createdAt() != null && event.startedAt() != null) {
+      timer("switchboard.runs.queue.wait", "From trigger to a worker taking the run", trigger)
+          .record(Duration.between(event.createdAt(), event.startedAt()));
+    }
+    if ((name.equals("completed") || name.equals("failed")) && event.startedAt() != null) {
+      timer("switchboard.runs.duration", "From a worker taking the run to its end", trigger)
+          .record(Duration.between(event.startedAt(), clock.instant()));
+    }
+  }
+
+  private Timer timer(String name, String description, String trigger) {
+    return Timer.builder(name)
+        .description(description)
+        .tag("trigger", trigger)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  private static String trigger(TriggerType type) {
+    return type == null ? "unknown" : type.wireName();
+  }
+}
