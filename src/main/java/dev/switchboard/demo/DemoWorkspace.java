@@ -87,6 +87,7 @@ class DemoWorkspace {
             null,
             60,
             null,
+            null,
             null));
     triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
     log.info("Demo workspace ready: 3 sample agents and a first run");
@@ -95,7 +96,18 @@ class DemoWorkspace {
   private static AgentRequest workflow(
       String name, String status, String goal, List<Map<String, Object>> steps) {
     return new AgentRequest(
-        name, goal, "workflow", status, null, Map.of("steps", steps), null, null, null, null, null);
+        name,
+        goal,
+        "workflow",
+        status,
+        null,
+        Map.of("steps", steps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static Map<String, Object> step(String type, Map<String, Object> params) {
