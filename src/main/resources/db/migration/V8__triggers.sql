@@ -33,3 +33,24 @@ create table schedule_slots (
   primary key (trigger_id, slot_at)
 );
 create index schedule_slots_agent on schedule_slots (agent_id, slot_at desc);
+
+-- Consecutive failed scheduled runs of an agent; the owners hear of the third, once per streak.
+create table schedule_streaks (
+  agent_id uuid primary key references agents (id),
+  failures integer not null
+);
+
+-- What each CRM event did for each agent with a matching trigger. The primary key makes an event
+-- start at most one run per agent, however often the outbox delivers it.
+create table event_outcomes (
+  event_id     bigint not null,
+  agent_id     uuid not null references agents (id),
+  workspace_id uuid not null references workspaces (id),
+  event_type   varchar(40) not null,
+  event_at     timestamp with time zone not null,
+  outcome      varchar(16) not null,
+  execution_id uuid,
+  detail       text,
+  primary key (event_id, agent_id)
+);
+create index event_outcomes_workspace on event_outcomes (workspace_id, event_id desc);

@@ -150,6 +150,7 @@ public class Agents {
     definitions.stream()
         .filter(t -> t instanceof TriggerDefinition.Webhook && added.contains(t.id()))
         .forEach(t -> webhooks.issue(t.id()));
+    events.publishEvent(new TriggersChanged(agent.workspaceId(), agent.id()));
   }
 
   /** Sets a status by hand (draft, live, paused; archived is {@link #archive}). */
