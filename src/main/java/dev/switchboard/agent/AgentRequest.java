@@ -2,7 +2,10 @@ package dev.switchboard.agent;
 
 import java.util.List;
 
-/** The body of {@code POST/PUT /agents}: every field optional on update. */
+/**
+ * The body of {@code POST/PUT /agents}: every field optional on update; {@code triggers} is the
+ * JSON list of SPEC "Triggers", read by the agent module so it can name a bad field.
+ */
 public record AgentRequest(
     String name,
     String goal,
@@ -14,7 +17,8 @@ public record AgentRequest(
     String workingDirectory,
     Integer timeoutSeconds,
     String runPermission,
-    RestrictionsRequest restrictions) {
+    RestrictionsRequest restrictions,
+    Object triggers) {
 
   public record RestrictionsRequest(
       Integer maxExecutionsPerMinute, Integer maxExecutionsPerDay, Integer maxEmailsPerDay) {}

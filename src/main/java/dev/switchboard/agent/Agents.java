@@ -36,9 +36,13 @@ public class Agents {
   private final InstructionParser parser;
   private final CommandAgentPolicy commandPolicy;
   private final WorkspaceJobs jobs;
+  private final TriggerStore triggers;
+  private final WebhookSecrets webhooks;
 
   Agents(
       AgentStore store,
+      TriggerStore triggers,
+      WebhookSecrets webhooks,
       Clock clock,
       ApplicationEventPublisher events,
       InstructionParser parser,
@@ -46,6 +50,8 @@ public class Agents {
       WorkspaceJobs jobs,
       @Value("${switchboard.agent-command}") String defaultCommand) {
     this.store = store;
+    this.triggers = triggers;
+    this.webhooks = webhooks;
     this.clock = clock;
     this.events = events;
     this.parser = parser;
@@ -98,7 +104,10 @@ public class Agents {
             now,
             now);
     Agent agent = compiled(apply(draft, body));
+    List<TriggerDefinition> definitions =
+        body.triggers() == null ? List.of() : TriggerJson.read(body.triggers(), List.of());
     store.insert(agent);
+    saveTriggers(agent, definitions);
     return agent;
   }
 
@@ -118,7 +127,34 @@ public class Agents {
     }
     updated = compiled(updated);
     store.update(updated);
+    if (body.triggers() != null) {
+      saveTriggers(updated, TriggerJson.read(body.triggers(), triggers.of(by.workspaceId(), id)));
+    }
     return updated;
+  }
+
+  /** The agent's triggers, in its order. */
+  public List<TriggerDefinition> triggers(UUID workspaceId, UUID agentId) {
+    return triggers.of(workspaceId, agentId);
+  }
+
+  /** Every trigger of {@code type} ({@code schedule}, {@code event} …) on a non-archived agent. */
+  public List<AgentTrigger> activeTriggers(String type) {
+    return triggers.active(type);
+  }
+
+  /** One trigger with its agent, wherever it is. */
+  public Optional<AgentTrigger> trigger(UUID triggerId) {
+    return triggers.find(triggerId);
+  }
+
+  private void saveTriggers(Agent agent, List<TriggerDefinition> definitions) {
+    List<UUID> added =
+        triggers.replace(agent.workspaceId(), agent.id(), definitions, clock.instant());
+    definitions.stream()
+        .filter(t -> t instanceof TriggerDefinition.Webhook && added.contains(t.id()))
+        .forEach(t -> webhooks.issue(t.id()));
+    events.publishEvent(new TriggersChanged(agent.workspaceId(), agent.id()));
   }
 
   /** Sets a status by hand (draft, live, paused; archived is {@link #archive}). */

@@ -28,7 +28,8 @@ class OutboxPublisher {
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
   static final int BATCH = 500;
 
-  private record Row(long id, UUID workspaceId, String type, String payload) {}
+  private record Row(
+      long id, UUID workspaceId, String type, String payload, java.time.Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -83,7 +84,7 @@ class OutboxPublisher {
           List<Row> rows =
               jdbc.sql(
                       """
-                      select id, workspace_id, type, payload from outbox_events
+                      select id, workspace_id, type, payload, created_at from outbox_events
                       where published_at is null order by id limit ? for update skip locked\
                       """)
                   .param(BATCH)
@@ -92,7 +93,8 @@ class OutboxPublisher {
                           rs.getLong(1),
                           rs.getObject(2, UUID.class),
                           rs.getString(3),
-                          rs.getString(4)))
+                          rs.getString(4),
+                          rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
                   .list();
           var now = clock.instant().atOffset(ZoneOffset.UTC);
           for (Row row : rows) {
@@ -101,7 +103,12 @@ class OutboxPublisher {
                 .update();
             try {
               events.publishEvent(
-                  new CrmEvent(row.workspaceId(), row.type(), json.map(row.payload())));
+                  new CrmEvent(
+                      row.workspaceId(),
+                      row.type(),
+                      json.map(row.payload()),
+                      row.id(),
+                      row.createdAt()));
             } catch (RuntimeException e) {
               // One failing listener must not hold back every later event.
               log.warn("A listener failed on CRM event {} #{}", row.type(), row.id(), e);

@@ -103,6 +103,7 @@ class DemoWorkspace {
                   null,
                   60,
                   null,
+                  null,
                   null));
     }
     // The first run is a quick one: the agent that waits stays free for the newcomer's Run Now.
@@ -113,7 +114,18 @@ class DemoWorkspace {
   private static AgentRequest workflow(
       String name, String status, String goal, List<Map<String, Object>> steps) {
     return new AgentRequest(
-        name, goal, "workflow", status, null, Map.of("steps", steps), null, null, null, null, null);
+        name,
+        goal,
+        "workflow",
+        status,
+        null,
+        Map.of("steps", steps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static Map<String, Object> step(String type, Map<String, Object> params) {

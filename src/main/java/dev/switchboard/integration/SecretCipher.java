@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Each ciphertext is bound to its workspace and kind, so it cannot be moved to another row.
  */
 @Component
-class SecretCipher {
+public class SecretCipher {
 
   private static final Logger log = LoggerFactory.getLogger(SecretCipher.class);
   private static final String PREFIX = "v1:";
@@ -46,7 +46,7 @@ class SecretCipher {
     this.key = new SecretKeySpec(raw, "AES");
   }
 
-  String encrypt(String plain, String context) {
+  public String encrypt(String plain, String context) {
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     try {
@@ -63,7 +63,7 @@ class SecretCipher {
     }
   }
 
-  String decrypt(String stored, String context) {
+  public String decrypt(String stored, String context) {
     if (!stored.startsWith(PREFIX)) {
       throw new IllegalStateException("Unknown secret format");
     }

@@ -38,6 +38,16 @@ public final class PlanJson {
     return Map.of("steps", writeSteps(plan.steps()));
   }
 
+  /** Parses one condition found at {@code path}; throws {@link InvalidPlanException}. */
+  public static Condition readCondition(Object tree, String path) {
+    return condition(tree, path);
+  }
+
+  /** Parses one {@code {field, operator, value}} filter found at {@code path}. */
+  public static Condition.Compare readFilter(Object tree, String path) {
+    return compare(tree, path);
+  }
+
   /** Validates a duration parameter of a {@code wait} step. */
   public static Duration waitDuration(Object value, String path) {
     if (!(value instanceof String text)) {
@@ -258,7 +268,7 @@ public final class PlanJson {
   }
 
   /** Writes one condition in the SPEC's shape. */
-  private static Map<String, Object> writeCondition(Condition condition) {
+  public static Map<String, Object> writeCondition(Condition condition) {
     Map<String, Object> out = new LinkedHashMap<>();
     switch (condition) {
       case Condition.Compare c -> {

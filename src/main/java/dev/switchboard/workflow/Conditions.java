@@ -13,11 +13,11 @@ import java.util.function.Consumer;
  * Evaluates plan conditions. A field that is not there makes its comparison false with the warning
  * "Field 'contact.customField99' not found. Defaulting to false." and the run goes on.
  */
-final class Conditions {
+public final class Conditions {
 
   private Conditions() {}
 
-  static boolean evaluate(
+  public static boolean evaluate(
       Condition condition, Map<String, Object> bindings, Consumer<String> warn) {
     return switch (condition) {
       case Condition.All all -> all.parts().stream().allMatch(c -> evaluate(c, bindings, warn));
@@ -30,7 +30,7 @@ final class Conditions {
   /**
    * A condition as a person reads it: {@code contact.title contains "CEO" AND deal.value > 50000}.
    */
-  static String describe(Condition condition) {
+  public static String describe(Condition condition) {
     return switch (condition) {
       case Condition.Compare c ->
           c.field()

@@ -18,13 +18,13 @@ public final class Variables {
 
   private static final Pattern VARIABLE =
       Pattern.compile(
-          "@(contact|deal|company|form|memory|search|user)((?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+\\])+)");
+          "@(contact|deal|company|form|payload|memory|search|user)((?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+\\])+)");
   private static final Pattern PART = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)\\]");
 
   private Variables() {}
 
   /** Looks up a dotted path such as {@code contact.title} or {@code search.results[0].url}. */
-  static Optional<Object> lookup(Map<String, Object> bindings, String path) {
+  public static Optional<Object> lookup(Map<String, Object> bindings, String path) {
     Matcher head = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)").matcher(path);
     if (!head.find()) {
       return Optional.empty();

@@ -46,7 +46,11 @@ class AuthFilter extends OncePerRequestFilter {
     Optional<Caller> caller = resolve(request);
     caller.ifPresent(c -> request.setAttribute(CurrentCaller.ATTRIBUTE, c));
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean api = path.startsWith("/api/") && !path.equals("/api/auth/login");
+    // A webhook's secret URL is its own credential: no bearer is asked for.
+    boolean api =
+        path.startsWith("/api/")
+            && !path.equals("/api/auth/login")
+            && !path.startsWith("/api/hooks/");
     if ((api || path.equals("/ws")) && caller.isEmpty()) {
       refuse(
           response,

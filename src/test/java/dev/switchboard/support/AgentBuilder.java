@@ -66,6 +66,12 @@ public final class AgentBuilder {
     return this;
   }
 
+  @SafeVarargs
+  public final AgentBuilder withTriggers(Map<String, Object>... triggers) {
+    body.put("triggers", List.of(triggers));
+    return this;
+  }
+
   public Map<String, Object> body() {
     return body;
   }

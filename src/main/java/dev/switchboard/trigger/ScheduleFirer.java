@@ -1,0 +1,136 @@
+package dev.switchboard.trigger;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentTrigger;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.agent.TriggerDefinition;
+import dev.switchboard.notification.Notifier;
+import dev.switchboard.run.Admission;
+import dev.switchboard.run.AdmissionResult;
+import dev.switchboard.run.Executions;
+import dev.switchboard.run.TriggerContext;
+import dev.switchboard.run.TriggerSource;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires the due slots of one schedule: records them in the ledger and asks admission for the run,
+ * in one transaction, so a slot and its run commit together or not at all. When two nodes fire the
+ * same slot, the ledger's primary key lets one commit; the other's transaction rolls back.
+ */
+@Component
+class ScheduleFirer {
+
+  static final String MISSED = "Missed: Switchboard was not running";
+  static final String QUEUED_NOTICE = "Scheduled execution queued (previous run still active)";
+
+  private final SlotLedger ledger;
+  private final Agents agents;
+  private final Admission admission;
+  private final Executions executions;
+  private final Notifier notifier;
+  private final WorkspaceAccess access;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final Duration catchUp;
+
+  ScheduleFirer(
+      SlotLedger ledger,
+      Agents agents,
+      Admission admission,
+      Executions executions,
+      Notifier notifier,
+      WorkspaceAccess access,
+      TransactionTemplate tx,
+      Clock clock,
+      @Value("${switchboard.schedule-catchup}") Duration catchUp) {
+    this.ledger = ledger;
+    this.agents = agents;
+    this.admission = admission;
+    this.executions = executions;
+    this.notifier = notifier;
+    this.access = access;
+    this.tx = tx;
+    this.clock = clock;
+    this.catchUp = catchUp;
+  }
+
+  /** Fires what is due of {@code trigger}; answers when its next slot comes, if ever. */
+  Optional<Instant> fire(AgentTrigger trigger) {
+    TriggerDefinition.Schedule schedule = (TriggerDefinition.Schedule) trigger.trigger();
+    Instant now = clock.instant();
+    Instant last = ledger.last(schedule.id()).orElse(trigger.createdAt());
+    DueSlots due = DueSlots.of(schedule, last, now, catchUp);
+    if (!due.isEmpty()) {
+      try {
+        tx.executeWithoutResult(status -> record(trigger, due, now));
+      } catch (DuplicateKeyException recordedByAnotherNode) {
+        // That node fired these slots; nothing is left to do here.
+      }
+    }
+    return schedule.nextAfter(due.isEmpty() || due.fire() == null ? now : due.fire());
+  }
+
+  private void record(AgentTrigger trigger, DueSlots due, Instant now) {
+    for (Instant slot : due.missed()) {
+      ledger.record(trigger, slot, SlotOutcome.SKIPPED, MISSED, null, now);
+    }
+    if (due.fire() == null) {
+      return;
+    }
+    Optional<Agent> agent = agents.find(trigger.workspaceId(), trigger.agentId());
+    if (agent.isEmpty()) {
+      return;
+    }
+    // The claim: the outcome is settled below, in this same transaction.
+    ledger.record(trigger, due.fire(), SlotOutcome.QUEUED, null, null, now);
+    boolean busy = executions.activeRun(agent.get().id()).isPresent();
+    AdmissionResult result =
+        admission.admit(
+            new TriggerSource.Scheduled(trigger.trigger().id(), due.fire()),
+            agent.get(),
+            TriggerContext.EMPTY);
+    Settled settled = settled(result, busy);
+    ledger.settle(
+        trigger.trigger().id(),
+        due.fire(),
+        settled.outcome(),
+        settled.reason(),
+        settled.executionId());
+    for (Instant slot : due.coalesced()) {
+      ledger.record(trigger, slot, SlotOutcome.COALESCED, null, settled.executionId(), now);
+    }
+    if (settled.outcome() == SlotOutcome.QUEUED) {
+      notifyManagers(agent.get(), settled.executionId());
+    }
+  }
+
+  private record Settled(SlotOutcome outcome, String reason, UUID executionId) {}
+
+  private static Settled settled(AdmissionResult result, boolean busy) {
+    return switch (result) {
+      case AdmissionResult.Admitted a ->
+          new Settled(busy ? SlotOutcome.QUEUED : SlotOutcome.STARTED, null, a.execution().id());
+      case AdmissionResult.Skipped s ->
+          new Settled(SlotOutcome.SKIPPED, s.reason(), s.execution().id());
+      case AdmissionResult.Refused r -> new Settled(SlotOutcome.SKIPPED, r.message(), null);
+    };
+  }
+
+  private void notifyManagers(Agent agent, UUID executionId) {
+    String link = "/agents/" + agent.id() + "/executions/" + executionId;
+    access.members(agent.workspaceId()).stream()
+        .filter(m -> m.role().canManage())
+        .forEach(m ->
+            notifier.notify(
+                agent.workspaceId(), m.userId(), "schedule_queued", QUEUED_NOTICE, link));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.trigger;
+
+import dev.switchboard.agent.AgentTrigger;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.agent.TriggersChanged;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Fires schedules on every node. It sleeps until the earliest next slot of all schedules, woken
+ * early when this node changes a trigger; it also looks again after {@link #RESCAN} at the latest,
+ * to see triggers other nodes changed. Every node may tick at once: the slot ledger fires each slot
+ * once.
+ */
+@Component
+class ScheduleTicker {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
+  static final Duration RESCAN = Duration.ofSeconds(5);
+
+  private final Agents agents;
+  private final ScheduleFirer firer;
+  private final Clock clock;
+  private final Semaphore wake = new Semaphore(0);
+  private final Thread thread =
+      Thread.ofPlatform().name("schedule-ticker").daemon().unstarted(this::loop);
+
+  ScheduleTicker(Agents agents, ScheduleFirer firer, Clock clock) {
+    this.agents = agents;
+    this.firer = firer;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    thread.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    thread.interrupt();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void triggersChanged(TriggersChanged changed) {
+    wake.release();
+  }
+
+  /** Fires every due slot of every active schedule; answers when the next one comes. */
+  Instant tick() {
+    Instant now = clock.instant();
+    Instant next = now.plus(RESCAN);
+    for (AgentTrigger trigger : agents.activeTriggers("schedule")) {
+      try {
+        Optional<Instant> after = firer.fire(trigger);
+        if (after.isPresent() && after.get().isBefore(next)) {
+          next = after.get();
+        }
+      } catch (RuntimeException e) {
+        log.warn(
+            "Firing schedule {} failed; retrying next tick: {}",
+            trigger.trigger().id(),
+            e.toString());
+      }
+    }
+    return next;
+  }
+
+  private void loop() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Instant next = tick();
+        long waitNanos = Duration.between(clock.instant(), next).toNanos();
+        // A change heard while ticking left a permit: the next tick comes at once.
+        if (waitNanos > 0 && wake.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        log.warn("The schedule ticker failed; retrying: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.trigger;
+
+import dev.switchboard.agent.AgentTrigger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The slot ledger ({@code schedule_slots}): one row per (trigger, slot time). Inserting the row is
+ * the claim; its primary key lets one node only record, and so fire, a slot.
+ */
+@Repository
+class SlotLedger {
+
+  /** One row as the API lists it. */
+  record Slot(
+      UUID triggerId, Instant slotAt, SlotOutcome outcome, String reason, UUID executionId) {}
+
+  private final JdbcClient jdbc;
+
+  SlotLedger(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The newest slot recorded for the trigger. */
+  Optional<Instant> last(UUID triggerId) {
+    return Optional.ofNullable(
+            jdbc.sql("select max(slot_at) from schedule_slots where trigger_id = ?")
+                .params(triggerId)
+                .query(OffsetDateTime.class)
+                .single())
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /**
+   * Records a slot; throws {@link org.springframework.dao.DuplicateKeyException} when another node
+   * recorded it first.
+   */
+  void record(
+      AgentTrigger trigger,
+      Instant slotAt,
+      SlotOutcome outcome,
+      String reason,
+      UUID executionId,
+      Instant at) {
+    jdbc.sql(
+            """
+            insert into schedule_slots (trigger_id, slot_at, workspace_id, agent_id, outcome,
+            reason, execution_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)\
+            """)
+        .params(
+            trigger.trigger().id(),
+            utc(slotAt),
+            trigger.workspaceId(),
+            trigger.agentId(),
+            outcome.wireName(),
+            reason,
+            executionId,
+            utc(at))
+        .update();
+  }
+
+  /** Sets the outcome of a slot this node recorded. */
+  void settle(
+      UUID triggerId, Instant slotAt, SlotOutcome outcome, String reason, UUID executionId) {
+    jdbc.sql(
+            "update schedule_slots set outcome = ?, reason = ?, execution_id = ?"
+                + " where trigger_id = ? and slot_at = ?")
+        .params(outcome.wireName(), reason, executionId, triggerId, utc(slotAt))
+        .update();
+  }
+
+  /** An agent's slots between {@code from} and {@code to}, newest first. */
+  List<Slot> of(UUID workspaceId, UUID agentId, Instant from, Instant to, int limit) {
+    return jdbc.sql(
+            """
+            select trigger_id, slot_at, outcome, reason, execution_id from schedule_slots
+            where workspace_id = ? and agent_id = ? and slot_at >= ? and slot_at <= ?
+            order by slot_at desc, trigger_id limit ?\
+            """)
+        .params(workspaceId, agentId, utc(from), utc(to), limit)
+        .query(SlotLedger::map)
+        .list();
+  }
+
+  private static Slot map(ResultSet rs, int row) throws SQLException {
+    return new Slot(
+        rs.getObject("trigger_id", UUID.class),
+        rs.getObject("slot_at", OffsetDateTime.class).toInstant(),
+        SlotOutcome.valueOf(rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+        rs.getString("reason"),
+        rs.getObject("execution_id", UUID.class));
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+}
