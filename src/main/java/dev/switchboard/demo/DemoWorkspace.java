@@ -3,8 +3,9 @@ package dev.switchboard.demo;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRequest;
 import dev.switchboard.agent.Agents;
-import dev.switchboard.run.TriggerRequest;
-import dev.switchboard.run.Triggers;
+import dev.switchboard.run.Admission;
+import dev.switchboard.run.TriggerContext;
+import dev.switchboard.run.TriggerSource;
 import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
 import dev.switchboard.workspace.WorkspaceCreated;
@@ -27,17 +28,17 @@ class DemoWorkspace {
 
   private final boolean enabled;
   private final Agents agents;
-  private final Triggers triggers;
+  private final Admission admission;
   private final WorkspaceAccess access;
 
   DemoWorkspace(
       @Value("${switchboard.demo}") boolean enabled,
       Agents agents,
-      Triggers triggers,
+      Admission admission,
       WorkspaceAccess access) {
     this.enabled = enabled;
     this.agents = agents;
-    this.triggers = triggers;
+    this.admission = admission;
     this.access = access;
   }
 
@@ -88,7 +89,7 @@ class DemoWorkspace {
             60,
             null,
             null));
-    triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
+    admission.admit(new TriggerSource.Manual(owner), welcome, TriggerContext.EMPTY).orThrow();
     log.info("Demo workspace ready: 3 sample agents and a first run");
   }
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One run of one agent, as stored in the executions table (which is also the queue). */
+/**
+ * One run of one agent, as stored in the executions table (which is also the queue). {@code reason}
+ * says why a skipped run did not run.
+ */
 public record Execution(
     UUID id,
     UUID workspaceId,
@@ -14,8 +17,7 @@ public record Execution(
     String agentName,
     TriggerType triggerType,
     String triggeredBy,
-    Map<String, Object> triggerContext,
-    String prompt,
+    TriggerContext triggerContext,
     ExecutionStatus status,
     Instant createdAt,
     Instant startedAt,
@@ -31,7 +33,13 @@ public record Execution(
     long logLines,
     UUID workOrderId,
     Integer runNumber,
-    UUID retryOf) {
+    UUID retryOf,
+    String reason) {
+
+  /** The prompt a command agent's run is given (the request's, else the agent's goal). */
+  public String prompt() {
+    return triggerContext.prompt();
+  }
 
   /** Time from start to finish, or null while it has not both. */
   public Duration duration() {

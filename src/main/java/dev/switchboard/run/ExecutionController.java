@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/workspaces/{ws}")
 class ExecutionController {
 
-  private final Triggers triggers;
+  private final Admission admission;
   private final Agents agents;
   private final Executions executions;
   private final WorkspaceAccess access;
@@ -32,13 +32,13 @@ class ExecutionController {
   private final Clock clock;
 
   ExecutionController(
-      Triggers triggers,
+      Admission admission,
       Agents agents,
       Executions executions,
       WorkspaceAccess access,
       RunSettings settings,
       Clock clock) {
-    this.triggers = triggers;
+    this.admission = admission;
     this.agents = agents;
     this.executions = executions;
     this.access = access;
@@ -53,7 +53,10 @@ class ExecutionController {
       @PathVariable UUID agentId,
       @RequestBody(required = false) TriggerRequest body) {
     Membership by = access.member(caller, ws);
-    Execution run = triggers.trigger(by, agentId, body == null ? TriggerRequest.EMPTY : body);
+    Execution run =
+        admission
+            .admit(new TriggerSource.Manual(by), agents.require(ws, agentId), context(body))
+            .orThrow();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
   }
@@ -67,7 +70,10 @@ class ExecutionController {
       @RequestBody(required = false) TriggerRequest body)
       throws InterruptedException {
     Membership by = access.member(caller, ws);
-    Execution run = triggers.enqueueForApi(by, agentId, body == null ? TriggerRequest.EMPTY : body);
+    Execution run =
+        admission
+            .admit(new TriggerSource.Api(by), agents.require(ws, agentId), context(body))
+            .orThrow();
     Instant deadline = clock.instant().plus(settings.executeTimeout());
     Execution current = run;
     while (!current.status().isTerminal()
@@ -164,8 +170,19 @@ class ExecutionController {
   ResponseEntity<Map<String, Object>> retry(
       Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
     Membership by = access.member(caller, ws);
-    Execution run = triggers.retry(by, executions.require(ws, executionId));
+    Execution original = executions.require(ws, executionId);
+    Execution run =
+        admission
+            .admit(
+                new TriggerSource.Retry(by, original.id()),
+                agents.require(ws, original.agentId()),
+                original.triggerContext())
+            .orThrow();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
+  }
+
+  private static TriggerContext context(TriggerRequest body) {
+    return TriggerContext.of(body == null ? TriggerRequest.EMPTY : body);
   }
 }

@@ -28,7 +28,7 @@ class ExecutionStore {
       id, workspace_id, agent_id, agent_name, trigger_type, triggered_by, trigger_context, prompt,
       status, created_at, started_at, finished_at, resume_at, attempt, cancel_requested,
       canceled_by, step_cursor, state, steps, summary, processed_count, error, log_lines,
-      work_order_id, run_number, retry_of\
+      work_order_id, run_number, retry_of, reason\
       """;
 
   private final JdbcClient jdbc;
@@ -41,13 +41,17 @@ class ExecutionStore {
     this.json = json;
   }
 
-  /** Inserts a queued run; as head it takes the agent's slot (unique: a second one fails). */
+  /**
+   * Inserts a new run (queued, or skipped); as head it takes the agent's slot (unique: a second one
+   * fails).
+   */
   void insert(Execution e, boolean head) {
     jdbc.sql(
             """
             insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
-            triggered_by, trigger_context, prompt, status, head_agent_id, created_at,
-            work_order_id, run_number, retry_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+            triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
+            work_order_id, run_number, retry_of, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
             """)
         .params(
             e.id(),
@@ -56,14 +60,16 @@ class ExecutionStore {
             e.agentName(),
             e.triggerType().wireName(),
             e.triggeredBy(),
-            text(e.triggerContext()),
+            text(e.triggerContext().wire()),
             e.prompt(),
             e.status().wireName(),
             head ? e.agentId() : null,
             utc(e.createdAt()),
+            utc(e.finishedAt()),
             e.workOrderId(),
             e.runNumber(),
-            e.retryOf())
+            e.retryOf(),
+            e.reason())
         .update();
   }
 
@@ -100,7 +106,10 @@ class ExecutionStore {
         .optional();
   }
 
-  /** An agent's runs created in the last minute and since the start of the day, in one query. */
+  /**
+   * An agent's runs created in the last minute and since the start of the day, in one query;
+   * skipped runs never ran and do not count.
+   */
   record RecentRuns(long lastMinute, long today) {}
 
   RecentRuns recentRuns(UUID agentId, Instant minuteAgo, Instant startOfDay) {
@@ -109,7 +118,7 @@ class ExecutionStore {
             """
             select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),
                    coalesce(sum(case when created_at >= ? then 1 else 0 end), 0)
-            from executions where agent_id = ? and created_at >= ?\
+            from executions where agent_id = ? and created_at >= ? and status <> 'skipped'\
             """)
         .params(utc(minuteAgo), utc(startOfDay), agentId, utc(from))
         .query((rs, i) -> new RecentRuns(rs.getLong(1), rs.getLong(2)))
@@ -425,8 +434,7 @@ class ExecutionStore {
         rs.getString("agent_name"),
         TriggerType.fromWireName(rs.getString("trigger_type")),
         rs.getString("triggered_by"),
-        object(rs.getString("trigger_context")),
-        rs.getString("prompt"),
+        TriggerContext.fromWire(object(rs.getString("trigger_context")), rs.getString("prompt")),
         ExecutionStatus.fromWireName(rs.getString("status")).orElseThrow(),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
@@ -443,7 +451,8 @@ class ExecutionStore {
         rs.getLong("log_lines"),
         rs.getObject("work_order_id", UUID.class),
         rs.getObject("run_number", Integer.class),
-        rs.getObject("retry_of", UUID.class));
+        rs.getObject("retry_of", UUID.class),
+        rs.getString("reason"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

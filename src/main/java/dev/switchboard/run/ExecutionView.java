@@ -33,6 +33,7 @@ public final class ExecutionView {
     out.put("workOrderId", e.workOrderId());
     out.put("runNumber", e.runNumber());
     out.put("retryOf", e.retryOf());
+    out.put("reason", e.reason());
     return out;
   }
 
@@ -40,7 +41,7 @@ public final class ExecutionView {
   public static Map<String, Object> detail(
       Execution e, boolean agentDeleted, List<Map<String, Object>> transitions) {
     Map<String, Object> out = summary(e, agentDeleted);
-    out.put("triggerContext", e.triggerContext());
+    out.put("triggerContext", e.triggerContext().wire());
     out.put("prompt", e.prompt());
     out.put("steps", e.steps());
     out.put("logLines", e.logLines());

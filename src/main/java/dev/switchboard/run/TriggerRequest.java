@@ -7,6 +7,4 @@ public record TriggerRequest(
     java.util.List<Map<String, Object>> filters, Map<String, Object> context, String prompt) {
 
   public static final TriggerRequest EMPTY = new TriggerRequest(null, null, null);
-
-  static final int MAX_PROMPT = 100_000;
 }

@@ -10,17 +10,14 @@ public enum TriggerType {
   SCHEDULED,
   /** A CRM event matched. */
   EVENT,
-  /** A chat command. */
+  /** A POST to the agent's secret webhook URL. */
+  WEBHOOK,
+  /** A chat command, or a work order's run started from chat. */
   CHAT,
   /** A retry of an earlier run, with its trigger context. */
   RETRY,
-  /** The synchronous {@code /execute} API. */
+  /** The synchronous {@code /execute} API, or a work order's run started over the API. */
   API;
-
-  /** Manual-style triggers are refused while a run is active; the others queue behind it. */
-  public boolean rejectsWhenBusy() {
-    return this == MANUAL || this == RETRY || this == CHAT;
-  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

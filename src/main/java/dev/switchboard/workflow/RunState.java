@@ -4,6 +4,7 @@ import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.Step;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Execution;
+import dev.switchboard.run.TriggerContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,14 +58,10 @@ final class RunState {
     if (s.get("counters") instanceof Map<?, ?> saved) {
       saved.forEach((k, v) -> counters.put(String.valueOf(k), ((Number) v).intValue()));
     }
-    Map<String, Object> context =
-        execution.triggerContext() == null ? Map.of() : execution.triggerContext();
-    Map<String, Object> base = new LinkedHashMap<>();
-    if (context.get("context") instanceof Map<?, ?> given) {
-      given.forEach((k, v) -> base.put(String.valueOf(k), v));
-    }
-    if (context.get("filters") != null) {
-      base.put("trigger", Map.of("filters", context.get("filters")));
+    TriggerContext context = execution.triggerContext();
+    Map<String, Object> base = new LinkedHashMap<>(context.variables());
+    if (!context.filters().isEmpty()) {
+      base.put("trigger", Map.of("filters", context.filters()));
     }
     return new RunState(
         cp.cursor(),

@@ -7,6 +7,7 @@ import dev.switchboard.agent.Restrictions;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.ExecutionStatus;
+import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerType;
 import dev.switchboard.support.RecordingRunContext;
 import java.time.Instant;
@@ -87,8 +88,7 @@ final class CommandRuns {
             agent.name(),
             TriggerType.MANUAL,
             "tester",
-            Map.of(),
-            prompt,
+            TriggerContext.EMPTY.withPrompt(prompt),
             ExecutionStatus.RUNNING,
             now,
             now,
@@ -102,6 +102,7 @@ final class CommandRuns {
             0,
             null,
             0,
+            null,
             null,
             null,
             null);

@@ -8,10 +8,10 @@ import dev.switchboard.plan.Plan;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.ExecutionStatus;
+import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Test values of runs and agents for runner tests that need no database. */
@@ -19,8 +19,7 @@ public final class TestRuns {
 
   private TestRuns() {}
 
-  public static Execution aRun(
-      Map<String, Object> triggerContext, String prompt, int attempt, Checkpoint checkpoint) {
+  public static Execution aRun(TriggerContext triggerContext, int attempt, Checkpoint checkpoint) {
     return new Execution(
         UUID.randomUUID(),
         UUID.randomUUID(),
@@ -29,7 +28,6 @@ public final class TestRuns {
         TriggerType.MANUAL,
         "owner@test.local",
         triggerContext,
-        prompt,
         ExecutionStatus.RUNNING,
         Instant.now(),
         Instant.now(),
@@ -43,6 +41,7 @@ public final class TestRuns {
         0,
         null,
         0,
+        null,
         null,
         null,
         null);

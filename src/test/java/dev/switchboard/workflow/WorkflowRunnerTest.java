@@ -7,6 +7,7 @@ import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanJson;
 import dev.switchboard.run.Checkpoint;
 import dev.switchboard.run.Outcome;
+import dev.switchboard.run.TriggerContext;
 import dev.switchboard.support.RecordingRunContext;
 import dev.switchboard.support.TestRuns;
 import java.time.Clock;
@@ -68,7 +69,9 @@ class WorkflowRunnerTest {
   private RecordingRunContext context(String planJson, Checkpoint checkpoint, int attempt) {
     Plan plan = PlanJson.read(dev.switchboard.support.Api.JSON.readValue(planJson, Object.class));
     return new RecordingRunContext(
-        TestRuns.aRun(Map.of(), null, attempt, checkpoint), TestRuns.aWorkflowAgent(plan), CLOCK);
+        TestRuns.aRun(TriggerContext.EMPTY, attempt, checkpoint),
+        TestRuns.aWorkflowAgent(plan),
+        CLOCK);
   }
 
   @Test

@@ -1,0 +1,266 @@
+package dev.switchboard.run;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentKind;
+import dev.switchboard.agent.AgentStatus;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.notification.Notifier;
+import dev.switchboard.run.AdmissionResult.Admitted;
+import dev.switchboard.run.AdmissionResult.Refused;
+import dev.switchboard.run.AdmissionResult.Skipped;
+import dev.switchboard.run.TriggerSource.Rules;
+import dev.switchboard.workspace.Membership;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one policy every trigger goes through before a run is queued (SPEC "Admission"): the agent's
+ * status, the caller's role, the per-agent rate and daily budget, and the agent's single slot,
+ * which the database enforces. What differs between sources is in {@link TriggerSource#rules()}.
+ */
+@Service
+public class Admission {
+
+  static final String ALREADY_RUNNING =
+      "Agent is already running. Wait for current execution to complete.";
+  static final String LIMIT_PAUSED = "Agent paused: execution limit reached";
+
+  private final Agents agents;
+  private final ExecutionStore store;
+  private final TransactionTemplate savepoint;
+  private final RunWorkers workers;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  Admission(
+      Agents agents,
+      ExecutionStore store,
+      PlatformTransactionManager transactions,
+      RunWorkers workers,
+      Notifier notifier,
+      Clock clock) {
+    this.agents = agents;
+    this.store = store;
+    // The insert may hit the agent's slot; a savepoint keeps the admission's transaction usable.
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.workers = workers;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /**
+   * Admits, skips or refuses one run of {@code agent}. Joins the caller's transaction, so a
+   * trigger's own bookkeeping (a slot, an event's outcome) commits with the run or not at all.
+   */
+  @Transactional
+  public AdmissionResult admit(TriggerSource source, Agent agent, TriggerContext context) {
+    Rules rules = source.rules();
+    Optional<Refused> forbidden = source.caller().flatMap(by -> checkPermission(rules, by, agent));
+    if (forbidden.isPresent()) {
+      return forbidden.get();
+    }
+    if (!rules.accepts().contains(agent.status())) {
+      if (rules.unattended() && agent.status() != AgentStatus.ARCHIVED) {
+        return skip(source, agent, context);
+      }
+      return notRunnable(rules, agent);
+    }
+    Instant now = clock.instant();
+    Optional<Refused> limited = checkRate(agent, now);
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    Execution run = newRun(source, agent, context, ExecutionStatus.QUEUED, now, null);
+    try {
+      insert(run, true);
+    } catch (DataIntegrityViolationException busy) {
+      if (!rules.queuesWhenBusy()) {
+        return alreadyRunning(agent.id());
+      }
+      insert(run, false);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("executionId", run.id());
+    data.put("queuePosition", store.queueAhead(run.createdAt()) + 1);
+    afterCommit(() -> {
+      workers.wake();
+      workers.publish(run, "execution:queued", data);
+    });
+    return new Admitted(run);
+  }
+
+  private Skipped skip(TriggerSource source, Agent agent, TriggerContext context) {
+    String reason =
+        agent.status() == AgentStatus.DRAFT
+            ? "Skipped: Agent is a draft"
+            : "Skipped: Agent " + agent.status().wireName();
+    Execution run =
+        newRun(source, agent, context, ExecutionStatus.SKIPPED, clock.instant(), reason);
+    insert(run, false);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("executionId", run.id());
+    data.put("reason", reason);
+    afterCommit(() -> workers.publish(run, "execution:skipped", data));
+    return new Skipped(reason, run);
+  }
+
+  private static Execution newRun(
+      TriggerSource source,
+      Agent agent,
+      TriggerContext context,
+      ExecutionStatus status,
+      Instant now,
+      String reason) {
+    TriggerSource.WorkOrderRun workOrder = source.workOrder();
+    return new Execution(
+        UUID.randomUUID(),
+        agent.workspaceId(),
+        agent.id(),
+        agent.name(),
+        source.type(),
+        source.triggeredBy(),
+        context.withPrompt(prompt(agent, context)),
+        status,
+        now,
+        null,
+        status.isTerminal() ? now : null,
+        null,
+        0,
+        false,
+        null,
+        Checkpoint.START,
+        null,
+        0,
+        null,
+        0,
+        workOrder == null ? null : workOrder.workOrderId(),
+        workOrder == null ? null : workOrder.runNumber(),
+        source.retryOf(),
+        reason);
+  }
+
+  /**
+   * Admission's reads and its insert share one transaction; the workers hear of the run only once
+   * it is committed.
+   */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+  }
+
+  private void insert(Execution run, boolean head) {
+    savepoint.executeWithoutResult(status -> {
+      store.insert(run, head);
+      store.recordTransition(
+          run.id(), null, run.status(), run.createdAt(), run.triggeredBy(), run.reason());
+    });
+  }
+
+  private Refused alreadyRunning(UUID agentId) {
+    Refused.BusyWith current =
+        store
+            .head(agentId)
+            .map(e ->
+                new Refused.BusyWith(e.id(), e.startedAt() == null ? e.createdAt() : e.startedAt()))
+            .orElse(null);
+    return new Refused("AGENT_ALREADY_RUNNING", HttpStatus.CONFLICT, ALREADY_RUNNING, current);
+  }
+
+  private Optional<Refused> checkRate(Agent agent, Instant now) {
+    Instant startOfDay =
+        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    ExecutionStore.RecentRuns recent =
+        store.recentRuns(agent.id(), now.minus(Duration.ofMinutes(1)), startOfDay);
+    if (recent.lastMinute() >= agent.restrictions().maxExecutionsPerMinute()) {
+      return Optional.of(
+          Refused.of(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "RATE_LIMITED",
+              "Agent rate limit reached ("
+                  + agent.restrictions().maxExecutionsPerMinute()
+                  + " runs per minute). Try again in a minute."));
+    }
+    if (recent.today() >= agent.restrictions().maxExecutionsPerDay()) {
+      if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
+        notifier.notifyOwners(
+            agent.workspaceId(),
+            "agent.paused",
+            LIMIT_PAUSED
+                + " ("
+                + agent.name()
+                + ", "
+                + agent.restrictions().maxExecutionsPerDay()
+                + " runs/day)",
+            "/w/" + agent.workspaceId() + "/agents/" + agent.id());
+      }
+      return Optional.of(
+          Refused.of(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refused> checkPermission(Rules rules, Membership by, Agent agent) {
+    return switch (rules.permission()) {
+      case NONE -> Optional.empty();
+      case MANAGE ->
+          by.role().canManage()
+              ? Optional.empty()
+              : Optional.of(forbidden("Only workspace owners and admins can execute agents"));
+      case RUN -> {
+        if (!by.role().canWrite()) {
+          yield Optional.of(forbidden("Viewers cannot run agents"));
+        }
+        if (agent.adminsOnly() && !by.role().canManage()) {
+          yield Optional.of(forbidden("You do not have permission to run this agent"));
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private static Refused forbidden(String message) {
+    return Refused.of(HttpStatus.FORBIDDEN, "FORBIDDEN", message);
+  }
+
+  private static Refused notRunnable(Rules rules, Agent agent) {
+    String status = agent.status().wireName();
+    String message =
+        rules.accepts().contains(AgentStatus.DRAFT)
+            ? "Agent is " + status + ". Set it live or draft to run it."
+            : "Only live agents can be executed (this one is " + status + ")";
+    return Refused.of(HttpStatus.CONFLICT, "AGENT_NOT_RUNNABLE", message);
+  }
+
+  private static String prompt(Agent agent, TriggerContext context) {
+    if (context.prompt() != null && !context.prompt().isBlank()) {
+      return context.prompt();
+    }
+    return agent.kind() == AgentKind.COMMAND ? agent.goal() : null;
+  }
+}
