@@ -3,14 +3,18 @@ package dev.switchboard.workorder;
 import dev.switchboard.api.ApiResponse;
 import dev.switchboard.run.Executions;
 import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,11 +27,20 @@ class WorkOrderController {
   private static final int PAGE_SIZE = 50;
 
   private final WorkOrders workOrders;
+  private final WorkOrderRuns runs;
+  private final IdempotentRequests idempotent;
   private final Executions executions;
   private final WorkspaceAccess access;
 
-  WorkOrderController(WorkOrders workOrders, Executions executions, WorkspaceAccess access) {
+  WorkOrderController(
+      WorkOrders workOrders,
+      WorkOrderRuns runs,
+      IdempotentRequests idempotent,
+      Executions executions,
+      WorkspaceAccess access) {
     this.workOrders = workOrders;
+    this.runs = runs;
+    this.idempotent = idempotent;
     this.executions = executions;
     this.access = access;
   }
@@ -38,6 +51,53 @@ class WorkOrderController {
       Caller caller, @PathVariable UUID ws, @RequestBody WorkOrderRequest body) {
     return ApiResponse.ok(
         WorkOrderView.summary(workOrders.create(access.writer(caller, ws), body)));
+  }
+
+  /** draft → approved → queued → running in one call: {@code {workOrder, launched, message}}. */
+  @PostMapping("/work-orders/create-and-start")
+  ResponseEntity<Object> createAndStart(
+      Caller caller,
+      @PathVariable UUID ws,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody WorkOrderRequest body) {
+    Membership by = access.writer(caller, ws);
+    return answer(
+        idempotent.once(
+            by,
+            key,
+            body,
+            () -> {
+              WorkOrderRuns.Started started = runs.createAndStart(by, body, false);
+              Map<String, Object> data = new LinkedHashMap<>();
+              data.put("workOrder", detail(started.workOrder()));
+              data.put("launched", true);
+              data.put("message", "Work order created and launched (run #1)");
+              return new IdempotentRequests.Answer(201, ApiResponse.ok(data));
+            }));
+  }
+
+  @PostMapping("/work-orders/{id}/runs")
+  ResponseEntity<Object> trigger(
+      Caller caller,
+      @PathVariable UUID ws,
+      @PathVariable UUID id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody(required = false) RunRequest body) {
+    Membership by = access.writer(caller, ws);
+    RunRequest request = body == null ? RunRequest.NONE : body;
+    return answer(
+        idempotent.once(
+            by,
+            key,
+            Map.of("workOrderId", id, "body", request),
+            () ->
+                new IdempotentRequests.Answer(
+                    201,
+                    ApiResponse.ok(RunStarted.of(runs.trigger(by, id, request, false).run())))));
+  }
+
+  private static ResponseEntity<Object> answer(IdempotentRequests.Answer answer) {
+    return ResponseEntity.status(answer.status()).body(answer.body());
   }
 
   @GetMapping("/work-orders")
