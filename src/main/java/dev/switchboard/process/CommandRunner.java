@@ -88,16 +88,27 @@ class CommandRunner implements Runner {
     if (problem != null) {
       return fail(context, problem);
     }
-    context.log("system", "$ " + line.display());
-    Process process;
-    try {
-      process = start(line, directory);
-    } catch (IOException e) {
-      return fail(context, StartFailure.message(line.program(), directory, e));
-    }
     int timeoutSeconds =
         agent.timeoutSeconds() == null ? Agent.DEFAULT_TIMEOUT_SECONDS : agent.timeoutSeconds();
-    return supervise(context, process, stopRequested, timeoutSeconds);
+    int iterations = Iterations.of(execution);
+    Outcome outcome = null;
+    for (int i = 1; i <= iterations; i++) {
+      if (iterations > 1) {
+        context.log("system", "Iteration " + i + " of " + iterations);
+      }
+      context.log("system", "$ " + line.display());
+      Process process;
+      try {
+        process = start(line, directory);
+      } catch (IOException e) {
+        return fail(context, StartFailure.message(line.program(), directory, e));
+      }
+      outcome = supervise(context, process, stopRequested, timeoutSeconds);
+      if (!(outcome instanceof Outcome.Failed) || Thread.currentThread().isInterrupted()) {
+        return outcome;
+      }
+    }
+    return outcome;
   }
 
   private Outcome supervise(

@@ -257,4 +257,84 @@ class WorkOrderRunsTest extends SwitchboardTestBase {
             "running by switchboard");
     awaitStatus(id, "review");
   }
+
+  @Test
+  void max_iterations_runs_a_failing_command_again_in_the_same_run_and_marks_each_iteration() {
+    String id = approvedOrder("false");
+
+    JsonNode run =
+        owner
+            .post(
+                path() + "/" + id + "/runs",
+                Map.of("profileOverrides", Map.of("loopStrategy", Map.of("maxIterations", 3))))
+            .expect(201)
+            .data();
+
+    String runId = run.get("runId").asString();
+    JsonNode failed = Runs.awaitStatus(owner, ws, runId, "failed");
+    JsonNode log =
+        owner.get("/api/workspaces/" + ws + "/executions/" + runId + "/logs").expect(200).data();
+    List<String> lines = new ArrayList<>();
+    log.get("lines").forEach(l -> lines.add(l.get("line").asString()));
+    assertThat(lines).contains("Iteration 1 of 3", "Iteration 2 of 3", "Iteration 3 of 3");
+    assertThat(lines.stream().filter(l -> l.startsWith("Process exited with code 1")).count())
+        .isEqualTo(3);
+    assertThat(
+            failed.get("triggerContext").get("context").get("profile").get("loopStrategy")
+                .get("maxIterations")
+                .asInt())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void the_same_idempotency_key_returns_the_first_answer_and_starts_nothing_new() {
+    String id = approvedOrder("sleep", "30");
+    String key = "key-" + System.nanoTime();
+
+    Api.Response first = owner.post(path() + "/" + id + "/runs", null, key);
+    Api.Response again = owner.post(path() + "/" + id + "/runs", null, key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.data().get("runId").asString())
+        .isEqualTo(first.data().get("runId").asString());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from executions where work_order_id = ?",
+                Long.class,
+                java.util.UUID.fromString(id)))
+        .isEqualTo(1);
+    // The same key with another body is a mistake: 422, nothing started.
+    Api.Response other =
+        owner.post(path() + "/" + id + "/runs", Map.of("profileName", "persistent"), key);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.error().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    // A refusal is an answer too: its repeat is the same 409, even once the run is gone.
+    String refusedKey = "refused-" + System.nanoTime();
+    assertThat(owner.post(path() + "/" + id + "/runs", null, refusedKey).status()).isEqualTo(409);
+    owner.post(path() + "/" + id + "/cancel", null).expect(200);
+    assertThat(owner.post(path() + "/" + id + "/runs", null, refusedKey).status()).isEqualTo(409);
+  }
+
+  @Test
+  void create_and_start_with_a_repeated_key_creates_one_work_order() {
+    String agent = aCommandAgent("echo", "{{prompt}}").live().createIn(owner, ws);
+    String key = "cs-" + System.nanoTime();
+    Map<String, Object> body = Map.of("title", "Once only " + key, "agentId", agent);
+
+    String first =
+        owner.post(path() + "/create-and-start", body, key).expect(201).data().get("workOrder")
+            .get("id")
+            .asString();
+    String again =
+        owner.post(path() + "/create-and-start", body, key).expect(201).data().get("workOrder")
+            .get("id")
+            .asString();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from work_orders where title = ?", Long.class, body.get("title")))
+        .isEqualTo(1);
+  }
 }
