@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The work order pages; their data comes from the JSON API. */
+/** The work order pages and the chat console; their data comes from the JSON API. */
 @Controller
 class WorkOrderPageController {
 
@@ -36,6 +36,12 @@ class WorkOrderPageController {
     }
     model.addAttribute("workOrderId", id);
     return "work-order";
+  }
+
+  @GetMapping("/w/{ws}/chat")
+  String chat(Caller caller, @PathVariable UUID ws, Model model) {
+    shell(caller, ws, model);
+    return "chat";
   }
 
   private void shell(Caller caller, UUID ws, Model model) {

@@ -65,7 +65,9 @@ public final class Api {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", idempotencyKey)
-            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body == null ? "" : JSON.writeValueAsString(body))));
   }
 
   public Response postRaw(String path, String body) {

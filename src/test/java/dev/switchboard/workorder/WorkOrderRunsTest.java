@@ -280,7 +280,11 @@ class WorkOrderRunsTest extends SwitchboardTestBase {
     assertThat(lines.stream().filter(l -> l.startsWith("Process exited with code 1")).count())
         .isEqualTo(3);
     assertThat(
-            failed.get("triggerContext").get("context").get("profile").get("loopStrategy")
+            failed
+                .get("triggerContext")
+                .get("context")
+                .get("profile")
+                .get("loopStrategy")
                 .get("maxIterations")
                 .asInt())
         .isEqualTo(3);
@@ -323,11 +327,19 @@ class WorkOrderRunsTest extends SwitchboardTestBase {
     Map<String, Object> body = Map.of("title", "Once only " + key, "agentId", agent);
 
     String first =
-        owner.post(path() + "/create-and-start", body, key).expect(201).data().get("workOrder")
+        owner
+            .post(path() + "/create-and-start", body, key)
+            .expect(201)
+            .data()
+            .get("workOrder")
             .get("id")
             .asString();
     String again =
-        owner.post(path() + "/create-and-start", body, key).expect(201).data().get("workOrder")
+        owner
+            .post(path() + "/create-and-start", body, key)
+            .expect(201)
+            .data()
+            .get("workOrder")
             .get("id")
             .asString();
 
