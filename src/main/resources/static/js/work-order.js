@@ -8,7 +8,10 @@
   const $ = (x) => document.getElementById(x);
   let order = null;
   let triggering = false;
+  // One key per dialog and body: a retry of the same request is never run twice, a changed
+  // request is a new one.
   let idempotencyKey = null;
+  let keyedBody = null;
   let lastFocus = null;
 
   async function load() {
@@ -56,7 +59,7 @@
   // The dialog: Escape closes, Tab stays inside, Enter confirms.
   async function openDialog() {
     lastFocus = document.activeElement;
-    idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    idempotencyKey = null;
     $("dlg-wo").textContent = order.title;
     $("dlg-prompt").textContent = order.prompt || order.title;
     $("dlg-run-info").textContent =
@@ -170,12 +173,17 @@
   }
 
   async function send(body) {
+    const text = JSON.stringify(body);
+    if (idempotencyKey === null || keyedBody !== text) {
+      idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+      keyedBody = text;
+    }
     try {
       const response = await fetch(`${base}/runs`, {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": idempotencyKey },
-        body: JSON.stringify(body),
+        body: text,
       });
       const json = await response.json().catch(() => ({}));
       return { status: response.status, ok: response.ok && json.success !== false, data: json.data,

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Seed 002's Trigger New Run button and dialog, in a real browser. */
 class WorkOrderBrowserTest extends BrowserTestBase {
 
+  static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions SOON =
+      new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+          .setTimeout(20_000);
+
   private String workOrder(String title) {
     return api.post(
             "/api/workspaces/" + ws + "/work-orders",
@@ -144,5 +148,188 @@ class WorkOrderBrowserTest extends BrowserTestBase {
     org.assertj.core.api.Assertions.assertThat(((Number) width).intValue())
         .isLessThanOrEqualTo(375);
     shot("trigger-dialog-375");
+  }
+
+  /** An approved work order of a new command agent running {@code argv}. */
+  private String approvedOf(String title, String... argv) {
+    String agent =
+        createAgent(
+            Map.of(
+                "name",
+                "cmd " + System.nanoTime(),
+                "kind",
+                "command",
+                "status",
+                "live",
+                "command",
+                java.util.List.of(argv)));
+    String id =
+        api.post(
+                "/api/workspaces/" + ws + "/work-orders",
+                Map.of("title", title, "prompt", "Do it", "agentId", agent))
+            .expect(201)
+            .data()
+            .get("id")
+            .asString();
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/approve", null).expect(200);
+    return id;
+  }
+
+  private String status(String id) {
+    return api.get("/api/workspaces/" + ws + "/work-orders/" + id)
+        .expect(200)
+        .data()
+        .get("status")
+        .asString();
+  }
+
+  private void awaitStatus(String id, String wanted) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> status(id).equals(wanted));
+  }
+
+  @Test
+  void confirm_shows_triggering_then_run_started_and_navigates_to_the_run() {
+    String id = approvedOf("Happy order", "echo", "{{prompt}}");
+    signIn();
+    open(id);
+    trigger().click();
+    // Hold the request back so the loading state can be seen, then let it through.
+    java.util.concurrent.atomic.AtomicReference<com.microsoft.playwright.Route> held =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    page.route("**/work-orders/" + id + "/runs", held::set);
+    page.locator("#dlg-confirm").click();
+    assertThat(page.locator("#trigger-label")).hasText("Triggering...");
+    assertThat(page.locator("#trigger-spinner")).isVisible();
+    assertThat(page.locator("#dlg-confirm")).isDisabled();
+    page.waitForCondition(() -> held.get() != null);
+    held.get().resume();
+
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/w/" + ws + "/executions/.+"));
+    String runs =
+        api.get("/api/workspaces/" + ws + "/work-orders/" + id + "/runs")
+            .expect(200)
+            .data()
+            .get(0)
+            .get("runNumber")
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(runs).isEqualTo("1");
+  }
+
+  @Test
+  void
+      the_button_shows_on_a_failed_work_order_and_is_disabled_with_a_tooltip_while_a_run_is_active() {
+    String failed = approvedOf("Failed order", "false");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + failed + "/runs", null).expect(201);
+    awaitStatus(failed, "failed");
+    String busy = approvedOf("Busy order", "sleep", "30");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + busy + "/runs", null).expect(201);
+    signIn();
+
+    open(failed);
+    assertThat(page.locator("#wo-status")).hasText("failed");
+    assertThat(trigger()).isEnabled();
+    assertThat(page.locator("#run-rows tr")).hasCount(1);
+    assertThat(page.locator("#run-rows")).containsText("Run #1");
+
+    open(busy);
+    assertThat(trigger()).isDisabled();
+    page.locator("#trigger-wrap").hover();
+    assertThat(page.locator("#trigger-tip")).hasText("A run is already in progress");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + busy + "/cancel", null).expect(200);
+  }
+
+  @Test
+  void a_run_already_active_closes_the_dialog_with_a_toast() {
+    String id = approvedOf("Raced order", "sleep", "30");
+    signIn();
+    open(id);
+    trigger().click();
+    assertThat(page.locator("#trigger-dialog")).isVisible();
+    // Someone else starts a run meanwhile: the real server answers 409.
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/runs", null).expect(201);
+
+    page.locator("#dlg-confirm").click();
+
+    assertThat(page.locator("#trigger-dialog")).isHidden();
+    assertThat(page.locator(".toast-error"))
+        .containsText("A run is already in progress for this work order");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/cancel", null).expect(200);
+  }
+
+  @Test
+  void a_completed_work_order_closes_the_dialog_and_refreshes_the_page() {
+    String id = approvedOf("Finished order", "echo", "{{prompt}}");
+    signIn();
+    open(id);
+    trigger().click();
+    assertThat(page.locator("#trigger-dialog")).isVisible();
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/cancel", null).expect(200);
+
+    page.locator("#dlg-confirm").click();
+
+    assertThat(page.locator(".toast-error")).containsText("This work order has already succeeded");
+    assertThat(page.locator("#wo-status")).hasText("cancelled");
+    assertThat(trigger()).isHidden();
+  }
+
+  @Test
+  void a_network_error_keeps_the_dialog_open_with_retry_and_bad_input_shows_inline() {
+    String id = approvedOf("Flaky order", "echo", "{{prompt}}");
+    signIn();
+    open(id);
+    trigger().click();
+    page.locator("#dlg-advanced summary").click();
+    page.locator("#dlg-max").fill("0");
+    page.locator("#dlg-confirm").click();
+    assertThat(page.locator("#dlg-max-error")).containsText("maxIterations must be from 1 to 100");
+    assertThat(page.locator("#trigger-dialog")).isVisible();
+
+    page.locator("#dlg-max").fill("2");
+    page.route("**/work-orders/" + id + "/runs", route -> route.abort());
+    page.locator("#dlg-confirm").click();
+    assertThat(page.locator("#dlg-error"))
+        .hasText("Could not connect to server. Please try again.");
+    assertThat(page.locator("#dlg-retry")).isVisible();
+    page.unroute("**/work-orders/" + id + "/runs");
+    page.locator("#dlg-retry").click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/w/" + ws + "/executions/.+"));
+  }
+
+  @Test
+  void the_chat_console_starts_a_task_and_follows_it_at_1280_and_375_px() {
+    createAgent(
+        Map.of(
+            "name", "Chatty",
+            "kind", "command",
+            "status", "live",
+            "command", java.util.List.of("sleep", "1")));
+    signIn();
+    for (int width : new int[] {1280, 375}) {
+      page.setViewportSize(width, 800);
+      page.navigate(base() + "/w/" + ws + "/chat");
+      page.locator("#chat-input").fill("/he");
+      assertThat(page.locator("#chat-suggest")).containsText("/help");
+      page.keyboard().press("Tab");
+      assertThat(page.locator("#chat-input")).hasValue("/help");
+      page.keyboard().press("Enter");
+      assertThat(page.locator("#chat-log")).containsText("Commands you can use");
+
+      page.locator("#chat-input").fill("/task @Chatty Write the docs at " + width);
+      page.keyboard().press("Enter");
+      assertThat(page.locator("#chat-log")).containsText("Task created and launched");
+      assertThat(page.locator("#chat-log .msg-info").last()).containsText("review", SOON);
+      Object scroll = page.evaluate("() => document.scrollingElement.scrollWidth");
+      org.assertj.core.api.Assertions.assertThat(((Number) scroll).intValue())
+          .isLessThanOrEqualTo(width);
+      shot("chat-" + width);
+    }
+    page.locator(
+            "#chat-log a",
+            new com.microsoft.playwright.Page.LocatorOptions().setHasText("work order"))
+        .last()
+        .click();
+    assertThat(page.locator("#wo-title")).containsText("Write the docs at 375");
   }
 }
