@@ -43,6 +43,7 @@ public class Admission {
 
   private final Agents agents;
   private final ExecutionStore store;
+  private final RunMoves moves;
   private final TransactionTemplate savepoint;
   private final RunWorkers workers;
   private final Notifier notifier;
@@ -51,12 +52,14 @@ public class Admission {
   Admission(
       Agents agents,
       ExecutionStore store,
+      RunMoves moves,
       PlatformTransactionManager transactions,
       RunWorkers workers,
       Notifier notifier,
       Clock clock) {
     this.agents = agents;
     this.store = store;
+    this.moves = moves;
     // The insert may hit the agent's slot; a savepoint keeps the admission's transaction usable.
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -113,7 +116,7 @@ public class Admission {
             : "Skipped: Agent " + agent.status().wireName();
     Execution run =
         newRun(source, agent, context, ExecutionStatus.SKIPPED, clock.instant(), reason);
-    insert(run, false);
+    moves.skip(run);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("executionId", run.id());
     data.put("reason", reason);
@@ -175,11 +178,7 @@ public class Admission {
   }
 
   private void insert(Execution run, boolean head) {
-    savepoint.executeWithoutResult(status -> {
-      store.insert(run, head);
-      store.recordTransition(
-          run.id(), null, run.status(), run.createdAt(), run.triggeredBy(), run.reason());
-    });
+    savepoint.executeWithoutResult(status -> moves.enqueue(run, head));
   }
 
   private Refused alreadyRunning(UUID agentId) {

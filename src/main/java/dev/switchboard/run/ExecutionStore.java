@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,45 +31,11 @@ class ExecutionStore {
       """;
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
   private final JsonMapper json;
 
-  ExecutionStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+  ExecutionStore(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.template = template;
     this.json = json;
-  }
-
-  /**
-   * Inserts a new run (queued, or skipped); as head it takes the agent's slot (unique: a second one
-   * fails).
-   */
-  void insert(Execution e, boolean head) {
-    jdbc.sql(
-            """
-            insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
-            triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
-            work_order_id, run_number, retry_of, reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
-            """)
-        .params(
-            e.id(),
-            e.workspaceId(),
-            e.agentId(),
-            e.agentName(),
-            e.triggerType().wireName(),
-            e.triggeredBy(),
-            text(e.triggerContext().wire()),
-            e.prompt(),
-            e.status().wireName(),
-            head ? e.agentId() : null,
-            utc(e.createdAt()),
-            utc(e.finishedAt()),
-            e.workOrderId(),
-            e.runNumber(),
-            e.retryOf(),
-            e.reason())
-        .update();
   }
 
   /** The run holding the agent's slot (queued next or running), if any. */
@@ -125,29 +90,20 @@ class ExecutionStore {
         .single();
   }
 
-  /** Queued heads in order, locked with SKIP LOCKED so nodes never take the same run. */
-  List<UUID> lockClaimable(int limit) {
+  /**
+   * Queued heads whose hold (if any) is over, in order, locked with SKIP LOCKED so nodes never take
+   * the same run.
+   */
+  List<UUID> lockClaimable(int limit, Instant now) {
     return jdbc.sql(
             """
             select id from executions where status = 'queued' and head_agent_id is not null
+            and (not_before is null or not_before <= ?)
             order by created_at limit ? for update skip locked\
             """)
-        .param(limit)
+        .params(utc(now), limit)
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .list();
-  }
-
-  void markRunning(List<UUID> ids, String node, Instant now, Instant leaseUntil) {
-    List<Object[]> rows = new ArrayList<>();
-    for (UUID id : ids) {
-      rows.add(new Object[] {utc(now), node, utc(leaseUntil), id});
-    }
-    template.batchUpdate(
-        """
-        update executions set status = 'running', started_at = coalesce(started_at, ?),
-        lease_owner = ?, lease_until = ?, attempt = attempt + 1 where id = ?\
-        """,
-        rows);
   }
 
   List<Execution> findAll(List<UUID> ids) {
@@ -185,44 +141,6 @@ class ExecutionStore {
         .list();
   }
 
-  /** Hands a run this node holds back to the queue (graceful shutdown); fenced by owner. */
-  boolean release(UUID id, String node) {
-    return jdbc.sql(
-                """
-                update executions set status = 'queued', lease_owner = null, lease_until = null
-                where id = ? and lease_owner = ? and status = 'running'\
-                """)
-            .params(id, node)
-            .update()
-        == 1;
-  }
-
-  /**
-   * Puts a running run whose node died back in the queue, keeping its slot and checkpoint; false
-   * when it has been taken over {@code max} times already.
-   */
-  boolean requeue(UUID id, int max) {
-    return jdbc.sql(
-                """
-                update executions set status = 'queued', lease_owner = null, lease_until = null,
-                recoveries = recoveries + 1 where id = ? and recoveries < ?\
-                """)
-            .params(id, max)
-            .update()
-        == 1;
-  }
-
-  /** Fails a run that kept losing its node. */
-  void abandon(UUID id, Instant now, String reason) {
-    jdbc.sql(
-            """
-            update executions set status = 'failed', finished_at = ?, lease_owner = null,
-            lease_until = null, head_agent_id = null, error = ? where id = ?\
-            """)
-        .params(utc(now), text(java.util.Map.of("message", reason)), id)
-        .update();
-  }
-
   /** Waiting runs whose time has come, of agents that are not paused. */
   List<UUID> lockDue(Instant now) {
     return jdbc.sql(
@@ -234,17 +152,6 @@ class ExecutionStore {
         .param(utc(now))
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .list();
-  }
-
-  /** Moves a waiting run back to the queue, as head when its agent's slot is free. */
-  void wake(UUID id, boolean head) {
-    jdbc.sql(
-            """
-            update executions set status = 'queued', resume_at = null,
-            head_agent_id = case when ? then agent_id else null end where id = ?\
-            """)
-        .params(head, id)
-        .update();
   }
 
   boolean slotFree(UUID agentId) {
@@ -263,54 +170,6 @@ class ExecutionStore {
                 where id = ? and lease_owner = ? and status = 'running'\
                 """)
             .params(cp.cursor(), text(cp.state()), text(cp.steps()), logLines, id, node)
-            .update()
-        == 1;
-  }
-
-  /** The fenced final write of a run's turn. */
-  boolean finish(
-      UUID id,
-      String node,
-      ExecutionStatus status,
-      Instant now,
-      Checkpoint cp,
-      long logLines,
-      Outcome outcome) {
-    boolean terminal = status.isTerminal();
-    Integer processed = null;
-    String summary = null;
-    String error = null;
-    Instant resumeAt = null;
-    switch (outcome) {
-      case Outcome.Completed c -> {
-        processed = c.processedCount();
-        summary = text(c.summary());
-      }
-      case Outcome.Failed f -> error = text(errorOf(f));
-      case Outcome.Waiting w -> resumeAt = w.resumeAt();
-      case Outcome.Canceled c -> {}
-    }
-    return jdbc.sql(
-                """
-                update executions set status = ?, finished_at = ?, resume_at = ?,
-                lease_owner = null, lease_until = null, head_agent_id = null, step_cursor = ?,
-                state = ?, steps = ?, log_lines = ?, processed_count = coalesce(?, processed_count),
-                summary = coalesce(?, summary), error = coalesce(?, error)
-                where id = ? and lease_owner = ? and status = 'running'\
-                """)
-            .params(
-                status.wireName(),
-                terminal ? utc(now) : null,
-                resumeAt == null ? null : utc(resumeAt),
-                cp.cursor(),
-                text(cp.state()),
-                text(cp.steps()),
-                logLines,
-                processed,
-                summary,
-                error,
-                id,
-                node)
             .update()
         == 1;
   }
@@ -344,55 +203,11 @@ class ExecutionStore {
         .list();
   }
 
-  /** Cancels a run that no worker holds (queued or waiting); true when it changed. */
-  boolean cancelIdle(UUID id, ExecutionStatus from, String by, Instant now) {
-    return jdbc.sql(
-                """
-                update executions set status = 'canceled', canceled_by = ?, finished_at = ?,
-                head_agent_id = null, resume_at = null where id = ? and status = ?\
-                """)
-            .params(by, utc(now), id, from.wireName())
-            .update()
-        == 1;
-  }
-
   void requestCancel(UUID id, String by) {
     jdbc.sql(
             "update executions set cancel_requested = true, canceled_by = ? where id = ? and status = 'running'")
         .params(by, id)
         .update();
-  }
-
-  void recordTransition(
-      UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {
-    if (from != null) {
-      Transitions.check(from, to);
-    }
-    jdbc.sql(
-            """
-            insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
-            values (?, ?, ?, ?, ?, ?)\
-            """)
-        .params(
-            id,
-            from == null ? null : from.wireName(),
-            to.wireName(),
-            utc(at),
-            actor,
-            reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000)))
-        .update();
-  }
-
-  void recordTransitions(
-      List<UUID> ids, ExecutionStatus from, ExecutionStatus to, Instant at, String actor) {
-    Transitions.check(from, to);
-    List<Object[]> rows = new ArrayList<>();
-    for (UUID id : ids) {
-      rows.add(new Object[] {id, from.wireName(), to.wireName(), utc(at), actor});
-    }
-    template.batchUpdate(
-        "insert into execution_transitions (execution_id, from_status, to_status, at, actor) values (?, ?, ?, ?, ?)",
-        rows);
   }
 
   List<Map<String, Object>> transitions(UUID id) {

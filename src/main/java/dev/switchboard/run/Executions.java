@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading runs (history, detail, logs) and the person-driven changes: cancel, stop, resume. */
 @Service
@@ -23,20 +22,16 @@ public class Executions {
   private static final int LOG_PAGE = 1000;
 
   private final ExecutionStore store;
+  private final RunMoves moves;
   private final JdbcClient jdbc;
-  private final TransactionTemplate tx;
   private final RunWorkers workers;
   private final Clock clock;
 
   Executions(
-      ExecutionStore store,
-      JdbcClient jdbc,
-      TransactionTemplate tx,
-      RunWorkers workers,
-      Clock clock) {
+      ExecutionStore store, RunMoves moves, JdbcClient jdbc, RunWorkers workers, Clock clock) {
     this.store = store;
+    this.moves = moves;
     this.jdbc = jdbc;
-    this.tx = tx;
     this.workers = workers;
     this.clock = clock;
   }
@@ -182,23 +177,7 @@ public class Executions {
     Instant now = clock.instant();
     switch (e.status()) {
       case QUEUED, WAITING -> {
-        boolean done =
-            Boolean.TRUE.equals(
-                tx.execute(s -> {
-                  if (!store.cancelIdle(id, e.status(), by.actor(), now)) {
-                    return false;
-                  }
-                  store.recordTransition(
-                      id,
-                      e.status(),
-                      ExecutionStatus.CANCELED,
-                      now,
-                      by.actor(),
-                      "Canceled by " + by.actor());
-                  store.promoteNext(e.agentId());
-                  return true;
-                }));
-        if (!done) {
+        if (!moves.cancel(e, e.status(), by.actor(), now)) {
           return cancel(by, id);
         }
         workers.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
@@ -226,11 +205,7 @@ public class Executions {
           HttpStatus.CONFLICT, "NOT_WAITING", "Only a waiting execution can be resumed");
     }
     Instant now = clock.instant();
-    tx.executeWithoutResult(s -> {
-      store.wake(id, store.slotFree(e.agentId()));
-      store.recordTransition(
-          id, ExecutionStatus.WAITING, ExecutionStatus.QUEUED, now, by.actor(), "Resumed by hand");
-    });
+    moves.wake(id, e.agentId(), now, by.actor(), "Resumed by hand");
     workers.wake();
     return require(by.workspaceId(), id);
   }

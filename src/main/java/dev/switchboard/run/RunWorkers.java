@@ -41,6 +41,7 @@ class RunWorkers implements SmartLifecycle {
   static final int MAX_RECOVERIES = 5;
 
   private final ExecutionStore store;
+  private final RunMoves moves;
   private final TransactionTemplate tx;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
@@ -60,6 +61,7 @@ class RunWorkers implements SmartLifecycle {
 
   RunWorkers(
       ExecutionStore store,
+      RunMoves moves,
       TransactionTemplate tx,
       Agents agents,
       List<Runner> runners,
@@ -69,6 +71,7 @@ class RunWorkers implements SmartLifecycle {
       Clock clock,
       RunSettings settings) {
     this.store = store;
+    this.moves = moves;
     this.tx = tx;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
@@ -135,16 +138,7 @@ class RunWorkers implements SmartLifecycle {
   /** Takes up to {@code limit} queued runs and reads them back, in one transaction. */
   private List<Execution> claim(int limit) {
     Instant now = clock.instant();
-    return tx.execute(status -> {
-      List<UUID> locked = store.lockClaimable(limit);
-      if (locked.isEmpty()) {
-        return List.of();
-      }
-      store.markRunning(locked, node, now, now.plus(settings.lease()));
-      store.recordTransitions(
-          locked, ExecutionStatus.QUEUED, ExecutionStatus.RUNNING, now, "worker " + node);
-      return store.findAll(locked);
-    });
+    return moves.claim(limit, node, now, now.plus(settings.lease()));
   }
 
   /** Due waits go back to the queue; runs of dead nodes are taken back. */
@@ -155,14 +149,7 @@ class RunWorkers implements SmartLifecycle {
           List<UUID> due = store.lockDue(now);
           for (UUID id : due) {
             Execution e = store.findAny(id).orElseThrow();
-            store.wake(id, store.slotFree(e.agentId()));
-            store.recordTransition(
-                id,
-                ExecutionStatus.WAITING,
-                ExecutionStatus.QUEUED,
-                now,
-                "scheduler",
-                "Wait is over");
+            moves.wake(id, e.agentId(), now, "scheduler", "Wait is over");
           }
           return due;
         });
@@ -187,21 +174,18 @@ class RunWorkers implements SmartLifecycle {
 
   /** Requeues a run whose node stopped responding, or fails it when that keeps happening. */
   private void takeOver(UUID id, Instant now) {
-    if (store.requeue(id, MAX_RECOVERIES)) {
-      store.recordTransition(
-          id,
-          ExecutionStatus.RUNNING,
-          ExecutionStatus.QUEUED,
-          now,
-          "lease-reaper",
-          "Lease expired: the node running it stopped responding");
+    if (moves.requeue(
+        id, MAX_RECOVERIES, now, "Lease expired: the node running it stopped responding")) {
       return;
     }
-    String reason = "Run abandoned: its node stopped " + MAX_RECOVERIES + " times";
-    store.abandon(id, now, reason);
-    store.recordTransition(
-        id, ExecutionStatus.RUNNING, ExecutionStatus.FAILED, now, "lease-reaper", reason);
-    store.findAny(id).ifPresent(e -> store.promoteNext(e.agentId()));
+    store
+        .findAny(id)
+        .ifPresent(e ->
+            moves.abandon(
+                id,
+                e.agentId(),
+                now,
+                "Run abandoned: its node stopped " + MAX_RECOVERIES + " times"));
   }
 
   private void execute(Execution execution) {
@@ -255,13 +239,7 @@ class RunWorkers implements SmartLifecycle {
 
   private void finish(ActiveRun run, Outcome outcome) {
     Execution e = run.execution();
-    ExecutionStatus next =
-        switch (outcome) {
-          case Outcome.Completed c -> ExecutionStatus.COMPLETED;
-          case Outcome.Failed f -> ExecutionStatus.FAILED;
-          case Outcome.Waiting w -> ExecutionStatus.WAITING;
-          case Outcome.Canceled c -> ExecutionStatus.CANCELED;
-        };
+    ExecutionStatus next = RunMoves.statusOf(outcome);
     Instant now = clock.instant();
     String actor =
         next == ExecutionStatus.CANCELED && e.canceledBy() != null
@@ -271,21 +249,11 @@ class RunWorkers implements SmartLifecycle {
         logs.commitWith(
             run.runLog(),
             () -> {
-              boolean ok =
-                  store.finish(
-                      e.id(),
-                      node,
-                      next,
-                      now,
-                      run.currentCheckpoint(),
-                      run.runLog().buffer.lastSeq(),
-                      outcome);
-              if (ok) {
-                store.recordTransition(
-                    e.id(), ExecutionStatus.RUNNING, next, now, actor, reason(outcome));
-                store.promoteNext(e.agentId());
-              }
-              return ok;
+              Checkpoint cp = run.currentCheckpoint();
+              long lines = run.runLog().buffer.lastSeq();
+              return outcome instanceof Outcome.Waiting waiting
+                  ? moves.wait(e, node, waiting, now, cp, lines)
+                  : moves.finish(e, node, outcome, now, cp, lines, actor);
             });
     if (!written) {
       log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
@@ -371,14 +339,6 @@ class RunWorkers implements SmartLifecycle {
     return data;
   }
 
-  private static String reason(Outcome outcome) {
-    return switch (outcome) {
-      case Outcome.Failed f -> f.message();
-      case Outcome.Waiting w -> w.message();
-      default -> null;
-    };
-  }
-
   private static void sleepQuietly() {
     try {
       TimeUnit.MILLISECONDS.sleep(500);
@@ -415,18 +375,7 @@ class RunWorkers implements SmartLifecycle {
       if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
         Instant now = clock.instant();
         for (ActiveRun run : active.values()) {
-          UUID id = run.execution().id();
-          tx.executeWithoutResult(status -> {
-            if (store.release(id, node)) {
-              store.recordTransition(
-                  id,
-                  ExecutionStatus.RUNNING,
-                  ExecutionStatus.QUEUED,
-                  now,
-                  "worker " + node,
-                  "Node shutting down; run handed back to the queue");
-            }
-          });
+          moves.release(run.execution().id(), node, now);
           run.cancel();
         }
         pool.awaitTermination(10, TimeUnit.SECONDS);

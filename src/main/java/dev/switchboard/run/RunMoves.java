@@ -1,0 +1,339 @@
+package dev.switchboard.run;
+
+import static dev.switchboard.run.ExecutionStatus.CANCELED;
+import static dev.switchboard.run.ExecutionStatus.FAILED;
+import static dev.switchboard.run.ExecutionStatus.QUEUED;
+import static dev.switchboard.run.ExecutionStatus.RUNNING;
+import static dev.switchboard.run.ExecutionStatus.SKIPPED;
+import static dev.switchboard.run.ExecutionStatus.WAITING;
+import static dev.switchboard.run.ExecutionStore.utc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that changes a run's status. Each move checks {@link Transitions}, updates the row
+ * only while it is still in the status the move starts from ({@code where status = :from}), and
+ * writes the transition row in the same transaction; a move that finds the run elsewhere changes
+ * nothing and says so. Moves that free an agent's slot hand it to the next run queued behind.
+ */
+@Component
+@Transactional
+class RunMoves {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final ExecutionStore store;
+
+  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.store = store;
+  }
+
+  /** A new run joins the queue; as head it takes the agent's slot (unique: a second one fails). */
+  void enqueue(Execution run, boolean head) {
+    insert(run, head);
+    recordTransition(run.id(), null, QUEUED, run.createdAt(), run.triggeredBy(), null);
+  }
+
+  /** A new run that will never run, recorded with its reason ("Skipped: Agent paused"). */
+  void skip(Execution run) {
+    insert(run, false);
+    recordTransition(run.id(), null, SKIPPED, run.createdAt(), run.triggeredBy(), run.reason());
+  }
+
+  /** Takes up to {@code limit} claimable runs for {@code node} and returns them running. */
+  List<Execution> claim(int limit, String node, Instant now, Instant leaseUntil) {
+    Transitions.check(QUEUED, RUNNING);
+    List<UUID> locked = store.lockClaimable(limit, now);
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (UUID id : locked) {
+      rows.add(new Object[] {utc(now), node, utc(leaseUntil), id});
+    }
+    template.batchUpdate(
+        """
+        update executions set status = 'running', started_at = coalesce(started_at, ?),
+        lease_owner = ?, lease_until = ?, attempt = attempt + 1
+        where id = ? and status = 'queued'\
+        """,
+        rows);
+    recordTransitions(locked, QUEUED, RUNNING, now, "worker " + node);
+    return store.findAll(locked);
+  }
+
+  /**
+   * The fenced end of a run's turn on {@code node}: completed, failed or canceled. False when the
+   * node no longer owns the run (another node took it over).
+   */
+  boolean finish(
+      Execution e,
+      String node,
+      Outcome outcome,
+      Instant now,
+      Checkpoint cp,
+      long logLines,
+      String actor) {
+    ExecutionStatus to = statusOf(outcome);
+    if (to == WAITING) {
+      throw new IllegalArgumentException("A waiting outcome is a wait, not a finish");
+    }
+    return leaveRunning(e, node, to, outcome, now, cp, logLines, actor);
+  }
+
+  /** The run waits durably (a wait step or a handoff) until its resume time; fenced like finish. */
+  boolean wait(
+      Execution e,
+      String node,
+      Outcome.Waiting outcome,
+      Instant now,
+      Checkpoint cp,
+      long logLines) {
+    return leaveRunning(e, node, WAITING, outcome, now, cp, logLines, "worker " + node);
+  }
+
+  /** A waiting run goes back to the queue, as head when its agent's slot is free. */
+  boolean wake(UUID id, UUID agentId, Instant now, String actor, String reason) {
+    Transitions.check(WAITING, QUEUED);
+    boolean head = store.slotFree(agentId);
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'queued', resume_at = null,
+                head_agent_id = case when ? then agent_id else null end
+                where id = ? and status = 'waiting'\
+                """)
+            .params(head, id)
+            .update();
+    return recorded(changed, id, WAITING, QUEUED, now, actor, reason);
+  }
+
+  /**
+   * A running run whose node stopped responding goes back to the queue, keeping its slot and
+   * checkpoint; false when it has been taken over {@code max} times already.
+   */
+  boolean requeue(UUID id, int max, Instant now, String reason) {
+    Transitions.check(RUNNING, QUEUED);
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'queued', lease_owner = null, lease_until = null,
+                recoveries = recoveries + 1 where id = ? and status = 'running' and recoveries < ?\
+                """)
+            .params(id, max)
+            .update();
+    return recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason);
+  }
+
+  /** Fails a running run that kept losing its node, and frees its slot. */
+  boolean abandon(UUID id, UUID agentId, Instant now, String reason) {
+    Transitions.check(RUNNING, FAILED);
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'failed', finished_at = ?, lease_owner = null,
+                lease_until = null, head_agent_id = null, error = ?
+                where id = ? and status = 'running'\
+                """)
+            .params(utc(now), store.text(Map.of("message", reason)), id)
+            .update();
+    boolean moved = recorded(changed, id, RUNNING, FAILED, now, "lease-reaper", reason);
+    if (moved) {
+      store.promoteNext(agentId);
+    }
+    return moved;
+  }
+
+  /** Hands a run this node holds back to the queue (graceful shutdown); fenced by owner. */
+  boolean release(UUID id, String node, Instant now) {
+    Transitions.check(RUNNING, QUEUED);
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'queued', lease_owner = null, lease_until = null
+                where id = ? and lease_owner = ? and status = 'running'\
+                """)
+            .params(id, node)
+            .update();
+    return recorded(
+        changed,
+        id,
+        RUNNING,
+        QUEUED,
+        now,
+        "worker " + node,
+        "Node shutting down; run handed back to the queue");
+  }
+
+  /**
+   * Cancels a run no worker holds (queued or waiting) and frees its slot; false when it was no
+   * longer in {@code from}.
+   */
+  boolean cancel(Execution e, ExecutionStatus from, String by, Instant now) {
+    Transitions.check(from, CANCELED);
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'canceled', canceled_by = ?, finished_at = ?,
+                head_agent_id = null, resume_at = null where id = ? and status = ?\
+                """)
+            .params(by, utc(now), e.id(), from.wireName())
+            .update();
+    boolean moved = recorded(changed, e.id(), from, CANCELED, now, by, "Canceled by " + by);
+    if (moved) {
+      store.promoteNext(e.agentId());
+    }
+    return moved;
+  }
+
+  private void insert(Execution e, boolean head) {
+    jdbc.sql(
+            """
+            insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+            triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
+            work_order_id, run_number, retry_of, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+            """)
+        .params(
+            e.id(),
+            e.workspaceId(),
+            e.agentId(),
+            e.agentName(),
+            e.triggerType().wireName(),
+            e.triggeredBy(),
+            store.text(e.triggerContext().wire()),
+            e.prompt(),
+            e.status().wireName(),
+            head ? e.agentId() : null,
+            utc(e.createdAt()),
+            utc(e.finishedAt()),
+            e.workOrderId(),
+            e.runNumber(),
+            e.retryOf(),
+            e.reason())
+        .update();
+  }
+
+  static ExecutionStatus statusOf(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Completed c -> ExecutionStatus.COMPLETED;
+      case Outcome.Failed f -> FAILED;
+      case Outcome.Waiting w -> WAITING;
+      case Outcome.Canceled c -> CANCELED;
+    };
+  }
+
+  private boolean leaveRunning(
+      Execution e,
+      String node,
+      ExecutionStatus to,
+      Outcome outcome,
+      Instant now,
+      Checkpoint cp,
+      long logLines,
+      String actor) {
+    Transitions.check(RUNNING, to);
+    Integer processed = null;
+    String summary = null;
+    String error = null;
+    Instant resumeAt = null;
+    switch (outcome) {
+      case Outcome.Completed c -> {
+        processed = c.processedCount();
+        summary = store.text(c.summary());
+      }
+      case Outcome.Failed f -> error = store.text(ExecutionStore.errorOf(f));
+      case Outcome.Waiting w -> resumeAt = w.resumeAt();
+      case Outcome.Canceled c -> {}
+    }
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = ?, finished_at = ?, resume_at = ?,
+                lease_owner = null, lease_until = null, head_agent_id = null, step_cursor = ?,
+                state = ?, steps = ?, log_lines = ?, processed_count = coalesce(?, processed_count),
+                summary = coalesce(?, summary), error = coalesce(?, error)
+                where id = ? and lease_owner = ? and status = 'running'\
+                """)
+            .params(
+                to.wireName(),
+                to.isTerminal() ? utc(now) : null,
+                resumeAt == null ? null : utc(resumeAt),
+                cp.cursor(),
+                store.text(cp.state()),
+                store.text(cp.steps()),
+                logLines,
+                processed,
+                summary,
+                error,
+                e.id(),
+                node)
+            .update();
+    boolean moved = recorded(changed, e.id(), RUNNING, to, now, actor, reason(outcome));
+    if (moved) {
+      store.promoteNext(e.agentId());
+    }
+    return moved;
+  }
+
+  private static String reason(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Failed f -> f.message();
+      case Outcome.Waiting w -> w.message();
+      default -> null;
+    };
+  }
+
+  private boolean recorded(
+      int changed,
+      UUID id,
+      ExecutionStatus from,
+      ExecutionStatus to,
+      Instant at,
+      String actor,
+      String reason) {
+    if (changed != 1) {
+      return false;
+    }
+    recordTransition(id, from, to, at, actor, reason);
+    return true;
+  }
+
+  private void recordTransition(
+      UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {
+    jdbc.sql(
+            """
+            insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
+            values (?, ?, ?, ?, ?, ?)\
+            """)
+        .params(
+            id,
+            from == null ? null : from.wireName(),
+            to.wireName(),
+            utc(at),
+            actor,
+            reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000)))
+        .update();
+  }
+
+  private void recordTransitions(
+      List<UUID> ids, ExecutionStatus from, ExecutionStatus to, Instant at, String actor) {
+    List<Object[]> rows = new ArrayList<>();
+    for (UUID id : ids) {
+      rows.add(new Object[] {id, from.wireName(), to.wireName(), utc(at), actor});
+    }
+    template.batchUpdate(
+        "insert into execution_transitions (execution_id, from_status, to_status, at, actor) values (?, ?, ?, ?, ?)",
+        rows);
+  }
+}

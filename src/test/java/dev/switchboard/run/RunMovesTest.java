@@ -1,0 +1,156 @@
+package dev.switchboard.run;
+
+import static dev.switchboard.support.AgentBuilder.anAgent;
+import static dev.switchboard.support.Api.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.support.SwitchboardTestBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Each move changes a run only from the status it starts from and writes exactly one transition row
+ * when it does. The runs here never hold their agent's slot, so no worker takes them.
+ */
+@Tag("db")
+class RunMovesTest extends SwitchboardTestBase {
+
+  @Autowired RunMoves moves;
+  @Autowired ExecutionStore store;
+
+  @Test
+  void cancel_moves_a_queued_run_once_and_a_second_cancel_changes_nothing() {
+    Execution run = queuedBehind();
+
+    assertThat(moves.cancel(run, ExecutionStatus.QUEUED, "owner@test.local", clock.instant()))
+        .isTrue();
+    assertThat(moves.cancel(run, ExecutionStatus.QUEUED, "owner@test.local", clock.instant()))
+        .isFalse();
+
+    assertThat(status(run)).isEqualTo(ExecutionStatus.CANCELED);
+    assertThat(changes(run)).containsExactly("queued", "canceled");
+  }
+
+  @Test
+  void a_move_the_transition_function_forbids_throws_before_touching_the_row() {
+    Execution run = queuedBehind();
+    moves.cancel(run, ExecutionStatus.QUEUED, "owner@test.local", clock.instant());
+
+    assertThatThrownBy(
+            () -> moves.cancel(run, ExecutionStatus.CANCELED, "owner@test.local", clock.instant()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("A run cannot go from canceled to canceled");
+    assertThat(changes(run)).containsExactly("queued", "canceled");
+  }
+
+  @Test
+  void moves_from_running_or_waiting_leave_a_queued_run_alone() {
+    Execution run = queuedBehind();
+    Instant now = clock.instant();
+
+    assertThat(moves.wake(run.id(), run.agentId(), now, "scheduler", "Wait is over")).isFalse();
+    assertThat(moves.requeue(run.id(), 5, now, "Lease expired")).isFalse();
+    assertThat(moves.abandon(run.id(), run.agentId(), now, "Run abandoned")).isFalse();
+    assertThat(moves.release(run.id(), "node-a", now)).isFalse();
+    assertThat(
+            moves.finish(
+                run, "node-a", Outcome.failed("boom", null, null), now, Checkpoint.START, 0, "x"))
+        .isFalse();
+    assertThat(
+            moves.wait(
+                run,
+                "node-a",
+                new Outcome.Waiting(now.plusSeconds(60), "Waiting"),
+                now,
+                Checkpoint.START,
+                0))
+        .isFalse();
+
+    assertThat(status(run)).isEqualTo(ExecutionStatus.QUEUED);
+    assertThat(changes(run)).containsExactly("queued");
+  }
+
+  @Test
+  void skip_records_a_run_that_never_runs_with_its_reason() {
+    Execution run =
+        newRun(newAgent(), ExecutionStatus.SKIPPED, "Skipped: Agent paused", clock.instant());
+
+    moves.skip(run);
+
+    Execution stored = store.findAny(run.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(ExecutionStatus.SKIPPED);
+    assertThat(stored.reason()).isEqualTo("Skipped: Agent paused");
+    assertThat(store.transitions(run.id()))
+        .singleElement()
+        .satisfies(t -> {
+          assertThat(t.get("from")).isNull();
+          assertThat(t.get("to")).isEqualTo("skipped");
+          assertThat(t.get("reason")).isEqualTo("Skipped: Agent paused");
+        });
+  }
+
+  private Execution queuedBehind() {
+    UUID agent = newAgent();
+    Execution blocker = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    moves.enqueue(blocker, true);
+    jdbc.update(
+        "update executions set not_before = ? where id = ?",
+        clock.instant().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC),
+        blocker.id());
+    Execution run = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    moves.enqueue(run, false);
+    return run;
+  }
+
+  private UUID newAgent() {
+    return UUID.fromString(
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws));
+  }
+
+  private Execution newRun(UUID agent, ExecutionStatus status, String reason, Instant finishedAt) {
+    return new Execution(
+        UUID.randomUUID(),
+        UUID.fromString(ws),
+        agent,
+        "Agent",
+        TriggerType.SCHEDULED,
+        "schedule",
+        TriggerContext.EMPTY,
+        status,
+        clock.instant(),
+        null,
+        finishedAt,
+        null,
+        0,
+        false,
+        null,
+        Checkpoint.START,
+        null,
+        0,
+        null,
+        0,
+        null,
+        null,
+        null,
+        reason);
+  }
+
+  private ExecutionStatus status(Execution run) {
+    return store.findAny(run.id()).orElseThrow().status();
+  }
+
+  private List<Object> changes(Execution run) {
+    return store.transitions(run.id()).stream().map(t -> t.get("to")).toList();
+  }
+}
