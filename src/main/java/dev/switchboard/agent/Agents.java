@@ -18,13 +18,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates, changes and finds agents; the rules of what an agent may hold live here. */
 @Service
 public class Agents {
+
+  /** The name of {@link #defaultCommandAgent}. */
+  public static final String DEFAULT_COMMAND_AGENT = "Command agent";
 
   static final int MAX_INSTRUCTIONS = 20_000;
   private static final int MAX_ARGS = 64;
@@ -38,6 +45,7 @@ public class Agents {
   private final WorkspaceJobs jobs;
   private final TriggerStore triggers;
   private final WebhookSecrets webhooks;
+  private final TransactionTemplate ownTransaction;
 
   Agents(
       AgentStore store,
@@ -48,6 +56,7 @@ public class Agents {
       InstructionParser parser,
       CommandAgentPolicy commandPolicy,
       WorkspaceJobs jobs,
+      PlatformTransactionManager transactions,
       @Value("${switchboard.agent-command}") String defaultCommand) {
     this.store = store;
     this.triggers = triggers;
@@ -57,7 +66,49 @@ public class Agents {
     this.parser = parser;
     this.commandPolicy = commandPolicy;
     this.jobs = jobs;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.defaultCommand = Arrays.stream(defaultCommand.strip().split("\\s+")).toList();
+  }
+
+  /**
+   * The workspace's command agent built from {@code SWITCHBOARD_AGENT_COMMAND}, which runs the work
+   * orders that name no agent. Created on first use in its own transaction, with an id derived from
+   * the workspace, so two first uses at once make one agent.
+   */
+  public Agent defaultCommandAgent(UUID workspaceId, UUID createdBy) {
+    UUID id = UUID.nameUUIDFromBytes(("default-command-agent:" + workspaceId).getBytes());
+    return find(workspaceId, id)
+        .orElseGet(() -> {
+          List<String> command = new ArrayList<>(defaultCommand);
+          command.add(Agent.PROMPT);
+          Instant now = clock.instant();
+          Agent agent =
+              new Agent(
+                  id,
+                  workspaceId,
+                  DEFAULT_COMMAND_AGENT,
+                  "Runs work orders that name no agent",
+                  AgentKind.COMMAND,
+                  AgentStatus.LIVE,
+                  null,
+                  null,
+                  0,
+                  command,
+                  null,
+                  Agent.DEFAULT_TIMEOUT_SECONDS,
+                  false,
+                  Restrictions.DEFAULT,
+                  createdBy,
+                  now,
+                  now);
+          try {
+            ownTransaction.executeWithoutResult(status -> store.insert(agent));
+            return agent;
+          } catch (DataIntegrityViolationException createdMeanwhile) {
+            return require(workspaceId, id);
+          }
+        });
   }
 
   public Optional<Agent> find(UUID workspaceId, UUID id) {

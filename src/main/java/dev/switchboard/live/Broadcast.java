@@ -2,6 +2,7 @@ package dev.switchboard.live;
 
 import dev.switchboard.notification.NotificationCreated;
 import dev.switchboard.run.RunEvent;
+import dev.switchboard.workorder.WorkOrderUpdated;
 import dev.switchboard.workspace.MembershipChanged;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,22 @@ record Broadcast(List<String> topics, UUID userId, String event, Map<String, Obj
       topics.add(new Topic.WorkOrder(e.workOrderId()).name());
     }
     return new Broadcast(topics, null, e.event(), e.data() == null ? Map.of() : e.data());
+  }
+
+  /** A work order's change goes to its own topic and its workspace's. */
+  static Broadcast of(WorkOrderUpdated u) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("workOrderId", u.workOrderId());
+    data.put("status", u.status().wireName());
+    data.put("runNumber", u.runNumber());
+    data.put("executionId", u.executionId());
+    return new Broadcast(
+        List.of(
+            new Topic.WorkOrder(u.workOrderId()).name(),
+            new Topic.Workspace(u.workspaceId()).name()),
+        null,
+        "work-order:updated",
+        data);
   }
 
   /** Tells the other nodes to check the user's subscriptions again; it goes to no topic. */

@@ -3,6 +3,7 @@ package dev.switchboard.live;
 import dev.switchboard.cluster.ClusterBus;
 import dev.switchboard.notification.NotificationCreated;
 import dev.switchboard.run.RunEvent;
+import dev.switchboard.workorder.WorkOrderUpdated;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ class LiveFanOut {
   @EventListener
   void on(RunEvent event) {
     publish(Broadcast.of(event));
+  }
+
+  @EventListener
+  void on(WorkOrderUpdated update) {
+    publish(Broadcast.of(update));
   }
 
   @EventListener

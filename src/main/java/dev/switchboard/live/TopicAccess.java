@@ -2,12 +2,11 @@ package dev.switchboard.live;
 
 import dev.switchboard.agent.Agents;
 import dev.switchboard.run.Executions;
+import dev.switchboard.workorder.WorkOrders;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +21,14 @@ class TopicAccess {
   private final WorkspaceAccess workspaces;
   private final Agents agents;
   private final Executions executions;
-  private final JdbcClient jdbc;
+  private final WorkOrders workOrders;
 
-  TopicAccess(WorkspaceAccess workspaces, Agents agents, Executions executions, JdbcClient jdbc) {
+  TopicAccess(
+      WorkspaceAccess workspaces, Agents agents, Executions executions, WorkOrders workOrders) {
     this.workspaces = workspaces;
     this.agents = agents;
     this.executions = executions;
-    this.jdbc = jdbc;
+    this.workOrders = workOrders;
   }
 
   /** The workspace the topic belongs to, if the caller is a member of it. */
@@ -42,20 +42,8 @@ class TopicAccess {
           case Topic.Workspace w -> Optional.of(w.workspaceId());
           case Topic.Execution e ->
               executions.findAny(e.executionId()).map(dev.switchboard.run.Execution::workspaceId);
-          case Topic.WorkOrder o -> workOrderWorkspace(o.workOrderId());
+          case Topic.WorkOrder o -> workOrders.workspaceOf(o.workOrderId());
         };
     return workspace.filter(ws -> workspaces.find(caller.userId(), ws).isPresent());
-  }
-
-  /** Work orders may not be built yet: without their table no work order exists to watch. */
-  private Optional<UUID> workOrderWorkspace(UUID id) {
-    try {
-      return jdbc.sql("select workspace_id from work_orders where id = ?")
-          .param(id)
-          .query(UUID.class)
-          .optional();
-    } catch (DataAccessException missingTable) {
-      return Optional.empty();
-    }
   }
 }

@@ -109,18 +109,29 @@ class CommandRunner implements Runner {
     if (unstartable.isPresent()) {
       return fail(context, unstartable.get());
     }
-    context.log("system", "$ " + line.display());
-    Process process;
-    try {
-      process = launcher.start(line, directory);
-    } catch (IOException e) {
-      return fail(context, StartFailure.message(line.program(), directory, e));
-    }
     int timeoutSeconds =
         agent.timeoutSeconds() == null ? Agent.DEFAULT_TIMEOUT_SECONDS : agent.timeoutSeconds();
-    try (ProcessGroups.Recorded recorded = groups.record(execution.id(), process.toHandle())) {
-      return supervise(context, process, stopRequested, timeoutSeconds);
+    int iterations = Iterations.of(execution);
+    Outcome outcome = null;
+    for (int i = 1; i <= iterations; i++) {
+      if (iterations > 1) {
+        context.log("system", "Iteration " + i + " of " + iterations);
+      }
+      context.log("system", "$ " + line.display());
+      Process process;
+      try {
+        process = launcher.start(line, directory);
+      } catch (IOException e) {
+        return fail(context, StartFailure.message(line.program(), directory, e));
+      }
+      try (ProcessGroups.Recorded recorded = groups.record(execution.id(), process.toHandle())) {
+        outcome = supervise(context, process, stopRequested, timeoutSeconds);
+      }
+      if (!(outcome instanceof Outcome.Failed) || Thread.currentThread().isInterrupted()) {
+        return outcome;
+      }
     }
+    return outcome;
   }
 
   private Outcome supervise(

@@ -53,6 +53,17 @@ class ExecutionStore {
         .optional();
   }
 
+  List<Execution> forWorkOrder(UUID workspaceId, UUID workOrderId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from executions where workspace_id = ? and work_order_id = ?"
+                + " order by run_number desc")
+        .params(workspaceId, workOrderId)
+        .query(this::row)
+        .list();
+  }
+
   Optional<Execution> findAny(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from executions where id = ?")
         .param(id)

@@ -58,6 +58,13 @@ public class Executions {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
   }
 
+  /** The runs of a work order, newest first, in the list form. */
+  public List<Map<String, Object>> forWorkOrder(UUID workspaceId, UUID workOrderId) {
+    return store.forWorkOrder(workspaceId, workOrderId).stream()
+        .map(e -> ExecutionView.summary(e, agentDeleted(e.agentId())))
+        .toList();
+  }
+
   /** The detail view, with the state changes. */
   public Map<String, Object> detail(Execution e) {
     return ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));

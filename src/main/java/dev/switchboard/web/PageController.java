@@ -21,10 +21,12 @@ class PageController {
 
   private final Accounts accounts;
   private final PageRecords records;
+  private final PageShell pageShell;
 
-  PageController(Accounts accounts, PageRecords records) {
+  PageController(Accounts accounts, PageRecords records, PageShell pageShell) {
     this.accounts = accounts;
     this.records = records;
+    this.pageShell = pageShell;
   }
 
   @GetMapping("/")
@@ -59,16 +61,7 @@ class PageController {
     return "execution";
   }
 
-  /** What every page's header shows; a workspace the caller is not in does not exist (404). */
   private void shell(Caller caller, UUID ws, Model model) {
-    List<Map<String, Object>> workspaces = accounts.workspacesOf(caller.userId());
-    Map<String, Object> current =
-        workspaces.stream()
-            .filter(w -> ws.equals(w.get("id")))
-            .findFirst()
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    model.addAttribute("workspace", current);
-    model.addAttribute("workspaces", workspaces);
-    model.addAttribute("user", caller);
+    pageShell.fill(caller, ws, model);
   }
 }

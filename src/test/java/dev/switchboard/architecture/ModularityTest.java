@@ -107,6 +107,30 @@ class ModularityTest {
   }
 
   @Test
+  void work_orders_sit_on_the_engine_and_chat_sits_on_work_orders() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.switchboard.run..",
+            "dev.switchboard.agent..",
+            "dev.switchboard.workspace..",
+            "dev.switchboard.process..",
+            "dev.switchboard.workflow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.switchboard.workorder..", "dev.switchboard.chat..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.workorder..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.chat..", "dev.switchboard.live..", "dev.switchboard.process..")
+        .check(CLASSES);
+  }
+
+  @Test
   void internals_stay_inside_their_module() {
     java.util.List<String> violations = new java.util.ArrayList<>();
     for (var origin : CLASSES) {

@@ -59,6 +59,17 @@ public final class Api {
     return postRaw(path, body == null ? "" : JSON.writeValueAsString(body));
   }
 
+  /** A POST with an {@code Idempotency-Key} header. */
+  public Response post(String path, Object body, String idempotencyKey) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body == null ? "" : JSON.writeValueAsString(body))));
+  }
+
   public Response postRaw(String path, String body) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

@@ -1,0 +1,274 @@
+package dev.switchboard.chat;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.run.Admission;
+import dev.switchboard.run.Execution;
+import dev.switchboard.run.ExecutionStatus;
+import dev.switchboard.run.Executions;
+import dev.switchboard.run.HistoryQuery;
+import dev.switchboard.run.TriggerContext;
+import dev.switchboard.run.TriggerSource;
+import dev.switchboard.workorder.WorkOrderRequest;
+import dev.switchboard.workorder.WorkOrderRuns;
+import dev.switchboard.workspace.Membership;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The chat console: stores each message with its author, answers it at once (before any run it
+ * starts has begun) and stores the reply. Commands follow the API's roles.
+ */
+@Service
+public class Chat {
+
+  static final int MAX_TEXT = 10_000;
+  static final String LAUNCHED = "Task created and launched";
+
+  private final ChatMessages messages;
+  private final WorkOrderRuns workOrderRuns;
+  private final Agents agents;
+  private final Admission admission;
+  private final Executions executions;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate savepoint;
+  private final Clock clock;
+
+  Chat(
+      ChatMessages messages,
+      WorkOrderRuns workOrderRuns,
+      Agents agents,
+      Admission admission,
+      Executions executions,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.messages = messages;
+    this.workOrderRuns = workOrderRuns;
+    this.agents = agents;
+    this.admission = admission;
+    this.executions = executions;
+    this.tx = new TransactionTemplate(transactions);
+    // A refused command rolls back only its own writes; the message and its reply stay.
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.clock = clock;
+  }
+
+  /** Switchboard's reply to one message. */
+  public record Reply(String text, String kind) {
+    static Reply info(String text) {
+      return new Reply(text, "info");
+    }
+
+    static Reply success(String text) {
+      return new Reply(text, "success");
+    }
+
+    static Reply error(String text) {
+      return new Reply(text, "error");
+    }
+  }
+
+  /** The work order a reply is about. */
+  public record WorkOrderRef(UUID id, String title, String status, Integer runNumber) {}
+
+  /** The run a reply is about. */
+  public record RunRef(UUID executionId, String status, Integer runNumber, UUID workOrderId) {}
+
+  /** The answer to {@code POST /chat} and to the WebSocket {@code chat} message. */
+  public record Answer(Reply reply, WorkOrderRef workOrder, RunRef execution) {
+    static Answer of(Reply reply) {
+      return new Answer(reply, null, null);
+    }
+  }
+
+  public Answer answer(Membership by, String text) {
+    if (text == null || text.isBlank()) {
+      throw ApiException.invalid("text", "text is required");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw ApiException.invalid("text", "text is too long (at most " + MAX_TEXT + " characters)");
+    }
+    return tx.execute(status -> {
+      messages.add(
+          by.workspaceId(),
+          new ChatMessage.Author(by.userId(), by.email()),
+          text,
+          null,
+          null,
+          null,
+          clock.instant());
+      Answer answer = run(by, ChatCommand.parse(text));
+      messages.add(
+          by.workspaceId(),
+          null,
+          answer.reply().text(),
+          answer.reply().kind(),
+          answer.workOrder() == null ? null : answer.workOrder().id(),
+          answer.execution() == null ? null : answer.execution().executionId(),
+          clock.instant());
+      return answer;
+    });
+  }
+
+  /** The conversation before {@code before} (a message's seq), oldest first. */
+  List<ChatMessage> history(UUID workspaceId, Long before) {
+    return messages.page(workspaceId, before, 100);
+  }
+
+  private Answer run(Membership by, ChatCommand command) {
+    if (!command.allowedFor(by.role())) {
+      return Answer.of(Reply.error("Viewers can use /status and /help only. Type /help."));
+    }
+    try {
+      return savepoint.execute(s ->
+          switch (command) {
+            case ChatCommand.Task t -> task(by, t);
+            case ChatCommand.Run r -> runAgent(by, r.agentName());
+            case ChatCommand.Stop s2 -> stop(by, s2.executionId());
+            case ChatCommand.Status st -> status(by);
+            case ChatCommand.Help h -> help(by);
+            case ChatCommand.Incomplete i ->
+                Answer.of(Reply.error("Usage: " + i.usage() + ". Type /help for more."));
+            case ChatCommand.Unknown u ->
+                Answer.of(Reply.error("Unknown command. Type /help to see what you can use."));
+          });
+    } catch (ApiException refused) {
+      return Answer.of(Reply.error(refused.getMessage()));
+    }
+  }
+
+  private Answer task(Membership by, ChatCommand.Task t) {
+    UUID agentId = null;
+    String title = t.text();
+    if (t.namesAgent()) {
+      Optional<Agent> named = longestNamePrefix(by.workspaceId(), t.text());
+      if (named.isEmpty()) {
+        return Answer.of(Reply.error("No agent with that name. Use /task @<agent name> <title>."));
+      }
+      agentId = named.get().id();
+      title = t.text().substring(named.get().name().length()).strip();
+    }
+    WorkOrderRuns.Started started =
+        workOrderRuns.createAndStart(by, new WorkOrderRequest(title, null, agentId, null), true);
+    int number = started.run().runNumber();
+    String status = started.run().status().wireName();
+    return new Answer(
+        Reply.success(
+            LAUNCHED
+                + ": work order "
+                + started.workOrder().id()
+                + ", run #"
+                + number
+                + ", "
+                + status),
+        new WorkOrderRef(
+            started.workOrder().id(),
+            started.workOrder().title(),
+            started.workOrder().status().wireName(),
+            number),
+        new RunRef(started.run().id(), status, number, started.workOrder().id()));
+  }
+
+  /** The agent whose name starts the text, followed by a space; the longest such name wins. */
+  private Optional<Agent> longestNamePrefix(UUID workspaceId, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return agents.list(workspaceId, false).stream()
+        .filter(a -> lower.startsWith(a.name().toLowerCase(Locale.ROOT) + " "))
+        .max(Comparator.comparingInt(a -> a.name().length()));
+  }
+
+  private Answer runAgent(Membership by, String name) {
+    Agent agent =
+        agents.list(by.workspaceId(), false).stream()
+            .filter(a -> a.name().equalsIgnoreCase(name))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("Agent '" + name + "'"));
+    Execution run =
+        admission.admit(new TriggerSource.Chat(by), agent, TriggerContext.EMPTY).orThrow();
+    return new Answer(
+        Reply.success("Run started: " + agent.name() + " (execution " + run.id() + ")"),
+        null,
+        new RunRef(run.id(), run.status().wireName(), null, null));
+  }
+
+  private Answer stop(Membership by, String id) {
+    UUID executionId;
+    try {
+      executionId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Answer.of(Reply.error("Usage: /stop <execution id>"));
+    }
+    Execution run = executions.require(by.workspaceId(), executionId);
+    if (agents
+        .find(by.workspaceId(), run.agentId())
+        .filter(a -> !a.runnableBy(by.role()))
+        .isPresent()) {
+      throw ApiException.forbidden("Only workspace owners and admins can stop this agent's runs");
+    }
+    Execution stopped = executions.cancel(by, executionId);
+    return new Answer(
+        Reply.success("Stopping run " + executionId),
+        null,
+        new RunRef(
+            stopped.id(), stopped.status().wireName(), stopped.runNumber(), stopped.workOrderId()));
+  }
+
+  private Answer status(Membership by) {
+    List<String> lines =
+        List.of(ExecutionStatus.RUNNING, ExecutionStatus.QUEUED).stream()
+            .flatMap(s -> active(by.workspaceId(), s).stream())
+            .toList();
+    if (lines.isEmpty()) {
+      return Answer.of(Reply.info("No active or queued runs."));
+    }
+    return Answer.of(Reply.info(String.join("\n", lines)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> active(UUID workspaceId, ExecutionStatus status) {
+    Map<String, Object> page =
+        executions.history(workspaceId, null, new HistoryQuery(status, null, null, null, 1));
+    return ((List<Map<String, Object>>) page.get("items"))
+        .stream()
+            .map(run -> {
+              StringBuilder line =
+                  new StringBuilder()
+                      .append(run.get("agentName"))
+                      .append(" — ")
+                      .append(status.wireName())
+                      .append(" (")
+                      .append(run.get("executionId"))
+                      .append(")");
+              if (run.get("queuePosition") != null) {
+                line.append(", position ").append(run.get("queuePosition"));
+              }
+              if (run.get("queueReason") instanceof Map<?, ?> reason) {
+                line.append(": ").append(reason.get("message"));
+              }
+              return line.toString();
+            })
+            .collect(Collectors.toList());
+  }
+
+  private Answer help(Membership by) {
+    return Answer.of(
+        Reply.info(
+            "Commands you can use:\n"
+                + ChatCommand.USAGES.stream()
+                    .filter(u -> u.allowedFor(by.role()))
+                    .map(u -> u.syntax() + " — " + u.description())
+                    .collect(Collectors.joining("\n"))));
+  }
+}
