@@ -97,7 +97,9 @@ class DemoWorkspace {
               null));
     }
     triggers.trigger(owner, welcome.id(), TriggerRequest.EMPTY);
-    log.info("Demo workspace ready: 3 sample agents and a first run");
+    log.info(
+        "Demo workspace ready: {} sample agents and a first run",
+        agents.list(created.workspaceId(), false).size());
   }
 
   private static AgentRequest workflow(
