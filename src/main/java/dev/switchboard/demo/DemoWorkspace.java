@@ -108,7 +108,9 @@ class DemoWorkspace {
     }
     // The first run is a quick one: the agent that waits stays free for the newcomer's Run Now.
     admission.admit(new TriggerSource.Manual(owner), first, TriggerContext.EMPTY).orThrow();
-    log.info("Demo workspace ready: 3 sample agents, email kept in the Outbox, and a first run");
+    log.info(
+        "Demo workspace ready: {} sample agents, email kept in the Outbox, and a first run",
+        agents.list(created.workspaceId(), false).size());
   }
 
   private static AgentRequest workflow(

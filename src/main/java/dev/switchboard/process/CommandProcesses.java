@@ -59,6 +59,17 @@ class CommandProcesses implements ProcessGroups {
     }
     UUID id = UUID.randomUUID();
     Server server = self.get();
+    try {
+      insert(id, executionId, server, leader.pid(), stat.get().started());
+    } catch (RuntimeException e) {
+      // The command runs on; only a crash of this node would leave it unfound.
+      log.warn("Could not record the process group of run {}: {}", executionId, e.getMessage());
+      return () -> {};
+    }
+    return () -> forget(id);
+  }
+
+  private void insert(UUID id, UUID executionId, Server server, long pgid, long started) {
     jdbc.sql(
             """
             insert into command_processes (id, execution_id, machine, server_pid, server_started,
@@ -70,11 +81,19 @@ class CommandProcesses implements ProcessGroups {
             server.machine(),
             server.pid(),
             server.started(),
-            leader.pid(),
-            stat.get().started(),
+            pgid,
+            started,
             OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
         .update();
-    return () -> jdbc.sql("delete from command_processes where id = ?").param(id).update();
+  }
+
+  /** The command ended; a row left by a failure here is cleared by the next node's sweep. */
+  private void forget(UUID id) {
+    try {
+      jdbc.sql("delete from command_processes where id = ?").param(id).update();
+    } catch (RuntimeException e) {
+      log.warn("Could not forget a finished command's process group: {}", e.getMessage());
+    }
   }
 
   /**
