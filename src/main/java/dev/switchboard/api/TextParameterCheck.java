@@ -57,7 +57,8 @@ class TextParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
 
   private static void check(Object handler, String name, String text) {
     if (!StorableText.accepts(text)) {
-      throw refusal(handler, name, StorableText.refusal(JsonPaths.safe(name)).getMessage());
+      String field = JsonPaths.safe(name);
+      throw refusal(handler, field, StorableText.refusal(field).getMessage());
     }
   }
 

@@ -66,6 +66,11 @@ class UnstorableTextTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_nul_in_a_parameter_name_is_refused_without_echoing_it() {
+    assertRefused(owner.get("/api/workspaces/" + ws + "/contacts?se%00arch=x"), "se\uFFFDarch");
+  }
+
+  @Test
   void a_nul_in_the_history_search_is_a_400_naming_search() {
     assertRefused(owner.get("/api/workspaces/" + ws + "/executions?search=a%00b"), "search");
   }
