@@ -1,5 +1,6 @@
 package dev.switchboard.ops;
 
+import dev.switchboard.workspace.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +29,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ApiDocs {
+
+  static {
+    // The signed-in caller is resolved from the token, never sent as a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   static final String ERROR = "ErrorEnvelope";
   private static final String BEARER = "bearer";

@@ -77,4 +77,11 @@ class ApiDocsTest extends SwitchboardTestBase {
     assertThat(login.isMissingNode()).isFalse();
     assertThat(login.toString()).containsAnyOf("$ref", "properties");
   }
+
+  @Test
+  void the_signed_in_caller_is_no_parameter() {
+    JsonNode doc = owner.get("/v3/api-docs").expect(200).json();
+    assertThat(doc.at("/components/schemas/Caller").isMissingNode()).isTrue();
+    assertThat(doc.get("paths").toString()).doesNotContain("\"name\":\"caller\"");
+  }
 }
