@@ -139,6 +139,11 @@ public class Agents {
     return triggers.active(type);
   }
 
+  /** Every trigger of {@code type} on the workspace's non-archived agents, by agent. */
+  public List<AgentTrigger> activeTriggers(UUID workspaceId, String type) {
+    return triggers.active(workspaceId, type);
+  }
+
   /** One trigger with its agent, wherever it is. */
   public Optional<AgentTrigger> trigger(UUID triggerId) {
     return triggers.find(triggerId);
