@@ -134,6 +134,15 @@ public class Agents {
     return triggers.of(workspaceId, agentId);
   }
 
+  /** The target filters of the agent's manual triggers, ANDed onto its first search. */
+  public List<dev.switchboard.plan.Condition.Compare> manualFilters(
+      UUID workspaceId, UUID agentId) {
+    return triggers.of(workspaceId, agentId).stream()
+        .filter(t -> t instanceof TriggerDefinition.Manual)
+        .flatMap(t -> ((TriggerDefinition.Manual) t).filters().stream())
+        .toList();
+  }
+
   /** Every trigger of {@code type} ({@code schedule}, {@code event} …) on a non-archived agent. */
   public List<AgentTrigger> activeTriggers(String type) {
     return triggers.active(type);
