@@ -189,9 +189,23 @@ public class Agents {
     return triggers.of(workspaceId, agentId);
   }
 
+  /** The target filters of the agent's manual triggers, ANDed onto its first search. */
+  public List<dev.switchboard.plan.Condition.Compare> manualFilters(
+      UUID workspaceId, UUID agentId) {
+    return triggers.of(workspaceId, agentId).stream()
+        .filter(t -> t instanceof TriggerDefinition.Manual)
+        .flatMap(t -> ((TriggerDefinition.Manual) t).filters().stream())
+        .toList();
+  }
+
   /** Every trigger of {@code type} ({@code schedule}, {@code event} …) on a non-archived agent. */
   public List<AgentTrigger> activeTriggers(String type) {
     return triggers.active(type);
+  }
+
+  /** Every trigger of {@code type} on the workspace's non-archived agents, by agent. */
+  public List<AgentTrigger> activeTriggers(UUID workspaceId, String type) {
+    return triggers.active(workspaceId, type);
   }
 
   /** One trigger with its agent, wherever it is. */

@@ -51,6 +51,18 @@ class TriggerStore {
         .list();
   }
 
+  /** Triggers of one type on one workspace's agents that are not archived. */
+  List<AgentTrigger> active(UUID workspaceId, String type) {
+    return jdbc.sql(
+            "select t.id, t.workspace_id, t.agent_id, t.definition, t.created_at"
+                + " from agent_triggers t join agents a on a.id = t.agent_id"
+                + " where t.workspace_id = ? and t.type = ? and a.status <> 'archived'"
+                + " order by t.agent_id, t.position")
+        .params(workspaceId, type)
+        .query(this::map)
+        .list();
+  }
+
   Optional<AgentTrigger> find(UUID triggerId) {
     return jdbc.sql("select " + COLUMNS + " from agent_triggers where id = ?")
         .params(triggerId)

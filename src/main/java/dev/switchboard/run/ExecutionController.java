@@ -8,6 +8,8 @@ import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +63,10 @@ class ExecutionController {
     Membership by = access.member(caller, ws);
     Execution run =
         admission
-            .admit(new TriggerSource.Manual(by), agents.require(ws, agentId), context(body))
+            .admit(
+                new TriggerSource.Manual(by),
+                agents.require(ws, agentId),
+                withManualFilters(ws, agentId, context(body)))
             .orThrow();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
@@ -241,6 +246,17 @@ class ExecutionController {
             .orThrow();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
+  }
+
+  /** Story 3.2 AC2: the agent's manual trigger filters, then the request's own. */
+  private TriggerContext withManualFilters(UUID ws, UUID agentId, TriggerContext requested) {
+    List<Map<String, Object>> filters =
+        new ArrayList<>(
+            agents.manualFilters(ws, agentId).stream()
+                .map(dev.switchboard.plan.PlanJson::writeCondition)
+                .toList());
+    filters.addAll(requested.filters());
+    return new TriggerContext(filters, requested.variables(), requested.prompt());
   }
 
   private static TriggerContext context(TriggerRequest body) {

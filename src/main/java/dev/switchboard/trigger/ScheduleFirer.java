@@ -79,18 +79,22 @@ class ScheduleFirer {
     return schedule.nextAfter(due.isEmpty() || due.fire() == null ? now : due.fire());
   }
 
+  /**
+   * Every ledger row is written before admission, oldest slot first: nodes then take their locks in
+   * the same order (slots, then the agent's queue), so two nodes racing wait, never deadlock.
+   */
   private void record(AgentTrigger trigger, DueSlots due, Instant now) {
     for (Instant slot : due.missed()) {
       ledger.record(trigger, slot, SlotOutcome.SKIPPED, MISSED, null, now);
     }
-    if (due.fire() == null) {
-      return;
-    }
     Optional<Agent> agent = agents.find(trigger.workspaceId(), trigger.agentId());
-    if (agent.isEmpty()) {
+    if (due.fire() == null || agent.isEmpty()) {
       return;
     }
-    // The claim: the outcome is settled below, in this same transaction.
+    for (Instant slot : due.coalesced()) {
+      ledger.record(trigger, slot, SlotOutcome.COALESCED, null, null, now);
+    }
+    // The claim: its outcome is settled below, in this same transaction.
     ledger.record(trigger, due.fire(), SlotOutcome.QUEUED, null, null, now);
     boolean busy = executions.activeRun(agent.get().id()).isPresent();
     AdmissionResult result =
@@ -99,17 +103,13 @@ class ScheduleFirer {
             agent.get(),
             TriggerContext.EMPTY);
     Settled settled = settled(result, busy);
-    ledger.settle(
-        trigger.trigger().id(),
-        due.fire(),
-        settled.outcome(),
-        settled.reason(),
-        settled.executionId());
+    UUID id = trigger.trigger().id();
+    ledger.settle(id, due.fire(), settled.outcome(), settled.reason(), settled.executionId());
     for (Instant slot : due.coalesced()) {
-      ledger.record(trigger, slot, SlotOutcome.COALESCED, null, settled.executionId(), now);
+      ledger.settle(id, slot, SlotOutcome.COALESCED, null, settled.executionId());
     }
     if (settled.outcome() == SlotOutcome.QUEUED) {
-      notifyManagers(agent.get(), settled.executionId());
+      notifyManagers(agent.get());
     }
   }
 
@@ -125,8 +125,8 @@ class ScheduleFirer {
     };
   }
 
-  private void notifyManagers(Agent agent, UUID executionId) {
-    String link = "/agents/" + agent.id() + "/executions/" + executionId;
+  private void notifyManagers(Agent agent) {
+    String link = "/w/" + agent.workspaceId() + "/agents/" + agent.id();
     access.members(agent.workspaceId()).stream()
         .filter(m -> m.role().canManage())
         .forEach(m ->

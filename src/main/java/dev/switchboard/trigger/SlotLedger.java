@@ -31,11 +31,12 @@ class SlotLedger {
 
   /** The newest slot recorded for the trigger. */
   Optional<Instant> last(UUID triggerId) {
-    return Optional.ofNullable(
-            jdbc.sql("select max(slot_at) from schedule_slots where trigger_id = ?")
-                .params(triggerId)
-                .query(OffsetDateTime.class)
-                .single())
+    return jdbc.sql(
+            "select slot_at from schedule_slots where trigger_id = ?"
+                + " order by slot_at desc limit 1")
+        .params(triggerId)
+        .query(OffsetDateTime.class)
+        .optional()
         .map(OffsetDateTime::toInstant);
   }
 

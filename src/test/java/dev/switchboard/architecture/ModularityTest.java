@@ -131,6 +131,30 @@ class ModularityTest {
   }
 
   @Test
+  void triggers_start_runs_only_through_admission_and_nothing_knows_them() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.switchboard.trigger..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.switchboard.trigger..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.trigger..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.switchboard.run.ExecutionStore")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.switchboard.run.RunWorkers")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.switchboard.web..", "dev.switchboard.process..")
+        .check(CLASSES);
+  }
+
+  @Test
   void internals_stay_inside_their_module() {
     java.util.List<String> violations = new java.util.ArrayList<>();
     for (var origin : CLASSES) {

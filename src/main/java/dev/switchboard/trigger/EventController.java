@@ -1,0 +1,69 @@
+package dev.switchboard.trigger;
+
+import dev.switchboard.agent.Agents;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ApiResponse;
+import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/workspaces/{ws}/events?agentId=&limit=}: recent events, each agent's outcome. */
+@RestController
+class EventController {
+
+  private final EventOutcomes outcomes;
+  private final Agents agents;
+  private final WorkspaceAccess access;
+
+  EventController(EventOutcomes outcomes, Agents agents, WorkspaceAccess access) {
+    this.outcomes = outcomes;
+    this.agents = agents;
+    this.access = access;
+  }
+
+  @GetMapping("/api/workspaces/{ws}/events")
+  Map<String, Object> events(
+      Caller caller,
+      @PathVariable UUID ws,
+      @RequestParam(required = false) UUID agentId,
+      @RequestParam(defaultValue = "50") int limit) {
+    access.member(caller, ws);
+    if (agentId != null) {
+      agents.require(ws, agentId);
+    }
+    if (limit < 1 || limit > 500) {
+      throw ApiException.invalid("limit", "limit must be from 1 to 500");
+    }
+    Map<Long, Map<String, Object>> events = new LinkedHashMap<>();
+    for (EventOutcomes.Row row : outcomes.recent(ws, agentId, limit)) {
+      Map<String, Object> event =
+          events.computeIfAbsent(
+              row.eventId(),
+              id -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("eventId", id);
+                out.put("type", row.type());
+                out.put("at", row.at());
+                out.put("outcomes", new ArrayList<Map<String, Object>>());
+                return out;
+              });
+      Map<String, Object> outcome = new LinkedHashMap<>();
+      outcome.put("agentId", row.agentId());
+      outcome.put("outcome", row.outcome());
+      outcome.put("executionId", row.executionId());
+      outcome.put("detail", row.detail());
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> list = (List<Map<String, Object>>) event.get("outcomes");
+      list.add(outcome);
+    }
+    return ApiResponse.ok(List.copyOf(events.values()));
+  }
+}

@@ -1,0 +1,130 @@
+package dev.switchboard.trigger;
+
+import static dev.switchboard.support.AgentBuilder.anAgent;
+import static dev.switchboard.support.Api.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.agent.AgentTrigger;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.notification.Notifier;
+import dev.switchboard.run.Admission;
+import dev.switchboard.run.Executions;
+import dev.switchboard.support.SwitchboardTestBase;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two nodes on one database fire the same per-second schedule at the same moments (and this
+ * context's own ticker fires it too): every slot is recorded once and starts at most one run.
+ */
+@Tag("db")
+class ScheduleNodesTest extends SwitchboardTestBase {
+
+  private static final int SECONDS = 30;
+
+  @Autowired SlotLedger ledger;
+  @Autowired Agents agents;
+  @Autowired Admission admission;
+  @Autowired Executions executions;
+  @Autowired Notifier notifier;
+  @Autowired WorkspaceAccess access;
+  @Autowired TransactionTemplate tx;
+
+  @Test
+  void two_nodes_firing_a_schedule_every_second_for_30_seconds_fire_each_slot_once()
+      throws Exception {
+    String agentId =
+        anAgent()
+            .live()
+            .withLimits(1000, 100_000)
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .withTriggers(Map.of("type", "schedule", "frequency", "cron", "cron", "* * * * * *"))
+            .createIn(owner, ws);
+    AgentTrigger trigger =
+        agents.activeTriggers("schedule").stream()
+            .filter(t -> t.agentId().toString().equals(agentId))
+            .findFirst()
+            .orElseThrow();
+    List<ScheduleFirer> nodes = List.of(node(), node());
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(nodes.size());
+
+    for (int second = 0; second < SECONDS; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      CyclicBarrier together = new CyclicBarrier(nodes.size());
+      CompletableFuture.allOf(
+              nodes.stream()
+                  .map(node ->
+                      CompletableFuture.runAsync(
+                          () -> {
+                            await(together);
+                            node.fire(trigger);
+                          },
+                          threads))
+                  .toArray(CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+    }
+    threads.shutdown();
+
+    UUID agent = UUID.fromString(agentId);
+    Integer slots =
+        jdbc.queryForObject(
+            "select count(*) from schedule_slots where agent_id = ?", Integer.class, agent);
+    Long spanSeconds =
+        jdbc.queryForObject(
+            "select count(distinct slot_at) from schedule_slots where agent_id = ?",
+            Long.class,
+            agent);
+    Integer runs =
+        jdbc.queryForObject(
+            "select count(*) from executions where agent_id = ? and trigger_type = 'scheduled'",
+            Integer.class,
+            agent);
+    Integer firedSlots =
+        jdbc.queryForObject(
+            "select count(distinct execution_id) from schedule_slots where agent_id = ?"
+                + " and outcome in ('started', 'queued')",
+            Integer.class,
+            agent);
+    assertThat(slots).isGreaterThanOrEqualTo(SECONDS - 1).isEqualTo(spanSeconds.intValue());
+    assertThat(runs).isEqualTo(firedSlots);
+    assertThat(runs + coalescedOrMissed(agent)).isEqualTo(slots);
+    List<java.time.OffsetDateTime> times =
+        jdbc.queryForList(
+            "select slot_at from schedule_slots where agent_id = ? order by slot_at",
+            java.time.OffsetDateTime.class,
+            agent);
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(Duration.between(times.get(i - 1), times.get(i))).isEqualTo(Duration.ofSeconds(1));
+    }
+  }
+
+  private int coalescedOrMissed(UUID agent) {
+    return jdbc.queryForObject(
+        "select count(*) from schedule_slots where agent_id = ? and outcome in ('coalesced', 'skipped')",
+        Integer.class,
+        agent);
+  }
+
+  private ScheduleFirer node() {
+    return new ScheduleFirer(
+        ledger, agents, admission, executions, notifier, access, tx, clock, Duration.ofHours(1));
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
