@@ -104,9 +104,7 @@ public class Admission {
       case Rate.Free free -> hold = null;
     }
     Execution run = newRun(source, agent, context, ExecutionStatus.QUEUED, now, null);
-    try {
-      insert(run, true, hold);
-    } catch (DataIntegrityViolationException busy) {
+    if (!takeSlot(run, hold)) {
       if (!rules.queuesWhenBusy()) {
         return alreadyRunning(agent.id());
       }
@@ -196,6 +194,24 @@ public class Admission {
             action.run();
           }
         });
+  }
+
+  /**
+   * Queues the run as its agent's head; false when another run holds the slot, locked, so that it
+   * cannot end before the run queued behind it is committed and seen by its promotion.
+   */
+  private boolean takeSlot(Execution run, RunMoves.Hold hold) {
+    while (true) {
+      try {
+        insert(run, true, hold);
+        return true;
+      } catch (DataIntegrityViolationException busy) {
+        if (store.lockHead(run.agentId())) {
+          return false;
+        }
+        // The head ended between the insert and the lock: the slot is free now.
+      }
+    }
   }
 
   private void insert(Execution run, boolean head, RunMoves.Hold hold) {

@@ -130,11 +130,17 @@ class ExecutionStore {
     return out;
   }
 
-  int renewLeases(String node, Instant leaseUntil) {
-    return jdbc.sql(
-            "update executions set lease_until = ? where lease_owner = ? and status = 'running'")
-        .params(utc(leaseUntil), node)
-        .update();
+  /**
+   * Extends this node's leases row by row, by id: on H2 an update that scanned the table would wait
+   * for rows other transactions hold locked (claims, admissions) and time out under load.
+   */
+  void renewLeases(String node, java.util.Collection<UUID> ids, Instant leaseUntil) {
+    for (UUID id : ids) {
+      jdbc.sql(
+              "update executions set lease_until = ? where id = ? and lease_owner = ? and status = 'running'")
+          .params(utc(leaseUntil), id, node)
+          .update();
+    }
   }
 
   /** Ids of this node's running runs that a person asked to cancel (from any node). */
@@ -211,12 +217,17 @@ class ExecutionStore {
         .update();
   }
 
-  /** Agents with runs queued behind a slot; the slot may have been freed meanwhile. */
-  List<UUID> agentsWithRunsBehind() {
-    return jdbc.sql(
-            "select distinct agent_id from executions where status = 'queued' and head_agent_id is null")
-        .query((rs, i) -> rs.getObject(1, UUID.class))
-        .list();
+  /**
+   * Locks the agent's head run, if there is one. A run about to queue behind it takes this lock so
+   * that the head cannot end unseen: if it ends first, there is no head left to lock; if it ends
+   * later, its promotion sees the committed run behind.
+   */
+  boolean lockHead(UUID agentId) {
+    return jdbc.sql("select id from executions where head_agent_id = ? for update")
+        .param(agentId)
+        .query(UUID.class)
+        .optional()
+        .isPresent();
   }
 
   void requestCancel(UUID id, String by) {

@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
@@ -36,15 +35,13 @@ class RunWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
-  /** A run whose node kept dying this often is failed instead of being tried forever. */
-  static final int MAX_RECOVERIES = 5;
-
   /** How often queued runs are told again where they stand, when that changed. */
   static final java.time.Duration QUEUE_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
 
   private final ExecutionStore store;
   private final RunMoves moves;
-  private final TransactionTemplate tx;
+  private final DueWaits dueWaits;
+  private final LeaseReaper leaseReaper;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
@@ -65,7 +62,8 @@ class RunWorkers implements SmartLifecycle {
   RunWorkers(
       ExecutionStore store,
       RunMoves moves,
-      TransactionTemplate tx,
+      DueWaits dueWaits,
+      LeaseReaper leaseReaper,
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
@@ -76,7 +74,8 @@ class RunWorkers implements SmartLifecycle {
       RunSettings settings) {
     this.store = store;
     this.moves = moves;
-    this.tx = tx;
+    this.dueWaits = dueWaits;
+    this.leaseReaper = leaseReaper;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
@@ -154,48 +153,12 @@ class RunWorkers implements SmartLifecycle {
   /** Due waits go back to the queue; runs of dead nodes are taken back. */
   private void housekeeping() {
     Instant now = clock.instant();
-    List<UUID> woken =
-        tx.execute(status -> {
-          List<UUID> due = store.lockDue(now);
-          for (UUID id : due) {
-            Execution e = store.findAny(id).orElseThrow();
-            moves.wake(id, e.agentId(), now, "scheduler", "Wait is over");
-          }
-          return due;
-        });
-    List<UUID> expired =
-        tx.execute(status -> {
-          List<UUID> ids = store.lockExpired(now);
-          for (UUID id : ids) {
-            takeOver(id, now);
-          }
-          return ids;
-        });
-    // A run queued behind a slot that was freed between its insert and now would wait forever.
-    for (UUID agentId : store.agentsWithRunsBehind()) {
-      tx.executeWithoutResult(status -> store.promoteNext(agentId));
-    }
-    if (!woken.isEmpty() || !expired.isEmpty()) {
-      log.info(
-          "Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
+    int woken = dueWaits.wake(now);
+    int expired = leaseReaper.reap(now);
+    if (woken > 0 || expired > 0) {
+      log.info("Requeued {} due waits and {} runs of unresponsive nodes", woken, expired);
       wakeups.release();
     }
-  }
-
-  /** Requeues a run whose node stopped responding, or fails it when that keeps happening. */
-  private void takeOver(UUID id, Instant now) {
-    if (moves.requeue(
-        id, MAX_RECOVERIES, now, "Lease expired: the node running it stopped responding")) {
-      return;
-    }
-    store
-        .findAny(id)
-        .ifPresent(e ->
-            moves.abandon(
-                id,
-                e.agentId(),
-                now,
-                "Run abandoned: its node stopped " + MAX_RECOVERIES + " times"));
   }
 
   private void execute(Execution execution) {
@@ -299,7 +262,7 @@ class RunWorkers implements SmartLifecycle {
   private void renewLeases() {
     try {
       if (!active.isEmpty()) {
-        store.renewLeases(node, clock.instant().plus(settings.lease()));
+        store.renewLeases(node, active.keySet(), clock.instant().plus(settings.lease()));
         for (UUID id : store.cancelRequestedOn(node)) {
           cancelLocal(id);
         }
