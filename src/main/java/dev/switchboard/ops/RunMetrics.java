@@ -42,7 +42,7 @@ class RunMetrics {
       logLines.increment();
       return;
     }
-    if (!COUNTED.contains(name)) {
+    if (!COUNTED.contains(name) || event.isUpdate()) {
       return;
     }
     String trigger = trigger(event.triggerType());

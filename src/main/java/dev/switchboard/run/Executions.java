@@ -22,14 +22,24 @@ public class Executions {
 
   private final ExecutionStore store;
   private final RunMoves moves;
+  private final RunEvents events;
+  private final QueueReasons queue;
   private final JdbcClient jdbc;
   private final RunWorkers workers;
   private final Clock clock;
 
   Executions(
-      ExecutionStore store, RunMoves moves, JdbcClient jdbc, RunWorkers workers, Clock clock) {
+      ExecutionStore store,
+      RunMoves moves,
+      RunEvents events,
+      QueueReasons queue,
+      JdbcClient jdbc,
+      RunWorkers workers,
+      Clock clock) {
     this.store = store;
     this.moves = moves;
+    this.events = events;
+    this.queue = queue;
     this.jdbc = jdbc;
     this.workers = workers;
     this.clock = clock;
@@ -65,9 +75,12 @@ public class Executions {
         .toList();
   }
 
-  /** The detail view, with the state changes. */
+  /** The detail view, with the state changes and, while queued, why it waits. */
   public Map<String, Object> detail(Execution e) {
-    return ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+    Map<String, Object> out =
+        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+    queue.of(e.id(), clock.instant()).ifPresent(status -> out.putAll(status.fields()));
+    return out;
   }
 
   public boolean agentDeleted(UUID agentId) {
@@ -167,7 +180,7 @@ public class Executions {
         if (!moves.cancel(e, e.status(), by.actor(), now)) {
           return cancel(by, id);
         }
-        workers.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
+        events.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
         workers.wake();
       }
       case RUNNING -> {

@@ -10,7 +10,8 @@ import java.util.UUID;
  * workspace:{ws}} and {@code work-order:{id}}, and the ops module counts it.
  *
  * @param triggerType what started the run
- * @param createdAt when the run was triggered
+ * @param createdAt when the run was triggered; null on a repeated update of a run already announced
+ *     (a queued run whose position or reason changed)
  * @param startedAt when a worker last took it, or null while it has not started
  * @param event one of the SPEC's names, e.g. {@code execution:started}
  */
@@ -24,6 +25,23 @@ public record RunEvent(
     Instant startedAt,
     String event,
     Map<String, Object> data) {
+
+  /** A later update of a run already announced: a queued run's new position or reason. */
+  static RunEvent update(
+      UUID workspaceId,
+      UUID agentId,
+      UUID executionId,
+      UUID workOrderId,
+      String event,
+      Map<String, Object> data) {
+    return new RunEvent(
+        workspaceId, agentId, executionId, workOrderId, null, null, null, event, data);
+  }
+
+  /** Whether this repeats news of a run already announced rather than reporting a change. */
+  public boolean isUpdate() {
+    return createdAt == null;
+  }
 
   static RunEvent of(Execution e, String event, Map<String, Object> data) {
     return new RunEvent(

@@ -22,10 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
@@ -38,16 +36,18 @@ class RunWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
-  /** A run whose node kept dying this often is failed instead of being tried forever. */
-  static final int MAX_RECOVERIES = 5;
+  /** How often queued runs are told again where they stand, when that changed. */
+  static final java.time.Duration QUEUE_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
 
   private final ExecutionStore store;
   private final RunMoves moves;
-  private final TransactionTemplate tx;
+  private final DueWaits dueWaits;
+  private final LeaseReaper leaseReaper;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
-  private final ApplicationEventPublisher events;
+  private final RunEvents events;
+  private final QueueWatch queueWatch;
   private final ClusterBus bus;
   private final Clock clock;
   private final RunSettings settings;
@@ -63,21 +63,25 @@ class RunWorkers implements SmartLifecycle {
   RunWorkers(
       ExecutionStore store,
       RunMoves moves,
-      TransactionTemplate tx,
+      DueWaits dueWaits,
+      LeaseReaper leaseReaper,
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
-      ApplicationEventPublisher events,
+      RunEvents events,
+      QueueWatch queueWatch,
       ClusterBus bus,
       Clock clock,
       RunSettings settings) {
     this.store = store;
     this.moves = moves;
-    this.tx = tx;
+    this.dueWaits = dueWaits;
+    this.leaseReaper = leaseReaper;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
     this.events = events;
+    this.queueWatch = queueWatch;
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
@@ -107,11 +111,16 @@ class RunWorkers implements SmartLifecycle {
 
   private void claimLoop() {
     Instant nextHousekeeping = Instant.EPOCH;
+    Instant nextQueueWatch = Instant.EPOCH;
     while (running) {
       try {
         if (!clock.instant().isBefore(nextHousekeeping)) {
           housekeeping();
           nextHousekeeping = clock.instant().plus(settings.pollInterval());
+        }
+        if (!clock.instant().isBefore(nextQueueWatch)) {
+          queueWatch.tick();
+          nextQueueWatch = clock.instant().plus(QUEUE_WATCH_INTERVAL);
         }
         int free = settings.workers() - busy.get();
         if (free > 0) {
@@ -145,48 +154,12 @@ class RunWorkers implements SmartLifecycle {
   /** Due waits go back to the queue; runs of dead nodes are taken back. */
   private void housekeeping() {
     Instant now = clock.instant();
-    List<UUID> woken =
-        tx.execute(status -> {
-          List<UUID> due = store.lockDue(now);
-          for (UUID id : due) {
-            Execution e = store.findAny(id).orElseThrow();
-            moves.wake(id, e.agentId(), now, "scheduler", "Wait is over");
-          }
-          return due;
-        });
-    List<UUID> expired =
-        tx.execute(status -> {
-          List<UUID> ids = store.lockExpired(now);
-          for (UUID id : ids) {
-            takeOver(id, now);
-          }
-          return ids;
-        });
-    // A run queued behind a slot that was freed between its insert and now would wait forever.
-    for (UUID agentId : store.agentsWithRunsBehind()) {
-      tx.executeWithoutResult(status -> store.promoteNext(agentId));
-    }
-    if (!woken.isEmpty() || !expired.isEmpty()) {
-      log.info(
-          "Requeued {} due waits and {} runs of unresponsive nodes", woken.size(), expired.size());
+    int woken = dueWaits.wake(now);
+    int expired = leaseReaper.reap(now);
+    if (woken > 0 || expired > 0) {
+      log.info("Requeued {} due waits and {} runs of unresponsive nodes", woken, expired);
       wakeups.release();
     }
-  }
-
-  /** Requeues a run whose node stopped responding, or fails it when that keeps happening. */
-  private void takeOver(UUID id, Instant now) {
-    if (moves.requeue(
-        id, MAX_RECOVERIES, now, "Lease expired: the node running it stopped responding")) {
-      return;
-    }
-    store
-        .findAny(id)
-        .ifPresent(e ->
-            moves.abandon(
-                id,
-                e.agentId(),
-                now,
-                "Run abandoned: its node stopped " + MAX_RECOVERIES + " times"));
   }
 
   private void execute(Execution execution) {
@@ -200,7 +173,7 @@ class RunWorkers implements SmartLifecycle {
       LogWriter.RunLog runLog = logs.open(execution, lastSeq);
       run = new ActiveRun(execution, agent.orElse(null), clock, runLog, this);
       active.put(execution.id(), run);
-      publish(execution, "execution:started", startedData(execution));
+      events.publish(execution, "execution:started", startedData(execution));
       Outcome outcome = runSafely(run, agent);
       if (run.cancelRequested() && !(outcome instanceof Outcome.Completed)) {
         outcome = new Outcome.Canceled();
@@ -264,7 +237,7 @@ class RunWorkers implements SmartLifecycle {
       log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
       return;
     }
-    publish(e, eventName(next), outcomeData(e, outcome));
+    events.publish(e, eventName(next), outcomeData(e, outcome));
   }
 
   void checkpoint(ActiveRun run) {
@@ -288,13 +261,13 @@ class RunWorkers implements SmartLifecycle {
     data.put("total", total);
     data.put("action", action);
     data.put("status", status);
-    publish(run.execution(), "execution:progress", data);
+    events.publish(run.execution(), "execution:progress", data);
   }
 
   private void renewLeases() {
     try {
       if (!active.isEmpty()) {
-        store.renewLeases(node, clock.instant().plus(settings.lease()));
+        store.renewLeases(node, active.keySet(), clock.instant().plus(settings.lease()));
         for (UUID id : store.cancelRequestedOn(node)) {
           cancelLocal(id);
         }
@@ -302,10 +275,6 @@ class RunWorkers implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("Lease renewal failed: {}", e.getMessage());
     }
-  }
-
-  void publish(Execution e, String event, Map<String, Object> data) {
-    events.publishEvent(RunEvent.of(e, event, data));
   }
 
   static Map<String, Object> startedData(Execution e) {
