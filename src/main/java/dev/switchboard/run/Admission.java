@@ -44,6 +44,9 @@ public class Admission {
   private final Agents agents;
   private final ExecutionStore store;
   private final RunMoves moves;
+  private final QueueReasons queue;
+  private final QueueWatch watch;
+  private final RunEvents events;
   private final TransactionTemplate savepoint;
   private final RunWorkers workers;
   private final Notifier notifier;
@@ -53,6 +56,9 @@ public class Admission {
       Agents agents,
       ExecutionStore store,
       RunMoves moves,
+      QueueReasons queue,
+      QueueWatch watch,
+      RunEvents events,
       PlatformTransactionManager transactions,
       RunWorkers workers,
       Notifier notifier,
@@ -60,6 +66,9 @@ public class Admission {
     this.agents = agents;
     this.store = store;
     this.moves = moves;
+    this.queue = queue;
+    this.watch = watch;
+    this.events = events;
     // The insert may hit the agent's slot; a savepoint keeps the admission's transaction usable.
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -86,27 +95,39 @@ public class Admission {
       return notRunnable(rules, agent);
     }
     Instant now = clock.instant();
-    Optional<Refused> limited = checkRate(agent, now);
-    if (limited.isPresent()) {
-      return limited.get();
+    RunMoves.Hold hold;
+    switch (checkRate(rules, agent, now)) {
+      case Rate.Over over -> {
+        return over.refusal();
+      }
+      case Rate.Held held -> hold = held.hold();
+      case Rate.Free free -> hold = null;
     }
     Execution run = newRun(source, agent, context, ExecutionStatus.QUEUED, now, null);
     try {
-      insert(run, true);
+      insert(run, true, hold);
     } catch (DataIntegrityViolationException busy) {
       if (!rules.queuesWhenBusy()) {
         return alreadyRunning(agent.id());
       }
-      insert(run, false);
+      insert(run, false, hold);
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("executionId", run.id());
-    data.put("queuePosition", store.queueAhead(run.createdAt()) + 1);
+    QueueStatus status = queue.of(run.id(), now).orElseThrow();
     afterCommit(() -> {
       workers.wake();
-      workers.publish(run, "execution:queued", data);
+      watch.told(run, status);
     });
     return new Admitted(run);
+  }
+
+  /** What the agent's rate and budget say about one more run. */
+  private sealed interface Rate {
+    record Free() implements Rate {}
+
+    /** Unattended runs beyond the rate queue until the window allows: throttle, never drop. */
+    record Held(RunMoves.Hold hold) implements Rate {}
+
+    record Over(Refused refusal) implements Rate {}
   }
 
   private Skipped skip(TriggerSource source, Agent agent, TriggerContext context) {
@@ -120,7 +141,7 @@ public class Admission {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("executionId", run.id());
     data.put("reason", reason);
-    afterCommit(() -> workers.publish(run, "execution:skipped", data));
+    afterCommit(() -> events.publish(run, "execution:skipped", data));
     return new Skipped(reason, run);
   }
 
@@ -177,8 +198,8 @@ public class Admission {
         });
   }
 
-  private void insert(Execution run, boolean head) {
-    savepoint.executeWithoutResult(status -> moves.enqueue(run, head));
+  private void insert(Execution run, boolean head, RunMoves.Hold hold) {
+    savepoint.executeWithoutResult(status -> moves.enqueue(run, head, hold));
   }
 
   private Refused alreadyRunning(UUID agentId) {
@@ -191,19 +212,25 @@ public class Admission {
     return new Refused("AGENT_ALREADY_RUNNING", HttpStatus.CONFLICT, ALREADY_RUNNING, current);
   }
 
-  private Optional<Refused> checkRate(Agent agent, Instant now) {
+  private Rate checkRate(Rules rules, Agent agent, Instant now) {
     Instant startOfDay =
         LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    ExecutionStore.RecentRuns recent =
-        store.recentRuns(agent.id(), now.minus(Duration.ofMinutes(1)), startOfDay);
-    if (recent.lastMinute() >= agent.restrictions().maxExecutionsPerMinute()) {
-      return Optional.of(
-          Refused.of(
-              HttpStatus.TOO_MANY_REQUESTS,
-              "RATE_LIMITED",
-              "Agent rate limit reached ("
-                  + agent.restrictions().maxExecutionsPerMinute()
-                  + " runs per minute). Try again in a minute."));
+    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+    ExecutionStore.RecentRuns recent = store.recentRuns(agent.id(), minuteAgo, startOfDay);
+    int perMinute = agent.restrictions().maxExecutionsPerMinute();
+    Rate rate = new Rate.Free();
+    if (recent.lastMinute() >= perMinute) {
+      if (!rules.unattended()) {
+        return new Rate.Over(
+            Refused.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                "Agent rate limit reached ("
+                    + perMinute
+                    + " runs per minute). Try again in a minute."));
+      }
+      Instant opens = store.windowOpensAt(agent.id(), minuteAgo, recent.lastMinute() - perMinute);
+      rate = new Rate.Held(new RunMoves.Hold(opens, QueueStatus.Reason.THROTTLED));
     }
     if (recent.today() >= agent.restrictions().maxExecutionsPerDay()) {
       if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
@@ -218,10 +245,10 @@ public class Admission {
                 + " runs/day)",
             "/w/" + agent.workspaceId() + "/agents/" + agent.id());
       }
-      return Optional.of(
+      return new Rate.Over(
           Refused.of(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED));
     }
-    return Optional.empty();
+    return rate;
   }
 
   private static Optional<Refused> checkPermission(Rules rules, Membership by, Agent agent) {

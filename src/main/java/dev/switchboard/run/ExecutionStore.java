@@ -72,22 +72,49 @@ class ExecutionStore {
   }
 
   /**
-   * An agent's runs created in the last minute and since the start of the day, in one query;
-   * skipped runs never ran and do not count.
+   * An agent's runs of the last minute and of today, in one query; skipped runs never ran and do
+   * not count. A run held by the rate counts in the minute it is held until, so a backlog of held
+   * runs fills the following minutes.
    */
   record RecentRuns(long lastMinute, long today) {}
 
   RecentRuns recentRuns(UUID agentId, Instant minuteAgo, Instant startOfDay) {
-    Instant from = minuteAgo.isBefore(startOfDay) ? minuteAgo : startOfDay;
     return jdbc.sql(
             """
-            select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),
+            select coalesce(sum(case when coalesce(not_before, created_at) > ? then 1 else 0 end), 0),
                    coalesce(sum(case when created_at >= ? then 1 else 0 end), 0)
-            from executions where agent_id = ? and created_at >= ? and status <> 'skipped'\
+            from executions where agent_id = ? and status <> 'skipped'
+            and (created_at >= ? or not_before > ?)\
             """)
-        .params(utc(minuteAgo), utc(startOfDay), agentId, utc(from))
+        .params(
+            utc(minuteAgo),
+            utc(startOfDay),
+            agentId,
+            utc(earlier(minuteAgo, startOfDay)),
+            utc(minuteAgo))
         .query((rs, i) -> new RecentRuns(rs.getLong(1), rs.getLong(2)))
         .single();
+  }
+
+  /**
+   * When the agent's rate window next has room: a minute after the start (or hold) of the run that
+   * must leave it, the {@code skip}-th oldest of those in the window.
+   */
+  Instant windowOpensAt(UUID agentId, Instant minuteAgo, long skip) {
+    return jdbc.sql(
+            """
+            select coalesce(not_before, created_at) as counted_at from executions
+            where agent_id = ? and status <> 'skipped' and coalesce(not_before, created_at) > ?
+            order by counted_at limit 1 offset ?\
+            """)
+        .params(agentId, utc(minuteAgo), skip)
+        .query((rs, i) -> instant(rs, "counted_at"))
+        .single()
+        .plus(java.time.Duration.ofMinutes(1));
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /**
@@ -188,7 +215,7 @@ class ExecutionStore {
             """
             update executions set head_agent_id = agent_id where id = (
               select id from executions where agent_id = ? and status = 'queued'
-              and head_agent_id is null order by created_at limit 1)
+              and head_agent_id is null order by created_at, id limit 1)
             and not exists (select 1 from executions where head_agent_id = ?)\
             """)
         .params(agentId, agentId)

@@ -23,14 +23,24 @@ public class Executions {
 
   private final ExecutionStore store;
   private final RunMoves moves;
+  private final RunEvents events;
+  private final QueueReasons queue;
   private final JdbcClient jdbc;
   private final RunWorkers workers;
   private final Clock clock;
 
   Executions(
-      ExecutionStore store, RunMoves moves, JdbcClient jdbc, RunWorkers workers, Clock clock) {
+      ExecutionStore store,
+      RunMoves moves,
+      RunEvents events,
+      QueueReasons queue,
+      JdbcClient jdbc,
+      RunWorkers workers,
+      Clock clock) {
     this.store = store;
     this.moves = moves;
+    this.events = events;
+    this.queue = queue;
     this.jdbc = jdbc;
     this.workers = workers;
     this.clock = clock;
@@ -49,6 +59,11 @@ public class Executions {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
   }
 
+  /** Why a queued run waits; empty when it is not queued. */
+  public Optional<QueueStatus> queueStatus(UUID executionId) {
+    return queue.of(executionId, clock.instant());
+  }
+
   /** The runs of a work order, newest first, in the list form. */
   public List<Map<String, Object>> forWorkOrder(UUID workspaceId, UUID workOrderId) {
     return store.forWorkOrder(workspaceId, workOrderId).stream()
@@ -56,9 +71,12 @@ public class Executions {
         .toList();
   }
 
-  /** The detail view, with the state changes. */
+  /** The detail view, with the state changes and, while queued, why it waits. */
   public Map<String, Object> detail(Execution e) {
-    return ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+    Map<String, Object> out =
+        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+    queue.of(e.id(), clock.instant()).ifPresent(status -> out.putAll(status.fields()));
+    return out;
   }
 
   public boolean agentDeleted(UUID agentId) {
@@ -180,7 +198,7 @@ public class Executions {
         if (!moves.cancel(e, e.status(), by.actor(), now)) {
           return cancel(by, id);
         }
-        workers.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
+        events.publish(e, "execution:canceled", Map.of("executionId", id, "success", false));
         workers.wake();
       }
       case RUNNING -> {

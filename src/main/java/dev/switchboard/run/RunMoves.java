@@ -38,15 +38,21 @@ class RunMoves {
     this.store = store;
   }
 
-  /** A new run joins the queue; as head it takes the agent's slot (unique: a second one fails). */
-  void enqueue(Execution run, boolean head) {
-    insert(run, head);
+  /** Why a new run may not start before a time: the agent's rate, or a backoff. */
+  record Hold(Instant until, QueueStatus.Reason reason) {}
+
+  /**
+   * A new run joins the queue, held until {@code hold} ends when one is given; as head it takes the
+   * agent's slot (unique: a second one fails).
+   */
+  void enqueue(Execution run, boolean head, Hold hold) {
+    insert(run, head, hold);
     recordTransition(run.id(), null, QUEUED, run.createdAt(), run.triggeredBy(), null);
   }
 
   /** A new run that will never run, recorded with its reason ("Skipped: Agent paused"). */
   void skip(Execution run) {
-    insert(run, false);
+    insert(run, false, null);
     recordTransition(run.id(), null, SKIPPED, run.createdAt(), run.triggeredBy(), run.reason());
   }
 
@@ -196,13 +202,13 @@ class RunMoves {
     return moved;
   }
 
-  private void insert(Execution e, boolean head) {
+  private void insert(Execution e, boolean head, Hold hold) {
     jdbc.sql(
             """
             insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
             triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
-            work_order_id, run_number, retry_of, reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+            work_order_id, run_number, retry_of, reason, not_before, hold_reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
             """)
         .params(
             e.id(),
@@ -220,7 +226,9 @@ class RunMoves {
             e.workOrderId(),
             e.runNumber(),
             e.retryOf(),
-            e.reason())
+            e.reason(),
+            hold == null ? null : utc(hold.until()),
+            hold == null ? null : hold.reason().wireName())
         .update();
   }
 

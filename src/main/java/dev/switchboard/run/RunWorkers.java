@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +39,17 @@ class RunWorkers implements SmartLifecycle {
   /** A run whose node kept dying this often is failed instead of being tried forever. */
   static final int MAX_RECOVERIES = 5;
 
+  /** How often queued runs are told again where they stand, when that changed. */
+  static final java.time.Duration QUEUE_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
+
   private final ExecutionStore store;
   private final RunMoves moves;
   private final TransactionTemplate tx;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
-  private final ApplicationEventPublisher events;
+  private final RunEvents events;
+  private final QueueWatch queueWatch;
   private final ClusterBus bus;
   private final Clock clock;
   private final RunSettings settings;
@@ -66,7 +69,8 @@ class RunWorkers implements SmartLifecycle {
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
-      ApplicationEventPublisher events,
+      RunEvents events,
+      QueueWatch queueWatch,
       ClusterBus bus,
       Clock clock,
       RunSettings settings) {
@@ -77,6 +81,7 @@ class RunWorkers implements SmartLifecycle {
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
     this.events = events;
+    this.queueWatch = queueWatch;
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
@@ -106,11 +111,16 @@ class RunWorkers implements SmartLifecycle {
 
   private void claimLoop() {
     Instant nextHousekeeping = Instant.EPOCH;
+    Instant nextQueueWatch = Instant.EPOCH;
     while (running) {
       try {
         if (!clock.instant().isBefore(nextHousekeeping)) {
           housekeeping();
           nextHousekeeping = clock.instant().plus(settings.pollInterval());
+        }
+        if (!clock.instant().isBefore(nextQueueWatch)) {
+          queueWatch.tick();
+          nextQueueWatch = clock.instant().plus(QUEUE_WATCH_INTERVAL);
         }
         int free = settings.workers() - busy.get();
         if (free > 0) {
@@ -197,7 +207,7 @@ class RunWorkers implements SmartLifecycle {
       LogWriter.RunLog runLog = logs.open(execution, lastSeq);
       run = new ActiveRun(execution, agent.orElse(null), clock, runLog, this);
       active.put(execution.id(), run);
-      publish(execution, "execution:started", startedData(execution));
+      events.publish(execution, "execution:started", startedData(execution));
       Outcome outcome = runSafely(run, agent);
       if (run.cancelRequested() && !(outcome instanceof Outcome.Completed)) {
         outcome = new Outcome.Canceled();
@@ -259,7 +269,7 @@ class RunWorkers implements SmartLifecycle {
       log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
       return;
     }
-    publish(e, eventName(next), outcomeData(e, outcome));
+    events.publish(e, eventName(next), outcomeData(e, outcome));
   }
 
   void checkpoint(ActiveRun run) {
@@ -283,7 +293,7 @@ class RunWorkers implements SmartLifecycle {
     data.put("total", total);
     data.put("action", action);
     data.put("status", status);
-    publish(run.execution(), "execution:progress", data);
+    events.publish(run.execution(), "execution:progress", data);
   }
 
   private void renewLeases() {
@@ -297,11 +307,6 @@ class RunWorkers implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("Lease renewal failed: {}", e.getMessage());
     }
-  }
-
-  void publish(Execution e, String event, Map<String, Object> data) {
-    events.publishEvent(
-        new RunEvent(e.workspaceId(), e.agentId(), e.id(), e.workOrderId(), event, data));
   }
 
   static Map<String, Object> startedData(Execution e) {

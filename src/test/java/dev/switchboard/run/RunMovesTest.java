@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.support.SwitchboardTestBase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,13 +99,12 @@ class RunMovesTest extends SwitchboardTestBase {
   private Execution queuedBehind() {
     UUID agent = newAgent();
     Execution blocker = newRun(agent, ExecutionStatus.QUEUED, null, null);
-    moves.enqueue(blocker, true);
-    jdbc.update(
-        "update executions set not_before = ? where id = ?",
-        clock.instant().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC),
-        blocker.id());
+    moves.enqueue(
+        blocker,
+        true,
+        new RunMoves.Hold(clock.instant().plus(Duration.ofDays(1)), QueueStatus.Reason.NOT_BEFORE));
     Execution run = newRun(agent, ExecutionStatus.QUEUED, null, null);
-    moves.enqueue(run, false);
+    moves.enqueue(run, false, null);
     return run;
   }
 
