@@ -68,6 +68,11 @@ public class Executions {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Execution"));
   }
 
+  /** Why a queued run waits; empty when it is not queued. */
+  public Optional<QueueStatus> queueStatus(UUID executionId) {
+    return queue.of(executionId, clock.instant());
+  }
+
   /** The runs of a work order, newest first, in the list form. */
   public List<Map<String, Object>> forWorkOrder(UUID workspaceId, UUID workOrderId) {
     return store.forWorkOrder(workspaceId, workOrderId).stream()

@@ -92,8 +92,11 @@ class WorkOrderController {
             Map.of("workOrderId", id, "body", request),
             () ->
                 new IdempotentRequests.Answer(
-                    201,
-                    ApiResponse.ok(RunStarted.of(runs.trigger(by, id, request, false).run())))));
+                    201, ApiResponse.ok(started(runs.trigger(by, id, request, false).run())))));
+  }
+
+  private RunStarted started(dev.switchboard.run.Execution run) {
+    return RunStarted.of(run, executions.queueStatus(run.id()));
   }
 
   private static ResponseEntity<Object> answer(IdempotentRequests.Answer answer) {

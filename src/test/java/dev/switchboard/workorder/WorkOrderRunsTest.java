@@ -349,4 +349,27 @@ class WorkOrderRunsTest extends SwitchboardTestBase {
                 "select count(*) from work_orders where title = ?", Long.class, body.get("title")))
         .isEqualTo(1);
   }
+
+  @Test
+  void at_capacity_a_run_is_still_201_queued_with_its_position_reason_and_message() {
+    // The test server runs 4 workers: 4 long runs fill them and one more waits first in line.
+    List<String> busy = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String order = approvedOrder("sleep", "30");
+      trigger(order);
+      busy.add(order);
+    }
+    String id = approvedOrder("echo", "{{prompt}}");
+
+    JsonNode run = trigger(id);
+
+    assertThat(run.get("status").asString()).isEqualTo("queued");
+    assertThat(run.get("queuePosition").asInt()).isGreaterThan(1);
+    assertThat(run.get("queueReason").get("code").asString()).isEqualTo("capacity");
+    assertThat(run.get("message").asString())
+        .isEqualTo("Server at capacity. Your run has been queued.");
+    assertThat(run.has("estimatedStartAt")).isTrue();
+    busy.forEach(order -> owner.post(path() + "/" + order + "/cancel", null).expect(200));
+    Runs.awaitStatus(owner, ws, run.get("runId").asString(), "completed");
+  }
 }
