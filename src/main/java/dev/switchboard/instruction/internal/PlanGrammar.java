@@ -147,7 +147,7 @@ final class PlanGrammar {
           "(here is|here 's|this is) what (i want|i need|we want|we need|to do|should happen)",
           "[please|kindly] [do|run] (these|the following|these steps|the steps) [in order|in this"
               + " order|one by one|in sequence]",
-          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
+          "(steps|actions|then for each|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
               + "|to do list|todo list|task list|in order|in this order|sequence)");
 
   private static final Phrase SEPARATOR_WORDS =
@@ -165,6 +165,9 @@ final class PlanGrammar {
   private final Cursor c;
   private final List<ParseFailure> failures = new ArrayList<>();
   private int depth;
+
+  /** The indentation of the list whose items are being read, or -1. */
+  private int itemColumn = -1;
 
   /** The condition of the branch being read, so "if it does" / "if they didn't" can be its else. */
   private Condition branchCondition;
@@ -251,6 +254,11 @@ final class PlanGrammar {
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
     int mark = c.mark();
+    if (c.accept(Kind.DASH)) {
+      boolean follows = c.at(Kind.COLON) || Steps.startsStep(c); // "Else → tag: X"
+      c.reset(mark);
+      return follows;
+    }
     if (skipRemark(c)) {
       boolean follows = c.at(Kind.COMMA) || c.at(Kind.COLON) || Steps.startsStep(c);
       c.reset(mark);
@@ -545,6 +553,9 @@ final class PlanGrammar {
   private void step(Scope scope, List<Step> steps) {
     int before = c.mark();
     Steps.skipLeads(c);
+    if (c.mark() > before && c.at(Kind.DASH)) {
+      c.next(); // "For each → create task …"
+    }
     int start = c.mark();
     if (start > before && (c.at(Kind.COLON) || c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
       return; // "For each of them:" heads a list of steps
@@ -717,6 +728,9 @@ final class PlanGrammar {
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
       c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
     }
+    if (c.at(Kind.END) && c.peek(1).isWord("then")) {
+      c.next(); // "If … is any of: (list)" / "then email …"
+    }
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
@@ -773,7 +787,8 @@ final class PlanGrammar {
     while (c.at(Kind.COMMA)
         || c.at(Kind.SEMICOLON)
         || c.atAnyWord("and", "but")
-        || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))) {
+        || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))
+        || (itemColumn >= 0 && atItemOfThisList())) {
       c.next();
     }
     int elseStart = c.mark();
@@ -782,6 +797,8 @@ final class PlanGrammar {
       return List.of();
     }
     acceptElseMark(c);
+    c.accept(Kind.DASH);
+    c.accept(Kind.COLON);
     if (skipRemark(c)) {
       c.accept(Kind.COMMA);
     }
@@ -802,6 +819,14 @@ final class PlanGrammar {
     return otherwise;
   }
 
+  /** "- If …\n - Else …": the next item of the list being read, at its indentation. */
+  private boolean atItemOfThisList() {
+    if (c.at(Kind.END) && c.peek(1).is(Kind.LIST_MARKER)) {
+      return column(c.peek(1)) == itemColumn;
+    }
+    return c.at(Kind.LIST_MARKER) && column(c.peek()) == itemColumn;
+  }
+
   /** A branch body: a list ("(1) …; (2) …") or steps up to the end of the sentence. */
   private List<Step> block(Scope scope) {
     List<Step> steps = new ArrayList<>();
@@ -813,6 +838,17 @@ final class PlanGrammar {
       return steps;
     }
     int column = column(c.peek());
+    int outerColumn = itemColumn;
+    itemColumn = column;
+    try {
+      readItems(steps, column);
+    } finally {
+      itemColumn = outerColumn;
+    }
+    return steps;
+  }
+
+  private void readItems(List<Step> steps, int column) {
     while (c.at(Kind.LIST_MARKER) && column(c.peek()) == column) {
       c.next();
       sequence(Scope.ITEM, steps);
@@ -828,7 +864,6 @@ final class PlanGrammar {
         break;
       }
     }
-    return steps;
   }
 
   /**

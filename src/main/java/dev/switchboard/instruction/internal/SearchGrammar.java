@@ -107,6 +107,17 @@ final class SearchGrammar implements Clause.Single {
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
     }
+    boolean matchAny = false;
+    if (c.at(Kind.LPAREN)
+        && c.peek(1).isWord("match")
+        && c.peek(2).isWord("any")
+        && c.peek(3).is(Kind.RPAREN)) {
+      matchAny = true; // "Find contacts (match any):"
+      c.next();
+      c.next();
+      c.next();
+      c.next();
+    }
     int beforePunctuation = c.mark();
     if (!c.accept(Kind.COMMA)) {
       c.accept(Kind.COLON); // "find: created last 14d", "find contacts, title contains 'VP'"
@@ -172,6 +183,10 @@ final class SearchGrammar implements Clause.Single {
       throw c.failureForClause("I can't read this search filter: ", c.mark());
     }
     any |= list && !all; // "in Lyon, Nice" lists places: any of them
+    if (matchAny) {
+      any = true;
+      all = false;
+    }
     if (any && all) {
       throw c.failure(
           "A search can match all of its filters or any of them, not a mix: '"

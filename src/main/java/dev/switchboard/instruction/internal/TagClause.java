@@ -26,7 +26,7 @@ final class TagClause implements Clause {
               + NOUN
               + " [:]",
           "(tag|label) {obj} [as|with] [:]",
-          "(tags|labels) [:]",
+          "(tags|labels) [to add] [:]",
           "(mark|flag) {obj} as");
 
   /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
