@@ -56,7 +56,7 @@ final class EmailClause implements Clause.Single {
   private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
 
   /** "→ template 'Bump'": the template alone is the email, in terse text. */
-  private static final Phrase TEMPLATE_ALONE = Phrase.of("[email|e mail|mail] template {q}");
+  private static final Phrase TEMPLATE_ALONE = Phrase.of("[the|email|e mail|mail] template {q}");
 
   /** "Subject: … Body: …": a form that says both is an email. */
   private static final Phrase SUBJECT_ALONE = Phrase.of("subject {q} [,] body {q}");

@@ -3,6 +3,7 @@ package dev.switchboard.instruction.internal;
 import dev.switchboard.instruction.internal.Token.Kind;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,9 @@ final class PlanGrammar {
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "(if|when) (not|no|false) [then] [,|:]",
           "(other case|in other way|other way|else case) [,|:]",
+          "(anything|everything|everyone|anyone|any deal|all the rest) (smaller|else|less|lower"
+              + "|below that|under that|smaller than that|lower than that) [should] [get|receive"
+              + "|gets|receives] [,|:]",
           "if "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
@@ -85,6 +89,28 @@ final class PlanGrammar {
 
   /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
   private static final int MAX_REMARK = 16;
+
+  /** A title is at most this many words. */
+  private static final int MAX_TITLE = 7;
+
+  /** Words no title has: articles and pronouns make a sentence, not a name. */
+  private static final java.util.Set<String> TITLE_STOPS =
+      java.util.Set.of(
+          "a", "an", "the", "them", "him", "her", "me", "us", "my", "your", "it", "this", "that",
+          "to", "please");
+
+  /** How a sentence that only describes the situation starts. */
+  private static final Phrase CONTEXT =
+      Phrase.of(
+          "(we|our|this contact|this lead|this person|this prospect|this customer|they|some|most"
+              + "|everyone who|people|the team|the rep|the ae|founders|trials|junior|small deals"
+              + "|once a week|every morning|every week|the contact just|the customer|the company)");
+
+  /** Words that make a sentence a request after all ("we need to …"). */
+  private static final java.util.Set<String> REQUESTS =
+      java.util.Set.of(
+          "need", "needs", "should", "must", "have", "has", "can", "could", "would", "will", "let",
+          "please");
 
   /** A heading before a colon ("Prepare the account: set …") is at most this many tokens. */
   private static final int MAX_HEADING = 12;
@@ -297,8 +323,12 @@ final class PlanGrammar {
    */
   List<Step> plan() {
     List<Step> steps = new ArrayList<>();
+    skipTitle();
     while (!c.atEof()) {
       int before = c.mark();
+      if (skipContext()) {
+        continue;
+      }
       try {
         sequence(Scope.TOP, steps);
         if (!c.atEof()) {
@@ -310,6 +340,48 @@ final class PlanGrammar {
       }
     }
     return steps;
+  }
+
+  /**
+   * "Webinar follow-up playbook." on a paragraph of its own before the instructions: a title. Only
+   * a short noun phrase (no article, no pronoun) counts, so "Book a flight." is still read.
+   */
+  private void skipTitle() {
+    int i = 0;
+    while (c.token(i).is(Kind.WORD) && i < MAX_TITLE && !TITLE_STOPS.contains(c.token(i).lower())) {
+      i++;
+    }
+    Token end = c.token(i);
+    boolean paragraph =
+        end.is(Kind.END) && c.source().startsWith("\n\n", end.start())
+            || end.is(Kind.END) && c.source().startsWith(".\n\n", end.start());
+    if (i > 0 && paragraph && !Steps.startsStep(c)) {
+      c.reset(i + 1);
+    }
+  }
+
+  /**
+   * "We only want senior reps spending time on large opportunities." / "This contact registered for
+   * our webinar.": a sentence that describes the situation, with no step in it, says nothing to do.
+   */
+  private boolean skipContext() {
+    int mark = c.mark();
+    if (!c.accept(CONTEXT) || Steps.startsStep(c)) {
+      c.reset(mark);
+      return false;
+    }
+    while (!c.atEof() && !c.at(Kind.END)) {
+      boolean request = c.at(Kind.WORD) && REQUESTS.contains(c.peek().lower());
+      if (!c.at(Kind.WORD) && !c.at(Kind.COMMA) && !c.at(Kind.NUMBER)
+          || request
+          || (c.atAnyWord("and", "so", "then", "but") && stepAt(c.mark() + 1))) {
+        c.reset(mark);
+        return false;
+      }
+      c.next();
+    }
+    c.next();
+    return true;
   }
 
   List<ParseFailure> failures() {
@@ -461,7 +533,8 @@ final class PlanGrammar {
     }
     return switch (scope) {
       case TOP -> false;
-      case ITEM, ELSE ->
+      case ITEM -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN);
+      case ELSE ->
           c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || afterBranchAhead();
       case THEN ->
           c.at(Kind.END)
@@ -515,13 +588,37 @@ final class PlanGrammar {
     if (a.equals(new Condition.Not(b)) || b.equals(new Condition.Not(a))) {
       return true;
     }
-    return a instanceof Condition.Compare x
+    if (!(a instanceof Condition.Compare x
         && b instanceof Condition.Compare y
-        && x.field().equals(y.field())
-        && x.operator() == y.operator()
-        && x.value() instanceof Boolean p
-        && y.value() instanceof Boolean q
-        && !p.equals(q);
+        && x.field().equals(y.field()))) {
+      return false;
+    }
+    if (x.value() instanceof Boolean p && y.value() instanceof Boolean q) {
+      return x.operator() == y.operator() && !p.equals(q);
+    }
+    // "If the lead score is over 80 … If the lead score is 80 or lower …"
+    return complement(x.operator()) == y.operator() && sameValue(x.value(), y.value());
+  }
+
+  private static Operator complement(Operator op) {
+    return switch (op) {
+      case GT -> Operator.LE;
+      case LE -> Operator.GT;
+      case LT -> Operator.GE;
+      case GE -> Operator.LT;
+      case EQ -> Operator.NE;
+      case NE -> Operator.EQ;
+      default -> null;
+    };
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number m && b instanceof Number n) {
+      return new java.math.BigDecimal(m.toString())
+              .compareTo(new java.math.BigDecimal(n.toString()))
+          == 0;
+    }
+    return a.equals(b);
   }
 
   /** "…; then, regardless, set …": what follows is no longer part of the branch. */
@@ -649,10 +746,15 @@ final class PlanGrammar {
     }
     Clause clause = Steps.clauseAt(c);
     if (clause == null) {
-      c.reset(mark);
-      return false;
+      clause = Steps.clauseAt(c);
     }
     int from = c.mark();
+    if (clause == null) {
+      while (c.at(Kind.WORD) && !FreeText.startsNewStep(c)) {
+        c.next(); // "Do not hand anyone off as part of this playbook."
+      }
+      return c.mark() > from || resetTo(mark);
+    }
     try {
       clause.parse(c);
     } catch (ParseFailure incomplete) {
@@ -663,6 +765,11 @@ final class PlanGrammar {
       }
     }
     return true;
+  }
+
+  private boolean resetTo(int mark) {
+    c.reset(mark);
+    return false;
   }
 
   private Clause followingClause() {
