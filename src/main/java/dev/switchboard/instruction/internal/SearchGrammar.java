@@ -97,6 +97,38 @@ final class SearchGrammar implements Clause.Single {
     }
   }
 
+  /** "1. find contacts created this week / 2. filter: country == 'India'": narrows the search. */
+  private static final Phrase REFINE =
+      Phrase.of("(filter|filter by|filter them|filter them by|narrow [it|them] [down] to) [:]");
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.SEARCH_CONTACTS
+        || previous.params().containsKey("match")
+        || !c.at(REFINE)) {
+      return null;
+    }
+    int mark = c.mark();
+    c.accept(REFINE);
+    c.reset(mark);
+    Step.Action more;
+    try {
+      more = parseOne(c);
+    } catch (ParseFailure unreadable) {
+      c.reset(mark);
+      return null;
+    }
+    if (more.params().containsKey("match")) {
+      c.reset(mark); // "all" then "any": the plan cannot say that
+      return null;
+    }
+    List<Map<String, Object>> filters =
+        new ArrayList<>((List<Map<String, Object>>) previous.params().get("filters"));
+    filters.addAll((List<Map<String, Object>>) more.params().get("filters"));
+    return new Step.Action(ActionType.SEARCH_CONTACTS, Map.of("filters", List.copyOf(filters)));
+  }
+
   @Override
   public Step.Action parseOne(Cursor c) {
     int start = c.mark();
