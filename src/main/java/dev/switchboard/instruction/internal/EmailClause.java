@@ -149,6 +149,9 @@ final class EmailClause implements Clause.Single {
       return once(params, "body", c.next().text());
     }
     c.reset(mark);
+    if (c.at(Kind.EMAIL)) {
+      return once(params, "to", c.next().text()); // "Email sales-ops@acme.com with subject …"
+    }
     if (c.accept(TO) && (c.at(Kind.EMAIL) || c.at(Kind.VARIABLE))) {
       return once(params, "to", c.next().text());
     }

@@ -142,7 +142,8 @@ final class PlanGrammar {
   /** Greetings and small talk that start a message or a sentence; they mean nothing. */
   private static final Phrase GREETING =
       Phrase.of(
-          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|dear"
+          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
+              + "|afternoon|evening|dear"
               + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 

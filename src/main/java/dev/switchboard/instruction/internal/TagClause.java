@@ -156,7 +156,10 @@ final class TagClause implements Clause {
       if (c.acceptFirst(add ? ADD_LIST_FIRST : REMOVE_LIST_FIRST) >= 0) {
         List<String> tags = items(c);
         if (!tags.isEmpty() && c.accept(TAG_NOUN)) {
-          boolean take = c.token(mark).isWord("take");
+          boolean take =
+              c.token(mark).isWord("take")
+                  && !c.token(mark + 1).isWord("off")
+                  && !c.token(mark + 1).isWord("away");
           if (take && !c.accept(OFF)) {
             continue;
           }

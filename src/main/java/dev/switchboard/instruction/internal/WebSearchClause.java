@@ -167,8 +167,8 @@ final class WebSearchClause implements Clause.Single {
     } else if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
       nounRequired = false;
       c.accept(LIMIT_STRICT); // "with at most 3 results"
-    } else {
-      c.accept(LIMIT_STRICT);
+    } else if (c.accept(LIMIT_STRICT)) {
+      nounRequired = false; // "(max 5)"
     }
     BigDecimal amount = Values.amount(c);
     if (amount == null && !nounRequired && c.accept(ONE_RESULT)) {
