@@ -277,4 +277,29 @@ class BuiltInParserTest {
     assertThat(branch.condition())
         .isEqualTo(new Condition.Compare("contact.leadScore", Operator.GT, 80));
   }
+
+  @Test
+  void a_typo_in_a_variable_is_refused_with_its_span_and_the_variable_meant() {
+    String text = "Send email with subject 'Hi @contcat.firstName' and body 'Hello'";
+
+    ParseDetail detail = rejection(text).getFirst();
+
+    assertThat(detail.message()).contains("Did you mean: '@contact.firstName'?");
+    assertThat(text.substring(detail.start(), detail.end())).isEqualTo("@contcat.firstName");
+    assertThat(plan("If contact.email contains '@gmail.com', add tag 'Personal'").steps())
+        .hasSize(1);
+  }
+
+  @Test
+  void a_template_name_with_and_in_quotes_stays_one_name() {
+    assertThat(action(plan("Send email using template 'Sales and Marketing'"), 0).params())
+        .containsEntry("template", "Sales and Marketing");
+  }
+
+  @Test
+  void text_in_another_language_is_refused_with_its_span() {
+    String text = "Envoyez un e-mail avec le modèle 'Intro'";
+
+    assertThat(rejection(text).getFirst().start()).isZero();
+  }
 }

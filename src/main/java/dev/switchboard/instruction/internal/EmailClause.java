@@ -56,11 +56,14 @@ final class EmailClause implements Clause.Single {
   private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
 
   /** "→ template 'Bump'": the template alone is the email, in terse text. */
-  private static final Phrase TEMPLATE_ALONE = Phrase.of("[email|e mail|mail] template {q}");
+  private static final Phrase TEMPLATE_ALONE = Phrase.of("[the|email|e mail|mail] template {q}");
+
+  /** "Subject: … Body: …": a form that says both is an email. */
+  private static final Phrase SUBJECT_ALONE = Phrase.of("subject {q} [,] body {q}");
 
   @Override
   public boolean starts(Cursor c) {
-    if (c.at(TEMPLATE_ALONE)) {
+    if (c.at(TEMPLATE_ALONE) || c.at(SUBJECT_ALONE)) {
       return true;
     }
     for (Phrase p : VERBS) {
@@ -122,40 +125,42 @@ final class EmailClause implements Clause.Single {
     if (c.acceptFirst(TEMPLATE_NAMED_AFTER) >= 0) {
       String name = Args.text(c, NAME_STOPS);
       if (name != null && c.mark() > mark + 1) {
-        params.put("template", name);
-        return true;
+        return once(params, "template", name);
       }
       c.reset(mark);
     }
     c.acceptFirst(TEMPLATE_NAMED_BEFORE);
     String unquoted = nameBeforeTemplate(c);
     if (unquoted != null) {
-      params.put("template", unquoted);
-      return true;
+      return once(params, "template", unquoted);
     }
     if (c.at(Kind.QUOTED) && c.peek(1).is(Kind.WORD)) {
       String name = c.next().text();
       if (c.accept(TEMPLATE_NOUN)) {
-        params.put("template", name);
-        return true;
+        return once(params, "template", name);
       }
     }
     c.reset(mark);
     if (c.acceptFirst(SUBJECT) >= 0 && c.at(Kind.QUOTED)) {
-      params.put("subject", c.next().text());
-      return true;
+      return once(params, "subject", c.next().text());
     }
     c.reset(mark);
     if (c.acceptFirst(BODY) >= 0 && c.at(Kind.QUOTED)) {
-      params.put("body", c.next().text());
-      return true;
+      return once(params, "body", c.next().text());
     }
     c.reset(mark);
+    if (c.at(Kind.EMAIL)) {
+      return once(params, "to", c.next().text()); // "Email sales-ops@acme.com with subject …"
+    }
     if (c.accept(TO) && (c.at(Kind.EMAIL) || c.at(Kind.VARIABLE))) {
-      params.put("to", c.next().text());
-      return true;
+      return once(params, "to", c.next().text());
     }
     c.reset(mark);
     return false;
+  }
+
+  /** A parameter said twice ("Template: Welcome / Template: Goodbye") is not guessed. */
+  private static boolean once(Map<String, Object> params, String key, Object value) {
+    return params.putIfAbsent(key, value) == null;
   }
 }

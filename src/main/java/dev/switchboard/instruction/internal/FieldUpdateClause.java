@@ -56,10 +56,22 @@ final class FieldUpdateClause implements Clause {
           "decrement");
   private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
 
+  /** "Update field / entity: deal / field: stage / value: X", "Deal update: / stage: X". */
+  private static final List<Phrase> FORM =
+      Phrase.all(
+          "(update field|field update|update fields) [:]",
+          "(contact|deal|company) [field|fields] update [:]",
+          "update [the] (contact|deal|company) [field|fields] [:]");
+
+  private static final Set<String> FORM_STOPS = Set.of("entity", "field", "value");
+
   @Override
   public boolean starts(Cursor c) {
     int mark = c.mark();
     try {
+      if (atForm(c)) {
+        return true;
+      }
       if (c.accept(MOVE_DEAL)) {
         return true;
       }
@@ -72,9 +84,85 @@ final class FieldUpdateClause implements Clause {
     }
   }
 
+  /** The steps of a form: one per field it names. */
+  private static List<Step.Action> form(Cursor c) {
+    int start = c.mark();
+    c.acceptFirst(FORM);
+    String entity = null;
+    for (int i = start; i < c.mark(); i++) {
+      if (ENTITIES.contains(c.token(i).lower())) {
+        entity = c.token(i).lower();
+      }
+    }
+    List<Step.Action> steps = new ArrayList<>();
+    while (true) {
+      int mark = c.mark();
+      c.accept(Kind.COMMA);
+      if (c.acceptWord("entity")
+          && formWord(c) instanceof String named
+          && ENTITIES.contains(named)) {
+        entity = named;
+        continue;
+      }
+      c.reset(mark);
+      c.accept(Kind.COMMA);
+      String name = null;
+      if (c.acceptWord("field")) {
+        name = formWord(c) instanceof String n ? n : null;
+        c.accept(Kind.COMMA);
+        if (name == null || !c.acceptWord("value")) {
+          c.reset(mark);
+          break;
+        }
+      } else {
+        Fields.Ref ref = Fields.read(c);
+        name = ref == null ? null : ref.name();
+        entity = entity == null && ref != null ? ref.entity() : entity;
+      }
+      Object value = name == null ? null : Values.literal(c);
+      if (value == null || entity == null) {
+        c.reset(mark);
+        break;
+      }
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("entity", entity);
+      params.put("field", name);
+      params.put("value", value);
+      steps.add(new Step.Action(ActionType.UPDATE_FIELD, params));
+    }
+    if (steps.isEmpty()) {
+      throw c.failureForClause("Which field should change, to what? ", start);
+    }
+    return steps;
+  }
+
+  /** Whether a form starts here and names at least one field; never moves the cursor. */
+  private static boolean atForm(Cursor c) {
+    int mark = c.mark();
+    try {
+      boolean head = c.acceptFirst(FORM) >= 0;
+      c.reset(mark);
+      return head && !form(c).isEmpty();
+    } catch (ParseFailure notAForm) {
+      return false;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  private static Object formWord(Cursor c) {
+    if (c.at(Kind.QUOTED) || (c.at(Kind.WORD) && !FORM_STOPS.contains(c.peek().lower()))) {
+      return c.next().text();
+    }
+    return null;
+  }
+
   /** "Set the deal stage to 'X' and the deal value to 50000": the verb said once for both. */
   @Override
   public List<Step.Action> parse(Cursor c) {
+    if (atForm(c)) {
+      return form(c);
+    }
     List<Step.Action> steps = new ArrayList<>(List.of(parseOne(c)));
     while (true) {
       int mark = c.mark();

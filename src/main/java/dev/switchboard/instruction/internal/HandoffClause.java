@@ -19,7 +19,7 @@ final class HandoffClause implements Clause.Single {
   private static final List<Phrase> VERBS =
       Phrase.all(
           "hand [this|that] {obj} (off|over|across) to",
-          "(hand off|handoff|hand over|hand it off|hand them off) [{obj}] to",
+          "(hand off|handoff|hand over|hand it off|hand them off) [{obj}] [,] to",
           "hand {obj} to",
           "(pass|escalate|route|transfer|forward|assign|send|kick|refer|give|move) {obj} [on|over"
               + "|along|up]"

@@ -3,6 +3,7 @@ package dev.switchboard.instruction.internal;
 import dev.switchboard.instruction.internal.Token.Kind;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,9 @@ final class PlanGrammar {
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "(if|when) (not|no|false) [then] [,|:]",
           "(other case|in other way|other way|else case) [,|:]",
+          "(anything|everything|everyone|anyone|any deal|all the rest) (smaller|else|less|lower"
+              + "|below that|under that|smaller than that|lower than that) [should] [get|receive"
+              + "|gets|receives] [,|:]",
           "if "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
@@ -85,6 +89,28 @@ final class PlanGrammar {
 
   /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
   private static final int MAX_REMARK = 16;
+
+  /** A title is at most this many words. */
+  private static final int MAX_TITLE = 7;
+
+  /** Words no title has: articles and pronouns make a sentence, not a name. */
+  private static final java.util.Set<String> TITLE_STOPS =
+      java.util.Set.of(
+          "a", "an", "the", "them", "him", "her", "me", "us", "my", "your", "it", "this", "that",
+          "to", "please");
+
+  /** How a sentence that only describes the situation starts. */
+  private static final Phrase CONTEXT =
+      Phrase.of(
+          "(we|our|this contact|this lead|this person|this prospect|this customer|they|some|most"
+              + "|everyone who|people|the team|the rep|the ae|founders|trials|junior|small deals"
+              + "|once a week|every morning|every week|the contact just|the customer|the company)");
+
+  /** Words that make a sentence a request after all ("we need to …"). */
+  private static final java.util.Set<String> REQUESTS =
+      java.util.Set.of(
+          "need", "needs", "should", "must", "have", "has", "can", "could", "would", "will", "let",
+          "please");
 
   /** A heading before a colon ("Prepare the account: set …") is at most this many tokens. */
   private static final int MAX_HEADING = 12;
@@ -116,7 +142,8 @@ final class PlanGrammar {
   /** Greetings and small talk that start a message or a sentence; they mean nothing. */
   private static final Phrase GREETING =
       Phrase.of(
-          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|dear"
+          "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
+              + "|afternoon|evening|dear"
               + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 
@@ -147,7 +174,7 @@ final class PlanGrammar {
           "(here is|here 's|this is) what (i want|i need|we want|we need|to do|should happen)",
           "[please|kindly] [do|run] (these|the following|these steps|the steps) [in order|in this"
               + " order|one by one|in sequence]",
-          "(steps|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
+          "(steps|actions|then for each|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
               + "|to do list|todo list|task list|in order|in this order|sequence)");
 
   private static final Phrase SEPARATOR_WORDS =
@@ -165,6 +192,9 @@ final class PlanGrammar {
   private final Cursor c;
   private final List<ParseFailure> failures = new ArrayList<>();
   private int depth;
+
+  /** The indentation of the list whose items are being read, or -1. */
+  private int itemColumn = -1;
 
   /** The condition of the branch being read, so "if it does" / "if they didn't" can be its else. */
   private Condition branchCondition;
@@ -251,6 +281,11 @@ final class PlanGrammar {
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
     int mark = c.mark();
+    if (c.accept(Kind.DASH)) {
+      boolean follows = c.at(Kind.COLON) || Steps.startsStep(c); // "Else → tag: X"
+      c.reset(mark);
+      return follows;
+    }
     if (skipRemark(c)) {
       boolean follows = c.at(Kind.COMMA) || c.at(Kind.COLON) || Steps.startsStep(c);
       c.reset(mark);
@@ -289,8 +324,12 @@ final class PlanGrammar {
    */
   List<Step> plan() {
     List<Step> steps = new ArrayList<>();
+    skipTitle();
     while (!c.atEof()) {
       int before = c.mark();
+      if (skipContext()) {
+        continue;
+      }
       try {
         sequence(Scope.TOP, steps);
         if (!c.atEof()) {
@@ -302,6 +341,48 @@ final class PlanGrammar {
       }
     }
     return steps;
+  }
+
+  /**
+   * "Webinar follow-up playbook." on a paragraph of its own before the instructions: a title. Only
+   * a short noun phrase (no article, no pronoun) counts, so "Book a flight." is still read.
+   */
+  private void skipTitle() {
+    int i = 0;
+    while (c.token(i).is(Kind.WORD) && i < MAX_TITLE && !TITLE_STOPS.contains(c.token(i).lower())) {
+      i++;
+    }
+    Token end = c.token(i);
+    boolean paragraph =
+        end.is(Kind.END) && c.source().startsWith("\n\n", end.start())
+            || end.is(Kind.END) && c.source().startsWith(".\n\n", end.start());
+    if (i > 0 && paragraph && !Steps.startsStep(c)) {
+      c.reset(i + 1);
+    }
+  }
+
+  /**
+   * "We only want senior reps spending time on large opportunities." / "This contact registered for
+   * our webinar.": a sentence that describes the situation, with no step in it, says nothing to do.
+   */
+  private boolean skipContext() {
+    int mark = c.mark();
+    if (!c.accept(CONTEXT) || Steps.startsStep(c)) {
+      c.reset(mark);
+      return false;
+    }
+    while (!c.atEof() && !c.at(Kind.END)) {
+      boolean request = c.at(Kind.WORD) && REQUESTS.contains(c.peek().lower());
+      if (!c.at(Kind.WORD) && !c.at(Kind.COMMA) && !c.at(Kind.NUMBER)
+          || request
+          || (c.atAnyWord("and", "so", "then", "but") && stepAt(c.mark() + 1))) {
+        c.reset(mark);
+        return false;
+      }
+      c.next();
+    }
+    c.next();
+    return true;
   }
 
   List<ParseFailure> failures() {
@@ -453,7 +534,8 @@ final class PlanGrammar {
     }
     return switch (scope) {
       case TOP -> false;
-      case ITEM, ELSE ->
+      case ITEM -> c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN);
+      case ELSE ->
           c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || afterBranchAhead();
       case THEN ->
           c.at(Kind.END)
@@ -507,13 +589,37 @@ final class PlanGrammar {
     if (a.equals(new Condition.Not(b)) || b.equals(new Condition.Not(a))) {
       return true;
     }
-    return a instanceof Condition.Compare x
+    if (!(a instanceof Condition.Compare x
         && b instanceof Condition.Compare y
-        && x.field().equals(y.field())
-        && x.operator() == y.operator()
-        && x.value() instanceof Boolean p
-        && y.value() instanceof Boolean q
-        && !p.equals(q);
+        && x.field().equals(y.field()))) {
+      return false;
+    }
+    if (x.value() instanceof Boolean p && y.value() instanceof Boolean q) {
+      return x.operator() == y.operator() && !p.equals(q);
+    }
+    // "If the lead score is over 80 … If the lead score is 80 or lower …"
+    return complement(x.operator()) == y.operator() && sameValue(x.value(), y.value());
+  }
+
+  private static Operator complement(Operator op) {
+    return switch (op) {
+      case GT -> Operator.LE;
+      case LE -> Operator.GT;
+      case LT -> Operator.GE;
+      case GE -> Operator.LT;
+      case EQ -> Operator.NE;
+      case NE -> Operator.EQ;
+      default -> null;
+    };
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number m && b instanceof Number n) {
+      return new java.math.BigDecimal(m.toString())
+              .compareTo(new java.math.BigDecimal(n.toString()))
+          == 0;
+    }
+    return a.equals(b);
   }
 
   /** "…; then, regardless, set …": what follows is no longer part of the branch. */
@@ -545,6 +651,9 @@ final class PlanGrammar {
   private void step(Scope scope, List<Step> steps) {
     int before = c.mark();
     Steps.skipLeads(c);
+    if (c.mark() > before && c.at(Kind.DASH)) {
+      c.next(); // "For each → create task …"
+    }
     int start = c.mark();
     if (start > before && (c.at(Kind.COLON) || c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
       return; // "For each of them:" heads a list of steps
@@ -638,10 +747,15 @@ final class PlanGrammar {
     }
     Clause clause = Steps.clauseAt(c);
     if (clause == null) {
-      c.reset(mark);
-      return false;
+      clause = Steps.clauseAt(c);
     }
     int from = c.mark();
+    if (clause == null) {
+      while (c.at(Kind.WORD) && !FreeText.startsNewStep(c)) {
+        c.next(); // "Do not hand anyone off as part of this playbook."
+      }
+      return c.mark() > from || resetTo(mark);
+    }
     try {
       clause.parse(c);
     } catch (ParseFailure incomplete) {
@@ -652,6 +766,11 @@ final class PlanGrammar {
       }
     }
     return true;
+  }
+
+  private boolean resetTo(int mark) {
+    c.reset(mark);
+    return false;
   }
 
   private Clause followingClause() {
@@ -717,6 +836,9 @@ final class PlanGrammar {
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
       c.next(); // "No reply after 4 days? Send …": the answer is the next sentence
     }
+    if (c.at(Kind.END) && c.peek(1).isWord("then")) {
+      c.next(); // "If … is any of: (list)" / "then email …"
+    }
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
@@ -773,7 +895,8 @@ final class PlanGrammar {
     while (c.at(Kind.COMMA)
         || c.at(Kind.SEMICOLON)
         || c.atAnyWord("and", "but")
-        || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))) {
+        || (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER)))
+        || (itemColumn >= 0 && atItemOfThisList())) {
       c.next();
     }
     int elseStart = c.mark();
@@ -782,6 +905,8 @@ final class PlanGrammar {
       return List.of();
     }
     acceptElseMark(c);
+    c.accept(Kind.DASH);
+    c.accept(Kind.COLON);
     if (skipRemark(c)) {
       c.accept(Kind.COMMA);
     }
@@ -802,6 +927,14 @@ final class PlanGrammar {
     return otherwise;
   }
 
+  /** "- If …\n - Else …": the next item of the list being read, at its indentation. */
+  private boolean atItemOfThisList() {
+    if (c.at(Kind.END) && c.peek(1).is(Kind.LIST_MARKER)) {
+      return column(c.peek(1)) == itemColumn;
+    }
+    return c.at(Kind.LIST_MARKER) && column(c.peek()) == itemColumn;
+  }
+
   /** A branch body: a list ("(1) …; (2) …") or steps up to the end of the sentence. */
   private List<Step> block(Scope scope) {
     List<Step> steps = new ArrayList<>();
@@ -813,6 +946,17 @@ final class PlanGrammar {
       return steps;
     }
     int column = column(c.peek());
+    int outerColumn = itemColumn;
+    itemColumn = column;
+    try {
+      readItems(steps, column);
+    } finally {
+      itemColumn = outerColumn;
+    }
+    return steps;
+  }
+
+  private void readItems(List<Step> steps, int column) {
     while (c.at(Kind.LIST_MARKER) && column(c.peek()) == column) {
       c.next();
       sequence(Scope.ITEM, steps);
@@ -828,7 +972,6 @@ final class PlanGrammar {
         break;
       }
     }
-    return steps;
   }
 
   /**

@@ -20,10 +20,13 @@ final class RememberClause implements Clause.Single {
   private static final List<Phrase> AS =
       Phrase.all(
           "[in|to|into] [the] memory (as|under|at|in|called|named)",
-          "(with the key|under the key|with key|under key|as the key|as key|as|under|into|in|to"
+          "(with the key|under the key|with key|under key|as the key|as key|→ key|-> key|as|under"
+              + "|into|in|to"
               + "|called|named|like)"
               + " [memory]");
   private static final Phrase SET = Phrase.of("(set|assign|make)");
+  private static final Phrase KEY_FIRST = Phrase.of("[:] [,] key");
+  private static final Phrase VALUE_LABEL = Phrase.of("[,] value");
   private static final Phrase FOR_LATER =
       Phrase.of(
           "[for later|for the future|for later use|for the record] [the value|the text|value]");
@@ -58,7 +61,13 @@ final class RememberClause implements Clause.Single {
       value = c.accept(TO) ? Values.literal(c) : null;
     } else {
       c.reset(mark);
-      if (c.accept(VERB)) {
+      boolean keyFirst = c.accept(VERB) && c.accept(KEY_FIRST);
+      if (keyFirst) {
+        key = key(c); // "Remember: / key: webinarDate / value: 14 March"
+        value = c.accept(VALUE_LABEL) ? Values.literal(c) : null;
+      }
+      c.reset(keyFirst ? c.mark() : mark);
+      if (!keyFirst && c.accept(VERB)) {
         c.accept(FOR_LATER);
         value = Values.literal(c);
         if (value == null && c.at(Kind.PATH)) {

@@ -97,6 +97,38 @@ final class SearchGrammar implements Clause.Single {
     }
   }
 
+  /** "1. find contacts created this week / 2. filter: country == 'India'": narrows the search. */
+  private static final Phrase REFINE =
+      Phrase.of("(filter|filter by|filter them|filter them by|narrow [it|them] [down] to) [:]");
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Step.Action amend(Cursor c, Step.Action previous) {
+    if (previous.type() != ActionType.SEARCH_CONTACTS
+        || previous.params().containsKey("match")
+        || !c.at(REFINE)) {
+      return null;
+    }
+    int mark = c.mark();
+    c.accept(REFINE);
+    c.reset(mark);
+    Step.Action more;
+    try {
+      more = parseOne(c);
+    } catch (ParseFailure unreadable) {
+      c.reset(mark);
+      return null;
+    }
+    if (more.params().containsKey("match")) {
+      c.reset(mark); // "all" then "any": the plan cannot say that
+      return null;
+    }
+    List<Map<String, Object>> filters =
+        new ArrayList<>((List<Map<String, Object>>) previous.params().get("filters"));
+    filters.addAll((List<Map<String, Object>>) more.params().get("filters"));
+    return new Step.Action(ActionType.SEARCH_CONTACTS, Map.of("filters", List.copyOf(filters)));
+  }
+
   @Override
   public Step.Action parseOne(Cursor c) {
     int start = c.mark();
@@ -106,6 +138,17 @@ final class SearchGrammar implements Clause.Single {
     boolean saidNew = false;
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
+    }
+    boolean matchAny = false;
+    if (c.at(Kind.LPAREN)
+        && c.peek(1).isWord("match")
+        && c.peek(2).isWord("any")
+        && c.peek(3).is(Kind.RPAREN)) {
+      matchAny = true; // "Find contacts (match any):"
+      c.next();
+      c.next();
+      c.next();
+      c.next();
     }
     int beforePunctuation = c.mark();
     if (!c.accept(Kind.COMMA)) {
@@ -172,6 +215,10 @@ final class SearchGrammar implements Clause.Single {
       throw c.failureForClause("I can't read this search filter: ", c.mark());
     }
     any |= list && !all; // "in Lyon, Nice" lists places: any of them
+    if (matchAny) {
+      any = true;
+      all = false;
+    }
     if (any && all) {
       throw c.failure(
           "A search can match all of its filters or any of them, not a mix: '"

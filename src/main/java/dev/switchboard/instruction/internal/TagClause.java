@@ -26,7 +26,7 @@ final class TagClause implements Clause {
               + NOUN
               + " [:]",
           "(tag|label) {obj} [as|with] [:]",
-          "(tags|labels) [:]",
+          "(tags|labels) [to add] [:]",
           "(mark|flag) {obj} as");
 
   /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
@@ -156,7 +156,10 @@ final class TagClause implements Clause {
       if (c.acceptFirst(add ? ADD_LIST_FIRST : REMOVE_LIST_FIRST) >= 0) {
         List<String> tags = items(c);
         if (!tags.isEmpty() && c.accept(TAG_NOUN)) {
-          boolean take = c.token(mark).isWord("take");
+          boolean take =
+              c.token(mark).isWord("take")
+                  && !c.token(mark + 1).isWord("off")
+                  && !c.token(mark + 1).isWord("away");
           if (take && !c.accept(OFF)) {
             continue;
           }

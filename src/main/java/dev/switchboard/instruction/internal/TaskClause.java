@@ -21,7 +21,7 @@ final class TaskClause implements Clause.Single {
   private static final Phrase REMIND = Phrase.of("remind");
 
   /** "task 'Call them' due 2d": the noun alone, when the title follows in quotes. */
-  private static final Phrase NOUN_ONLY = Phrase.of("[new|a|one] " + TASK + " [:]");
+  private static final Phrase NOUN_ONLY = Phrase.of("[new|a|one] " + TASK + " [:] [,] [title]");
 
   private static final Phrase FOLLOW_UP = Phrase.of("(follow up|followup)");
 

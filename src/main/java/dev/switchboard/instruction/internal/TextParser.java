@@ -35,6 +35,10 @@ public final class TextParser {
     } catch (ParseFailure failure) {
       return ParseResult.unparseable(List.of(detail(failure)));
     }
+    List<ParseDetail> typos = VariableTypos.find(text, tokens);
+    if (!typos.isEmpty()) {
+      return ParseResult.unparseable(typos);
+    }
     PlanGrammar grammar = new PlanGrammar(new Cursor(text, tokens));
     List<Step> steps;
     try {

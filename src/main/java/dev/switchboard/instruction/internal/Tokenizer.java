@@ -115,6 +115,9 @@ final class Tokenizer {
   private int pos;
   private boolean lineStart = true;
 
+  /** Label-and-value lines ("Template: Intro", "- country: Germany"). */
+  private final Forms forms = new Forms();
+
   private Tokenizer(String text) {
     this.text = text;
   }
@@ -138,6 +141,17 @@ final class Tokenizer {
       } else {
         boolean atLineStart = lineStart;
         lineStart = false;
+        if (atLineStart) {
+          int next = forms.lineStart(text, pos, tokens);
+          if (next != pos) {
+            pos = next;
+            continue;
+          }
+        }
+        if (c == ':' && forms.colon(text, pos, tokens)) {
+          pos = forms.resumeAt();
+          continue;
+        }
         if (!(atLineStart && listMarker(LIST_MARKER_AT_LINE_START)) && !readToken(c)) {
           pos += Character.charCount(text.codePointAt(pos));
         }
@@ -151,7 +165,10 @@ final class Tokenizer {
     if (c == '(' && listMarker(PAREN_MARKER)) {
       return true;
     }
-    if (Character.isDigit(c) && previousIsBlank() && listMarker(INLINE_MARKER)) {
+    if (Character.isDigit(c)
+        && previousIsBlank()
+        && !insideParentheses()
+        && listMarker(INLINE_MARKER)) {
       return true;
     }
     if (c == '\'' && text.startsWith("'em", pos) && !followedByLetter(pos + 3)) {
@@ -329,6 +346,15 @@ final class Tokenizer {
         && pos + 1 < text.length()
         && Character.isLetterOrDigit(text.charAt(pos - 1))
         && Character.isLetterOrDigit(text.charAt(pos + 1));
+  }
+
+  /** "(top 3)" closes a parenthesis; it is no "3)" list marker. */
+  private boolean insideParentheses() {
+    int open = 0;
+    for (int i = tokens.size() - 1; i >= 0 && !tokens.get(i).is(Kind.END); i--) {
+      open += tokens.get(i).is(Kind.LPAREN) ? 1 : tokens.get(i).is(Kind.RPAREN) ? -1 : 0;
+    }
+    return open > 0;
   }
 
   private boolean previousIsBlank() {

@@ -12,7 +12,7 @@ final class WaitClause implements Clause.Single {
 
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "(wait|hold off|hold|pause|sleep|delay|hang on|hang tight|sit tight|stop|rest) [for|by|another"
+          "(wait|hold off|hold on|hold|pause|sleep|delay|hang on|hang tight|sit tight|stop|rest) [for|by|another"
               + "|an additional|about|around|roughly|approximately]",
           "give (it|them|him|her|things) [another|an additional]",
           "let",

@@ -57,6 +57,8 @@ final class WebSearchClause implements Clause.Single {
   private static final Phrase LIMIT_STRICT =
       Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to|only|just) [of]");
   private static final Phrase RESULTS_NOUN = Phrase.of(RESULTS);
+  private static final Phrase QUERY_LABEL = Phrase.of("[,] [search] query");
+  private static final Phrase LIMIT_LABEL = Phrase.of("(max|maximum) " + RESULTS);
 
   /** "top 2 only", "the first 3 hits are enough", "5 results max". */
   private static final Phrase LIMIT_AFTER =
@@ -112,6 +114,10 @@ final class WebSearchClause implements Clause.Single {
 
   /** Quoted text, or the rest of the clause; a closing "?" belongs to a question. */
   private static String query(Cursor c) {
+    int mark = c.mark();
+    if (!(c.accept(QUERY_LABEL) && c.at(Kind.QUOTED))) {
+      c.reset(mark); // "Web search / query: …"
+    }
     if (c.at(Kind.QUOTED)) {
       String quoted = c.next().text();
       c.accept(CHANNEL);
@@ -156,11 +162,13 @@ final class WebSearchClause implements Clause.Single {
   private static Number limit(Cursor c) {
     int mark = c.mark();
     boolean nounRequired = true;
-    if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
+    if (c.accept(LIMIT_LABEL)) {
+      nounRequired = false; // "max results: 2"
+    } else if (c.acceptFirst(LIMIT_BEFORE) >= 0) {
       nounRequired = false;
       c.accept(LIMIT_STRICT); // "with at most 3 results"
-    } else {
-      c.accept(LIMIT_STRICT);
+    } else if (c.accept(LIMIT_STRICT)) {
+      nounRequired = false; // "(max 5)"
     }
     BigDecimal amount = Values.amount(c);
     if (amount == null && !nounRequired && c.accept(ONE_RESULT)) {

@@ -1,0 +1,390 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Label-and-value forms, for the {@link Tokenizer}: "Template: Renewal Reminder", "subject: Hi,
+ * body: …", and lines under a form heading ("Task" / "- title: Call them" / "- due: 2 days") or a
+ * list heading ("Remove tags:" / "- Trial"). A text label's value becomes quoted text, up to the
+ * end of its line, the next label or a parenthesis; the lines of one form are joined by commas into
+ * one clause, so the grammar reads them like "task 'Call them', due 2 days".
+ */
+final class Forms {
+
+  /** Labels whose value is text, taken verbatim. */
+  private static final Set<String> TEXT =
+      Set.of(
+          "template",
+          "subject",
+          "body",
+          "message",
+          "note",
+          "query",
+          "title",
+          "task",
+          "google",
+          "key",
+          "value",
+          "tag",
+          "tags",
+          "label",
+          "labels");
+
+  /** Text labels that may open a line on their own ("Template: Intro"); others need a form. */
+  private static final Set<String> LINE_START_TEXT =
+      Set.of("template", "subject", "body", "tag", "tags", "google", "query");
+
+  /** Labels whose colon is only punctuation: "Wait: 4 days", "due: 2 days", "To: @user.csm". */
+  private static final Set<String> DROP_COLON =
+      Set.of(
+          "wait",
+          "due",
+          "assignee",
+          "owner",
+          "to",
+          "remember",
+          "max results",
+          "results",
+          "limit",
+          "provider",
+          "then",
+          "else",
+          "otherwise",
+          "action",
+          "actions");
+
+  /** Heading lines that name the form and say nothing ("Headline: LinkedIn first"). */
+  private static final Set<String> DROP_LINE =
+      Set.of(
+          "headline",
+          "goal",
+          "summary",
+          "purpose",
+          "context",
+          "description",
+          "objective",
+          "either/or",
+          "nested",
+          "sequence",
+          "trigger check");
+
+  /** First words of a labelled line that is a step, never a field of the form above it. */
+  private static final Set<String> STEP_WORDS =
+      Set.of(
+          "if",
+          "else",
+          "otherwise",
+          "when",
+          "unless",
+          "add",
+          "remove",
+          "untag",
+          "send",
+          "email",
+          "create",
+          "hand",
+          "handoff",
+          "enrich",
+          "search",
+          "find",
+          "google",
+          "remember",
+          "update",
+          "set",
+          "linkedin",
+          "connect",
+          "invite",
+          "for",
+          "wait",
+          "tag");
+
+  /** Markdown headings that name an action ("### Handoff"); other headings are titles. */
+  private static final Set<String> ACTION_HEADINGS =
+      Set.of(
+          "email",
+          "task",
+          "handoff",
+          "hand off",
+          "web search",
+          "search",
+          "remember",
+          "update",
+          "tag",
+          "tags",
+          "linkedin",
+          "wait",
+          "enrich",
+          "find contacts",
+          "search contacts");
+
+  private static final Pattern LABEL_LINE =
+      Pattern.compile("([A-Za-z][A-Za-z /]{0,30}?)\\s*:(.*)", Pattern.DOTALL);
+  private static final Pattern BULLET = Pattern.compile("[-*•]\\s+");
+  private static final Pattern LIST_HEADING =
+      Pattern.compile(
+          "(?i).*\\b(any of|one of|tags|tags to add|add tags|remove tags|values|labels)\\s*:\\s*");
+  private static final Pattern SEARCH_HEADING =
+      Pattern.compile("(?i)(find|search|get|look for|filter)\\b[^:]*:\\s*");
+  private static final Pattern SHORT_LINE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}");
+  private static final Pattern NEXT_LABEL = Pattern.compile(",\\s*[A-Za-z][A-Za-z ]{0,24}:");
+  private static final Pattern NUMBER_ONLY = Pattern.compile("[$€£]?\\d[\\d,. ]*[kKmM]?");
+  private static final Pattern RELATION_START =
+      Pattern.compile(
+          "(?i)(at least|at most|no more than|no less than|more than|less than|over|under|above"
+              + "|below|last|past|between|today|yesterday|this|exists|not|set|empty|true|false"
+              + "|yes|no|[<>=!@]).*");
+
+  private final Set<String> labels = new java.util.HashSet<>();
+  private boolean formOpen;
+  private boolean listOpen;
+  private boolean filtersOpen;
+  private boolean joined;
+  private boolean headerColon;
+  private int listValues;
+  private int resume;
+
+  /** Where to go on after {@link #colon} read a value. */
+  int resumeAt() {
+    return resume;
+  }
+
+  /**
+   * Called at the first character of a line; returns where tokenizing continues (past a markdown
+   * '#', a joined bullet, a whole heading line that means nothing, or a list value it emitted).
+   */
+  int lineStart(String text, int pos, List<Token> tokens) {
+    int eol = text.indexOf('\n', pos);
+    eol = eol < 0 ? text.length() : eol;
+    int p = pos;
+    while (p < eol && text.charAt(p) == '#') {
+      p++;
+    }
+    while (p < eol && text.charAt(p) == ' ') {
+      p++;
+    }
+    Matcher bullet = BULLET.matcher(text).region(p, eol);
+    boolean bulleted = bullet.lookingAt();
+    int content = bulleted ? bullet.end() : p;
+    String line = text.substring(content, eol).strip();
+    if (p > pos
+        && text.charAt(pos) == '#'
+        && !ACTION_HEADINGS.contains(line.toLowerCase(Locale.ROOT))) {
+      formOpen = true; // "## Outreach": a title, the form follows
+      labels.clear();
+      return eol;
+    }
+    boolean wasOpen = formOpen;
+    boolean wasList = listOpen;
+    boolean wasFilters = filtersOpen;
+    boolean afterHeaderColon = headerColon;
+    joined = false;
+    headerColon = false;
+    listOpen = false;
+    Matcher label = LABEL_LINE.matcher(line);
+    if (LIST_HEADING.matcher(line).matches() && !label.matches()) {
+      listOpen = true; // "If company.industry is any of:"
+      headerColon = true;
+      listValues = 0;
+      formOpen = false;
+      return p;
+    }
+    if (label.matches()) {
+      String name = label.group(1).strip().toLowerCase(Locale.ROOT);
+      String value = label.group(2).strip();
+      if (DROP_LINE.contains(name)) {
+        formOpen = false;
+        return eol;
+      }
+      String first = name.split(" ")[0];
+      if (wasOpen && (!STEP_WORDS.contains(first) || name.equals("then"))) {
+        if (!labels.add(name) && !wasFilters) {
+          throw new ParseFailure(
+              "This form says '" + name + "' twice; which one is meant?", content, eol);
+        }
+        join(tokens, afterHeaderColon, content);
+      } else {
+        labels.clear();
+        labels.add(name);
+      }
+      formOpen = true;
+      filtersOpen = wasFilters && joined || SEARCH_HEADING.matcher(line).matches();
+      if (value.isEmpty()) {
+        headerColon = true;
+        listOpen = LIST_HEADING.matcher(line).matches();
+        listValues = 0;
+      }
+      int colon = text.indexOf(':', content);
+      if (name.equals("action")) {
+        return colon + 1; // "Action: send email"
+      }
+      if (name.equals("condition")) {
+        tokens.add(Token.word(text.substring(content, colon), "if", content, colon));
+        return colon + 1;
+      }
+      return joined ? content : p;
+    }
+    if (wasList && bulleted && !line.isEmpty()) {
+      removeEnd(tokens);
+      if (listValues++ > 0) {
+        tokens.add(Token.of(Kind.COMMA, ",", content, content));
+      }
+      tokens.add(new Token(Kind.QUOTED, line, line.toLowerCase(Locale.ROOT), content, eol, null));
+      listOpen = true;
+      headerColon = true;
+      formOpen = false;
+      return eol;
+    }
+    if (wasFilters && bulleted && !STEP_WORDS.contains(firstWord(line))) {
+      join(
+          tokens, afterHeaderColon, content); // "Find contacts (match any):" / "- status == 'Lead'"
+      filtersOpen = true;
+      formOpen = true;
+      return content;
+    }
+    labels.clear();
+    filtersOpen = SEARCH_HEADING.matcher(line).matches();
+    headerColon = filtersOpen;
+    formOpen = filtersOpen || (!bulleted && SHORT_LINE.matcher(line).matches());
+    return p;
+  }
+
+  private void join(List<Token> tokens, boolean afterHeaderColon, int at) {
+    removeEnd(tokens);
+    if (!afterHeaderColon) {
+      tokens.add(Token.of(Kind.COMMA, ",", at, at));
+    }
+    joined = true;
+  }
+
+  private static void removeEnd(List<Token> tokens) {
+    if (!tokens.isEmpty() && tokens.getLast().is(Kind.END)) {
+      tokens.removeLast();
+    }
+  }
+
+  private static String firstWord(String line) {
+    int space = line.indexOf(' ');
+    return (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Called at a colon: when the words before it are a label, emits the value (quoted text for a
+   * text label) or drops the colon, and answers true; {@link #resumeAt()} says where to go on.
+   */
+  boolean colon(String text, int pos, List<Token> tokens) {
+    int from = tokens.size();
+    while (from > 0 && tokens.get(from - 1).is(Kind.WORD) && tokens.size() - from < 4) {
+      from--;
+    }
+    if (from == tokens.size()) {
+      return false;
+    }
+    boolean lineStart = from == 0 || tokens.get(from - 1).is(Kind.END);
+    if (from > 0 && !boundary(tokens.get(from - 1))) {
+      return false;
+    }
+    StringBuilder name = new StringBuilder();
+    for (int i = from; i < tokens.size(); i++) {
+      name.append(i > from ? " " : "").append(tokens.get(i).lower());
+    }
+    String label = name.toString();
+    String last = tokens.getLast().lower();
+    int eol = text.indexOf('\n', pos);
+    eol = eol < 0 ? text.length() : eol;
+    int v = pos + 1;
+    while (v < eol && text.charAt(v) == ' ') {
+      v++;
+    }
+    if (v >= eol || "'\"‘“`".indexOf(text.charAt(v)) >= 0) {
+      return false;
+    }
+    int end = valueEnd(text, v, eol);
+    String value = text.substring(v, end);
+    boolean many = tokens.size() - from > 1;
+    boolean tagList = last.equals("tags") || last.equals("labels") || label.equals("tags to add");
+    boolean text0 =
+        (TEXT.contains(last) || tagList)
+            && !(last.equals("value") && NUMBER_ONLY.matcher(value).matches())
+            && (many || !lineStart || joined || LINE_START_TEXT.contains(last) || tagList);
+    if (text0) {
+      if (tagList || last.equals("tag") || last.equals("label")) {
+        emitList(text, v, end, tokens);
+      } else {
+        tokens.add(quoted(value, v, end));
+      }
+      resume = end;
+      return true;
+    }
+    if (DROP_COLON.contains(label)) {
+      resume = pos + 1;
+      return true;
+    }
+    if (joined) {
+      boolean plain =
+          !NUMBER_ONLY.matcher(value).matches() && !RELATION_START.matcher(value).matches();
+      if (plain) {
+        tokens.add(quoted(value, v, end));
+        resume = end;
+      } else {
+        resume = pos + 1;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean boundary(Token t) {
+    return t.is(Kind.COMMA)
+        || t.is(Kind.COLON)
+        || t.is(Kind.END)
+        || t.is(Kind.LIST_MARKER)
+        || t.is(Kind.DASH)
+        || t.is(Kind.LPAREN);
+  }
+
+  /** A value ends at the line's end, the next ", label:", " (" or an arrow. */
+  private static int valueEnd(String text, int from, int eol) {
+    int end = eol;
+    Matcher next = NEXT_LABEL.matcher(text).region(from, eol);
+    if (next.find()) {
+      end = next.start();
+    }
+    for (String stop : List.of(" (", " →", " ->", ";")) {
+      int at = text.indexOf(stop, from);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  /** "Tags: A, B, C": each name quoted, joined by commas. */
+  private static void emitList(String text, int from, int end, List<Token> tokens) {
+    int start = from;
+    for (int i = from; i <= end; i++) {
+      if (i == end || text.charAt(i) == ',') {
+        String item = text.substring(start, i).strip();
+        if (!item.isEmpty()) {
+          int at = text.indexOf(item, start);
+          tokens.add(quoted(item, at, at + item.length()));
+          if (i < end) {
+            tokens.add(Token.of(Kind.COMMA, ",", i, i + 1));
+          }
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  private static Token quoted(String value, int start, int end) {
+    return new Token(Kind.QUOTED, value, value.toLowerCase(Locale.ROOT), start, end, null);
+  }
+}
