@@ -31,7 +31,14 @@ public record TriggerContext(
       throw dev.switchboard.api.ApiException.invalid(
           "prompt", "prompt is too long (at most 100000 characters)");
     }
-    return new TriggerContext(request.filters(), request.context(), request.prompt());
+    List<Map<String, Object>> filters = request.filters();
+    for (int i = 0; filters != null && i < filters.size(); i++) {
+      if (filters.get(i) == null) {
+        throw dev.switchboard.api.ApiException.invalid(
+            "filters[" + i + "]", "filters[" + i + "] must be a {field, operator, value} object");
+      }
+    }
+    return new TriggerContext(filters, request.context(), request.prompt());
   }
 
   /** The given variables, e.g. {@code variables("contact", contact, "deal", deal)}. */

@@ -152,8 +152,8 @@ public class WorkOrders {
             : WorkOrderStatus.fromWireName(status)
                 .orElseThrow(
                     () -> ApiException.invalid("status", "Unknown status '" + status + "'"));
-    if (page < 1) {
-      throw ApiException.invalid("page", "page must be 1 or more");
+    if (page < 1 || page > 100_000) {
+      throw ApiException.invalid("page", "page must be from 1 to 100000");
     }
     long total = store.count(workspaceId, filter);
     return new WorkOrderPage(

@@ -184,6 +184,22 @@ class MalformedInputSweepTest extends SwitchboardTestBase {
             .withSteps(step("remember", Map.of("key", "a", "value", "b")))
             .createIn(owner, sweep);
     ids.put("agentId", agent);
+    JsonNode hook =
+        owner
+            .post(
+                base + "/agents",
+                anAgent()
+                    .live()
+                    .withSteps(step("remember", Map.of("key", "a", "value", "b")))
+                    .withTriggers(Map.of("type", "webhook"))
+                    .body())
+            .expect(201)
+            .data();
+    ids.put("triggerId", hook.get("triggers").get(0).get("id").asString());
+    String url = hook.get("triggers").get(0).get("url").asString();
+    ids.put("secret", url.substring(url.lastIndexOf('/') + 1));
+    ids.put(
+        "id", id(owner.post(base + "/work-orders", Map.of("title", "W", "prompt", "do it")), "id"));
     ids.put(
         "executionId", id(owner.post(base + "/agents/" + agent + "/trigger", null), "executionId"));
     String company = id(owner.post(base + "/companies", Map.of("name", "Acme")), "id");

@@ -83,9 +83,12 @@ class RbacMatrixTest extends SwitchboardTestBase {
           Pattern.compile("\\w+ /api/workspaces/\\{ws}/integrations.*"),
           Pattern.compile("GET /w/\\{ws}/integrations"));
 
-  /** POSTs that change nothing of the workspace (a parse preview, one's own bell): viewers too. */
+  /**
+   * POSTs viewers may make too: a parse preview and their own bell change nothing, and the chat
+   * lets them use /status and /help (SPEC "Work orders and chat"; the command checks the role).
+   */
   private static final Pattern CHANGE_NOTHING =
-      Pattern.compile("POST /api/workspaces/\\{ws}/(instructions/parse|notifications/read)");
+      Pattern.compile("POST /api/workspaces/\\{ws}/(instructions/parse|notifications/read|chat)");
 
   /** Starting and stopping runs follow the agent's run permission. */
   private static final Pattern RUNS =
