@@ -19,18 +19,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(0)
 class SecurityHeaders extends OncePerRequestFilter {
 
-  static final String POLICY =
-      String.join(
-          "; ",
-          "default-src 'self'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "img-src 'self' data:",
-          "connect-src 'self'",
-          "object-src 'none'",
-          "base-uri 'self'",
-          "form-action 'self'",
-          "frame-ancestors 'self'");
+  static final String POLICY = policy("style-src 'self'");
+
+  /**
+   * Swagger UI (a library's page, for operators) sets styles inline; its scripts stay our own
+   * files, so only inline styles are allowed there.
+   */
+  static final String API_DOCS_POLICY = policy("style-src 'self' 'unsafe-inline'");
+
+  private static String policy(String styles) {
+    return String.join(
+        "; ",
+        "default-src 'self'",
+        "script-src 'self'",
+        styles,
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'");
+  }
 
   @Override
   protected void doFilterInternal(
@@ -39,8 +48,9 @@ class SecurityHeaders extends OncePerRequestFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "SAMEORIGIN");
     response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("Content-Security-Policy", POLICY);
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    response.setHeader(
+        "Content-Security-Policy", path.startsWith("/swagger-ui") ? API_DOCS_POLICY : POLICY);
     if (path.startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
     }
