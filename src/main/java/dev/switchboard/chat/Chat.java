@@ -14,11 +14,9 @@ import dev.switchboard.workorder.WorkOrderRequest;
 import dev.switchboard.workorder.WorkOrderRuns;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -153,12 +151,15 @@ public class Chat {
     UUID agentId = null;
     String title = t.text();
     if (t.namesAgent()) {
-      Optional<Agent> named = longestNamePrefix(by.workspaceId(), t.text());
+      List<Agent> named = longestNamePrefix(by.workspaceId(), t.text());
       if (named.isEmpty()) {
         return Answer.of(Reply.error("No agent with that name. Use /task @<agent name> <title>."));
       }
-      agentId = named.get().id();
-      title = t.text().substring(named.get().name().length()).strip();
+      if (named.size() > 1) {
+        return Answer.of(ambiguous(named.getFirst().name()));
+      }
+      agentId = named.getFirst().id();
+      title = t.text().substring(named.getFirst().name().length()).strip();
     }
     WorkOrderRuns.Started started =
         workOrderRuns.createAndStart(by, new WorkOrderRequest(title, null, agentId, null), true);
@@ -181,20 +182,38 @@ public class Chat {
         new RunRef(started.run().id(), status, number, started.workOrder().id()));
   }
 
-  /** The agent whose name starts the text, followed by a space; the longest such name wins. */
-  private Optional<Agent> longestNamePrefix(UUID workspaceId, String text) {
+  /**
+   * The agents whose name starts the text, followed by a space: those of the longest such name,
+   * more than one when agents share it.
+   */
+  private List<Agent> longestNamePrefix(UUID workspaceId, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    return agents.list(workspaceId, false).stream()
-        .filter(a -> lower.startsWith(a.name().toLowerCase(Locale.ROOT) + " "))
-        .max(Comparator.comparingInt(a -> a.name().length()));
+    List<Agent> prefixes =
+        agents.list(workspaceId, false).stream()
+            .filter(a -> lower.startsWith(a.name().toLowerCase(Locale.ROOT) + " "))
+            .toList();
+    int longest = prefixes.stream().mapToInt(a -> a.name().length()).max().orElse(0);
+    return prefixes.stream().filter(a -> a.name().length() == longest).toList();
+  }
+
+  /** Agents may share a name; the chat then starts none of them rather than guess. */
+  private static Reply ambiguous(String name) {
+    return Reply.error(
+        "Several agents are named '" + name + "'. Rename all but one of them, then try again.");
   }
 
   private Answer runAgent(Membership by, String name) {
-    Agent agent =
+    List<Agent> named =
         agents.list(by.workspaceId(), false).stream()
             .filter(a -> a.name().equalsIgnoreCase(name))
-            .findFirst()
-            .orElseThrow(() -> ApiException.notFound("Agent '" + name + "'"));
+            .toList();
+    if (named.isEmpty()) {
+      throw ApiException.notFound("Agent '" + name + "'");
+    }
+    if (named.size() > 1) {
+      return Answer.of(ambiguous(named.getFirst().name()));
+    }
+    Agent agent = named.getFirst();
     Execution run =
         admission.admit(new TriggerSource.Chat(by), agent, TriggerContext.EMPTY).orThrow();
     return new Answer(

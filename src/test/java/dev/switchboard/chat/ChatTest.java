@@ -107,6 +107,26 @@ class ChatTest extends SwitchboardTestBase {
   }
 
   @Test
+  void agents_sharing_a_name_are_not_guessed_at() {
+    String name = "Twin " + System.nanoTime();
+    aCommandAgent("echo", "one").named(name).live().createIn(owner, ws);
+    aCommandAgent("echo", "two").named(name).live().createIn(owner, ws);
+
+    for (String text : new String[] {"/task @" + name + " Write the docs", "/run " + name}) {
+      JsonNode answer = say(owner, text);
+      assertThat(answer.get("reply").get("kind").asString()).as(text).isEqualTo("error");
+      assertThat(answer.get("reply").get("text").asString())
+          .as(text)
+          .isEqualTo(
+              "Several agents are named '"
+                  + name
+                  + "'. Rename all but one of them, then try again.");
+      assertThat(answer.has("workOrder") && !answer.get("workOrder").isNull()).isFalse();
+      assertThat(answer.has("execution") && !answer.get("execution").isNull()).isFalse();
+    }
+  }
+
+  @Test
   void unknown_text_and_empty_commands_answer_an_error_naming_help() {
     for (String text :
         new String[] {"hello there", "/dance", "/task", "/task   ", "/run", "/stop"}) {

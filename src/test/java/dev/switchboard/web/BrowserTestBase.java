@@ -106,6 +106,9 @@ abstract class BrowserTestBase {
   /** The page's problems so far; a test that provokes one on purpose takes it out. */
   final List<String> problems = new CopyOnWriteArrayList<>();
 
+  /** The URLs of the requests the test made fail on purpose ({@link #abortRequests}). */
+  private final List<String> aborted = new CopyOnWriteArrayList<>();
+
   @BeforeEach
   void open() {
     api = Api.login(port, EMAIL, PASSWORD);
@@ -126,6 +129,7 @@ abstract class BrowserTestBase {
   void closeContext() {
     List<String> seen = List.copyOf(problems);
     problems.clear();
+    aborted.clear();
     if (context != null) {
       context.close();
     }
@@ -136,7 +140,8 @@ abstract class BrowserTestBase {
 
   /**
    * Chromium logs a refused fetch answer (a 409 the test asked for) as a console error; those are
-   * the API's answers, which the tests check themselves. A missing asset is still a problem.
+   * the API's answers, which the tests check themselves. So is the failure of a request the test
+   * aborted itself ({@link #abortRequests}). A missing asset is still a problem.
    */
   private void record(ConsoleMessage message) {
     if (!"error".equals(message.type())) {
@@ -145,9 +150,25 @@ abstract class BrowserTestBase {
     boolean apiAnswer =
         message.text().startsWith("Failed to load resource: the server responded with a status")
             && message.location().contains("/api/");
-    if (!apiAnswer) {
+    boolean abortedOnPurpose =
+        message.text().equals("Failed to load resource: net::ERR_FAILED")
+            && aborted.stream().anyMatch(url -> message.location().startsWith(url + ":"));
+    if (!apiAnswer && !abortedOnPurpose) {
       problems.add(message.text() + " (" + message.location() + ")");
     }
+  }
+
+  /**
+   * Makes the page's requests matching {@code urlGlob} fail as a lost connection would, until
+   * {@code page.unroute(urlGlob)}; the console error Chromium logs for each is expected.
+   */
+  void abortRequests(String urlGlob) {
+    page.route(
+        urlGlob,
+        route -> {
+          aborted.add(route.request().url());
+          route.abort();
+        });
   }
 
   String base() {

@@ -287,7 +287,7 @@ class WorkOrderBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#trigger-dialog")).isVisible();
 
     page.locator("#dlg-max").fill("2");
-    page.route("**/work-orders/" + id + "/runs", route -> route.abort());
+    abortRequests("**/work-orders/" + id + "/runs");
     page.locator("#dlg-confirm").click();
     assertThat(page.locator("#dlg-error"))
         .hasText("Could not connect to server. Please try again.");
@@ -299,12 +299,18 @@ class WorkOrderBrowserTest extends BrowserTestBase {
 
   @Test
   void the_chat_console_starts_a_task_and_follows_it_at_1280_and_375_px() {
+    // The browser tests share one workspace: another test's agent may be named "Chatty" too.
+    String agent = "Chatty " + System.nanoTime();
     createAgent(
         Map.of(
-            "name", "Chatty",
-            "kind", "command",
-            "status", "live",
-            "command", java.util.List.of("sleep", "1")));
+            "name",
+            agent,
+            "kind",
+            "command",
+            "status",
+            "live",
+            "command",
+            java.util.List.of("sleep", "1")));
     signIn();
     for (int width : new int[] {1280, 375}) {
       page.setViewportSize(width, 800);
@@ -316,7 +322,7 @@ class WorkOrderBrowserTest extends BrowserTestBase {
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Commands you can use");
 
-      page.locator("#chat-input").fill("/task @Chatty Write the docs at " + width);
+      page.locator("#chat-input").fill("/task @" + agent + " Write the docs at " + width);
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Task created and launched");
       assertThat(page.locator("#chat-log .msg-info").last()).containsText("review", SOON);
