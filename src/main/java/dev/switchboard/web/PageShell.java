@@ -20,7 +20,8 @@ class PageShell {
     this.accounts = accounts;
   }
 
-  void fill(Caller caller, UUID ws, Model model) {
+  /** Fills the header for workspace {@code ws}; returns it, with the caller's {@code role}. */
+  Map<String, Object> fill(Caller caller, UUID ws, Model model) {
     List<Map<String, Object>> workspaces = accounts.workspacesOf(caller.userId());
     Map<String, Object> current =
         workspaces.stream()
@@ -30,5 +31,6 @@ class PageShell {
     model.addAttribute("workspace", current);
     model.addAttribute("workspaces", workspaces);
     model.addAttribute("user", caller);
+    return current;
   }
 }
