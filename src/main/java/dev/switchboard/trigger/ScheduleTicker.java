@@ -68,10 +68,8 @@ class ScheduleTicker {
           next = after.get();
         }
       } catch (RuntimeException e) {
-        log.warn(
-            "Firing schedule {} failed; retrying next tick: {}",
-            trigger.trigger().id(),
-            e.toString());
+        // With the stack trace: the exception alone does not say which query failed.
+        log.warn("Firing schedule {} failed; retrying next tick", trigger.trigger().id(), e);
       }
     }
     return next;

@@ -62,6 +62,22 @@ class ScheduleFiringTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_draft_agent_gets_a_skipped_run_for_its_slot() {
+    JsonNode agent = create(quickAgent().draft().withTriggers(HOURLY));
+
+    moveToNextSlot(agent);
+    ticker.tick();
+
+    List<JsonNode> slots = slots(agent);
+    assertThat(slots).hasSize(1);
+    JsonNode slot = slots.getFirst();
+    assertThat(slot.get("outcome").asString()).isEqualTo("skipped");
+    assertThat(slot.get("reason").asString()).isEqualTo("Skipped: Agent is a draft");
+    assertThat(Runs.get(owner, ws, slot.get("executionId").asString()).get("status").asString())
+        .isEqualTo("skipped");
+  }
+
+  @Test
   void a_slot_while_a_run_is_active_queues_behind_it_and_tells_the_owners() {
     JsonNode agent = create(aCommandAgent("sleep", "30").live().withTriggers(HOURLY));
     String running = Runs.trigger(owner, ws, agent.get("id").asString());
