@@ -26,6 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class ScheduleTicker {
 
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
   private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
   static final Duration RESCAN = Duration.ofSeconds(5);
 
@@ -87,8 +89,20 @@ class ScheduleTicker {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        log.warn("The schedule ticker failed; retrying: {}", e.toString());
+        log.warn("The schedule ticker failed; retrying in {}", RETRY_PAUSE, e);
+        pauseAfterFailure();
       }
+    }
+  }
+
+  /** A failing database is not hammered: the next try waits, unless a change wakes it. */
+  private void pauseAfterFailure() {
+    try {
+      if (wake.tryAcquire(RETRY_PAUSE.toNanos(), TimeUnit.NANOSECONDS)) {
+        wake.drainPermits();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
