@@ -1,8 +1,10 @@
 package dev.switchboard.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.SwitchboardTestBase;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,10 @@ class OrphanedGroupsTest extends SwitchboardTestBase {
       throws Exception {
     group = new ProcessBuilder("/usr/bin/setsid", "sleep", "300").start();
     long pid = group.pid();
+    // Until setsid has run, the child is still in this JVM's process group.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ProcStat.of(pid).map(s -> s.pgrp() == pid).orElse(false));
     UUID run = UUID.randomUUID();
     processes.record(run, group.toHandle());
     long started =
@@ -53,7 +59,6 @@ class OrphanedGroupsTest extends SwitchboardTestBase {
         "update command_processes set server_pid = ? where execution_id = ?",
         Integer.MAX_VALUE,
         run);
-    assertThat(ProcStat.of(pid).orElseThrow().pgrp()).isEqualTo(pid);
     processes.killOrphans();
     assertThat(group.waitFor(10, TimeUnit.SECONDS)).as("the orphaned group is killed").isTrue();
     assertThat(rows(run)).isZero();
