@@ -10,12 +10,12 @@ import dev.switchboard.plan.PlanJson;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,7 +39,10 @@ public class Agents {
   private final AgentStore store;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+
+  /** {@code SWITCHBOARD_AGENT_COMMAND} followed by the prompt placeholder. */
   private final List<String> defaultCommand;
+
   private final InstructionParser parser;
   private final CommandAgentPolicy commandPolicy;
   private final WorkspaceJobs jobs;
@@ -68,7 +71,9 @@ public class Agents {
     this.jobs = jobs;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.defaultCommand = Arrays.stream(defaultCommand.strip().split("\\s+")).toList();
+    this.defaultCommand =
+        Stream.concat(Arrays.stream(defaultCommand.strip().split("\\s+")), Stream.of(Agent.PROMPT))
+            .toList();
   }
 
   /**
@@ -80,8 +85,6 @@ public class Agents {
     UUID id = UUID.nameUUIDFromBytes(("default-command-agent:" + workspaceId).getBytes());
     return find(workspaceId, id)
         .orElseGet(() -> {
-          List<String> command = new ArrayList<>(defaultCommand);
-          command.add(Agent.PROMPT);
           Instant now = clock.instant();
           Agent agent =
               new Agent(
@@ -94,7 +97,7 @@ public class Agents {
                   null,
                   null,
                   0,
-                  command,
+                  defaultCommand,
                   null,
                   Agent.DEFAULT_TIMEOUT_SECONDS,
                   false,
@@ -376,8 +379,7 @@ public class Agents {
     if (body.command() != null) {
       command = checkCommand(body.command());
     } else if (command == null) {
-      command = new ArrayList<>(defaultCommand);
-      command.add(Agent.PROMPT);
+      command = defaultCommand;
     }
     commandPolicy.check(command);
     String directory = agent.workingDirectory();
