@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,11 +90,7 @@ class Tags {
   }
 
   private UUID findOrCreate(UUID ws, String name, String k) {
-    var found =
-        jdbc.sql("select id from tags where workspace_id = ? and name_lower = ?")
-            .params(ws, k)
-            .query(UUID.class)
-            .optional();
+    Optional<UUID> found = idOf(ws, k);
     if (found.isPresent()) {
       return found.get();
     }
@@ -108,10 +105,14 @@ class Tags {
         == 1) {
       return id;
     }
+    return idOf(ws, k).orElseThrow();
+  }
+
+  private Optional<UUID> idOf(UUID ws, String k) {
     return jdbc.sql("select id from tags where workspace_id = ? and name_lower = ?")
         .params(ws, k)
         .query(UUID.class)
-        .single();
+        .optional();
   }
 
   /**
