@@ -1,7 +1,10 @@
 package dev.switchboard.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The success envelope of every API answer: {@code {"success": true, "data": …}}. */
 public final class ApiResponse {
@@ -30,5 +33,14 @@ public final class ApiResponse {
     body.put("error", error);
     body.putAll(extras);
     return body;
+  }
+
+  /** Writes an error envelope straight to the response, for filters that answer before MVC. */
+  public static void sendError(
+      HttpServletResponse response, JsonMapper json, int status, String code, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    json.writeValue(response.getOutputStream(), error(code, message, Map.of()));
   }
 }

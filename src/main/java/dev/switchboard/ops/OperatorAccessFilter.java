@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -63,8 +62,6 @@ class OperatorAccessFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, int status, String code, String message)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    json.writeValue(response.getOutputStream(), ApiResponse.error(code, message, Map.of()));
+    ApiResponse.sendError(response, json, status, code, message);
   }
 }

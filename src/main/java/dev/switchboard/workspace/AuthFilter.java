@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.annotation.Order;
@@ -64,9 +63,7 @@ class AuthFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, int status, String code, String message)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    json.writeValue(response.getOutputStream(), ApiResponse.error(code, message, Map.of()));
+    ApiResponse.sendError(response, json, status, code, message);
   }
 
   /**
