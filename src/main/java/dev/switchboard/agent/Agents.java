@@ -4,6 +4,7 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.instruction.InstructionParser;
 import dev.switchboard.instruction.ParseResult;
 import dev.switchboard.instruction.UnparseableInstructionsException;
+import dev.switchboard.plan.Condition;
 import dev.switchboard.plan.InvalidPlanException;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanJson;
@@ -193,11 +194,12 @@ public class Agents {
   }
 
   /** The target filters of the agent's manual triggers, ANDed onto its first search. */
-  public List<dev.switchboard.plan.Condition.Compare> manualFilters(
-      UUID workspaceId, UUID agentId) {
+  public List<Condition.Compare> manualFilters(UUID workspaceId, UUID agentId) {
     return triggers.of(workspaceId, agentId).stream()
-        .filter(t -> t instanceof TriggerDefinition.Manual)
-        .flatMap(t -> ((TriggerDefinition.Manual) t).filters().stream())
+        .flatMap(t ->
+            t instanceof TriggerDefinition.Manual manual
+                ? manual.filters().stream()
+                : Stream.empty())
         .toList();
   }
 
