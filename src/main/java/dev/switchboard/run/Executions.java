@@ -50,11 +50,6 @@ public class Executions {
   }
 
   /** Any workspace's run: only for callers that check membership of its workspace themselves. */
-  /** The agent's run that holds its slot (next to run, or running), if any. */
-  public Optional<Execution> activeRun(UUID agentId) {
-    return store.head(agentId);
-  }
-
   public Optional<Execution> findAny(UUID id) {
     return store.findAny(id);
   }
