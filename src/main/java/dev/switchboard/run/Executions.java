@@ -113,7 +113,7 @@ public class Executions {
                     + ", (select a.status from agents a where a.id = e.agent_id) as agent_status"
                     + " from executions e"
                     + where
-                    + " order by e.created_at desc limit ? offset ?")
+                    + " order by e.created_at desc, e.id limit ? offset ?")
             .params(pageParams)
             .query((rs, i) ->
                 ExecutionView.summary(
