@@ -104,7 +104,8 @@ public class Admission {
       case Rate.Free free -> hold = null;
     }
     Execution run = newRun(source, agent, context, ExecutionStatus.QUEUED, now, null);
-    if (!takeSlot(run, hold)) {
+    boolean behind = !takeSlot(run, hold);
+    if (behind) {
       if (!rules.queuesWhenBusy()) {
         return alreadyRunning(agent.id());
       }
@@ -115,7 +116,7 @@ public class Admission {
       workers.wake();
       watch.told(run, status);
     });
-    return new Admitted(run);
+    return new Admitted(run, behind);
   }
 
   /** What the agent's rate and budget say about one more run. */

@@ -10,8 +10,11 @@ import org.springframework.http.HttpStatus;
 /** What admission decided about one trigger. */
 public sealed interface AdmissionResult {
 
-  /** Queued (to start now or behind the agent's current run). */
-  record Admitted(Execution execution) implements AdmissionResult {}
+  /**
+   * Queued to start now, or behind the agent's current run when {@code behindActiveRun} (the
+   * agent's slot was taken).
+   */
+  record Admitted(Execution execution, boolean behindActiveRun) implements AdmissionResult {}
 
   /** Not run, and recorded as a {@code skipped} execution ("Skipped: Agent paused"). */
   record Skipped(String reason, Execution execution) implements AdmissionResult {}

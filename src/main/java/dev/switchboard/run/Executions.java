@@ -50,11 +50,6 @@ public class Executions {
   }
 
   /** Any workspace's run: only for callers that check membership of its workspace themselves. */
-  /** The agent's run that holds its slot (next to run, or running), if any. */
-  public Optional<Execution> activeRun(UUID agentId) {
-    return store.head(agentId);
-  }
-
   public Optional<Execution> findAny(UUID id) {
     return store.findAny(id);
   }
@@ -118,7 +113,7 @@ public class Executions {
                     + ", (select a.status from agents a where a.id = e.agent_id) as agent_status"
                     + " from executions e"
                     + where
-                    + " order by e.created_at desc limit ? offset ?")
+                    + " order by e.created_at desc, e.id limit ? offset ?")
             .params(pageParams)
             .query((rs, i) ->
                 ExecutionView.summary(

@@ -1,5 +1,7 @@
 package dev.switchboard.run;
 
+import dev.switchboard.api.ApiException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +30,19 @@ public record TriggerContext(
   /** A person's trigger request, its prompt checked (400 naming {@code prompt}). */
   public static TriggerContext of(TriggerRequest request) {
     if (request.prompt() != null && request.prompt().length() > MAX_PROMPT) {
-      throw dev.switchboard.api.ApiException.invalid(
-          "prompt", "prompt is too long (at most 100000 characters)");
+      throw ApiException.invalid("prompt", "prompt is too long (at most 100000 characters)");
     }
     List<Map<String, Object>> filters = request.filters();
     for (int i = 0; filters != null && i < filters.size(); i++) {
       if (filters.get(i) == null) {
-        throw dev.switchboard.api.ApiException.invalid(
+        throw ApiException.invalid(
             "filters[" + i + "]", "filters[" + i + "] must be a {field, operator, value} object");
       }
     }
     return new TriggerContext(filters, request.context(), request.prompt());
   }
 
-  /** The given variables, e.g. {@code variables("contact", contact, "deal", deal)}. */
+  /** The given variables, e.g. {@code ofVariables(Map.of("payload", body))}. */
   public static TriggerContext ofVariables(Map<String, Object> variables) {
     return new TriggerContext(List.of(), variables, null);
   }
@@ -75,6 +76,6 @@ public record TriggerContext(
 
   // Map.copyOf refuses null values, which a person's context may hold.
   private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

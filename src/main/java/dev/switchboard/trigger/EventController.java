@@ -5,6 +5,7 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ApiResponse;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.WorkspaceAccess;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ class EventController {
     this.access = access;
   }
 
+  record Event(long eventId, String type, Instant at, List<AgentOutcome> outcomes) {}
+
+  record AgentOutcome(UUID agentId, String outcome, UUID executionId, String detail) {}
+
   @GetMapping("/api/workspaces/{ws}/events")
   Map<String, Object> events(
       Caller caller,
@@ -42,27 +47,13 @@ class EventController {
     if (limit < 1 || limit > 500) {
       throw ApiException.invalid("limit", "limit must be from 1 to 500");
     }
-    Map<Long, Map<String, Object>> events = new LinkedHashMap<>();
+    Map<Long, Event> events = new LinkedHashMap<>();
     for (EventOutcomes.Row row : outcomes.recent(ws, agentId, limit)) {
-      Map<String, Object> event =
-          events.computeIfAbsent(
-              row.eventId(),
-              id -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("eventId", id);
-                out.put("type", row.type());
-                out.put("at", row.at());
-                out.put("outcomes", new ArrayList<Map<String, Object>>());
-                return out;
-              });
-      Map<String, Object> outcome = new LinkedHashMap<>();
-      outcome.put("agentId", row.agentId());
-      outcome.put("outcome", row.outcome());
-      outcome.put("executionId", row.executionId());
-      outcome.put("detail", row.detail());
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> list = (List<Map<String, Object>>) event.get("outcomes");
-      list.add(outcome);
+      events
+          .computeIfAbsent(
+              row.eventId(), id -> new Event(id, row.type(), row.at(), new ArrayList<>()))
+          .outcomes()
+          .add(new AgentOutcome(row.agentId(), row.outcome(), row.executionId(), row.detail()));
     }
     return ApiResponse.ok(List.copyOf(events.values()));
   }

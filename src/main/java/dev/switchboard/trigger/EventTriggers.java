@@ -8,7 +8,6 @@ import dev.switchboard.crm.CrmEvent;
 import dev.switchboard.plan.Condition;
 import dev.switchboard.run.Admission;
 import dev.switchboard.run.AdmissionResult;
-import dev.switchboard.run.Executions;
 import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerSource;
 import dev.switchboard.trigger.EventOutcomes.Outcome;
@@ -36,13 +35,11 @@ class EventTriggers {
 
   private final Agents agents;
   private final Admission admission;
-  private final Executions executions;
   private final EventOutcomes outcomes;
 
-  EventTriggers(Agents agents, Admission admission, Executions executions, EventOutcomes outcomes) {
+  EventTriggers(Agents agents, Admission admission, EventOutcomes outcomes) {
     this.agents = agents;
     this.admission = admission;
-    this.executions = executions;
     this.outcomes = outcomes;
   }
 
@@ -80,7 +77,6 @@ class EventTriggers {
       outcomes.record(event, agent.id(), Outcome.FILTERED, null, filtered.get());
       return;
     }
-    boolean busy = executions.activeRun(agent.id()).isPresent();
     // The outbox id stands in the run's source as a UUID: the same on every delivery.
     AdmissionResult result =
         admission.admit(
@@ -90,7 +86,11 @@ class EventTriggers {
     switch (result) {
       case AdmissionResult.Admitted a ->
           outcomes.record(
-              event, agent.id(), busy ? Outcome.QUEUED : Outcome.STARTED, a.execution().id(), null);
+              event,
+              agent.id(),
+              a.behindActiveRun() ? Outcome.QUEUED : Outcome.STARTED,
+              a.execution().id(),
+              null);
       case AdmissionResult.Skipped s ->
           outcomes.record(event, agent.id(), Outcome.SKIPPED, s.execution().id(), s.reason());
       case AdmissionResult.Refused r ->

@@ -7,7 +7,6 @@ import dev.switchboard.agent.TriggerDefinition;
 import dev.switchboard.notification.Notifier;
 import dev.switchboard.run.Admission;
 import dev.switchboard.run.AdmissionResult;
-import dev.switchboard.run.Executions;
 import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerSource;
 import dev.switchboard.workspace.WorkspaceAccess;
@@ -35,7 +34,6 @@ class ScheduleFirer {
   private final SlotLedger ledger;
   private final Agents agents;
   private final Admission admission;
-  private final Executions executions;
   private final Notifier notifier;
   private final WorkspaceAccess access;
   private final TransactionTemplate tx;
@@ -46,7 +44,6 @@ class ScheduleFirer {
       SlotLedger ledger,
       Agents agents,
       Admission admission,
-      Executions executions,
       Notifier notifier,
       WorkspaceAccess access,
       TransactionTemplate tx,
@@ -55,7 +52,6 @@ class ScheduleFirer {
     this.ledger = ledger;
     this.agents = agents;
     this.admission = admission;
-    this.executions = executions;
     this.notifier = notifier;
     this.access = access;
     this.tx = tx;
@@ -96,13 +92,12 @@ class ScheduleFirer {
     }
     // The claim: its outcome is settled below, in this same transaction.
     ledger.record(trigger, due.fire(), SlotOutcome.QUEUED, null, null, now);
-    boolean busy = executions.activeRun(agent.get().id()).isPresent();
     AdmissionResult result =
         admission.admit(
             new TriggerSource.Scheduled(trigger.trigger().id(), due.fire()),
             agent.get(),
             TriggerContext.EMPTY);
-    Settled settled = settled(result, busy);
+    Settled settled = settled(result);
     UUID id = trigger.trigger().id();
     ledger.settle(id, due.fire(), settled.outcome(), settled.reason(), settled.executionId());
     for (Instant slot : due.coalesced()) {
@@ -115,10 +110,13 @@ class ScheduleFirer {
 
   private record Settled(SlotOutcome outcome, String reason, UUID executionId) {}
 
-  private static Settled settled(AdmissionResult result, boolean busy) {
+  private static Settled settled(AdmissionResult result) {
     return switch (result) {
       case AdmissionResult.Admitted a ->
-          new Settled(busy ? SlotOutcome.QUEUED : SlotOutcome.STARTED, null, a.execution().id());
+          new Settled(
+              a.behindActiveRun() ? SlotOutcome.QUEUED : SlotOutcome.STARTED,
+              null,
+              a.execution().id());
       case AdmissionResult.Skipped s ->
           new Settled(SlotOutcome.SKIPPED, s.reason(), s.execution().id());
       case AdmissionResult.Refused r -> new Settled(SlotOutcome.SKIPPED, r.message(), null);

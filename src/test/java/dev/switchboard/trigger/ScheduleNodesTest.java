@@ -8,7 +8,6 @@ import dev.switchboard.agent.AgentTrigger;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.notification.Notifier;
 import dev.switchboard.run.Admission;
-import dev.switchboard.run.Executions;
 import dev.switchboard.support.SwitchboardTestBase;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.time.Duration;
@@ -35,7 +34,6 @@ class ScheduleNodesTest extends SwitchboardTestBase {
   @Autowired SlotLedger ledger;
   @Autowired Agents agents;
   @Autowired Admission admission;
-  @Autowired Executions executions;
   @Autowired Notifier notifier;
   @Autowired WorkspaceAccess access;
   @Autowired TransactionTemplate tx;
@@ -117,7 +115,7 @@ class ScheduleNodesTest extends SwitchboardTestBase {
 
   private ScheduleFirer node() {
     return new ScheduleFirer(
-        ledger, agents, admission, executions, notifier, access, tx, clock, Duration.ofHours(1));
+        ledger, agents, admission, notifier, access, tx, clock, Duration.ofHours(1));
   }
 
   private static void await(CyclicBarrier barrier) {
