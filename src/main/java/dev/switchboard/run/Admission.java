@@ -9,6 +9,7 @@ import dev.switchboard.run.AdmissionResult.Admitted;
 import dev.switchboard.run.AdmissionResult.Refused;
 import dev.switchboard.run.AdmissionResult.Skipped;
 import dev.switchboard.run.TriggerSource.Rules;
+import dev.switchboard.sql.AfterCommit;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -112,7 +111,7 @@ public class Admission {
       insert(run, false, hold);
     }
     QueueStatus status = queue.of(run.id(), now).orElseThrow();
-    afterCommit(() -> {
+    AfterCommit.run(() -> {
       workers.wake();
       watch.told(run, status);
     });
@@ -140,7 +139,7 @@ public class Admission {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("executionId", run.id());
     data.put("reason", reason);
-    afterCommit(() -> events.publish(run, "execution:skipped", data));
+    AfterCommit.run(() -> events.publish(run, "execution:skipped", data));
     return new Skipped(reason, run);
   }
 
@@ -177,24 +176,6 @@ public class Admission {
         workOrder == null ? null : workOrder.runNumber(),
         source.retryOf(),
         reason);
-  }
-
-  /**
-   * Admission's reads and its insert share one transaction; the workers hear of the run only once
-   * it is committed.
-   */
-  private static void afterCommit(Runnable action) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      action.run();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            action.run();
-          }
-        });
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.crm.Crm;
 import dev.switchboard.run.Executions;
+import dev.switchboard.workorder.WorkOrders;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,13 @@ class PageRecords {
   private final Agents agents;
   private final Executions executions;
   private final Crm crm;
+  private final WorkOrders workOrders;
 
-  PageRecords(Agents agents, Executions executions, Crm crm) {
+  PageRecords(Agents agents, Executions executions, Crm crm, WorkOrders workOrders) {
     this.agents = agents;
     this.executions = executions;
     this.crm = crm;
+    this.workOrders = workOrders;
   }
 
   void agent(UUID ws, UUID agentId) {
@@ -35,6 +38,10 @@ class PageRecords {
 
   void contact(UUID ws, UUID contactId) {
     require(crm.hasContact(ws, contactId));
+  }
+
+  void workOrder(UUID ws, UUID workOrderId) {
+    require(workOrders.find(ws, workOrderId).isPresent());
   }
 
   private static void require(boolean found) {

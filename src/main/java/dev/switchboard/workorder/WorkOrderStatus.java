@@ -51,6 +51,11 @@ public enum WorkOrderStatus {
     return this == SUCCEEDED || this == CANCELLED;
   }
 
+  /** A new run may start now: approved, in review or failed (not a draft, not while one runs). */
+  public boolean acceptsRuns() {
+    return canMoveTo(QUEUED);
+  }
+
   /** A run of it is queued or running. */
   public boolean hasActiveRun() {
     return this == QUEUED || this == RUNNING;

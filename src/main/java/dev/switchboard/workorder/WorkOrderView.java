@@ -44,7 +44,7 @@ record WorkOrderView(
         w.metadata(),
         w.lastRunNumber(),
         w.activeRunId(),
-        !w.status().isTerminal() && !w.status().hasActiveRun(),
+        w.status().acceptsRuns(),
         w.lastRunNumber() + 1,
         w.createdBy(),
         w.createdAt(),

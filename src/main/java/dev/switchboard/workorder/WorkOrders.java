@@ -4,6 +4,7 @@ import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.run.Executions;
+import dev.switchboard.sql.AfterCommit;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates work orders and moves them through their statuses, each move recorded with its actor. */
 @Service
@@ -114,7 +113,7 @@ public class WorkOrders {
     WorkOrder cancelled =
         move(order, WorkOrderStatus.CANCELLED, by.actor(), null, null, "Cancelled");
     if (activeRun != null) {
-      afterCommit(() -> stopRun(by, activeRun));
+      AfterCommit.run(() -> stopRun(by, activeRun));
     }
     return cancelled;
   }
@@ -191,7 +190,7 @@ public class WorkOrders {
   private void published(WorkOrder order, WorkOrderStatus status, Integer runNumber, UUID run) {
     WorkOrderUpdated event =
         new WorkOrderUpdated(order.workspaceId(), order.id(), status, runNumber, run);
-    afterCommit(() -> events.publishEvent(event));
+    AfterCommit.run(() -> events.publishEvent(event));
   }
 
   static ApiException complete() {
@@ -210,19 +209,5 @@ public class WorkOrders {
     if (!by.role().canWrite()) {
       throw ApiException.forbidden("Viewers cannot change work orders");
     }
-  }
-
-  private static void afterCommit(Runnable action) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      action.run();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            action.run();
-          }
-        });
   }
 }

@@ -169,6 +169,7 @@ class ChatTest extends SwitchboardTestBase {
 
   @Test
   void the_conversation_is_stored_with_authors() {
+    say(owner, "/status");
     say(owner, "/help");
 
     JsonNode history = owner.get(chat()).expect(200).data();
@@ -181,6 +182,8 @@ class ChatTest extends SwitchboardTestBase {
     assertThat(last.get("kind").asString()).isEqualTo("info");
     long seq = question.get("seq").asLong();
     JsonNode earlier = owner.get(chat() + "?before=" + seq).expect(200).data();
+    assertThat(earlier.size()).as("the /status question and its reply").isGreaterThanOrEqualTo(2);
     earlier.forEach(m -> assertThat(m.get("seq").asLong()).isLessThan(seq));
+    assertThat(earlier.get(earlier.size() - 2).get("text").asString()).isEqualTo("/status");
   }
 }

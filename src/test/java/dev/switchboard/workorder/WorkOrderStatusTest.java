@@ -65,4 +65,13 @@ class WorkOrderStatusTest {
       assertThat(s.hasActiveRun()).as(s.name()).isEqualTo(s == QUEUED || s == RUNNING);
     }
   }
+
+  @Test
+  void only_approved_review_and_failed_accept_a_new_run() {
+    for (WorkOrderStatus s : WorkOrderStatus.values()) {
+      assertThat(s.acceptsRuns())
+          .as(s.name())
+          .isEqualTo(s == APPROVED || s == REVIEW || s == FAILED);
+    }
+  }
 }

@@ -30,6 +30,15 @@ class ForeignIdTest extends SwitchboardTestBase {
             .data()
             .get("id")
             .asString();
+    String workOrder =
+        owner
+            .post(
+                "/api/workspaces/" + otherWs + "/work-orders",
+                Map.of("title", "Foreign work order", "agentId", agent))
+            .expect(201)
+            .data()
+            .get("id")
+            .asString();
 
     for (String path :
         new String[] {
@@ -37,7 +46,8 @@ class ForeignIdTest extends SwitchboardTestBase {
           "/w/" + ws + "/agents/" + agent + "/executions",
           "/w/" + ws + "/agents/" + agent + "/edit",
           "/w/" + ws + "/executions/" + run,
-          "/w/" + ws + "/contacts/" + contact
+          "/w/" + ws + "/contacts/" + contact,
+          "/w/" + ws + "/work-orders/" + workOrder
         }) {
       Api.Response page = owner.page(path);
       assertThat(page.status()).as(path).isEqualTo(404);
@@ -46,6 +56,7 @@ class ForeignIdTest extends SwitchboardTestBase {
     assertThat(owner.page("/w/" + otherWs + "/agents/" + agent).status()).isEqualTo(200);
     assertThat(owner.page("/w/" + otherWs + "/executions/" + run).status()).isEqualTo(200);
     assertThat(owner.page("/w/" + otherWs + "/contacts/" + contact).status()).isEqualTo(200);
+    assertThat(owner.page("/w/" + otherWs + "/work-orders/" + workOrder).status()).isEqualTo(200);
   }
 
   @Test
