@@ -103,6 +103,35 @@ class HistoryBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void a_waiting_run_that_wakes_up_shows_it_without_a_reload() {
+    String agent =
+        createAgent(
+            Map.of(
+                "name",
+                "Sleeper",
+                "kind",
+                "workflow",
+                "status",
+                "live",
+                "plan",
+                Map.of(
+                    "steps",
+                    List.of(
+                        Map.of("type", "wait", "params", Map.of("duration", "PT1H")),
+                        Map.of("type", "remember", "params", Map.of("key", "k", "value", "v"))))));
+    String run = finishedRun(agent, "waiting");
+    signIn();
+    page.navigate(base() + "/w/" + ws + "/executions/" + run);
+    assertThat(page.locator("#exec-status")).hasText("waiting");
+
+    api.post("/api/workspaces/" + ws + "/executions/" + run + "/resume", null).expect(200);
+
+    assertThat(page.locator("#exec-status"))
+        .hasText("completed", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+    assertThat(page.locator("#exec-progress")).hasText("Step 2 of 2 completed");
+  }
+
+  @Test
   void the_workspace_list_keeps_its_filters_in_the_url_exports_them_and_shows_new_runs_live() {
     String agent =
         workflowAgent(
