@@ -150,7 +150,7 @@
 
     function renumber() {
       state.forEach((r, i) => {
-        r.number.textContent = `Rule ${i + 1}`;
+        r.node.setAttribute("aria-label", `Rule ${i + 1}`);
         r.field.dataset.path = pathOf(i, "field", state.length, joinSelect.value);
         r.operator.dataset.path = pathOf(i, "operator", state.length, joinSelect.value);
         r.value.dataset.path = pathOf(i, "value", state.length, joinSelect.value);
@@ -162,22 +162,23 @@
       const f = el("input", { type: "text", autocomplete: "off", list: datalist.id, value: c.field || "" });
       const op = select(OPERATORS.map((o) => [o, o]), c.operator || "==");
       const v = el("input", { type: "text", autocomplete: "off", value: c.value === undefined || c.operator === "exists" ? "" : String(c.value) });
-      const row = { field: f, operator: op, value: v, number: el("span", { class: "visually-hidden" }) };
       const valueField = field("Value", v);
-      const remove = el("button", { type: "button", class: "btn btn-small btn-danger", onclick: () => {
+      const remove = el("button", { type: "button", class: "btn btn-small btn-danger", "aria-label": "Remove this rule" },
+        "Remove rule");
+      const node = el("div", { class: "compare-row", role: "group" },
+        field("Field", f), field("Operator", op), valueField, remove);
+      const row = { field: f, operator: op, value: v, node };
+      remove.addEventListener("click", () => {
         state.splice(state.indexOf(row), 1);
         node.remove();
         renumber();
         onChange();
-      } }, "Remove rule");
-      const node = el("div", { class: "compare-row" }, row.number,
-        field("Field", f), field("Operator", op), valueField, remove);
+      });
       const syncExists = () => { valueField.hidden = op.value === "exists"; };
       op.addEventListener("change", syncExists);
       syncExists();
       for (const control of [f, op, v]) control.addEventListener("input", onChange);
       op.addEventListener("change", onChange);
-      remove.setAttribute("aria-label", "Remove this rule");
       state.push(row);
       list.append(node);
       renumber();

@@ -194,6 +194,38 @@ class TriggersBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void a_form_submitted_trigger_names_its_form() {
+    signIn();
+    String formId =
+        api.post(
+                "/api/workspaces/" + ws + "/forms",
+                Map.of(
+                    "name",
+                    "Demo request " + System.nanoTime(),
+                    "fields",
+                    List.of(Map.of("name", "email", "type", "email"))))
+            .expect(201)
+            .data()
+            .get("id")
+            .asString();
+    String agentId = workflowAgent("Demo follow-up", SEARCH);
+    openEditor(agentId);
+    addTrigger("event");
+    Locator card = trigger(0);
+    assertThat(control(card, "formId")).isHidden();
+    control(card, "event").selectOption("form.submitted");
+    control(card, "formId").selectOption(formId);
+    save();
+
+    assertThat(page).hasURL(Pattern.compile(".*/agents/" + agentId + "$"));
+    JsonNode saved = agent(agentId).get("triggers").get(0);
+    assertThat(saved.get("event").asString()).isEqualTo("form.submitted");
+    assertThat(saved.get("formId").asString()).isEqualTo(formId);
+    assertThat(saved.has("condition")).isFalse();
+    assertThat(page.locator("#trigger-items")).containsText("When a form is submitted");
+  }
+
+  @Test
   void the_webhook_url_is_copied_and_rotated() {
     context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
     signIn();
