@@ -309,6 +309,9 @@ class TriggersBrowserTest extends BrowserTestBase {
       page.navigate(base() + "/w/" + ws + "/executions/" + second);
       assertThat(page.locator("#exec-queue")).containsText("Next in queue");
       assertThat(page.locator("#exec-queue")).containsText("Estimated start");
+      page.setViewportSize(375, 800);
+      assertThat(scrollWidth()).isLessThanOrEqualTo(375);
+      shot("triggers-execution-queued-375");
     } finally {
       for (String id : List.of(second, running)) {
         api.post("/api/workspaces/" + ws + "/executions/" + id + "/cancel", null);
