@@ -97,10 +97,8 @@
   function onLive(msg) {
     if (msg.type !== "event" || !msg.data) return;
     const id = msg.data.executionId;
-    if (!followed || followed.id !== id) {
-      if (msg.event === "execution:completed" || msg.event === "execution:failed") loadHistory();
-      return;
-    }
+    onHistoryEvent(msg);
+    if (!followed || followed.id !== id) return;
     switch (msg.event) {
       case "execution:progress":
         if (followed.mine) showNote(`Step ${msg.data.step} of ${msg.data.total}: ${msg.data.action}`);
@@ -203,6 +201,34 @@
     }
   }
 
+  // ---- Triggers --------------------------------------------------------------------------
+
+  function renderTriggers(a) {
+    const { describe, fireTime, absoluteUrl } = window.SBTriggers;
+    const triggers = a.triggers || [];
+    const list = document.getElementById("trigger-items");
+    list.replaceChildren();
+    for (const t of triggers) {
+      const item = el("li", { class: `trigger-item trigger-${t.type}` }, describe(t));
+      if (t.type === "schedule" && t.nextRunAt) {
+        item.append(el("span", { class: "muted" }, " · next ",
+          el("time", { datetime: t.nextRunAt }, fireTime(t.nextRunAt, t.timezone))));
+      }
+      if (t.type === "webhook" && t.url) item.append(el("span", { class: "mono webhook-url" }, absoluteUrl(t.url)));
+      list.append(item);
+    }
+    document.getElementById("triggers-empty").hidden = triggers.length > 0;
+    const next = triggers
+      .filter((t) => t.type === "schedule" && t.nextRunAt)
+      .sort((x, y) => Date.parse(x.nextRunAt) - Date.parse(y.nextRunAt))[0];
+    const line = document.getElementById("next-run");
+    line.hidden = !next;
+    line.replaceChildren(...(next
+      ? [el("strong", {}, "Next run: "), el("time", { datetime: next.nextRunAt }, fireTime(next.nextRunAt, next.timezone)),
+        ` (${next.timezone})`, a.status === "live" ? "" : ` — skipped while the agent is ${a.status}`]
+      : []));
+  }
+
   // ---- History ---------------------------------------------------------------------------
 
   let page = 1;
@@ -223,8 +249,10 @@
     rows.replaceChildren();
     for (const e of r.data.items) {
       const result = e.error ? e.error.message
-        : e.status === "completed" ? `Processed ${e.processedCount || 0}` : (e.progress || "");
-      rows.append(el("tr", {},
+        : e.status === "completed" ? `Processed ${e.processedCount || 0}`
+          : e.status === "skipped" ? (e.reason || "Skipped")
+            : e.status === "queued" ? window.SBQueue.queueText(null) : (e.progress || "");
+      rows.append(el("tr", { "data-execution": e.executionId, "data-status": e.status },
         el("td", { "data-label": "Started" }, executionLink(e.executionId, fmtTime(e.startedAt || e.createdAt))),
         el("td", { "data-label": "Status" }, badge(e.status)),
         el("td", { "data-label": "Trigger" }, e.triggerType + (e.triggeredBy ? ` · ${e.triggeredBy}` : "")),
@@ -232,9 +260,34 @@
         el("td", { "data-label": "Result", class: "result" }, result)));
     }
     document.getElementById("history-empty").hidden = r.data.items.length > 0;
+    // The list has no queue fields: each queued row asks its run why it waits.
+    for (const e of r.data.items) if (e.status === "queued") loadQueue(e.executionId);
     document.getElementById("page-info").textContent = `Page ${page} of ${pages} · ${r.data.total} executions`;
     document.getElementById("prev-page").disabled = page <= 1;
     document.getElementById("next-page").disabled = page >= pages;
+  }
+
+  function queueCell(executionId) {
+    const row = document.querySelector(`#history-rows tr[data-execution="${executionId}"][data-status="queued"]`);
+    return row ? row.querySelector(".result") : null;
+  }
+
+  async function loadQueue(executionId) {
+    const r = await api("GET", `${base}/executions/${executionId}`);
+    const cell = queueCell(executionId);
+    if (r.ok && cell && r.data.status === "queued") cell.textContent = window.SBQueue.queueText(r.data);
+  }
+
+  /** execution:queued carries the new position and reason; other moves change the rows. */
+  function onHistoryEvent(msg) {
+    if (msg.event === "execution:queued") {
+      const cell = queueCell(msg.data.executionId);
+      if (cell) cell.textContent = window.SBQueue.queueText(msg.data);
+      else loadHistory();
+    } else if (["execution:started", "execution:skipped", "execution:canceled", "execution:completed",
+      "execution:failed"].includes(msg.event)) {
+      loadHistory();
+    }
   }
 
   async function load() {
@@ -246,6 +299,7 @@
     }
     agent = r.data;
     renderAgent(agent);
+    renderTriggers(agent);
     idle();
     loadHistory();
     if (window.SBLive) window.SBLive.subscribe(`workspace:${ws}:agent:${agentId}`, onLive);

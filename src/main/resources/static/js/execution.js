@@ -24,6 +24,7 @@
     document.title = `${e.status} · ${e.agentName} · Switchboard`;
     setBadge(document.getElementById("exec-status"), e.status);
     document.getElementById("exec-progress").textContent = e.progress || "";
+    renderWaitOrSkip(e);
 
     const dl = document.getElementById("exec-details");
     dl.replaceChildren();
@@ -74,6 +75,15 @@
     cancel.hidden = !active;
     cancel.textContent = e.status === "running" ? "Stop" : "Cancel";
     document.getElementById("retry-run").hidden = !(e.status === "failed" || e.status === "canceled");
+  }
+
+  /** A queued run's position, reason and estimated start; a skipped run's reason. */
+  function renderWaitOrSkip(e) {
+    const note = document.getElementById("exec-queue");
+    const text = e.status === "queued" ? window.SBQueue.queueText(e)
+      : e.status === "skipped" ? e.reason || "Skipped" : "";
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   function hasDetails(d) {
