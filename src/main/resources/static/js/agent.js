@@ -206,6 +206,34 @@
     }
   }
 
+  // ---- Triggers --------------------------------------------------------------------------
+
+  function renderTriggers(a) {
+    const { describe, fireTime, absoluteUrl } = window.SBTriggers;
+    const triggers = a.triggers || [];
+    const list = document.getElementById("trigger-items");
+    list.replaceChildren();
+    for (const t of triggers) {
+      const item = el("li", { class: `trigger-item trigger-${t.type}` }, describe(t));
+      if (t.type === "schedule" && t.nextRunAt) {
+        item.append(el("span", { class: "muted" }, " · next ",
+          el("time", { datetime: t.nextRunAt }, fireTime(t.nextRunAt, t.timezone))));
+      }
+      if (t.type === "webhook" && t.url) item.append(el("span", { class: "mono webhook-url" }, absoluteUrl(t.url)));
+      list.append(item);
+    }
+    document.getElementById("triggers-empty").hidden = triggers.length > 0;
+    const next = triggers
+      .filter((t) => t.type === "schedule" && t.nextRunAt)
+      .sort((x, y) => Date.parse(x.nextRunAt) - Date.parse(y.nextRunAt))[0];
+    const line = document.getElementById("next-run");
+    line.hidden = !next;
+    line.replaceChildren(...(next
+      ? [el("strong", {}, "Next run: "), el("time", { datetime: next.nextRunAt }, fireTime(next.nextRunAt, next.timezone)),
+        ` (${next.timezone})`, a.status === "live" ? "" : ` — skipped while the agent is ${a.status}`]
+      : []));
+  }
+
   async function load() {
     const r = await api("GET", `${base}/agents/${agentId}`);
     if (!r.ok) {
@@ -215,6 +243,7 @@
     }
     agent = r.data;
     renderAgent(agent);
+    renderTriggers(agent);
     idle();
     await followActiveRun();
     if (window.SBLive) window.SBLive.subscribe(`workspace:${ws}:agent:${agentId}`, onLive);

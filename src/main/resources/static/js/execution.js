@@ -24,6 +24,7 @@
     document.title = `${e.status} · ${e.agentName} · Switchboard`;
     setBadge(document.getElementById("exec-status"), e.status);
     document.getElementById("exec-progress").textContent = e.progress || "";
+    renderWaitOrSkip(e);
 
     const dl = document.getElementById("exec-details");
     dl.replaceChildren();
@@ -128,6 +129,15 @@
   function text(v) {
     if (v === null || v === undefined) return "";
     return typeof v === "string" ? v : JSON.stringify(v);
+  }
+
+  /** A queued run's position, reason and estimated start; a skipped run's reason. */
+  function renderWaitOrSkip(e) {
+    const note = document.getElementById("exec-queue");
+    const text = e.status === "queued" ? window.SBQueue.queueText(e)
+      : e.status === "skipped" ? e.reason || "Skipped" : "";
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   function hasDetails(d) {

@@ -80,9 +80,15 @@
     return el("a", { href: `/w/${ws}/executions/${id}`, class: "mono", title: id }, text);
   }
 
+  /** Why each queued run waits, as last heard: a reload keeps it instead of flashing "Queued". */
+  const queueTexts = new Map();
+
   function row(e) {
     const result = e.error ? e.error.message || "Execution failed"
-      : e.status === "completed" ? `Processed ${e.processedCount || 0}` : (e.progress || "");
+      : e.status === "completed" ? `Processed ${e.processedCount || 0}`
+        : e.status === "skipped" ? (e.reason || "Skipped")
+          : e.status === "queued" ? queueTexts.get(e.executionId) || window.SBQueue.queueText(null)
+            : (e.progress || "");
     const agentName = e.agentDeleted ? `Agent '${e.agentName}' (deleted)` : e.agentName;
     return el("tr", { "data-execution": e.executionId, "data-status": e.status },
       el("td", { "data-label": "ExecutionId" }, link(e.executionId, e.executionId.slice(0, 8))),
@@ -111,6 +117,8 @@
     const items = r.data.items;
     document.getElementById("history-rows").replaceChildren(...items.map(row));
     document.getElementById("history-empty").hidden = items.length > 0;
+    // The list has no queue fields: each queued row asks its run why it waits.
+    for (const e of items) if (e.status === "queued") loadQueue(e.executionId);
     document.getElementById("page-info").textContent =
       `Page ${page} of ${pages} · ${r.data.total} executions`;
     document.getElementById("prev-page").disabled = page <= 1;
@@ -119,6 +127,24 @@
     const inProgress = items.some((e) => ACTIVE.includes(e.status) || e.status === "waiting");
     clearTimeout(pollTimer);
     if (inProgress) pollTimer = setTimeout(load, 3000);
+  }
+
+  function queueCell(executionId) {
+    const row = document.querySelector(`#history-rows tr[data-execution="${executionId}"][data-status="queued"]`);
+    return row ? row.querySelector(".result") : null;
+  }
+
+  function showQueue(executionId, q) {
+    const text = window.SBQueue.queueText(q);
+    queueTexts.set(executionId, text);
+    const cell = queueCell(executionId);
+    if (cell) cell.textContent = text;
+    return cell;
+  }
+
+  async function loadQueue(executionId) {
+    const r = await api("GET", `/api/workspaces/${ws}/executions/${executionId}`);
+    if (r.ok && r.data.status === "queued") showQueue(executionId, r.data);
   }
 
   /** Reloads soon, at most once a second however many events arrive. */
@@ -130,11 +156,12 @@
     }, 500);
   }
 
+  /** execution:queued carries the new position and reason; other moves change the rows. */
   function onLive(msg) {
-    if (msg.type === "event" && msg.event && msg.event.startsWith("execution:")
-      && msg.event !== "execution:log") {
-      reloadSoon();
-    }
+    if (msg.type !== "event" || !msg.event || !msg.event.startsWith("execution:")
+      || msg.event === "execution:log" || msg.event === "execution:progress") return;
+    if (msg.event === "execution:queued" && msg.data && showQueue(msg.data.executionId, msg.data)) return;
+    reloadSoon();
   }
 
   range.addEventListener("change", showCustom);
