@@ -33,6 +33,7 @@ class Deals {
   private final Companies companies;
   private final CustomFields customFields;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final CrmJson json;
   private final Clock clock;
 
@@ -42,6 +43,7 @@ class Deals {
       Companies companies,
       CustomFields customFields,
       Outbox outbox,
+      EventSubjects subjects,
       CrmJson json,
       Clock clock) {
     this.jdbc = jdbc;
@@ -49,6 +51,7 @@ class Deals {
     this.companies = companies;
     this.customFields = customFields;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.json = json;
     this.clock = clock;
   }
@@ -189,8 +192,7 @@ class Deals {
   }
 
   private void stageChanged(UUID ws, Map<String, Object> deal, String previousStage) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("deal", deal);
+    Map<String, Object> payload = new LinkedHashMap<>(subjects.ofDeal(ws, deal));
     payload.put("previousStage", previousStage);
     payload.put("newStage", deal.get("stage"));
     outbox.add(ws, CrmEvent.DEAL_STAGE_UPDATED, payload);
