@@ -1,7 +1,7 @@
-// The agent page: details, the Run Now button with all its states, and the execution history.
+// The agent page: details and the Run Now button with all its states (history.js: the history).
 (function () {
   "use strict";
-  const { ws, api, el, toast, badge, setBadge, fmtTime, fmtDuration } = window.SB;
+  const { ws, api, el, toast, setBadge, fmtTime, ACTIVE } = window.SB;
   const agentId = document.body.dataset.agent;
   const base = `/api/workspaces/${ws}`;
 
@@ -34,7 +34,7 @@
   }
 
   function showNote(...parts) {
-    note.replaceChildren(...parts);
+    note.replaceChildren(...parts.filter((p) => p !== null && p !== undefined));
   }
 
   function executionLink(id, text) {
@@ -77,6 +77,8 @@
   function follow(executionId, mine) {
     followed = { id: executionId, mine, done: false };
     if (mine) running();
+    else button.disabled = true;
+    if (window.SBHistory) window.SBHistory.reload();
     clearInterval(pollTimer);
     pollTimer = setInterval(() => poll(executionId), 2000);
     poll(executionId);
@@ -97,8 +99,11 @@
   function onLive(msg) {
     if (msg.type !== "event" || !msg.data) return;
     const id = msg.data.executionId;
-    onHistoryEvent(msg);
-    if (!followed || followed.id !== id) return;
+    if (!followed || followed.id !== id) {
+      // A run started elsewhere (a schedule, another tab): Run Now waits for it too.
+      if (msg.event === "execution:started" && (!followed || followed.done)) follow(id, false);
+      return;
+    }
     switch (msg.event) {
       case "execution:progress":
         if (followed.mine) showNote(`Step ${msg.data.step} of ${msg.data.total}: ${msg.data.action}`);
@@ -126,7 +131,7 @@
     clearInterval(pollTimer);
     idle();
     showNote();
-    loadHistory();
+    if (window.SBHistory) window.SBHistory.reload();
     const logHref = `/w/${ws}/executions/${executionId}`;
     if (!mine) {
       showNote("The previous execution has ended. ", executionLink(executionId, "View it"));
@@ -229,67 +234,6 @@
       : []));
   }
 
-  // ---- History ---------------------------------------------------------------------------
-
-  let page = 1;
-  let pages = 1;
-
-  async function loadHistory() {
-    const form = document.getElementById("history-filters");
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) params.set(k, v);
-    params.set("page", String(page));
-    const r = await api("GET", `${base}/agents/${agentId}/executions?${params}`);
-    if (!r.ok) {
-      toast({ kind: "error", message: r.error.message });
-      return;
-    }
-    pages = Math.max(1, r.data.pages);
-    const rows = document.getElementById("history-rows");
-    rows.replaceChildren();
-    for (const e of r.data.items) {
-      const result = e.error ? e.error.message
-        : e.status === "completed" ? `Processed ${e.processedCount || 0}`
-          : e.status === "skipped" ? (e.reason || "Skipped")
-            : e.status === "queued" ? window.SBQueue.queueText(null) : (e.progress || "");
-      rows.append(el("tr", { "data-execution": e.executionId, "data-status": e.status },
-        el("td", { "data-label": "Started" }, executionLink(e.executionId, fmtTime(e.startedAt || e.createdAt))),
-        el("td", { "data-label": "Status" }, badge(e.status)),
-        el("td", { "data-label": "Trigger" }, e.triggerType + (e.triggeredBy ? ` · ${e.triggeredBy}` : "")),
-        el("td", { "data-label": "Duration" }, fmtDuration(e.duration)),
-        el("td", { "data-label": "Result", class: "result" }, result)));
-    }
-    document.getElementById("history-empty").hidden = r.data.items.length > 0;
-    // The list has no queue fields: each queued row asks its run why it waits.
-    for (const e of r.data.items) if (e.status === "queued") loadQueue(e.executionId);
-    document.getElementById("page-info").textContent = `Page ${page} of ${pages} · ${r.data.total} executions`;
-    document.getElementById("prev-page").disabled = page <= 1;
-    document.getElementById("next-page").disabled = page >= pages;
-  }
-
-  function queueCell(executionId) {
-    const row = document.querySelector(`#history-rows tr[data-execution="${executionId}"][data-status="queued"]`);
-    return row ? row.querySelector(".result") : null;
-  }
-
-  async function loadQueue(executionId) {
-    const r = await api("GET", `${base}/executions/${executionId}`);
-    const cell = queueCell(executionId);
-    if (r.ok && cell && r.data.status === "queued") cell.textContent = window.SBQueue.queueText(r.data);
-  }
-
-  /** execution:queued carries the new position and reason; other moves change the rows. */
-  function onHistoryEvent(msg) {
-    if (msg.event === "execution:queued") {
-      const cell = queueCell(msg.data.executionId);
-      if (cell) cell.textContent = window.SBQueue.queueText(msg.data);
-      else loadHistory();
-    } else if (["execution:started", "execution:skipped", "execution:canceled", "execution:completed",
-      "execution:failed"].includes(msg.event)) {
-      loadHistory();
-    }
-  }
-
   async function load() {
     const r = await api("GET", `${base}/agents/${agentId}`);
     if (!r.ok) {
@@ -301,17 +245,21 @@
     renderAgent(agent);
     renderTriggers(agent);
     idle();
-    loadHistory();
+    await followActiveRun();
     if (window.SBLive) window.SBLive.subscribe(`workspace:${ws}:agent:${agentId}`, onLive);
   }
 
+  /** A page opened while the agent runs shows Run Now disabled until that run ends. */
+  async function followActiveRun() {
+    const r = await api("GET", `${base}/agents/${agentId}/executions?page=1`);
+    if (!r.ok) return;
+    const current = r.data.items.find((e) => ACTIVE.includes(e.status));
+    if (!current) return;
+    showNote(el("span", {}, "Agent is already running. Wait for current execution to complete."), " ",
+      el("span", {}, "Current execution: ", executionLink(current.executionId)));
+    follow(current.executionId, false);
+  }
+
   button.addEventListener("click", runNow);
-  document.getElementById("history-filters").addEventListener("submit", (e) => {
-    e.preventDefault();
-    page = 1;
-    loadHistory();
-  });
-  document.getElementById("prev-page").addEventListener("click", () => { page = Math.max(1, page - 1); loadHistory(); });
-  document.getElementById("next-page").addEventListener("click", () => { page = Math.min(pages, page + 1); loadHistory(); });
   document.addEventListener("DOMContentLoaded", load);
 })();

@@ -111,12 +111,12 @@ class SendEmailAction implements ActionHandler {
       return earlier(call, to, earlier.get());
     }
     int limit = (agent == null ? Restrictions.DEFAULT : agent.restrictions()).maxEmailsPerDay();
-    Instant now = clock.instant();
-    if (ledger.countByAgent(SendLedger.Book.EMAILS, call.agentId(), startOfDay(now)) >= limit) {
-      throw limits.pause(call, "Email limit reached (" + limit + "/day)");
-    }
-    if (!ledger.claim(SendLedger.Book.EMAILS, claim, now)) {
-      return earlier(call, to, SendLedger.State.CLAIMED);
+    switch (ledger.claimEmail(claim, clock.instant(), limit)) {
+      case OVER_LIMIT -> throw limits.pause(call, "Email limit reached (" + limit + "/day)");
+      case TAKEN -> {
+        return earlier(call, to, SendLedger.State.CLAIMED);
+      }
+      case CLAIMED -> {}
     }
     if (CaughtEmails.catches(email.get())) {
       caught.keep(

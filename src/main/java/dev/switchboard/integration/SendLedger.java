@@ -1,6 +1,7 @@
 package dev.switchboard.integration;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -70,31 +71,95 @@ class SendLedger {
         .map(s -> "sent".equals(s) ? State.SENT : State.CLAIMED);
   }
 
-  /** Commits the claim; false when the message was claimed already. */
-  boolean claim(Book book, Claim claim, Instant now) {
+  /** What claiming an email within the agent's daily limit came to. */
+  enum EmailClaim {
+    CLAIMED,
+    /** This run, step and contact claimed it before. */
+    TAKEN,
+    OVER_LIMIT
+  }
+
+  /**
+   * Claims an email and one unit of the agent's quota for the day together, or neither: the quota
+   * row is taken with {@code used < limit} in the same statement, which the database serialises, so
+   * concurrent claims cannot both pass the last free unit.
+   */
+  EmailClaim claimEmail(Claim claim, Instant now, int limit) {
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    openQuota(claim.agentId(), day);
+    try {
+      return ownTransaction.execute(tx -> {
+        int taken =
+            jdbc.sql(
+                    "update email_quota set used = used + 1"
+                        + " where agent_id = ? and sent_on = ? and used < ?")
+                .params(claim.agentId(), day, limit)
+                .update();
+        if (taken == 0) {
+          return EmailClaim.OVER_LIMIT;
+        }
+        insertClaim(Book.EMAILS, claim, now);
+        return EmailClaim.CLAIMED;
+      });
+    } catch (DuplicateKeyException e) {
+      return EmailClaim.TAKEN;
+    }
+  }
+
+  /** The day's quota row, started from the emails the ledger already holds for that day. */
+  private void openQuota(UUID agentId, LocalDate day) {
+    boolean open =
+        jdbc.sql("select count(*) from email_quota where agent_id = ? and sent_on = ?")
+                .params(agentId, day)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (open) {
+      return;
+    }
+    OffsetDateTime start = day.atStartOfDay().atOffset(ZoneOffset.UTC);
     try {
       ownTransaction.executeWithoutResult(tx ->
           jdbc.sql(
-                  "insert into "
-                      + book.table
-                      + """
-                       (execution_id, step, contact_key, workspace_id, agent_id, user_id,
-                       recipient, status, claimed_at) values (?, ?, ?, ?, ?, ?, ?, 'claimed', ?)\
-                      """)
-              .params(
-                  claim.executionId(),
-                  claim.step(),
-                  claim.contactKey(),
-                  claim.workspaceId(),
-                  claim.agentId(),
-                  claim.userId(),
-                  claim.recipient(),
-                  utc(now))
+                  """
+                  insert into email_quota (agent_id, sent_on, used) select ?, ?, count(*)
+                  from sent_emails where agent_id = ? and claimed_at >= ? and claimed_at < ?\
+                  """)
+              .params(agentId, day, agentId, start, start.plusDays(1))
               .update());
+    } catch (DuplicateKeyException e) {
+      // Another claim opened it first.
+    }
+  }
+
+  /** Commits the claim; false when the message was claimed already. */
+  boolean claim(Book book, Claim claim, Instant now) {
+    try {
+      ownTransaction.executeWithoutResult(tx -> insertClaim(book, claim, now));
       return true;
     } catch (DuplicateKeyException e) {
       return false;
     }
+  }
+
+  private void insertClaim(Book book, Claim claim, Instant now) {
+    jdbc.sql(
+            "insert into "
+                + book.table
+                + """
+                 (execution_id, step, contact_key, workspace_id, agent_id, user_id,
+                 recipient, status, claimed_at) values (?, ?, ?, ?, ?, ?, ?, 'claimed', ?)\
+                """)
+        .params(
+            claim.executionId(),
+            claim.step(),
+            claim.contactKey(),
+            claim.workspaceId(),
+            claim.agentId(),
+            claim.userId(),
+            claim.recipient(),
+            utc(now))
+        .update();
   }
 
   void markSent(Book book, Claim claim, Instant now) {
@@ -108,24 +173,39 @@ class SendLedger {
             .update());
   }
 
-  /** Gives the claim up: the message certainly did not leave, a later attempt may send it. */
+  /**
+   * Gives the claim up: the message certainly did not leave, a later attempt may send it. An
+   * email's unit of the daily quota is given back with it.
+   */
   void release(Book book, Claim claim) {
-    ownTransaction.executeWithoutResult(tx ->
+    ownTransaction.executeWithoutResult(tx -> {
+      Optional<OffsetDateTime> claimedAt =
+          jdbc.sql(
+                  "select claimed_at from "
+                      + book.table
+                      + " where execution_id = ? and step = ? and contact_key = ?"
+                      + " and status = 'claimed'")
+              .params(claim.executionId(), claim.step(), claim.contactKey())
+              .query(OffsetDateTime.class)
+              .optional();
+      int released =
+          jdbc.sql(
+                  "delete from "
+                      + book.table
+                      + " where execution_id = ? and step = ? and contact_key = ?"
+                      + " and status = 'claimed'")
+              .params(claim.executionId(), claim.step(), claim.contactKey())
+              .update();
+      if (book == Book.EMAILS && released == 1 && claimedAt.isPresent()) {
         jdbc.sql(
-                "delete from "
-                    + book.table
-                    + " where execution_id = ? and step = ? and contact_key = ? and status = 'claimed'")
-            .params(claim.executionId(), claim.step(), claim.contactKey())
-            .update());
-  }
-
-  /** Messages an agent claimed or sent since {@code since}. */
-  long countByAgent(Book book, UUID agentId, Instant since) {
-    return jdbc.sql(
-            "select count(*) from " + book.table + " where agent_id = ? and claimed_at >= ?")
-        .params(agentId, utc(since))
-        .query(Long.class)
-        .single();
+                "update email_quota set used = used - 1"
+                    + " where agent_id = ? and sent_on = ? and used > 0")
+            .params(
+                claim.agentId(),
+                claimedAt.get().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
+            .update();
+      }
+    });
   }
 
   /** Messages sent for a workspace user (by any of their agents) since {@code since}. */

@@ -280,6 +280,104 @@ class SendEmailActionTest extends IntegrationTestBase {
                 }));
   }
 
+  @Test
+  void four_contacts_found_with_two_emails_allowed_send_exactly_two_also_after_a_retry()
+      throws Exception {
+    String workspace = connectedWorkspace();
+    for (String name : List.of("ann", "bob", "cid", "dan")) {
+      contact(
+          workspace,
+          Map.of(
+              "firstName", name, "lastName", "Lee", "email", name + "@acme.com", "title", "CEO"));
+    }
+    String agent =
+        agent(
+            workspace,
+            2,
+            List.of(
+                step(
+                    "search_contacts",
+                    Map.of(
+                        "filters",
+                        List.of(Map.of("field", "title", "operator", "contains", "value", "CEO")))),
+                step("send_email", Map.of("subject", "Hi @contact.firstName", "body", "Hello"))));
+
+    JsonNode run =
+        dev.switchboard.support.Runs.awaitStatus(
+            owner,
+            workspace,
+            dev.switchboard.support.Runs.trigger(owner, workspace, agent),
+            "completed",
+            "failed");
+    assertThat(run.get("error").get("message").asString()).isEqualTo("Email limit reached (2/day)");
+    assertThat(recipientsOtherThanTheOwner()).hasSize(2);
+
+    // The owner sets the paused agent live again and retries: the day's limit still holds.
+    owner
+        .post(
+            "/api/workspaces/" + workspace + "/agents/" + agent + "/status",
+            Map.of("status", "live"))
+        .expect(200);
+    String retry =
+        owner
+            .post(
+                "/api/workspaces/"
+                    + workspace
+                    + "/executions/"
+                    + run.get("executionId").asString()
+                    + "/retry",
+                null)
+            .expect(202)
+            .data()
+            .get("executionId")
+            .asString();
+    dev.switchboard.support.Runs.awaitStatus(owner, workspace, retry, "completed", "failed");
+    assertThat(recipientsOtherThanTheOwner()).hasSize(2);
+  }
+
+  @Test
+  void parallel_runs_of_one_agent_never_pass_its_daily_limit_together() throws Exception {
+    String workspace = connectedWorkspace();
+    String agent = agent(workspace, 2, List.of());
+    int runs = 6;
+    List<Map<String, Object>> contacts = new java.util.ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      contacts.add(contact(workspace, "P" + i, "Lee", "p" + i + "@acme.com", null));
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(runs);
+    java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (Map<String, Object> c : contacts) {
+      DirectCall call = new DirectCall(workspace, agent);
+      threads.add(
+          Thread.ofPlatform()
+              .start(() -> {
+                try {
+                  start.await();
+                  call.run(
+                      sendEmail, 1, Map.of("subject", "Hi", "body", "Hello"), Map.of("contact", c));
+                } catch (ActionFailure limit) {
+                  refused.incrementAndGet();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    assertThat(recipientsOtherThanTheOwner()).hasSize(2);
+    assertThat(refused.get()).isEqualTo(runs - 2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sent_emails where agent_id = ?",
+                Long.class,
+                UUID.fromString(agent)))
+        .isEqualTo(2L);
+  }
+
   /** Who the emails went to, leaving out the owner's notification emails. */
   private List<String> recipientsOtherThanTheOwner() throws jakarta.mail.MessagingException {
     List<String> to = new java.util.ArrayList<>();
