@@ -68,12 +68,12 @@ class WorkspaceController {
     return view(access.member(caller, ws));
   }
 
-  /** Only owners change a workspace's name or retention. */
+  /** Owners and admins rename a workspace; only owners change how long it keeps runs. */
   @PutMapping("/api/workspaces/{ws}")
   Map<String, Object> update(Caller caller, @PathVariable UUID ws, @RequestBody Changes body) {
-    Membership me = access.member(caller, ws);
-    if (me.role() != Role.OWNER) {
-      throw ApiException.forbidden("Only workspace owners can change its settings");
+    Membership me = access.manager(caller, ws);
+    if (body.retentionDays() != null && me.role() != Role.OWNER) {
+      throw ApiException.forbidden("Only workspace owners can change retentionDays");
     }
     settings.update(ws, body.name(), body.retentionDays());
     return view(me);

@@ -118,6 +118,8 @@ class RetentionTest extends SwitchboardTestBase {
         .isEqualTo(365);
     assertThat(admin.get(path).expect(200).data().get("retentionDays").asInt()).isEqualTo(365);
     assertThat(admin.put(path, Map.of("retentionDays", 30)).status()).isEqualTo(403);
+    assertThat(admin.put(path, Map.of("name", "Renamed")).expect(200).data().get("name").asString())
+        .isEqualTo("Renamed");
     for (Object bad : List.of(90, -1, "soon")) {
       assertThat(
               owner
