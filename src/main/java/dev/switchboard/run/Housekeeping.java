@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * own interval (on the {@link Clock}, so a moved clock makes them due), run in turn on one thread
  * that looks every poll interval. A task's failure is logged and retried at its next turn; it never
  * stops the others. Promotion behind a freed slot is not a task: the move that frees the slot
- * promotes the next run in the same transaction ({@link RunMoves}).
+ * promotes the next run in the same transaction ({@link RunMoves}). History's work is here too:
+ * finished runs are folded into {@link DailyTotals} every few seconds, and every minute it looks
+ * whether the daily {@link Retention} purge is due (one node wins the job's claim).
  */
 @Component
 class Housekeeping implements SmartLifecycle {
@@ -24,6 +26,9 @@ class Housekeeping implements SmartLifecycle {
 
   /** How often queued runs are told again where they stand, when that changed. */
   static final Duration QUEUE_WATCH_INTERVAL = Duration.ofSeconds(1);
+
+  private static final Duration FOLD_TOTALS_INTERVAL = Duration.ofSeconds(5);
+  private static final Duration PURGE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
   /** A housekeeping job: its name (for the log), how often it runs, and what it does. */
   private static final class Task {
@@ -50,6 +55,8 @@ class Housekeeping implements SmartLifecycle {
       LeaseReaper leaseReaper,
       QueueWatch queueWatch,
       RunWorkers workers,
+      DailyTotals totals,
+      Retention retention,
       Clock clock,
       RunSettings settings) {
     this.clock = clock;
@@ -66,7 +73,10 @@ class Housekeeping implements SmartLifecycle {
                 () ->
                     requeued(
                         workers, "runs of unresponsive nodes", leaseReaper.reap(clock.instant()))),
-            new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick));
+            new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick),
+            new Task(
+                "daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
+            new Task("retention purge", PURGE_CHECK_INTERVAL, retention::purgeIfDue));
   }
 
   /** Runs back in the queue: this node's claimer looks at once. */
