@@ -47,6 +47,15 @@ final class ConditionGrammar {
           "[they|the contact|contact|the lead|he|she] (is|are) missing [a|an]",
           "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]",
           "no");
+  private static final List<Phrase> TAG_SUBJECTS =
+      Phrase.all("(the contact|they|he|she|the lead|the prospect|the person|contact|it)");
+  private static final Phrase TAGGED =
+      Phrase.of(
+          "(is|are|was|were|has been|have been|got|gets) [already] (tagged|labelled|labeled)"
+              + " [as|with]");
+  private static final Phrase NOT_TAGGED =
+      Phrase.of(
+          "(is|are|was|were|has|have) (not|never) [been] [yet] (tagged|labelled|labeled) [as|with]");
   private static final Set<String> VALUE_STOPS =
       Set.of(
           "and",
@@ -235,6 +244,10 @@ final class ConditionGrammar {
     if (has != null) {
       return has;
     }
+    Condition tagged = tagged();
+    if (tagged != null) {
+      return tagged;
+    }
     Condition elided = elidedField(start);
     if (elided != null) {
       return elided;
@@ -381,6 +394,27 @@ final class ConditionGrammar {
     }
     Condition.Compare compare = new Condition.Compare(previous.field(), previous.operator(), value);
     return last != null ? compare : new Condition.Not(compare);
+  }
+
+  /** "the contact is tagged 'X'", "he is not tagged 'X'", "they have the tag 'X'". */
+  private Condition tagged() {
+    int mark = c.mark();
+    c.acceptFirst(TAG_SUBJECTS);
+    boolean negated;
+    if (c.accept(TAGGED)) {
+      negated = false;
+    } else if (c.accept(NOT_TAGGED)) {
+      negated = true;
+    } else {
+      c.reset(mark);
+      return null;
+    }
+    if (!c.at(Kind.QUOTED)) {
+      c.reset(mark);
+      return null;
+    }
+    Condition compare = Relation.CONTAINS.toCondition("contact.tags", c.next().text());
+    return negated ? new Condition.Not(compare) : compare;
   }
 
   /** "they have a LinkedIn URL" (exists), "they have no phone number" (not exists). */

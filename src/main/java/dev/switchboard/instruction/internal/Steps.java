@@ -32,7 +32,8 @@ final class Steps {
       Phrase.all(
           "(and|but) (then|also|finally|lastly|next|afterwards|after that) [,]",
           "(then|also|next|finally|lastly|afterwards|after that|after this|first|firstly|second"
-              + "|secondly|third|thirdly|and|plus|now|meanwhile|additionally) [,]",
+              + "|secondly|third|thirdly|fourth|fourthly|fifth|fifthly|sixth|seventh|eighth|ninth|tenth|and"
+              + "|plus|now|meanwhile|additionally) [,]",
           "once (that 's|that is|this is|it 's|it is) done [,]",
           "(once|when) [that 's|that is|this is|it 's|it is] (done|finished|complete) [,]",
           "[and|but] [if possible] [,] (could|would|can|will) you [please|kindly] [just] [also]"
