@@ -74,8 +74,7 @@ class Housekeeping implements SmartLifecycle {
                     requeued(
                         workers, "runs of unresponsive nodes", leaseReaper.reap(clock.instant()))),
             new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick),
-            new Task(
-                "daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
+            new Task("daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
             new Task("retention purge", PURGE_CHECK_INTERVAL, retention::purgeIfDue));
   }
 
