@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent today against the daily limits.
  */
 @Repository
-class SendLedger {
+public class SendLedger {
 
   /** The two ledgers. */
-  enum Book {
+  public enum Book {
     EMAILS("sent_emails"),
     LINKEDIN("linkedin_invitations");
 
@@ -34,14 +34,14 @@ class SendLedger {
   }
 
   /** Where a claim stands. */
-  enum State {
+  public enum State {
     /** Claimed, but the send never confirmed: it may or may not have left. */
     CLAIMED,
     SENT;
   }
 
   /** One message: the run, the step and the contact identify it. */
-  record Claim(
+  public record Claim(
       UUID workspaceId,
       UUID agentId,
       UUID userId,
@@ -59,7 +59,7 @@ class SendLedger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Optional<State> state(Book book, Claim claim) {
+  public Optional<State> state(Book book, Claim claim) {
     return jdbc.sql(
             "select status from "
                 + book.table
@@ -71,7 +71,7 @@ class SendLedger {
   }
 
   /** Commits the claim; false when the message was claimed already. */
-  boolean claim(Book book, Claim claim, Instant now) {
+  public boolean claim(Book book, Claim claim, Instant now) {
     try {
       ownTransaction.executeWithoutResult(tx ->
           jdbc.sql(
@@ -97,7 +97,7 @@ class SendLedger {
     }
   }
 
-  void markSent(Book book, Claim claim, Instant now) {
+  public void markSent(Book book, Claim claim, Instant now) {
     ownTransaction.executeWithoutResult(tx ->
         jdbc.sql(
                 "update "
@@ -109,7 +109,7 @@ class SendLedger {
   }
 
   /** Gives the claim up: the message certainly did not leave, a later attempt may send it. */
-  void release(Book book, Claim claim) {
+  public void release(Book book, Claim claim) {
     ownTransaction.executeWithoutResult(tx ->
         jdbc.sql(
                 "delete from "
@@ -120,7 +120,7 @@ class SendLedger {
   }
 
   /** Messages an agent claimed or sent since {@code since}. */
-  long countByAgent(Book book, UUID agentId, Instant since) {
+  public long countByAgent(Book book, UUID agentId, Instant since) {
     return jdbc.sql(
             "select count(*) from " + book.table + " where agent_id = ? and claimed_at >= ?")
         .params(agentId, utc(since))
@@ -129,7 +129,7 @@ class SendLedger {
   }
 
   /** Messages sent for a workspace user (by any of their agents) since {@code since}. */
-  long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
+  public long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
     return jdbc.sql(
             "select count(*) from "
                 + book.table
