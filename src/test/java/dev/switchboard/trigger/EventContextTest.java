@@ -58,6 +58,21 @@ class EventContextTest extends SwitchboardTestBase {
     assertThat(context.get("company").get("name").asString()).isEqualTo("Acme");
     assertThat(tags(ada)).containsExactly("Triggered");
     assertThat(tags(bob)).isEmpty();
+    JsonNode newest =
+        owner.get("/api/workspaces/" + space + "/events?agentId=" + agent + "&limit=1").data();
+    assertThat(newest).hasSize(1);
+    assertThat(newest.get(0).get("type").asString()).isEqualTo("contact.created");
+    assertThat(newest.get(0).get("outcomes").get(0).get("outcome").asString())
+        .isEqualTo("filtered");
+    assertThat(
+            owner
+                .get("/api/workspaces/" + space + "/events?limit=0")
+                .expect(400)
+                .json()
+                .get("error")
+                .get("field")
+                .asString())
+        .isEqualTo("limit");
   }
 
   @Test

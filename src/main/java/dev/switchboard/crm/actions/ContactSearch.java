@@ -1,5 +1,8 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.CustomFields;
+import dev.switchboard.crm.Fields;
+import dev.switchboard.crm.Tags;
 import dev.switchboard.plan.Operator;
 import dev.switchboard.sql.Like;
 import dev.switchboard.workflow.ActionFailure;

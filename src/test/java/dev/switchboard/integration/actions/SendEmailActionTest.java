@@ -1,4 +1,4 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.switchboard.integration.IntegrationTestBase;
 import dev.switchboard.workflow.ActionFailure;
 import dev.switchboard.workflow.ActionResult;
 import jakarta.mail.Message;
@@ -209,13 +210,6 @@ class SendEmailActionTest extends IntegrationTestBase {
     assertThat(run.get("error").get("message").asString())
         .isEqualTo("Could not connect to the SMTP server at 127.0.0.1:" + closed);
     assertThat(activities(workspace, id(john))).isEmpty();
-  }
-
-  /** A local port nothing listens on: bound once, then released. */
-  static int closedPort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.switchboard.integration.IntegrationTestBase;
 import dev.switchboard.workflow.ActionFailure;
 import dev.switchboard.workflow.ActionResult;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import dev.switchboard.agent.Agents;
 import dev.switchboard.notification.Notifier;

@@ -1,5 +1,7 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.Assignees;
+import dev.switchboard.crm.Tasks;
 import dev.switchboard.notification.Notifier;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;

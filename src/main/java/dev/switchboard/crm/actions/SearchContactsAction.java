@@ -1,5 +1,8 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.Contact;
+import dev.switchboard.crm.ContactStore;
+import dev.switchboard.crm.CustomFields;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

@@ -1,9 +1,16 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.agent.Restrictions;
 import dev.switchboard.crm.Crm;
+import dev.switchboard.integration.CaughtEmails;
+import dev.switchboard.integration.Integration;
+import dev.switchboard.integration.IntegrationKind;
+import dev.switchboard.integration.Integrations;
+import dev.switchboard.integration.SendLedger;
+import dev.switchboard.integration.SmtpAccount;
+import dev.switchboard.integration.SmtpMailer;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

@@ -1,8 +1,13 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.crm.Crm;
+import dev.switchboard.integration.Integration;
+import dev.switchboard.integration.IntegrationKind;
+import dev.switchboard.integration.Integrations;
+import dev.switchboard.integration.LinkedInClient;
+import dev.switchboard.integration.SendLedger;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

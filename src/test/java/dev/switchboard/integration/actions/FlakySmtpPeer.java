@@ -1,4 +1,4 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import java.io.BufferedReader;
 import java.io.IOException;

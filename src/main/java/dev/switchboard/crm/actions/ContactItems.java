@@ -1,5 +1,8 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.Companies;
+import dev.switchboard.crm.Contact;
+import dev.switchboard.crm.Deals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.Activities;
+import dev.switchboard.crm.Tags;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

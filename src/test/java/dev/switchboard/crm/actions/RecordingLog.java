@@ -1,4 +1,4 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
 import dev.switchboard.workflow.ActionCall;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

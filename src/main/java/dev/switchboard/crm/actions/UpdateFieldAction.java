@@ -1,5 +1,12 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
+import dev.switchboard.crm.Body;
+import dev.switchboard.crm.ContactStore;
+import dev.switchboard.crm.CrmJson;
+import dev.switchboard.crm.CustomFields;
+import dev.switchboard.crm.Deals;
+import dev.switchboard.crm.Fields;
+import dev.switchboard.crm.Rows;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

@@ -1,5 +1,9 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
+import dev.switchboard.integration.Integration;
+import dev.switchboard.integration.IntegrationKind;
+import dev.switchboard.integration.Integrations;
+import dev.switchboard.integration.WebSearchClient;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;

@@ -1,4 +1,4 @@
-package dev.switchboard.crm;
+package dev.switchboard.crm.actions;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,10 @@
-package dev.switchboard.integration;
+package dev.switchboard.integration.actions;
 
 import dev.switchboard.crm.Crm;
+import dev.switchboard.integration.ApolloClient;
+import dev.switchboard.integration.Integration;
+import dev.switchboard.integration.IntegrationKind;
+import dev.switchboard.integration.Integrations;
 import dev.switchboard.plan.ActionType;
 import dev.switchboard.workflow.ActionCall;
 import dev.switchboard.workflow.ActionFailure;
