@@ -70,6 +70,15 @@
     document.getElementById("retry-run").hidden = !(e.status === "failed" || e.status === "canceled");
   }
 
+  /** A queued run's position, reason and estimated start; a skipped run's reason. */
+  function renderWaitOrSkip(e) {
+    const note = document.getElementById("exec-queue");
+    const text = e.status === "queued" ? window.SBQueue.queueText(e)
+      : e.status === "skipped" ? e.reason || "Skipped" : "";
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
   // Which steps the reader opened or closed, by index, so a refresh keeps them as they were.
   const toggled = new Map();
 
@@ -129,15 +138,6 @@
   function text(v) {
     if (v === null || v === undefined) return "";
     return typeof v === "string" ? v : JSON.stringify(v);
-  }
-
-  /** A queued run's position, reason and estimated start; a skipped run's reason. */
-  function renderWaitOrSkip(e) {
-    const note = document.getElementById("exec-queue");
-    const text = e.status === "queued" ? window.SBQueue.queueText(e)
-      : e.status === "skipped" ? e.reason || "Skipped" : "";
-    note.textContent = text;
-    note.hidden = !text;
   }
 
   function hasDetails(d) {

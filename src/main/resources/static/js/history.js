@@ -80,15 +80,11 @@
     return el("a", { href: `/w/${ws}/executions/${id}`, class: "mono", title: id }, text);
   }
 
-  /** Why each queued run waits, as last heard: a reload keeps it instead of flashing "Queued". */
-  const queueTexts = new Map();
-
   function row(e) {
     const result = e.error ? e.error.message || "Execution failed"
       : e.status === "completed" ? `Processed ${e.processedCount || 0}`
         : e.status === "skipped" ? (e.reason || "Skipped")
-          : e.status === "queued" ? queueTexts.get(e.executionId) || window.SBQueue.queueText(null)
-            : (e.progress || "");
+          : e.status === "queued" ? window.SBQueue.queueText(null) : (e.progress || "");
     const agentName = e.agentDeleted ? `Agent '${e.agentName}' (deleted)` : e.agentName;
     return el("tr", { "data-execution": e.executionId, "data-status": e.status },
       el("td", { "data-label": "ExecutionId" }, link(e.executionId, e.executionId.slice(0, 8))),
@@ -134,17 +130,10 @@
     return row ? row.querySelector(".result") : null;
   }
 
-  function showQueue(executionId, q) {
-    const text = window.SBQueue.queueText(q);
-    queueTexts.set(executionId, text);
-    const cell = queueCell(executionId);
-    if (cell) cell.textContent = text;
-    return cell;
-  }
-
   async function loadQueue(executionId) {
     const r = await api("GET", `/api/workspaces/${ws}/executions/${executionId}`);
-    if (r.ok && r.data.status === "queued") showQueue(executionId, r.data);
+    const cell = queueCell(executionId);
+    if (r.ok && cell && r.data.status === "queued") cell.textContent = window.SBQueue.queueText(r.data);
   }
 
   /** Reloads soon, at most once a second however many events arrive. */
@@ -159,9 +148,10 @@
   /** execution:queued carries the new position and reason; other moves change the rows. */
   function onLive(msg) {
     if (msg.type !== "event" || !msg.event || !msg.event.startsWith("execution:")
-      || msg.event === "execution:log" || msg.event === "execution:progress") return;
-    if (msg.event === "execution:queued" && msg.data && showQueue(msg.data.executionId, msg.data)) return;
-    reloadSoon();
+      || msg.event === "execution:log") return;
+    const cell = msg.event === "execution:queued" ? queueCell(msg.data.executionId) : null;
+    if (cell) cell.textContent = window.SBQueue.queueText(msg.data);
+    else reloadSoon();
   }
 
   range.addEventListener("change", showCustom);

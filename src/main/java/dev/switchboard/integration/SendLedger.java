@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent today against the daily limits.
  */
 @Repository
-class SendLedger {
+public class SendLedger {
 
   /** The two ledgers. */
-  enum Book {
+  public enum Book {
     EMAILS("sent_emails"),
     LINKEDIN("linkedin_invitations");
 
@@ -35,14 +35,14 @@ class SendLedger {
   }
 
   /** Where a claim stands. */
-  enum State {
+  public enum State {
     /** Claimed, but the send never confirmed: it may or may not have left. */
     CLAIMED,
     SENT;
   }
 
   /** One message: the run, the step and the contact identify it. */
-  record Claim(
+  public record Claim(
       UUID workspaceId,
       UUID agentId,
       UUID userId,
@@ -60,7 +60,7 @@ class SendLedger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Optional<State> state(Book book, Claim claim) {
+  public Optional<State> state(Book book, Claim claim) {
     return jdbc.sql(
             "select status from "
                 + book.table
@@ -72,7 +72,7 @@ class SendLedger {
   }
 
   /** What claiming an email within the agent's daily limit came to. */
-  enum EmailClaim {
+  public enum EmailClaim {
     CLAIMED,
     /** This run, step and contact claimed it before. */
     TAKEN,
@@ -84,7 +84,7 @@ class SendLedger {
    * row is taken with {@code used < limit} in the same statement, which the database serialises, so
    * concurrent claims cannot both pass the last free unit.
    */
-  EmailClaim claimEmail(Claim claim, Instant now, int limit) {
+  public EmailClaim claimEmail(Claim claim, Instant now, int limit) {
     LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
     openQuota(claim.agentId(), day);
     try {
@@ -133,7 +133,7 @@ class SendLedger {
   }
 
   /** Commits the claim; false when the message was claimed already. */
-  boolean claim(Book book, Claim claim, Instant now) {
+  public boolean claim(Book book, Claim claim, Instant now) {
     try {
       ownTransaction.executeWithoutResult(tx -> insertClaim(book, claim, now));
       return true;
@@ -162,7 +162,7 @@ class SendLedger {
         .update();
   }
 
-  void markSent(Book book, Claim claim, Instant now) {
+  public void markSent(Book book, Claim claim, Instant now) {
     ownTransaction.executeWithoutResult(tx ->
         jdbc.sql(
                 "update "
@@ -177,7 +177,7 @@ class SendLedger {
    * Gives the claim up: the message certainly did not leave, a later attempt may send it. An
    * email's unit of the daily quota is given back with it.
    */
-  void release(Book book, Claim claim) {
+  public void release(Book book, Claim claim) {
     ownTransaction.executeWithoutResult(tx -> {
       Optional<OffsetDateTime> claimedAt =
           jdbc.sql(
@@ -209,7 +209,7 @@ class SendLedger {
   }
 
   /** Messages sent for a workspace user (by any of their agents) since {@code since}. */
-  long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
+  public long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
     return jdbc.sql(
             "select count(*) from "
                 + book.table

@@ -206,7 +206,6 @@ class ExecutionController {
   @PostMapping({"/executions/{executionId}/cancel", "/executions/{executionId}/stop"})
   Map<String, Object> cancel(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
     Membership by = access.member(caller, ws);
-    requireRunPermission(by, executions.require(ws, executionId), "stop");
     Execution e = executions.cancel(by, executionId);
     return ApiResponse.ok(executions.detail(e, by));
   }
@@ -215,21 +214,8 @@ class ExecutionController {
   @PostMapping("/executions/{executionId}/resume")
   Map<String, Object> resume(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
     Membership by = access.member(caller, ws);
-    requireRunPermission(by, executions.require(ws, executionId), "resume");
     Execution e = executions.resume(by, executionId);
     return ApiResponse.ok(executions.detail(e, by));
-  }
-
-  /** Viewers are refused further on, with their own message. */
-  private void requireRunPermission(Membership by, Execution run, String verb) {
-    if (by.role().canWrite()
-        && agents
-            .find(run.workspaceId(), run.agentId())
-            .filter(a -> !a.runnableBy(by.role()))
-            .isPresent()) {
-      throw ApiException.forbidden(
-          "Only workspace owners and admins can " + verb + " this agent's runs");
-    }
   }
 
   @PostMapping("/executions/{executionId}/retry")

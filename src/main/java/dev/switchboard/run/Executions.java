@@ -1,5 +1,6 @@
 package dev.switchboard.run;
 
+import dev.switchboard.agent.Agents;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class Executions {
   private final QueueReasons queue;
   private final JdbcClient jdbc;
   private final RunWorkers workers;
+  private final Agents agents;
   private final Clock clock;
 
   Executions(
@@ -35,6 +37,7 @@ public class Executions {
       QueueReasons queue,
       JdbcClient jdbc,
       RunWorkers workers,
+      Agents agents,
       Clock clock) {
     this.store = store;
     this.moves = moves;
@@ -42,6 +45,7 @@ public class Executions {
     this.queue = queue;
     this.jdbc = jdbc;
     this.workers = workers;
+    this.agents = agents;
     this.clock = clock;
   }
 
@@ -191,7 +195,7 @@ public class Executions {
   /** Cancels a queued, waiting or running run (a running one stops at once, its process killed). */
   public Execution cancel(Membership by, UUID id) {
     Execution e = require(by.workspaceId(), id);
-    requireWriter(by);
+    requireMayChange(by, e, "stop");
     Instant now = clock.instant();
     switch (e.status()) {
       case QUEUED, WAITING -> {
@@ -217,7 +221,7 @@ public class Executions {
   /** Resumes a waiting run now, even if its agent was paused. */
   public Execution resume(Membership by, UUID id) {
     Execution e = require(by.workspaceId(), id);
-    requireWriter(by);
+    requireMayChange(by, e, "resume");
     if (e.status() != ExecutionStatus.WAITING) {
       throw new ApiException(
           HttpStatus.CONFLICT, "NOT_WAITING", "Only a waiting execution can be resumed");
@@ -226,6 +230,22 @@ public class Executions {
     moves.wake(id, e.agentId(), now, by.actor(), "Resumed by hand");
     workers.wake();
     return require(by.workspaceId(), id);
+  }
+
+  /**
+   * The one check behind stopping or resuming a run, however it is asked for (the API, chat's
+   * {@code /stop}, a work order's cancel): viewers never; members only for an agent open to them,
+   * as for trigger and retry.
+   */
+  public void requireMayChange(Membership by, Execution run, String verb) {
+    requireWriter(by);
+    if (agents
+        .find(run.workspaceId(), run.agentId())
+        .filter(a -> !a.runnableBy(by.role()))
+        .isPresent()) {
+      throw ApiException.forbidden(
+          "Only workspace owners and admins can " + verb + " this agent's runs");
+    }
   }
 
   private static void requireWriter(Membership by) {

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 final class RunState {
 
+  /** The trigger variables that name what the run acts on before it searches. */
+  private static final List<String> SUBJECTS = List.of("contact", "deal", "company");
+
   private int cursor;
   private final Map<String, Object> memory;
   private List<Map<String, Object>> items;
@@ -100,9 +103,21 @@ final class RunState {
     return b;
   }
 
-  /** The contacts later steps apply to; a list with one empty item when none were searched. */
+  /**
+   * The contacts later steps apply to. Before any search, the one item is what the run was started
+   * with (an event's contact, deal and company), so {@code add_tag} and the like act on it.
+   */
   List<Map<String, Object>> targets() {
-    return items == null ? List.of(Map.of()) : items;
+    if (items != null) {
+      return items;
+    }
+    Map<String, Object> subject = new LinkedHashMap<>();
+    for (String entity : SUBJECTS) {
+      if (base.get(entity) instanceof Map<?, ?> given) {
+        subject.put(entity, given);
+      }
+    }
+    return List.of(subject);
   }
 
   boolean searched() {
