@@ -87,17 +87,13 @@ public class Executions {
     return detail(e, seesEverything(by));
   }
 
-  /** The summary detail view, for whoever may see the run (the live snapshots). */
-  public Map<String, Object> detail(Execution e) {
-    return detail(e, false);
-  }
-
   /** Owners and admins see a run's params, results and full log; members and viewers do not. */
   public static boolean seesEverything(Membership by) {
     return by.role().canManage();
   }
 
-  private Map<String, Object> detail(Execution e, boolean full) {
+  /** The detail view, in full or as the summary members and viewers get. */
+  public Map<String, Object> detail(Execution e, boolean full) {
     Map<String, Object> out =
         ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()), full);
     queue.of(e.id(), clock.instant()).ifPresent(status -> out.putAll(status.fields()));
@@ -176,12 +172,13 @@ public class Executions {
     return out;
   }
 
-  /** The last {@code count} lines (for snapshots). */
-  public List<LogLine> tail(UUID executionId, int count) {
+  /** The last {@code count} lines (for snapshots); without {@code fullLog} the system ones. */
+  public List<LogLine> tail(UUID executionId, int count, boolean fullLog) {
     List<LogLine> lines =
         new ArrayList<>(
             jdbc.sql(
                     "select seq, stream, line, ts from execution_logs where execution_id = ?"
+                        + (fullLog ? "" : " and stream = 'system'")
                         + " order by seq desc limit ?")
                 .params(executionId, count)
                 .query((rs, i) ->
