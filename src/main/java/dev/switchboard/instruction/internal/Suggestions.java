@@ -28,7 +28,9 @@ final class Suggestions {
               "send a LinkedIn invite with the note '%s'",
               "Hi @contact.firstName"),
           new Form(
-              List.of("untag", "remove", "delete", "drop", "unlabel"), "remove tag '%s'", "Trial"),
+              List.of("untag", "remove", "delete", "drop", "unlabel"),
+              "remove tag '%s'",
+              "Tag name"),
           new Form(List.of("tag", "tags", "label", "labels", "flag"), "add tag '%s'", "Tag name"),
           new Form(
               List.of("task", "todo", "remind", "reminder", "call", "phone"),
