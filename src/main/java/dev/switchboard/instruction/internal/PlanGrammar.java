@@ -252,7 +252,7 @@ final class PlanGrammar {
   private static final Phrase GREETING =
       Phrase.of(
           "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
-              + "|afternoon|evening|dear"
+              + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team"
               + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 

@@ -126,7 +126,7 @@ final class Tokenizer {
   static List<Token> tokenize(String text) {
     Tokenizer tokenizer = new Tokenizer(text);
     tokenizer.run();
-    return tokenizer.tokens;
+    return Dictation.read(text, tokenizer.tokens);
   }
 
   private void run() {
