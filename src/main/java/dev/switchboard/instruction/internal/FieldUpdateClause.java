@@ -168,10 +168,15 @@ final class FieldUpdateClause implements Clause {
       int mark = c.mark();
       c.accept(Kind.COMMA);
       int start = c.mark();
-      Fields.Ref field = c.acceptWord("and") ? field(c) : null;
+      boolean and = c.acceptWord("and");
+      boolean its = and && c.atWord("its"); // "… the company's 'segment' and its 'employees' field"
+      Fields.Ref field = and ? field(c) : null;
       if (field == null || !c.accept(TO)) {
         c.reset(mark);
         return steps;
+      }
+      if (its) {
+        field = new Fields.Ref((String) steps.getLast().params().get("entity"), field.name());
       }
       steps.add(setTo(c, field, start));
     }
