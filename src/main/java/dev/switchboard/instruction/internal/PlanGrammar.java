@@ -845,11 +845,22 @@ final class PlanGrammar {
           c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || afterBranchAhead();
       case THEN ->
           c.at(Kind.END)
+              || thenAfterFirst()
               || c.at(Kind.LIST_MARKER)
               || c.at(Kind.RPAREN)
               || elseAhead()
               || afterBranchAhead();
     };
+  }
+
+  /**
+   * "If …, enrich them first; then send …": after a step said with "first", "; then" goes on after
+   * the branch.
+   */
+  private boolean thenAfterFirst() {
+    return c.at(Kind.SEMICOLON)
+        && c.peek(1).isWord("then")
+        && c.token(c.mark() - 1).isWord("first");
   }
 
   private boolean elseAhead() {
