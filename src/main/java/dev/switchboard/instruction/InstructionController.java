@@ -7,6 +7,7 @@ import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class InstructionController {
 
   record ParseRequest(String instructions) {}
+
+  /**
+   * Instructions longer than this are no preview request (the parser reads at most {@link
+   * BuiltInParser#MAX_LENGTH} characters and says so with 422); they are refused with 413 unread.
+   */
+  static final int MAX_PREVIEW_LENGTH = 1_000_000;
 
   private final InstructionParser parser;
   private final WorkspaceAccess access;
@@ -31,6 +38,13 @@ class InstructionController {
     access.member(caller, ws);
     if (body.instructions() == null) {
       throw ApiException.invalid("instructions", "instructions is required");
+    }
+    if (body.instructions().length() > MAX_PREVIEW_LENGTH) {
+      throw new ApiException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "PAYLOAD_TOO_LARGE",
+          "instructions is longer than " + MAX_PREVIEW_LENGTH + " characters",
+          Map.of("field", "instructions"));
     }
     return switch (parser.parse(body.instructions())) {
       case ParseResult.Parsed parsed ->

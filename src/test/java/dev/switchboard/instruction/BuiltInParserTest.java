@@ -302,4 +302,59 @@ class BuiltInParserTest {
 
     assertThat(rejection(text).getFirst().start()).isZero();
   }
+
+  @Test
+  void a_refusal_suggests_the_nearest_supported_phrasing_when_its_words_name_an_action() {
+    String text = "Order pizza and tag them 'Lunch'";
+
+    ParseDetail detail = rejection(text).getFirst();
+
+    assertThat(detail.message()).endsWith(". Did you mean: add tag 'Lunch'?");
+    assertThat(text.substring(detail.start(), detail.end())).isEqualTo(text);
+    assertThat(rejection("Unlabel everything on them").getFirst().message())
+        .contains("Did you mean: remove tag 'Tag name'?");
+    assertThat(rejection("If the vibe is good, tag 'A'").getFirst().message())
+        .contains("Did you mean: if contact.leadScore is over 50");
+    assertThat(rejection("Book a flight to Paris").getFirst().message())
+        .doesNotContain("Did you mean");
+  }
+
+  @Test
+  void words_one_slip_away_are_read_as_meant_and_the_plan_says_so() {
+    ParseResult result = new BuiltInParser().parse("Serach contacts wiht title contians 'CTO'");
+
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.plan().steps()).hasSize(1);
+    assertThat(parsed.warnings())
+        .contains("Read 'Serach' as 'search'.", "Read 'contians' as 'contains'.");
+    assertThat(rejection("Set the lead score to the lead score times two")).isNotEmpty();
+  }
+
+  @Test
+  void unbalanced_parentheses_are_refused_with_a_span() {
+    String open = "If (deal.value > 5000 and contact.leadScore > 50, add tag 'Big'";
+    String close = "Add tag 'A') and wait 2 days";
+
+    for (String text : List.of(open, close)) {
+      List<ParseDetail> details = rejection(text);
+      assertThat(details).isNotEmpty();
+      assertThat(details.getFirst().end()).isGreaterThan(details.getFirst().start());
+      assertThat(details.getFirst().end()).isLessThanOrEqualTo(text.length());
+    }
+  }
+
+  @Test
+  void two_hundred_numbered_steps_are_read_in_order_in_bounded_time() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 200; i++) {
+      text.append(i).append(". Add tag 'T").append(i).append("'\n");
+    }
+
+    Plan plan = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> plan(text.toString()));
+
+    assertThat(plan.size()).isEqualTo(200);
+    assertThat(((Step.Action) plan.steps().get(199)).params().get("tags"))
+        .isEqualTo(List.of("T200"));
+  }
 }

@@ -70,6 +70,38 @@ class InstructionApiTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_megabyte_of_text_is_refused_with_413_naming_the_field_without_being_read() {
+    String megabyte = "Add tag 'X' and wait 1 day. ".repeat(37_450);
+    assertThat(megabyte.length()).isGreaterThan(1_000_000);
+
+    long started = System.nanoTime();
+    Api.Response r =
+        owner.post(
+            "/api/workspaces/" + ws + "/instructions/parse", Map.of("instructions", megabyte));
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.error().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(r.error().get("field").asString()).isEqualTo("instructions");
+    assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void whitespace_only_text_is_refused_with_422_and_a_refusal_suggests_a_phrasing() {
+    Api.Response blank =
+        owner.post(
+            "/api/workspaces/" + ws + "/instructions/parse", Map.of("instructions", " \n\t "));
+    assertThat(blank.status()).isEqualTo(422);
+
+    Api.Response r =
+        owner.post(
+            "/api/workspaces/" + ws + "/instructions/parse",
+            Map.of("instructions", "Order pizza and tag them 'Lunch'"));
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.error().get("details").get(0).get("message").asString())
+        .endsWith("Did you mean: add tag 'Lunch'?");
+  }
+
+  @Test
   void saving_instructions_stores_their_plan_and_publishing_unreadable_ones_is_refused() {
     JsonNode saved =
         owner

@@ -20,7 +20,7 @@ final class ConditionGrammar {
       Phrase.of(
           "[yet|still|by now] (after|within|in|for|over|by) [the next|the following|another]");
   private static final Phrase TIME_OUTRO =
-      Phrase.of("(later|from now|have passed|has passed|go by)");
+      Phrase.of("(later|from now|have passed|has passed|go by|after that|after this|afterwards)");
   private static final Phrase IS_TRUE = Phrase.of("(is|==|=) (true|yes)");
   private static final Phrase IS_FALSE = Phrase.of("(is|==|=) (false|no)");
   private static final Phrase YET = Phrase.of("(yet|still|by then|by now|so far)");

@@ -36,7 +36,7 @@ final class FieldUpdateClause implements Clause {
 
   private static final Phrase SET_ARROW = Phrase.of("(→|->|⇒)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
-  private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in");
+  private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in", "and");
   private static final Set<String> ARITHMETIC =
       Set.of(
           "times",
@@ -168,10 +168,15 @@ final class FieldUpdateClause implements Clause {
       int mark = c.mark();
       c.accept(Kind.COMMA);
       int start = c.mark();
-      Fields.Ref field = c.acceptWord("and") ? field(c) : null;
+      boolean and = c.acceptWord("and");
+      boolean its = and && c.atWord("its"); // "… the company's 'segment' and its 'employees' field"
+      Fields.Ref field = and ? field(c) : null;
       if (field == null || !c.accept(TO)) {
         c.reset(mark);
         return steps;
+      }
+      if (its) {
+        field = new Fields.Ref((String) steps.getLast().params().get("entity"), field.name());
       }
       steps.add(setTo(c, field, start));
     }

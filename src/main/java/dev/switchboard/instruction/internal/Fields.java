@@ -166,7 +166,10 @@ final class Fields {
       }
     }
     Token t = c.peek();
-    if (t.is(Kind.WORD) && (isIdentifierLike(t.text()) || entity != null) && !isStopWord(t)) {
+    if (t.is(Kind.WORD)
+        && (isIdentifierLike(t.text()) || entity != null)
+        && !isStopWord(t)
+        && !WordTypos.isSlip(t.lower())) { // "deal valu" is no field: a slip of "value"
       c.next();
       c.accept(FIELD_WORD);
       return new Ref(entity == null ? "contact" : entity, t.text());

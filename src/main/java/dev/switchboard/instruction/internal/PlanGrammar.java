@@ -100,7 +100,8 @@ final class PlanGrammar {
   private static final Phrase TRAILING_WHEN =
       Phrase.of(
           "(afterwards|afterward|at the end|in the end|as well|too|as a last step|as the last step"
-              + "|as a final step|last|first|right away|now|for each [of them|one|contact]|for"
+              + "|as a final step|as the very last step|as the final step|at the very end|last|first"
+              + "|right away|now|for each [of them|one|contact]|for"
               + " every one|for all of them|for everyone|each)");
 
   /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
@@ -252,7 +253,7 @@ final class PlanGrammar {
   private static final Phrase GREETING =
       Phrase.of(
           "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
-              + "|afternoon|evening|dear"
+              + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team"
               + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 
@@ -285,6 +286,13 @@ final class PlanGrammar {
               + " order|one by one|in sequence]",
           "(steps|actions|then for each|do this|to do|todo|the plan|plan|instructions|workflow|here goes|checklist"
               + "|to do list|todo list|task list|in order|in this order|sequence)");
+
+  /** "Before that, …": what follows runs before what was said just before. */
+  private static final Phrase BEFORE_THAT =
+      Phrase.of(
+          "(before that|before this|before doing that|before doing this|prior to that|prior to"
+              + " this|before then|before the (tagging|tag|handoff|hand off|email|emailing|wait"
+              + "|waiting|task|search|invite|enrichment|update|that step|last step)) [,]");
 
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but|before)");
@@ -618,9 +626,11 @@ final class PlanGrammar {
   private void sequence(Scope scope, List<Step> steps) {
     int sentenceStart = steps.size();
     int blockStart = steps.size();
+    Order order = new Order(steps.size());
     separators(scope);
     while (!stops(scope)) {
       int before = c.mark();
+      int stepStart = steps.size();
       step(scope, steps);
       trailingWhen();
       trailingRemark();
@@ -628,10 +638,12 @@ final class PlanGrammar {
       if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
+      order.placed(steps, stepStart);
       if (stops(scope)) {
         break;
       }
       Separation separation = separators(scope);
+      order.separated(separation == Separation.SENTENCE, c.accept(BEFORE_THAT));
       while (separation == Separation.SENTENCE && skipContext()) {
         separators(scope); // "… a task. No emails should go out as part of this. Then …"
       }
@@ -643,6 +655,49 @@ final class PlanGrammar {
       }
       if (c.mark() == before) {
         throw leftover();
+      }
+    }
+  }
+
+  /**
+   * "Send the 'Recap' template. Before that, wait 2 days.", "tag them, and before the tagging,
+   * enrich them": steps said after "before that" run before the step (after a full stop: the
+   * sentence) said just before them.
+   */
+  private static final class Order {
+    private int lastStep;
+    private int sentence;
+    private int lastSentence;
+    private int insertAt = -1;
+
+    Order(int start) {
+      lastStep = start;
+      sentence = start;
+      lastSentence = start;
+    }
+
+    /** The steps from {@code from} on were just read: moves them if "before that" came first. */
+    void placed(List<Step> steps, int from) {
+      int at = from;
+      if (insertAt >= 0 && from < steps.size()) {
+        List<Step> moved = new ArrayList<>(steps.subList(from, steps.size()));
+        steps.subList(from, steps.size()).clear();
+        at = Math.min(insertAt, from);
+        steps.addAll(at, moved);
+      }
+      insertAt = -1;
+      lastStep = at;
+      sentence = Math.min(sentence, at);
+    }
+
+    /** A separator was read; {@code before} when "before that" followed it. */
+    void separated(boolean newSentence, boolean before) {
+      if (newSentence && sentence != Integer.MAX_VALUE) {
+        lastSentence = sentence; // a sentence without steps leaves the last one as it was
+        sentence = Integer.MAX_VALUE;
+      }
+      if (before) {
+        insertAt = newSentence ? lastSentence : lastStep;
       }
     }
   }
@@ -719,6 +774,8 @@ final class PlanGrammar {
       } else if (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
         c.next();
         seen = Separation.SENTENCE;
+      } else if (c.at(BEFORE_THAT)) {
+        return seen; // the caller reads it: the order changes
       } else if (c.accept(SEPARATOR_WORDS)) {
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
       } else if (c.atWord("please") && FreeText.atBoundary(c, 1)) {
@@ -788,11 +845,22 @@ final class PlanGrammar {
           c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.RPAREN) || afterBranchAhead();
       case THEN ->
           c.at(Kind.END)
+              || thenAfterFirst()
               || c.at(Kind.LIST_MARKER)
               || c.at(Kind.RPAREN)
               || elseAhead()
               || afterBranchAhead();
     };
+  }
+
+  /**
+   * "If …, enrich them first; then send …": after a step said with "first", "; then" goes on after
+   * the branch.
+   */
+  private boolean thenAfterFirst() {
+    return c.at(Kind.SEMICOLON)
+        && c.peek(1).isWord("then")
+        && c.token(c.mark() - 1).isWord("first");
   }
 
   private boolean elseAhead() {

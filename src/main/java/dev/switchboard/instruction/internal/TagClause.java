@@ -76,7 +76,10 @@ final class TagClause implements Clause {
           "too",
           "plus",
           "otherwise",
-          "else");
+          "else",
+          "now",
+          "today",
+          "immediately");
 
   @Override
   public boolean starts(Cursor c) {

@@ -63,7 +63,8 @@ public final class TextParser {
           "The instructions are too deeply nested to read.", 0, text.length());
     }
     if (!grammar.failures().isEmpty()) {
-      return ParseResult.unparseable(grammar.failures().stream().map(TextParser::detail).toList());
+      return ParseResult.unparseable(
+          grammar.failures().stream().map(failure -> suggested(failure, tokens)).toList());
     }
     if (steps.isEmpty()) {
       return ParseResult.unparseable("There is no action in these instructions.", 0, text.length());
@@ -81,6 +82,17 @@ public final class TextParser {
     }
     warnings.addAll(Contradictions.find(steps));
     return ParseResult.parsed(plan, warnings);
+  }
+
+  /** The failure's detail, with the nearest supported phrasing when its words name an action. */
+  private static ParseDetail suggested(ParseFailure failure, List<Token> tokens) {
+    String message = failure.getMessage();
+    if (!message.contains("Did you mean")) {
+      message +=
+          Suggestions.forSpan(
+              tokens, failure.start(), failure.end(), message.contains("this condition"));
+    }
+    return new ParseDetail(message, failure.start(), failure.end());
   }
 
   private static ParseDetail detail(ParseFailure failure) {

@@ -21,7 +21,7 @@ final class Tokenizer {
 
   private static final Pattern LIST_MARKER_AT_LINE_START =
       Pattern.compile(
-          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|\\d{1,3}\\s*[-–—:](?=\\s)|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
+          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|\\d{1,3}\\s*[-–—:](?=\\s)|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
               + "|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
@@ -124,9 +124,9 @@ final class Tokenizer {
 
   /** Tokenizes the text; the list always ends with an {@link Kind#EOF} token. */
   static List<Token> tokenize(String text) {
-    Tokenizer tokenizer = new Tokenizer(text);
+    Tokenizer tokenizer = new Tokenizer(Tables.flatten(text));
     tokenizer.run();
-    return tokenizer.tokens;
+    return Dictation.read(text, tokenizer.tokens);
   }
 
   private void run() {

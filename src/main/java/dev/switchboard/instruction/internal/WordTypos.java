@@ -117,6 +117,15 @@ final class WordTypos {
     return corrections;
   }
 
+  /** Whether {@code word} (lower case) is unknown and one slip from exactly one known word. */
+  static boolean isSlip(String word) {
+    return word.length() >= MIN_LENGTH
+        && word.chars().allMatch(Character::isLetter)
+        && !LEXICON.contains(word)
+        && !EXTRA.contains(word)
+        && nearest(word, LEXICON) != null;
+  }
+
   /** {@code tokens} with each corrected word read as the word meant (its text stays as written). */
   static List<Token> apply(List<Token> tokens, List<Correction> corrections) {
     List<Token> corrected = new ArrayList<>(tokens);
