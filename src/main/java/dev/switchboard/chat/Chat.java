@@ -3,20 +3,25 @@ package dev.switchboard.chat;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ApiResponse;
 import dev.switchboard.run.Admission;
 import dev.switchboard.run.Execution;
 import dev.switchboard.run.ExecutionStatus;
 import dev.switchboard.run.Executions;
 import dev.switchboard.run.HistoryQuery;
+import dev.switchboard.run.QueueStatus;
 import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerSource;
+import dev.switchboard.workorder.IdempotentRequests;
 import dev.switchboard.workorder.WorkOrderRequest;
 import dev.switchboard.workorder.WorkOrderRuns;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -39,6 +44,7 @@ public class Chat {
   private final Agents agents;
   private final Admission admission;
   private final Executions executions;
+  private final IdempotentRequests idempotent;
   private final TransactionTemplate tx;
   private final TransactionTemplate savepoint;
   private final Clock clock;
@@ -49,6 +55,7 @@ public class Chat {
       Agents agents,
       Admission admission,
       Executions executions,
+      IdempotentRequests idempotent,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.messages = messages;
@@ -56,6 +63,7 @@ public class Chat {
     this.agents = agents;
     this.admission = admission;
     this.executions = executions;
+    this.idempotent = idempotent;
     this.tx = new TransactionTemplate(transactions);
     // A refused command rolls back only its own writes; the message and its reply stay.
     this.savepoint = new TransactionTemplate(transactions);
@@ -81,8 +89,34 @@ public class Chat {
   /** The work order a reply is about. */
   public record WorkOrderRef(UUID id, String title, String status, Integer runNumber) {}
 
-  /** The run a reply is about. */
-  public record RunRef(UUID executionId, String status, Integer runNumber, UUID workOrderId) {}
+  /**
+   * The run a reply is about; while it waits, where it stands in the queue and why (as {@code GET
+   * execution} says it).
+   */
+  public record RunRef(
+      UUID executionId,
+      String status,
+      Integer runNumber,
+      UUID workOrderId,
+      Integer queuePosition,
+      QueueReason queueReason,
+      Instant estimatedStartAt) {
+
+    static RunRef of(Execution run, Optional<QueueStatus> queue) {
+      QueueStatus q = queue.orElse(null);
+      return new RunRef(
+          run.id(),
+          run.status().wireName(),
+          run.runNumber(),
+          run.workOrderId(),
+          q == null ? null : q.position(),
+          q == null ? null : new QueueReason(q.reason().wireName(), q.message()),
+          q == null ? null : q.estimatedStartAt());
+    }
+  }
+
+  /** {@code queueReason}: {code, message}. */
+  public record QueueReason(String code, String message) {}
 
   /** The answer to {@code POST /chat} and to the WebSocket {@code chat} message. */
   public record Answer(Reply reply, WorkOrderRef workOrder, RunRef execution) {
@@ -91,7 +125,22 @@ public class Chat {
     }
   }
 
-  public Answer answer(Membership by, String text) {
+  /**
+   * {@link #answer} once per key, for {@code POST /chat} and the WebSocket {@code chat} message
+   * alike: the {@code Idempotency-Key} if given, else the {@code clientMessageId}, so a redelivered
+   * message gets its first answer back and starts nothing new.
+   */
+  public IdempotentRequests.Answer answerOnce(
+      Membership by, String idempotencyKey, String clientMessageId, String text) {
+    String key =
+        idempotencyKey != null
+            ? idempotencyKey
+            : clientMessageId == null ? null : "chat:" + clientMessageId;
+    return idempotent.once(
+        by, key, text, () -> new IdempotentRequests.Answer(200, ApiResponse.ok(answer(by, text))));
+  }
+
+  Answer answer(Membership by, String text) {
     if (text == null || text.isBlank()) {
       throw ApiException.invalid("text", "text is required");
     }
@@ -179,7 +228,7 @@ public class Chat {
             started.workOrder().title(),
             started.workOrder().status().wireName(),
             number),
-        new RunRef(started.run().id(), status, number, started.workOrder().id()));
+        RunRef.of(started.run(), executions.queueStatus(started.run().id())));
   }
 
   /**
@@ -219,7 +268,7 @@ public class Chat {
     return new Answer(
         Reply.success("Run started: " + agent.name() + " (execution " + run.id() + ")"),
         null,
-        new RunRef(run.id(), run.status().wireName(), null, null));
+        RunRef.of(run, executions.queueStatus(run.id())));
   }
 
   private Answer stop(Membership by, String id) {
@@ -229,19 +278,9 @@ public class Chat {
     } catch (IllegalArgumentException e) {
       return Answer.of(Reply.error("Usage: /stop <execution id>"));
     }
-    Execution run = executions.require(by.workspaceId(), executionId);
-    if (agents
-        .find(by.workspaceId(), run.agentId())
-        .filter(a -> !a.runnableBy(by.role()))
-        .isPresent()) {
-      throw ApiException.forbidden("Only workspace owners and admins can stop this agent's runs");
-    }
     Execution stopped = executions.cancel(by, executionId);
     return new Answer(
-        Reply.success("Stopping run " + executionId),
-        null,
-        new RunRef(
-            stopped.id(), stopped.status().wireName(), stopped.runNumber(), stopped.workOrderId()));
+        Reply.success("Stopping run " + executionId), null, RunRef.of(stopped, Optional.empty()));
   }
 
   private Answer status(Membership by) {

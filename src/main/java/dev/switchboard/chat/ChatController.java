@@ -24,12 +24,10 @@ class ChatController {
   record ChatRequest(String text, String clientMessageId) {}
 
   private final Chat chat;
-  private final IdempotentRequests idempotent;
   private final WorkspaceAccess access;
 
-  ChatController(Chat chat, IdempotentRequests idempotent, WorkspaceAccess access) {
+  ChatController(Chat chat, WorkspaceAccess access) {
     this.chat = chat;
-    this.idempotent = idempotent;
     this.access = access;
   }
 
@@ -41,13 +39,8 @@ class ChatController {
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody ChatRequest body) {
     Membership by = access.member(caller, ws);
-    String once = key != null ? key : messageKey(body.clientMessageId());
     IdempotentRequests.Answer answer =
-        idempotent.once(
-            by,
-            once,
-            body.text(),
-            () -> new IdempotentRequests.Answer(200, ApiResponse.ok(chat.answer(by, body.text()))));
+        chat.answerOnce(by, key, body.clientMessageId(), body.text());
     return ResponseEntity.status(answer.status()).body(answer.body());
   }
 
@@ -56,9 +49,5 @@ class ChatController {
       Caller caller, @PathVariable UUID ws, @RequestParam(required = false) Long before) {
     access.member(caller, ws);
     return ApiResponse.ok(chat.history(ws, before));
-  }
-
-  static String messageKey(String clientMessageId) {
-    return clientMessageId == null ? null : "chat:" + clientMessageId;
   }
 }

@@ -12,8 +12,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class LiveConfig implements WebSocketConfigurer {
 
-  /** Client messages are small commands; anything bigger is refused by the container. */
-  static final int MAX_MESSAGE = 64 * 1024;
+  /**
+   * Client messages are small commands, chat text included; anything bigger is refused by the
+   * container. Room enough that a too-long chat text is answered with an error naming it.
+   */
+  static final int MAX_MESSAGE = 256 * 1024;
 
   private final LiveSocketHandler handler;
 

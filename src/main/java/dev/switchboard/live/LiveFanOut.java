@@ -24,10 +24,12 @@ class LiveFanOut {
   private final Map<String, Set<Subscription>> byTopic = new ConcurrentHashMap<>();
   private final LiveJson json;
   private final ClusterRelay relay;
+  private final ChatFollows chatFollows;
 
-  LiveFanOut(LiveJson json, ClusterRelay relay) {
+  LiveFanOut(LiveJson json, ClusterRelay relay, ChatFollows chatFollows) {
     this.json = json;
     this.relay = relay;
+    this.chatFollows = chatFollows;
   }
 
   /** Listens to other nodes once this object is complete (never from inside the constructor). */
@@ -85,6 +87,7 @@ class LiveFanOut {
 
   /** Hands the event to every local subscriber of its topics, written once per topic. */
   void deliver(Broadcast b) {
+    chatFollows.deliver(b);
     for (String topic : b.topics()) {
       Set<Subscription> subs = byTopic.get(topic);
       if (subs == null) {

@@ -18,9 +18,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The client side of the {@code /ws} protocol: {@code subscribe}, {@code unsubscribe} and {@code
- * ping}. Every answer names the topic it is about; a topic that is malformed, unknown or of another
- * workspace gets the same {@code FORBIDDEN}.
+ * The client side of the {@code /ws} protocol: {@code subscribe}, {@code unsubscribe}, {@code ping}
+ * and {@code chat}. Every answer names the topic it is about; a topic that is malformed, unknown or
+ * of another workspace gets the same {@code FORBIDDEN}.
  */
 @Component
 class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, LiveSessions {
@@ -32,14 +32,24 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, 
   private final Snapshots snapshots;
   private final LiveFanOut fanOut;
   private final LiveJson json;
+  private final ChatOverSocket chat;
+  private final ChatFollows follows;
   private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
 
-  LiveSocketHandler(TopicAccess access, Snapshots snapshots, LiveFanOut fanOut, LiveJson json) {
+  LiveSocketHandler(
+      TopicAccess access,
+      Snapshots snapshots,
+      LiveFanOut fanOut,
+      LiveJson json,
+      ChatOverSocket chat,
+      ChatFollows follows) {
     this.access = access;
     this.snapshots = snapshots;
     this.fanOut = fanOut;
     this.json = json;
+    this.chat = chat;
+    this.follows = follows;
   }
 
   @Override
@@ -77,9 +87,10 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, 
       case "subscribe" -> subscribe(session, topic);
       case "unsubscribe" -> unsubscribe(session, topic);
       case "ping" -> session.send(json.pong());
+      case "chat" -> chat.handle(session, command);
       default ->
           session.send(
-              json.error("BAD_REQUEST", null, "type must be subscribe, unsubscribe or ping"));
+              json.error("BAD_REQUEST", null, "type must be subscribe, unsubscribe, ping or chat"));
     }
   }
 
@@ -152,6 +163,7 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, 
     LiveSession session = sessions.remove(socket.getId());
     if (session != null) {
       session.closed();
+      follows.closed(session);
       session.subscriptions().forEach(fanOut::unregister);
     }
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.run;
 
+import dev.switchboard.agent.Agents;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.workspace.Membership;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class Executions {
   private final QueueReasons queue;
   private final JdbcClient jdbc;
   private final RunWorkers workers;
+  private final Agents agents;
   private final Clock clock;
 
   Executions(
@@ -35,6 +37,7 @@ public class Executions {
       QueueReasons queue,
       JdbcClient jdbc,
       RunWorkers workers,
+      Agents agents,
       Clock clock) {
     this.store = store;
     this.moves = moves;
@@ -42,6 +45,7 @@ public class Executions {
     this.queue = queue;
     this.jdbc = jdbc;
     this.workers = workers;
+    this.agents = agents;
     this.clock = clock;
   }
 
@@ -75,10 +79,27 @@ public class Executions {
         .toList();
   }
 
-  /** The detail view, with the state changes and, while queued, why it waits. */
+  /**
+   * The detail view as {@code by} may see it (owners and admins in full, others the summary), with
+   * the state changes and, while queued, why it waits.
+   */
+  public Map<String, Object> detail(Execution e, Membership by) {
+    return detail(e, seesEverything(by));
+  }
+
+  /** The summary detail view, for whoever may see the run (the live snapshots). */
   public Map<String, Object> detail(Execution e) {
+    return detail(e, false);
+  }
+
+  /** Owners and admins see a run's params, results and full log; members and viewers do not. */
+  public static boolean seesEverything(Membership by) {
+    return by.role().canManage();
+  }
+
+  private Map<String, Object> detail(Execution e, boolean full) {
     Map<String, Object> out =
-        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()), full);
     queue.of(e.id(), clock.instant()).ifPresent(status -> out.putAll(status.fields()));
     return out;
   }
@@ -128,12 +149,16 @@ public class Executions {
     return out;
   }
 
-  /** Log lines after {@code after}, in order, a page at a time. */
-  public Map<String, Object> logs(Execution e, long after, int limit) {
+  /**
+   * Log lines after {@code after}, in order, a page at a time; members and viewers get the system
+   * lines only (the run's own output may hold anything it read).
+   */
+  public Map<String, Object> logs(Execution e, Membership by, long after, int limit) {
     int size = Math.min(Math.max(limit, 1), LOG_PAGE);
     List<LogLine> lines =
         jdbc.sql(
                 "select seq, stream, line, ts from execution_logs where execution_id = ? and seq > ?"
+                    + (seesEverything(by) ? "" : " and stream = 'system'")
                     + " order by seq limit ?")
             .params(e.id(), after, size)
             .query((rs, i) ->
@@ -173,7 +198,7 @@ public class Executions {
   /** Cancels a queued, waiting or running run (a running one stops at once, its process killed). */
   public Execution cancel(Membership by, UUID id) {
     Execution e = require(by.workspaceId(), id);
-    requireWriter(by);
+    requireMayChange(by, e, "stop");
     Instant now = clock.instant();
     switch (e.status()) {
       case QUEUED, WAITING -> {
@@ -199,7 +224,7 @@ public class Executions {
   /** Resumes a waiting run now, even if its agent was paused. */
   public Execution resume(Membership by, UUID id) {
     Execution e = require(by.workspaceId(), id);
-    requireWriter(by);
+    requireMayChange(by, e, "resume");
     if (e.status() != ExecutionStatus.WAITING) {
       throw new ApiException(
           HttpStatus.CONFLICT, "NOT_WAITING", "Only a waiting execution can be resumed");
@@ -208,6 +233,22 @@ public class Executions {
     moves.wake(id, e.agentId(), now, by.actor(), "Resumed by hand");
     workers.wake();
     return require(by.workspaceId(), id);
+  }
+
+  /**
+   * The one check behind stopping or resuming a run, however it is asked for (the API, chat's
+   * {@code /stop}, a work order's cancel): viewers never; members only for an agent open to them,
+   * as for trigger and retry.
+   */
+  public void requireMayChange(Membership by, Execution run, String verb) {
+    requireWriter(by);
+    if (agents
+        .find(run.workspaceId(), run.agentId())
+        .filter(a -> !a.runnableBy(by.role()))
+        .isPresent()) {
+      throw ApiException.forbidden(
+          "Only workspace owners and admins can " + verb + " this agent's runs");
+    }
   }
 
   private static void requireWriter(Membership by) {

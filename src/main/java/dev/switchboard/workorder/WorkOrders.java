@@ -104,12 +104,20 @@ public class WorkOrders {
     return move(order, WorkOrderStatus.SUCCEEDED, by.actor(), null, null, "Accepted");
   }
 
-  /** Any non-terminal → cancelled; its active run, if any, is stopped once this is committed. */
+  /**
+   * Any non-terminal → cancelled; its active run, if any, is stopped once this is committed, so the
+   * caller must be allowed to stop that run (the check every stop goes through).
+   */
   @Transactional
   public WorkOrder cancel(Membership by, UUID id) {
     requireWriter(by);
     WorkOrder order = require(by.workspaceId(), id);
     UUID activeRun = order.activeRunId();
+    if (activeRun != null) {
+      executions
+          .find(by.workspaceId(), activeRun)
+          .ifPresent(run -> executions.requireMayChange(by, run, "stop"));
+    }
     WorkOrder cancelled =
         move(order, WorkOrderStatus.CANCELLED, by.actor(), null, null, "Cancelled");
     if (activeRun != null) {

@@ -372,4 +372,42 @@ class WorkOrderRunsTest extends SwitchboardTestBase {
     busy.forEach(order -> owner.post(path() + "/" + order + "/cancel", null).expect(200));
     Runs.awaitStatus(owner, ws, run.get("runId").asString(), "completed");
   }
+
+  @Test
+  void a_member_may_neither_cancel_nor_stop_over_chat_the_run_of_an_admin_only_agent() {
+    String email = "stopper-" + System.nanoTime() + "@test.local";
+    owner.addMember(ws, email, "member-pass-123", "member");
+    Api member = Api.login(port, email, "member-pass-123");
+    String agent = aCommandAgent("sleep", "30").live().adminsOnly().createIn(owner, ws);
+    String id =
+        owner
+            .post(path(), Map.of("title", "Admins only " + System.nanoTime(), "agentId", agent))
+            .expect(201)
+            .data()
+            .get("id")
+            .asString();
+    owner.post(path() + "/" + id + "/approve", null).expect(200);
+    String run = trigger(id).get("runId").asString();
+    Runs.awaitStatus(owner, ws, run, "running");
+
+    Api.Response cancel = member.post(path() + "/" + id + "/cancel", null);
+    JsonNode stop =
+        member
+            .post("/api/workspaces/" + ws + "/chat", Map.of("text", "/stop " + run))
+            .expect(200)
+            .data()
+            .get("reply");
+
+    assertThat(cancel.status()).isEqualTo(403);
+    assertThat(cancel.error().get("message").asString())
+        .isEqualTo("Only workspace owners and admins can stop this agent's runs");
+    assertThat(stop.get("kind").asString()).isEqualTo("error");
+    assertThat(stop.get("text").asString())
+        .isEqualTo("Only workspace owners and admins can stop this agent's runs");
+    assertThat(owner.get(path() + "/" + id).expect(200).data().get("status").asString())
+        .isEqualTo("running");
+    assertThat(Runs.get(owner, ws, run).get("status").asString()).isEqualTo("running");
+    owner.post(path() + "/" + id + "/cancel", null).expect(200);
+    Runs.awaitStatus(owner, ws, run, "canceled");
+  }
 }
