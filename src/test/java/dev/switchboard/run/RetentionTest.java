@@ -3,6 +3,7 @@ package dev.switchboard.run;
 import static dev.switchboard.support.AgentBuilder.anAgent;
 import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.Api;
 import dev.switchboard.support.Runs;
@@ -99,6 +100,20 @@ class RetentionTest extends SwitchboardTestBase {
     return board;
   }
 
+  /**
+   * Purges until {@code done}: the background purge of this node may hold the job when the test
+   * asks, and then finishes it itself.
+   */
+  private void purgeUntil(java.util.concurrent.Callable<Boolean> done) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          retention.purge(Duration.ZERO);
+          return done.call();
+        });
+  }
+
   @Test
   void only_the_owner_sets_retention_to_30_or_365_days() {
     String workspace = owner.createWorkspace("Retention " + System.nanoTime());
@@ -150,9 +165,8 @@ class RetentionTest extends SwitchboardTestBase {
     }
     JsonNode before = dashboard(short30);
 
-    int purged = retention.purge(Duration.ZERO);
+    purgeUntil(() -> runs(short30) == 2);
 
-    assertThat(purged).isGreaterThanOrEqualTo(Retention.BATCH * 2 + 50);
     assertThat(runs(short30)).isEqualTo(2);
     assertThat(logsAndTransitions(short30)).isEqualTo(2 * 3);
     assertThat(runs(long365)).isEqualTo(5);
@@ -181,10 +195,9 @@ class RetentionTest extends SwitchboardTestBase {
           return ids;
         });
 
-    int purged = retention.purge(Duration.ZERO);
+    purgeUntil(() -> runs(workspace) <= 5);
     List<String> written = fresh.get(60, TimeUnit.SECONDS);
 
-    assertThat(purged).isGreaterThanOrEqualTo(Retention.BATCH * 3);
     assertThat(runs(workspace)).isEqualTo(5);
     for (String id : written) {
       assertThat(Runs.get(owner, workspace, id).get("status").asString()).isEqualTo("completed");
