@@ -3,7 +3,7 @@
 # history first page, search by email, CSV export (+ server heap), dashboards, one retention purge
 # (+ trigger latency while it runs). Own server on 127.0.0.1 in a throwaway database, dropped after.
 # Usage: bench/history.sh [--executions N] [--old N] [--agents N] [--export N] [--samples N]
-#                         [--purge-triggers N] [--keep-db] [--jar PATH]
+#                         [--search-samples N] [--purge-triggers N] [--keep-db] [--jar PATH]
 # (bench/run.sh's functions are not sourceable — it runs when sourced — so this has its own.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 number() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$1 needs a positive whole number, not '$2'" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --executions|--old|--agents|--export|--samples|--purge-triggers)
+    --executions|--old|--agents|--export|--samples|--search-samples|--purge-triggers)
       [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
       number "$1" "$2"; ARGS+=("$1" "$2"); shift ;;
     --jar) [ $# -ge 2 ] || { echo "--jar needs a path" >&2; exit 2; }; JAR="$2"; shift ;;
