@@ -3,7 +3,7 @@
 # history first page, search by email, CSV export (+ server heap), dashboards, one retention purge
 # (+ trigger latency while it runs). Own server on 127.0.0.1 in a throwaway database, dropped after.
 # Usage: bench/history.sh [--executions N] [--old N] [--agents N] [--export N] [--samples N]
-#                         [--search-samples N] [--purge-triggers N] [--keep-db] [--jar PATH]
+#                         [--search-samples N] [--purge-triggers N] [--vacuum] [--keep-db] [--jar PATH]
 # (bench/run.sh's functions are not sourceable — it runs when sourced — so this has its own.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
       number "$1" "$2"; ARGS+=("$1" "$2"); shift ;;
     --jar) [ $# -ge 2 ] || { echo "--jar needs a path" >&2; exit 2; }; JAR="$2"; shift ;;
     --keep-db) KEEP_DB=1 ;;
+    --vacuum) ARGS+=(--vacuum true) ;;
     -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
