@@ -61,6 +61,19 @@ class WorkOrderBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void the_button_is_hidden_on_a_succeeded_work_order() {
+    String id = approvedOf("Accepted order", "echo", "{{prompt}}");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/runs", null).expect(201);
+    awaitStatus(id, "review");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/accept", null).expect(200);
+    signIn();
+    open(id);
+
+    assertThat(page.locator("#wo-status")).hasText("succeeded");
+    assertThat(trigger()).isHidden();
+  }
+
+  @Test
   void the_button_is_hidden_on_a_cancelled_work_order() {
     String id = approved("Cancelled order");
     api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/cancel", null).expect(200);
@@ -312,9 +325,16 @@ class WorkOrderBrowserTest extends BrowserTestBase {
             "command",
             java.util.List.of("sleep", "1")));
     signIn();
+    java.util.List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onRequest(r -> {
+      if (r.method().equals("POST") && r.url().endsWith("/chat")) {
+        posted.add(r.url());
+      }
+    });
     for (int width : new int[] {1280, 375}) {
       page.setViewportSize(width, 800);
       page.navigate(base() + "/w/" + ws + "/chat");
+      page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => SBLive.isConnected()")));
       page.locator("#chat-input").fill("/he");
       assertThat(page.locator("#chat-suggest")).containsText("/help");
       page.keyboard().press("Tab");
@@ -322,10 +342,15 @@ class WorkOrderBrowserTest extends BrowserTestBase {
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Commands you can use");
 
+      posted.clear();
       page.locator("#chat-input").fill("/task @" + agent + " Write the docs at " + width);
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Task created and launched");
-      assertThat(page.locator("#chat-log .msg-info").last()).containsText("review", SOON);
+      // One line follows the task over the WebSocket (chat:update), updated in place.
+      Locator progress = page.locator("#chat-log .chat-progress").last();
+      assertThat(progress).containsText("review", SOON);
+      assertThat(progress.locator("a")).hasCount(2);
+      org.assertj.core.api.Assertions.assertThat(posted).as("sent over the WebSocket").isEmpty();
       Object scroll = page.evaluate("() => document.scrollingElement.scrollWidth");
       org.assertj.core.api.Assertions.assertThat(((Number) scroll).intValue())
           .isLessThanOrEqualTo(width);
