@@ -141,8 +141,8 @@ class QueueReasons {
   private record Median(Optional<Duration> runTime, Instant readAt) {}
 
   /**
-   * The agent's median, read again after {@link #MEDIAN_KEPT}: the queue watch asks for every
-   * watched run each tick, and the runs ahead of each share their agents.
+   * The agent's median, kept for {@link #MEDIAN_KEPT}: the queue watch asks for every watched run
+   * each tick, and the runs ahead of each share their agents.
    */
   private Optional<Duration> recentMedian(UUID agentId, Instant now) {
     Median kept = medians.get(agentId);
@@ -155,7 +155,8 @@ class QueueReasons {
       medians.clear();
     }
     Optional<Duration> runTime = Optional.ofNullable(medianRunTime(agentId));
-    medians.put(agentId, new Median(runTime, now));
+    // An agent without history is asked again next time: its first run may end any moment.
+    runTime.ifPresent(d -> medians.put(agentId, new Median(runTime, now)));
     return runTime;
   }
 
