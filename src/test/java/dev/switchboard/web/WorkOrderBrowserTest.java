@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Seed 002's Trigger New Run button and dialog, in a real browser. */
 class WorkOrderBrowserTest extends BrowserTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired dev.switchboard.run.RunSettings settings;
+
   static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions SOON =
       new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
           .setTimeout(20_000);
@@ -251,6 +253,33 @@ class WorkOrderBrowserTest extends BrowserTestBase {
     page.locator("#trigger-wrap").hover();
     assertThat(page.locator("#trigger-tip")).hasText("A run is already in progress");
     api.post("/api/workspaces/" + ws + "/work-orders/" + busy + "/cancel", null).expect(200);
+  }
+
+  @Test
+  void at_capacity_the_dialog_shows_the_queue_position() {
+    // Long runs take every worker, and one more waits.
+    java.util.List<String> busy = new java.util.ArrayList<>();
+    for (int i = 0; i <= settings.workers(); i++) {
+      String order = approvedOf("Busy " + i, "sleep", "30");
+      api.post("/api/workspaces/" + ws + "/work-orders/" + order + "/runs", null).expect(201);
+      busy.add(order);
+    }
+    String id = approvedOf("Waiting order", "echo", "{{prompt}}");
+    try {
+      signIn();
+      open(id);
+      trigger().click();
+      page.locator("#dlg-confirm").click();
+
+      assertThat(page.locator("#dlg-queued"))
+          .containsText("Server at capacity. Your run has been queued. Queue position: ");
+      assertThat(page.locator("#trigger-dialog")).isVisible();
+      assertThat(page.locator(".toast")).containsText("Run #1 queued");
+    } finally {
+      busy.forEach(
+          order -> api.post("/api/workspaces/" + ws + "/work-orders/" + order + "/cancel", null));
+    }
+    awaitStatus(id, "review");
   }
 
   @Test
