@@ -1,7 +1,7 @@
-// The agent page: details, the Run Now button with all its states, and the execution history.
+// The agent page: details and the Run Now button with all its states (history.js: the history).
 (function () {
   "use strict";
-  const { ws, api, el, toast, badge, setBadge, fmtTime, fmtDuration } = window.SB;
+  const { ws, api, el, toast, setBadge, fmtTime, ACTIVE } = window.SB;
   const agentId = document.body.dataset.agent;
   const base = `/api/workspaces/${ws}`;
 
@@ -34,7 +34,7 @@
   }
 
   function showNote(...parts) {
-    note.replaceChildren(...parts);
+    note.replaceChildren(...parts.filter((p) => p !== null && p !== undefined));
   }
 
   function executionLink(id, text) {
@@ -77,6 +77,8 @@
   function follow(executionId, mine) {
     followed = { id: executionId, mine, done: false };
     if (mine) running();
+    else button.disabled = true;
+    if (window.SBHistory) window.SBHistory.reload();
     clearInterval(pollTimer);
     pollTimer = setInterval(() => poll(executionId), 2000);
     poll(executionId);
@@ -98,7 +100,8 @@
     if (msg.type !== "event" || !msg.data) return;
     const id = msg.data.executionId;
     if (!followed || followed.id !== id) {
-      if (msg.event === "execution:completed" || msg.event === "execution:failed") loadHistory();
+      // A run started elsewhere (a schedule, another tab): Run Now waits for it too.
+      if (msg.event === "execution:started" && (!followed || followed.done)) follow(id, false);
       return;
     }
     switch (msg.event) {
@@ -128,7 +131,7 @@
     clearInterval(pollTimer);
     idle();
     showNote();
-    loadHistory();
+    if (window.SBHistory) window.SBHistory.reload();
     const logHref = `/w/${ws}/executions/${executionId}`;
     if (!mine) {
       showNote("The previous execution has ended. ", executionLink(executionId, "View it"));
@@ -203,38 +206,32 @@
     }
   }
 
-  // ---- History ---------------------------------------------------------------------------
+  // ---- Triggers --------------------------------------------------------------------------
 
-  let page = 1;
-  let pages = 1;
-
-  async function loadHistory() {
-    const form = document.getElementById("history-filters");
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) params.set(k, v);
-    params.set("page", String(page));
-    const r = await api("GET", `${base}/agents/${agentId}/executions?${params}`);
-    if (!r.ok) {
-      toast({ kind: "error", message: r.error.message });
-      return;
+  function renderTriggers(a) {
+    const { describe, fireTime, absoluteUrl } = window.SBTriggers;
+    const triggers = a.triggers || [];
+    const list = document.getElementById("trigger-items");
+    list.replaceChildren();
+    for (const t of triggers) {
+      const item = el("li", { class: `trigger-item trigger-${t.type}` }, describe(t));
+      if (t.type === "schedule" && t.nextRunAt) {
+        item.append(el("span", { class: "muted" }, " · next ",
+          el("time", { datetime: t.nextRunAt }, fireTime(t.nextRunAt, t.timezone))));
+      }
+      if (t.type === "webhook" && t.url) item.append(el("span", { class: "mono webhook-url" }, absoluteUrl(t.url)));
+      list.append(item);
     }
-    pages = Math.max(1, r.data.pages);
-    const rows = document.getElementById("history-rows");
-    rows.replaceChildren();
-    for (const e of r.data.items) {
-      const result = e.error ? e.error.message
-        : e.status === "completed" ? `Processed ${e.processedCount || 0}` : (e.progress || "");
-      rows.append(el("tr", {},
-        el("td", { "data-label": "Started" }, executionLink(e.executionId, fmtTime(e.startedAt || e.createdAt))),
-        el("td", { "data-label": "Status" }, badge(e.status)),
-        el("td", { "data-label": "Trigger" }, e.triggerType + (e.triggeredBy ? ` · ${e.triggeredBy}` : "")),
-        el("td", { "data-label": "Duration" }, fmtDuration(e.duration)),
-        el("td", { "data-label": "Result", class: "result" }, result)));
-    }
-    document.getElementById("history-empty").hidden = r.data.items.length > 0;
-    document.getElementById("page-info").textContent = `Page ${page} of ${pages} · ${r.data.total} executions`;
-    document.getElementById("prev-page").disabled = page <= 1;
-    document.getElementById("next-page").disabled = page >= pages;
+    document.getElementById("triggers-empty").hidden = triggers.length > 0;
+    const next = triggers
+      .filter((t) => t.type === "schedule" && t.nextRunAt)
+      .sort((x, y) => Date.parse(x.nextRunAt) - Date.parse(y.nextRunAt))[0];
+    const line = document.getElementById("next-run");
+    line.hidden = !next;
+    line.replaceChildren(...(next
+      ? [el("strong", {}, "Next run: "), el("time", { datetime: next.nextRunAt }, fireTime(next.nextRunAt, next.timezone)),
+        ` (${next.timezone})`, a.status === "live" ? "" : ` — skipped while the agent is ${a.status}`]
+      : []));
   }
 
   async function load() {
@@ -246,18 +243,23 @@
     }
     agent = r.data;
     renderAgent(agent);
+    renderTriggers(agent);
     idle();
-    loadHistory();
+    await followActiveRun();
     if (window.SBLive) window.SBLive.subscribe(`workspace:${ws}:agent:${agentId}`, onLive);
   }
 
+  /** A page opened while the agent runs shows Run Now disabled until that run ends. */
+  async function followActiveRun() {
+    const r = await api("GET", `${base}/agents/${agentId}/executions?page=1`);
+    if (!r.ok) return;
+    const current = r.data.items.find((e) => ACTIVE.includes(e.status));
+    if (!current) return;
+    showNote(el("span", {}, "Agent is already running. Wait for current execution to complete."), " ",
+      el("span", {}, "Current execution: ", executionLink(current.executionId)));
+    follow(current.executionId, false);
+  }
+
   button.addEventListener("click", runNow);
-  document.getElementById("history-filters").addEventListener("submit", (e) => {
-    e.preventDefault();
-    page = 1;
-    loadHistory();
-  });
-  document.getElementById("prev-page").addEventListener("click", () => { page = Math.max(1, page - 1); loadHistory(); });
-  document.getElementById("next-page").addEventListener("click", () => { page = Math.min(pages, page + 1); loadHistory(); });
   document.addEventListener("DOMContentLoaded", load);
 })();

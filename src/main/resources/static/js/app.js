@@ -118,11 +118,18 @@
     list.replaceChildren();
     const items = r.data.items || [];
     if (!items.length) list.append(el("li", { class: "muted" }, "No notifications"));
-    for (const n of items) {
-      list.append(el("li", { class: n.read ? "" : "unread" },
-        el("span", {}, n.message || n.title || ""),
-        el("time", { class: "muted", datetime: n.createdAt }, fmtTime(n.createdAt))));
-    }
+    for (const n of items) list.append(notificationItem(n));
+    list.append(el("li", { class: "notification-all" },
+      el("a", { href: `/w/${ws}/notifications` }, "All notifications")));
+  }
+
+  /** One notification, a link to what it is about when it names a page of ours. */
+  function notificationItem(n) {
+    const text = n.message || "";
+    const local = typeof n.link === "string" && n.link.startsWith("/") && !n.link.startsWith("//");
+    return el("li", { class: n.read ? "" : "unread" },
+      local ? el("a", { href: n.link }, text) : el("span", {}, text),
+      el("time", { class: "muted", datetime: n.createdAt }, fmtTime(n.createdAt)));
   }
 
   function wireBell() {
@@ -150,6 +157,6 @@
     setInterval(loadNotifications, 30000);
   }
 
-  window.SB = { ws, api, el, toast, badge, setBadge, fmtTime, fmtDuration, ACTIVE, TERMINAL };
+  window.SB = { ws, api, el, toast, badge, setBadge, fmtTime, fmtDuration, notificationItem, ACTIVE, TERMINAL };
   document.addEventListener("DOMContentLoaded", wireBell);
 })();

@@ -26,6 +26,8 @@
   const problemList = document.getElementById("problem-list");
 
   let agent = null;
+  /** The triggers section (triggers.js), mounted once the agent and the forms are loaded. */
+  let triggers = null;
   /** Bumped on every edit; a response only counts if it answers the latest version of the text. */
   let seq = 0;
   let timer = null;
@@ -454,6 +456,10 @@
       body.instructions = text.value;
     }
     if (!agent) body.kind = "workflow";
+    if (triggers) {
+      triggers.clearErrors();
+      body.triggers = triggers.value();
+    }
     setBusy(true);
     const sent = text.value;
     const r = agent
@@ -475,10 +481,24 @@
     }
     // 403 for viewers, 400 for a bad field, anything else: the API's own message.
     showFormError(r.error ? r.error.message : "Saving failed.");
+    // A bad trigger (triggers[1].cron) is also shown on its own control.
+    if (triggers && r.error && r.error.field) triggers.showError(r.error.field, r.error.message);
+  }
+
+  async function mountTriggers(current) {
+    const forms = await api("GET", `${base}/forms`);
+    const role = document.body.dataset.role;
+    triggers = window.SBTriggers.editor(document.getElementById("triggers-editor"), {
+      agentId,
+      triggers: current,
+      canRotate: role === "owner" || role === "admin",
+      forms: forms.ok ? forms.data : [],
+    });
   }
 
   async function load() {
     if (!agentId) {
+      mountTriggers([]);
       showHint();
       renderBackdrop();
       nameInput.focus();
@@ -502,6 +522,7 @@
       statusInput.append(el("option", { value: agent.status }, agent.status.charAt(0).toUpperCase() + agent.status.slice(1)));
     }
     statusInput.value = agent.status;
+    await mountTriggers(agent.triggers || []);
     if (agent.kind === "workflow") {
       text.value = agent.instructions || "";
       onEdit();

@@ -24,6 +24,7 @@
     document.title = `${e.status} · ${e.agentName} · Switchboard`;
     setBadge(document.getElementById("exec-status"), e.status);
     document.getElementById("exec-progress").textContent = e.progress || "";
+    renderWaitOrSkip(e);
 
     const dl = document.getElementById("exec-details");
     dl.replaceChildren();
@@ -46,25 +47,18 @@
       row("Context", el("pre", { class: "context" }, JSON.stringify(e.triggerContext, null, 2)));
     }
 
-    const steps = document.getElementById("exec-steps");
-    steps.replaceChildren();
-    for (const s of e.steps || []) {
-      const status = s.status || "pending";
-      steps.append(el("li", { class: "step step-" + status },
-        el("span", { class: "step-icon", "aria-hidden": "true" }, stepIcon(status)),
-        el("span", { class: "step-name" }, `${s.index || ""}. ${s.action}`),
-        el("span", { class: "badge badge-" + status }, status.replace("_", " ")),
-        s.error ? el("p", { class: "step-error" }, String(s.error.message || s.error)) : null));
-    }
-    document.getElementById("steps-empty").hidden = (e.steps || []).length > 0;
+    renderSteps(e);
 
     const box = document.getElementById("exec-error");
     if (e.error) {
       box.hidden = false;
-      box.replaceChildren(el("strong", {}, "Error"),
-        el("p", {}, e.error.message || ""),
+      // replaceChildren would print a null part as the text "null": filter them out.
+      box.replaceChildren(...[el("strong", {}, "Error"),
+        el("p", { class: "exec-error-message" }, text(e.error.message) || "Execution failed"),
         e.error.step ? el("p", { class: "muted" }, `At step ${e.error.step}`) : null,
-        hasDetails(e.error.details) ? el("pre", {}, typeof e.error.details === "string" ? e.error.details : JSON.stringify(e.error.details, null, 2)) : null);
+        e.error.suggestion ? el("p", { class: "suggestion" }, "Suggestion: " + e.error.suggestion) : null,
+        hasDetails(e.error.details) ? el("pre", {}, typeof e.error.details === "string" ? e.error.details : JSON.stringify(e.error.details, null, 2)) : null]
+        .filter(Boolean));
     } else {
       box.hidden = true;
     }
@@ -74,6 +68,76 @@
     cancel.hidden = !active;
     cancel.textContent = e.status === "running" ? "Stop" : "Cancel";
     document.getElementById("retry-run").hidden = !(e.status === "failed" || e.status === "canceled");
+  }
+
+  /** A queued run's position, reason and estimated start; a skipped run's reason. */
+  function renderWaitOrSkip(e) {
+    const note = document.getElementById("exec-queue");
+    const text = e.status === "queued" ? window.SBQueue.queueText(e)
+      : e.status === "skipped" ? e.reason || "Skipped" : "";
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  // Which steps the reader opened or closed, by index, so a refresh keeps them as they were.
+  const toggled = new Map();
+
+  /** Steps as an accordion: failed steps and steps with warnings open by default (story 3.14). */
+  function renderSteps(e) {
+    const list = document.getElementById("exec-steps");
+    list.replaceChildren();
+    for (const s of e.steps || []) {
+      const status = s.status || "pending";
+      const warnings = Array.isArray(s.warnings) ? s.warnings : [];
+      const key = String(s.index);
+      const open = toggled.has(key) ? toggled.get(key) : status === "failed" || warnings.length > 0;
+      const item = el("details", { class: "step step-" + status + (warnings.length ? " step-warned" : ""), open },
+        el("summary", { class: "step-summary" },
+          el("span", { class: "step-icon", "aria-hidden": "true" }, stepIcon(status)),
+          el("span", { class: "step-name" }, `${s.index || ""}. ${s.action}`),
+          el("span", { class: "badge badge-" + status }, status.replace("_", " ")),
+          warnings.length ? el("span", { class: "badge badge-warning" }, "with warning") : null),
+        stepBody(s, warnings, e.full));
+      item.addEventListener("toggle", () => toggled.set(key, item.open));
+      list.append(el("li", {}, item));
+    }
+    document.getElementById("steps-empty").hidden = (e.steps || []).length > 0;
+  }
+
+  function stepBody(s, warnings, full) {
+    const body = el("div", { class: "step-body" });
+    if (s.startedAt || s.completedAt) {
+      body.append(el("p", { class: "muted step-times" },
+        [s.startedAt ? "Started " + fmtTime(s.startedAt) : null, s.completedAt ? "finished " + fmtTime(s.completedAt) : null]
+          .filter(Boolean).join(", ")));
+    }
+    if (s.error) {
+      body.append(el("p", { class: "step-error" }, text(s.error.message !== undefined ? s.error.message : s.error) || "Step failed"));
+      if (s.error.suggestion) body.append(el("p", { class: "suggestion" }, "Suggestion: " + s.error.suggestion));
+    }
+    if (warnings.length) {
+      body.append(el("ul", { class: "step-warnings" }, ...warnings.map(w => el("li", {}, "⚠ " + w))));
+    }
+    if (!full) {
+      body.append(el("p", { class: "muted" }, "Summary only: owners and admins see each step's parameters and result."));
+      return body;
+    }
+    if (s.params && Object.keys(s.params).length) body.append(section("Params", s.params));
+    if (s.resolvedParams && s.resolvedParams.length) body.append(section("Resolved params", s.resolvedParams));
+    if (s.result && Object.keys(s.result).length) body.append(section("Result", s.result));
+    return body;
+  }
+
+  function section(title, value) {
+    return el("div", { class: "step-section" },
+      el("h3", {}, title),
+      el("pre", { class: "context" }, JSON.stringify(value, null, 2)));
+  }
+
+  /** A value as text; never the word "null" for a missing one. */
+  function text(v) {
+    if (v === null || v === undefined) return "";
+    return typeof v === "string" ? v : JSON.stringify(v);
   }
 
   function hasDetails(d) {
@@ -101,8 +165,9 @@
     }
   }
 
+  /** Finished for good: a waiting run still changes (it wakes up and runs again). */
   function isDone(e) {
-    return !ACTIVE.includes(e.status);
+    return !ACTIVE.includes(e.status) && e.status !== "waiting";
   }
 
   function stopPolling() {

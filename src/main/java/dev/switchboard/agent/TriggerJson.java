@@ -113,17 +113,25 @@ final class TriggerJson {
   static Map<String, Object> view(TriggerDefinition trigger, Instant now, WebhookSecrets urls) {
     Map<String, Object> out = write(trigger);
     switch (trigger) {
-      case TriggerDefinition.Schedule s -> {
-        List<String> next =
-            s.nextRuns(now, 5).stream()
-                .map(at -> at.atZone(s.timezone()).toOffsetDateTime().toString())
-                .toList();
-        out.put("nextRunAt", next.isEmpty() ? null : next.getFirst());
-        out.put("nextRuns", next);
-      }
+      case TriggerDefinition.Schedule s -> out.putAll(fireTimes(s, now));
       case TriggerDefinition.Webhook w -> out.put("url", urls.url(w.id()));
       default -> {}
     }
+    return out;
+  }
+
+  /**
+   * {@code nextRunAt} and {@code nextRuns}: the next 5 fire times after {@code now}, ISO-8601 with
+   * the schedule's own offset.
+   */
+  static Map<String, Object> fireTimes(TriggerDefinition.Schedule schedule, Instant now) {
+    List<String> next =
+        schedule.nextRuns(now, 5).stream()
+            .map(at -> at.atZone(schedule.timezone()).toOffsetDateTime().toString())
+            .toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("nextRunAt", next.isEmpty() ? null : next.getFirst());
+    out.put("nextRuns", next);
     return out;
   }
 

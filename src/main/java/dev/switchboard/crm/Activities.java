@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** A contact's timeline: notes, emails sent, tags changed, enrichment … */
 @Service
-class Activities {
+public class Activities {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -20,7 +20,7 @@ class Activities {
     this.clock = clock;
   }
 
-  void record(UUID ws, UUID contactId, String type, String text, UUID executionId) {
+  public void record(UUID ws, UUID contactId, String type, String text, UUID executionId) {
     String t = text.length() > 2000 ? text.substring(0, 2000) : text;
     jdbc.sql(
             """

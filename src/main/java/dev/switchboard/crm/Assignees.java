@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the agent's creator while still a member, else the workspace's first owner.
  */
 @Component
-class Assignees {
+public class Assignees {
 
   private final Tasks tasks;
   private final Agents agents;
@@ -24,11 +24,11 @@ class Assignees {
     this.access = access;
   }
 
-  Optional<Member> named(UUID ws, String who) {
+  public Optional<Member> named(UUID ws, String who) {
     return tasks.member(ws, who);
   }
 
-  Optional<Member> byDefault(UUID ws, UUID agentId) {
+  public Optional<Member> byDefault(UUID ws, UUID agentId) {
     Optional<UUID> creator = agents.find(ws, agentId).map(a -> a.createdBy());
     if (creator.isPresent()) {
       Optional<Member> m =

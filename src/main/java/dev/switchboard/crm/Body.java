@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A JSON request body read field by field: each reader refuses a wrong value with a 400 that names
  * the field. Absent fields are left alone on update; a field sent as {@code null} clears it.
  */
-final class Body {
+public final class Body {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -165,7 +165,7 @@ final class Body {
     return out;
   }
 
-  static boolean validEmail(String s) {
+  public static boolean validEmail(String s) {
     return s != null && s.length() <= 320 && EMAIL.matcher(s).matches();
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Companies: contacts and deals link to them; {@code @company.*} resolves through them. */
 @Service
-class Companies {
+public class Companies {
 
   private static final Set<String> FIELDS =
       Set.of("name", "domain", "industry", "size", "customFields");
@@ -172,7 +172,7 @@ class Companies {
   }
 
   /** A company as the API answers it and as {@code @company.*} sees it. */
-  Map<String, Object> row(ResultSet rs, int i) throws SQLException {
+  public Map<String, Object> row(ResultSet rs, int i) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", Rows.uuid(rs, "id").toString());
     m.put("name", rs.getString("name"));

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * A person in the CRM. {@code replied} is set by the system (a reply arrived), never by the API.
  */
-record Contact(
+public record Contact(
     UUID id,
     UUID workspaceId,
     String firstName,
@@ -58,7 +58,7 @@ record Contact(
    * The contact as the API answers it and as actions see it in their bindings (the shape {@link
    * Crm} documents): ids and times as strings.
    */
-  Map<String, Object> view() {
+  public Map<String, Object> view() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id.toString());
     m.put("firstName", firstName);

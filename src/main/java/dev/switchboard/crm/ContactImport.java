@@ -122,6 +122,7 @@ class ContactImport {
   private final Companies companies;
   private final Tags tags;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final CrmJson json;
   private final Clock clock;
   private final ExecutorService workers =
@@ -136,6 +137,7 @@ class ContactImport {
       Companies companies,
       Tags tags,
       Outbox outbox,
+      EventSubjects subjects,
       CrmJson json,
       Clock clock) {
     this.jdbc = jdbc;
@@ -145,6 +147,7 @@ class ContactImport {
     this.companies = companies;
     this.tags = tags;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.json = json;
     this.clock = clock;
   }
@@ -331,7 +334,6 @@ class ContactImport {
     Instant now = clock.instant();
     List<Contact> fresh = new ArrayList<>();
     List<Object[]> tagRows = new ArrayList<>();
-    List<Map<String, Object>> events = new ArrayList<>();
     int skipped = 0;
     List<Map<String, Object>> skippedRows = new ArrayList<>();
     for (Row row : batch) {
@@ -387,13 +389,12 @@ class ContactImport {
         }
         tagRows.add(new Object[] {c.id(), tagId});
       }
-      events.add(Map.of("contact", c.view()));
     }
     contacts.insertAll(fresh);
     if (!tagRows.isEmpty()) {
       Rows.batch(template, "insert into contact_tags (contact_id, tag_id) values (?, ?)", tagRows);
     }
-    outbox.addAll(ws, CrmEvent.CONTACT_CREATED, events);
+    outbox.addAll(ws, CrmEvent.CONTACT_CREATED, subjects.ofContacts(ws, fresh));
     // Counted only once the inserts went through; a failed batch is retried row by row.
     p.imported += fresh.size();
     for (Map<String, Object> s : skippedRows) {

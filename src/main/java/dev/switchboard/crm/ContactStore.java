@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Contacts in the database; every query is scoped by workspace. */
 @Repository
-class ContactStore {
+public class ContactStore {
 
   static final String COLUMNS =
       "c.id, c.workspace_id, c.first_name, c.last_name, c.email, c.title, c.phone, c.city,"
@@ -56,7 +56,7 @@ class ContactStore {
   }
 
   /** Contacts matching a WHERE built from whitelisted parts, with their tags, in pages. */
-  List<Contact> select(String where, List<Object> params, String orderAndLimit) {
+  public List<Contact> select(String where, List<Object> params, String orderAndLimit) {
     List<Contact> rows =
         jdbc.sql("select " + COLUMNS + " from contacts c where " + where + " " + orderAndLimit)
             .params(params)
@@ -166,7 +166,8 @@ class ContactStore {
   }
 
   /** Sets one custom value in both places; the JSON copy is read and written in one row lock. */
-  void setCustomValue(UUID ws, UUID contactId, String name, Object value, java.time.Instant at) {
+  public void setCustomValue(
+      UUID ws, UUID contactId, String name, Object value, java.time.Instant at) {
     String current =
         jdbc.sql("select custom_fields from contacts where workspace_id = ? and id = ? for update")
             .params(ws, contactId)

@@ -43,6 +43,7 @@ class Contacts {
   private final Companies companies;
   private final CustomFields customFields;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final Clock clock;
 
   Contacts(
@@ -51,12 +52,14 @@ class Contacts {
       Companies companies,
       CustomFields customFields,
       Outbox outbox,
+      EventSubjects subjects,
       Clock clock) {
     this.store = store;
     this.tags = tags;
     this.companies = companies;
     this.customFields = customFields;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.clock = clock;
   }
 
@@ -139,7 +142,7 @@ class Contacts {
       tags.replace(ws, contact.id(), names);
     }
     Contact saved = require(ws, contact.id());
-    outbox.add(ws, CrmEvent.CONTACT_CREATED, Map.of("contact", saved.view()));
+    outbox.add(ws, CrmEvent.CONTACT_CREATED, subjects.ofContact(ws, saved));
     return saved;
   }
 
@@ -200,8 +203,9 @@ class Contacts {
     }
     Contact saved = require(ws, id);
     List<String> changed = new ArrayList<>(body.keys());
-    outbox.add(
-        ws, CrmEvent.CONTACT_UPDATED, Map.of("contact", saved.view(), "changedFields", changed));
+    Map<String, Object> payload = new LinkedHashMap<>(subjects.ofContact(ws, saved));
+    payload.put("changedFields", changed);
+    outbox.add(ws, CrmEvent.CONTACT_UPDATED, payload);
     return saved;
   }
 

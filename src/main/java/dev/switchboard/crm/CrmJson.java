@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON text columns (custom values, payloads, form fields) to and from maps and lists. */
 @Component
-class CrmJson {
+public class CrmJson {
 
   private final JsonMapper json;
 
@@ -16,11 +16,11 @@ class CrmJson {
     this.json = json;
   }
 
-  String write(Object value) {
+  public String write(Object value) {
     return value == null ? null : json.writeValueAsString(value);
   }
 
-  Map<String, Object> map(String text) {
+  public Map<String, Object> map(String text) {
     if (text == null || text.isBlank()) {
       return new LinkedHashMap<>();
     }

@@ -23,6 +23,7 @@ class CrmService implements Crm {
   private final ContactStore store;
   private final Companies companies;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final Clock clock;
 
   CrmService(
@@ -32,6 +33,7 @@ class CrmService implements Crm {
       ContactStore store,
       Companies companies,
       Outbox outbox,
+      EventSubjects subjects,
       Clock clock) {
     this.templates = templates;
     this.activities = activities;
@@ -39,6 +41,7 @@ class CrmService implements Crm {
     this.store = store;
     this.companies = companies;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.clock = clock;
   }
 
@@ -123,14 +126,11 @@ class CrmService implements Crm {
             c.createdAt(),
             at);
     store.update(updated);
-    outbox.add(
-        workspaceId,
-        CrmEvent.CONTACT_UPDATED,
-        Map.of(
-            "contact",
-            contacts.require(workspaceId, contactId).view(),
-            "changedFields",
-            List.copyOf(changed.keySet())));
+    Map<String, Object> payload =
+        new LinkedHashMap<>(
+            subjects.ofContact(workspaceId, contacts.require(workspaceId, contactId)));
+    payload.put("changedFields", List.copyOf(changed.keySet()));
+    outbox.add(workspaceId, CrmEvent.CONTACT_UPDATED, payload);
     return changed;
   }
 }

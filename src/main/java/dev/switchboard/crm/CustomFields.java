@@ -19,15 +19,15 @@ import org.springframework.stereotype.Service;
 
 /** Custom field definitions and the one place values are checked against their type. */
 @Service
-class CustomFields {
+public class CustomFields {
 
   /** contact_field_values.value_number is numeric(30, 6). */
   private static final int NUMBER_DIGITS = 24;
 
-  static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
+  public static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
   static final Set<String> TYPES = Set.of("string", "number", "date", "boolean", "choice");
 
-  record Definition(
+  public record Definition(
       UUID id, String entity, String name, String type, List<String> options, Instant createdAt) {
 
     Map<String, Object> view() {
@@ -43,7 +43,7 @@ class CustomFields {
   }
 
   /** A value that does not fit its field, with the message the user reads. */
-  static final class BadValue extends RuntimeException {
+  public static final class BadValue extends RuntimeException {
     BadValue(String message) {
       super(message);
     }
@@ -59,11 +59,11 @@ class CustomFields {
     this.clock = clock;
   }
 
-  static String notFound(String name) {
+  public static String notFound(String name) {
     return "Custom field '" + name + "' not found. Create field first.";
   }
 
-  List<Definition> list(UUID ws, String entity) {
+  public List<Definition> list(UUID ws, String entity) {
     if (entity == null) {
       return jdbc.sql("select * from custom_fields where workspace_id = ? order by entity, name")
           .param(ws)
@@ -77,7 +77,7 @@ class CustomFields {
         .list();
   }
 
-  Optional<Definition> find(UUID ws, String entity, String name) {
+  public Optional<Definition> find(UUID ws, String entity, String name) {
     return jdbc.sql(
             "select * from custom_fields where workspace_id = ? and entity = ? and name = ?")
         .params(ws, entity, name)
@@ -167,7 +167,7 @@ class CustomFields {
   }
 
   /** The value in its field's type, or {@link BadValue}. */
-  static Object coerce(Definition d, Object value) {
+  public static Object coerce(Definition d, Object value) {
     String prefix = "Custom field '" + d.name() + "' must be ";
     if (value instanceof Map<?, ?> || value instanceof List<?>) {
       throw new BadValue(prefix + "a single " + d.type());

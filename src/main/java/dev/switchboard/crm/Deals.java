@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Deals; a change of stage records {@code deal.stage_updated} with the previous and new stage. */
 @Service
-class Deals {
+public class Deals {
 
   private static final Set<String> FIELDS =
       Set.of("name", "value", "stage", "contactId", "companyId", "customFields");
@@ -33,6 +33,7 @@ class Deals {
   private final Companies companies;
   private final CustomFields customFields;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final CrmJson json;
   private final Clock clock;
 
@@ -42,6 +43,7 @@ class Deals {
       Companies companies,
       CustomFields customFields,
       Outbox outbox,
+      EventSubjects subjects,
       CrmJson json,
       Clock clock) {
     this.jdbc = jdbc;
@@ -49,6 +51,7 @@ class Deals {
     this.companies = companies;
     this.customFields = customFields;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.json = json;
     this.clock = clock;
   }
@@ -80,7 +83,7 @@ class Deals {
   }
 
   /** The latest deal of each contact, for many contacts at once. */
-  Map<UUID, Map<String, Object>> latestOf(UUID ws, List<UUID> contactIds) {
+  public Map<UUID, Map<String, Object>> latestOf(UUID ws, List<UUID> contactIds) {
     Map<UUID, Map<String, Object>> out = new LinkedHashMap<>();
     for (int from = 0; from < contactIds.size(); from += 500) {
       List<UUID> chunk = contactIds.subList(from, Math.min(from + 500, contactIds.size()));
@@ -171,7 +174,7 @@ class Deals {
 
   /** Sets one field of a deal (update_field); a stage change emits its event like the API. */
   @Transactional
-  void set(UUID ws, UUID id, String column, Object value) {
+  public void set(UUID ws, UUID id, String column, Object value) {
     Map<String, Object> d = require(ws, id);
     jdbc.sql(
             "update deals set " + column + " = ?, updated_at = ? where workspace_id = ? and id = ?")
@@ -189,8 +192,7 @@ class Deals {
   }
 
   private void stageChanged(UUID ws, Map<String, Object> deal, String previousStage) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("deal", deal);
+    Map<String, Object> payload = new LinkedHashMap<>(subjects.ofDeal(ws, deal));
     payload.put("previousStage", previousStage);
     payload.put("newStage", deal.get("stage"));
     outbox.add(ws, CrmEvent.DEAL_STAGE_UPDATED, payload);
@@ -213,7 +215,7 @@ class Deals {
   }
 
   /** Whole amounts as integers, others as decimals: {@code 50000}, not {@code 5E+4}. */
-  static Number plain(BigDecimal value) {
+  public static Number plain(BigDecimal value) {
     if (value == null) {
       return null;
     }

@@ -6,11 +6,11 @@ import java.util.Map;
  * The standard fields of each CRM entity and their columns: the whitelist every dynamic query and
  * update goes through, so no name from a request ever reaches SQL.
  */
-final class Fields {
+public final class Fields {
 
   private Fields() {}
 
-  static final Map<String, String> CONTACT =
+  public static final Map<String, String> CONTACT =
       Map.ofEntries(
           Map.entry("firstName", "first_name"),
           Map.entry("lastName", "last_name"),
@@ -37,7 +37,7 @@ final class Fields {
           "createdAt", "created_at",
           "updatedAt", "updated_at");
 
-  static final Map<String, String> COMPANY =
+  public static final Map<String, String> COMPANY =
       Map.of(
           "name", "name",
           "domain", "domain",
@@ -47,7 +47,7 @@ final class Fields {
           "createdAt", "created_at",
           "updatedAt", "updated_at");
 
-  static Map<String, String> of(String entity) {
+  public static Map<String, String> of(String entity) {
     return switch (entity) {
       case "contact" -> CONTACT;
       case "deal" -> DEAL;
@@ -60,7 +60,7 @@ final class Fields {
     return of(entity).containsKey(name) || "tags".equals(name) || "customFields".equals(name);
   }
 
-  static String table(String entity) {
+  public static String table(String entity) {
     return switch (entity) {
       case "contact" -> "contacts";
       case "deal" -> "deals";

@@ -34,6 +34,7 @@ class Forms {
   private final Contacts contacts;
   private final ContactStore contactStore;
   private final Outbox outbox;
+  private final EventSubjects subjects;
   private final CrmJson json;
   private final Clock clock;
 
@@ -42,12 +43,14 @@ class Forms {
       Contacts contacts,
       ContactStore contactStore,
       Outbox outbox,
+      EventSubjects subjects,
       CrmJson json,
       Clock clock) {
     this.jdbc = jdbc;
     this.contacts = contacts;
     this.contactStore = contactStore;
     this.outbox = outbox;
+    this.subjects = subjects;
     this.json = json;
     this.clock = clock;
   }
@@ -136,10 +139,10 @@ class Forms {
     submission.put("contactId", Rows.str(contactId));
     submission.put("createdAt", now.toString());
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("form", submission);
     if (contactId != null) {
-      payload.put("contact", contacts.require(ws, contactId).view());
+      payload.putAll(subjects.ofContact(ws, contacts.require(ws, contactId)));
     }
+    payload.put("form", submission);
     outbox.add(ws, CrmEvent.FORM_SUBMITTED, payload);
     return submission;
   }

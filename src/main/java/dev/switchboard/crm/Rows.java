@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Column conversions shared by the CRM's SQL. */
-final class Rows {
+public final class Rows {
 
   private Rows() {}
 
-  static OffsetDateTime utc(Instant at) {
+  public static OffsetDateTime utc(Instant at) {
     return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tags of a workspace and which contacts carry them. Tags are created on first use. */
 @Service
-class Tags {
+public class Tags {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -38,7 +38,7 @@ class Tags {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  static String key(String name) {
+  public static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
   }
 
@@ -77,7 +77,7 @@ class Tags {
   }
 
   /** The ids of the named tags (by lowered name), creating the missing ones. */
-  Map<String, UUID> ensure(UUID ws, Collection<String> names) {
+  public Map<String, UUID> ensure(UUID ws, Collection<String> names) {
     Map<String, UUID> ids = new HashMap<>();
     for (String name : names) {
       String k = key(name);
@@ -129,7 +129,7 @@ class Tags {
   }
 
   /** Adds tags to a contact; answers how many it did not have yet. */
-  int attach(UUID contactId, Collection<UUID> tagIds) {
+  public int attach(UUID contactId, Collection<UUID> tagIds) {
     int added = 0;
     for (UUID tagId : tagIds) {
       added +=
@@ -147,7 +147,7 @@ class Tags {
   }
 
   /** Removes the named tags from a contact; answers how many it had. */
-  int detach(UUID ws, UUID contactId, Collection<String> names) {
+  public int detach(UUID ws, UUID contactId, Collection<String> names) {
     int removed = 0;
     for (String name : names) {
       removed +=

@@ -1,15 +1,13 @@
 package dev.switchboard.crm;
 
-import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ApiResponse;
-import dev.switchboard.run.ExecutionStatus;
-import dev.switchboard.run.Executions;
 import dev.switchboard.workspace.Caller;
 import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,20 +21,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tasks. Completing a handoff task ("Take Over") resumes the run waiting for it, as the person's
- * own resume would.
+ * Tasks. Completing a handoff task ("Take Over") publishes {@link HandoffTaskDone}, on which the
+ * run waiting for it resumes, as the person's own resume would.
  */
 @RestController
 @RequestMapping("/api/workspaces/{ws}/tasks")
 class TaskController {
 
   private final Tasks tasks;
-  private final Executions executions;
+  private final ApplicationEventPublisher events;
   private final WorkspaceAccess access;
 
-  TaskController(Tasks tasks, Executions executions, WorkspaceAccess access) {
+  TaskController(Tasks tasks, ApplicationEventPublisher events, WorkspaceAccess access) {
     this.tasks = tasks;
-    this.executions = executions;
+    this.events = events;
     this.access = access;
   }
 
@@ -74,7 +72,7 @@ class TaskController {
     Membership by = access.writer(caller, ws);
     Map<String, Object> task = tasks.update(ws, taskId, body);
     if ("done".equals(task.get("status"))) {
-      resumeHandoff(by, task);
+      handBack(by, task);
     }
     return ApiResponse.ok(task);
   }
@@ -84,7 +82,7 @@ class TaskController {
     Membership by = access.writer(caller, ws);
     Map<String, Object> before = tasks.complete(ws, taskId);
     Map<String, Object> out = new LinkedHashMap<>(tasks.require(ws, taskId));
-    out.put("resumedExecutionId", resumeHandoff(by, before));
+    out.put("resumedExecutionId", handBack(by, before));
     return ApiResponse.ok(out);
   }
 
@@ -95,26 +93,14 @@ class TaskController {
     return ApiResponse.ok(Map.of("id", taskId.toString(), "deleted", true));
   }
 
-  /** Resumes the run a handoff task holds, when it still waits; answers its id, else null. */
-  private String resumeHandoff(Membership by, Map<String, Object> task) {
+  /** Hands a handoff task's run back to the engine; answers the run's id, null for other tasks. */
+  private String handBack(Membership by, Map<String, Object> task) {
     if (!"handoff".equals(task.get("kind")) || task.get("executionId") == null) {
       return null;
     }
     UUID executionId = UUID.fromString((String) task.get("executionId"));
-    boolean waiting =
-        executions
-            .find(by.workspaceId(), executionId)
-            .map(e -> e.status() == ExecutionStatus.WAITING)
-            .orElse(false);
-    if (!waiting) {
-      return null;
-    }
-    try {
-      executions.resume(by, executionId);
-      return executionId.toString();
-    } catch (ApiException raced) {
-      // Resumed by someone else, or by its timeout, a moment ago.
-      return null;
-    }
+    events.publishEvent(
+        new HandoffTaskDone(by, UUID.fromString((String) task.get("id")), executionId));
+    return executionId.toString();
   }
 }

@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * workspace, nobody else.
  */
 @Service
-class Tasks {
+public class Tasks {
 
   private static final Set<String> FIELDS =
       Set.of("title", "dueDate", "assigneeId", "contactId", "status");
 
   /** A task about to be stored. */
-  record NewTask(
+  public record NewTask(
       String title,
       LocalDate dueDate,
       UUID assigneeId,
@@ -52,7 +52,7 @@ class Tasks {
     this.clock = clock;
   }
 
-  static String unknownAssignee(Object who) {
+  public static String unknownAssignee(Object who) {
     return "Cannot assign task to user " + who + ": user not found";
   }
 
@@ -145,7 +145,7 @@ class Tasks {
     jdbc.sql("delete from tasks where workspace_id = ? and id = ?").params(ws, id).update();
   }
 
-  UUID insert(UUID ws, NewTask t) {
+  public UUID insert(UUID ws, NewTask t) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -170,7 +170,7 @@ class Tasks {
   }
 
   /** The task an agent already made in this run, step and contact (a retried step). */
-  Optional<UUID> madeBy(UUID executionId, int step, UUID contactId, String title) {
+  public Optional<UUID> madeBy(UUID executionId, int step, UUID contactId, String title) {
     String sql =
         "select id from tasks where execution_id = ? and step = ? and title = ? and "
             + (contactId == null ? "contact_id is null" : "contact_id = ?");

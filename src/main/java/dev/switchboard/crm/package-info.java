@@ -1,11 +1,15 @@
 /**
  * The built-in CRM: contacts (with tags and custom fields), companies, deals, tasks, activities,
  * email templates, custom field definitions and forms, all scoped by workspace, with their REST API
- * under {@code /api/workspaces/{ws}/…} and the CRM actions of workflow plans (search_contacts,
- * add_tag, remove_tag, update_field, create_task, handoff).
+ * under {@code /api/workspaces/{ws}/…}. It knows no engine: the CRM actions of workflow plans
+ * (search_contacts, add_tag, remove_tag, update_field, create_task, handoff) live in {@code
+ * crm.actions}, and a completed handoff task only publishes {@link
+ * dev.switchboard.crm.HandoffTaskDone}.
  *
- * <p>Its public face is small: {@link dev.switchboard.crm.Crm} (the port the integration actions
- * use) and {@link dev.switchboard.crm.CrmEvent} (published from the transactional outbox).
+ * <p>Its public face: {@link dev.switchboard.crm.Crm} (the port the integration actions use),
+ * {@link dev.switchboard.crm.CrmEvent} (published from the transactional outbox), {@link
+ * dev.switchboard.crm.HandoffTaskDone}, and the stores and records the actions work through
+ * (contacts, tags, tasks, custom fields, deals).
  *
  * <p>Decisions worth knowing:
  *

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
  * X-Api-Key}; maps the person to the CRM's contact fields.
  */
 @Component
-class ApolloClient {
+public class ApolloClient {
 
   /** What Apollo answered: the fields found (empty when it knows nobody), or why not. */
-  sealed interface Match {
+  public sealed interface Match {
     record Found(Map<String, Object> fields) implements Match {}
 
     record Nobody() implements Match {}
@@ -32,7 +32,7 @@ class ApolloClient {
     this.http = http;
   }
 
-  Match match(Integration settings, String email) {
+  public Match match(Integration settings, String email) {
     HttpConnector.Answer answer;
     try {
       answer =

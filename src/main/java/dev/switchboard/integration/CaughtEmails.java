@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * of sent, readable on the Outbox page.
  */
 @Repository
-class CaughtEmails {
+public class CaughtEmails {
 
   /** One caught email, as the Outbox page and API show it. */
   record CaughtEmail(
@@ -35,11 +35,11 @@ class CaughtEmails {
   }
 
   /** Whether the email integration keeps its messages here instead of sending them. */
-  static boolean catches(Integration email) {
+  public static boolean catches(Integration email) {
     return PROVIDER.equals(email.text("provider"));
   }
 
-  void keep(
+  public void keep(
       UUID workspaceId,
       UUID executionId,
       String from,

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 /** {@code POST {baseUrl}/invitations {profileUrl, message}} with the workspace's bearer token. */
 @Component
-class LinkedInClient {
+public class LinkedInClient {
 
   /** What LinkedIn said to an invitation. */
-  enum Reply {
+  public enum Reply {
     SENT,
     /** 401: the access token expired or was revoked. */
     UNAUTHORIZED,
@@ -26,7 +26,7 @@ class LinkedInClient {
     this.http = http;
   }
 
-  Reply invite(Integration settings, String profileUrl, String message) {
+  public Reply invite(Integration settings, String profileUrl, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("profileUrl", profileUrl);
     if (message != null && !message.isBlank()) {

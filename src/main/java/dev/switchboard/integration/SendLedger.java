@@ -1,6 +1,7 @@
 package dev.switchboard.integration;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -19,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent today against the daily limits.
  */
 @Repository
-class SendLedger {
+public class SendLedger {
 
   /** The two ledgers. */
-  enum Book {
+  public enum Book {
     EMAILS("sent_emails"),
     LINKEDIN("linkedin_invitations");
 
@@ -34,14 +35,14 @@ class SendLedger {
   }
 
   /** Where a claim stands. */
-  enum State {
+  public enum State {
     /** Claimed, but the send never confirmed: it may or may not have left. */
     CLAIMED,
     SENT;
   }
 
   /** One message: the run, the step and the contact identify it. */
-  record Claim(
+  public record Claim(
       UUID workspaceId,
       UUID agentId,
       UUID userId,
@@ -59,7 +60,7 @@ class SendLedger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Optional<State> state(Book book, Claim claim) {
+  public Optional<State> state(Book book, Claim claim) {
     return jdbc.sql(
             "select status from "
                 + book.table
@@ -70,34 +71,98 @@ class SendLedger {
         .map(s -> "sent".equals(s) ? State.SENT : State.CLAIMED);
   }
 
-  /** Commits the claim; false when the message was claimed already. */
-  boolean claim(Book book, Claim claim, Instant now) {
+  /** What claiming an email within the agent's daily limit came to. */
+  public enum EmailClaim {
+    CLAIMED,
+    /** This run, step and contact claimed it before. */
+    TAKEN,
+    OVER_LIMIT
+  }
+
+  /**
+   * Claims an email and one unit of the agent's quota for the day together, or neither: the quota
+   * row is taken with {@code used < limit} in the same statement, which the database serialises, so
+   * concurrent claims cannot both pass the last free unit.
+   */
+  public EmailClaim claimEmail(Claim claim, Instant now, int limit) {
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    openQuota(claim.agentId(), day);
+    try {
+      return ownTransaction.execute(tx -> {
+        int taken =
+            jdbc.sql(
+                    "update email_quota set used = used + 1"
+                        + " where agent_id = ? and sent_on = ? and used < ?")
+                .params(claim.agentId(), day, limit)
+                .update();
+        if (taken == 0) {
+          return EmailClaim.OVER_LIMIT;
+        }
+        insertClaim(Book.EMAILS, claim, now);
+        return EmailClaim.CLAIMED;
+      });
+    } catch (DuplicateKeyException e) {
+      return EmailClaim.TAKEN;
+    }
+  }
+
+  /** The day's quota row, started from the emails the ledger already holds for that day. */
+  private void openQuota(UUID agentId, LocalDate day) {
+    boolean open =
+        jdbc.sql("select count(*) from email_quota where agent_id = ? and sent_on = ?")
+                .params(agentId, day)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (open) {
+      return;
+    }
+    OffsetDateTime start = day.atStartOfDay().atOffset(ZoneOffset.UTC);
     try {
       ownTransaction.executeWithoutResult(tx ->
           jdbc.sql(
-                  "insert into "
-                      + book.table
-                      + """
-                       (execution_id, step, contact_key, workspace_id, agent_id, user_id,
-                       recipient, status, claimed_at) values (?, ?, ?, ?, ?, ?, ?, 'claimed', ?)\
-                      """)
-              .params(
-                  claim.executionId(),
-                  claim.step(),
-                  claim.contactKey(),
-                  claim.workspaceId(),
-                  claim.agentId(),
-                  claim.userId(),
-                  claim.recipient(),
-                  utc(now))
+                  """
+                  insert into email_quota (agent_id, sent_on, used) select ?, ?, count(*)
+                  from sent_emails where agent_id = ? and claimed_at >= ? and claimed_at < ?\
+                  """)
+              .params(agentId, day, agentId, start, start.plusDays(1))
               .update());
+    } catch (DuplicateKeyException e) {
+      // Another claim opened it first.
+    }
+  }
+
+  /** Commits the claim; false when the message was claimed already. */
+  public boolean claim(Book book, Claim claim, Instant now) {
+    try {
+      ownTransaction.executeWithoutResult(tx -> insertClaim(book, claim, now));
       return true;
     } catch (DuplicateKeyException e) {
       return false;
     }
   }
 
-  void markSent(Book book, Claim claim, Instant now) {
+  private void insertClaim(Book book, Claim claim, Instant now) {
+    jdbc.sql(
+            "insert into "
+                + book.table
+                + """
+                 (execution_id, step, contact_key, workspace_id, agent_id, user_id,
+                 recipient, status, claimed_at) values (?, ?, ?, ?, ?, ?, ?, 'claimed', ?)\
+                """)
+        .params(
+            claim.executionId(),
+            claim.step(),
+            claim.contactKey(),
+            claim.workspaceId(),
+            claim.agentId(),
+            claim.userId(),
+            claim.recipient(),
+            utc(now))
+        .update();
+  }
+
+  public void markSent(Book book, Claim claim, Instant now) {
     ownTransaction.executeWithoutResult(tx ->
         jdbc.sql(
                 "update "
@@ -108,28 +173,43 @@ class SendLedger {
             .update());
   }
 
-  /** Gives the claim up: the message certainly did not leave, a later attempt may send it. */
-  void release(Book book, Claim claim) {
-    ownTransaction.executeWithoutResult(tx ->
+  /**
+   * Gives the claim up: the message certainly did not leave, a later attempt may send it. An
+   * email's unit of the daily quota is given back with it.
+   */
+  public void release(Book book, Claim claim) {
+    ownTransaction.executeWithoutResult(tx -> {
+      Optional<OffsetDateTime> claimedAt =
+          jdbc.sql(
+                  "select claimed_at from "
+                      + book.table
+                      + " where execution_id = ? and step = ? and contact_key = ?"
+                      + " and status = 'claimed'")
+              .params(claim.executionId(), claim.step(), claim.contactKey())
+              .query(OffsetDateTime.class)
+              .optional();
+      int released =
+          jdbc.sql(
+                  "delete from "
+                      + book.table
+                      + " where execution_id = ? and step = ? and contact_key = ?"
+                      + " and status = 'claimed'")
+              .params(claim.executionId(), claim.step(), claim.contactKey())
+              .update();
+      if (book == Book.EMAILS && released == 1 && claimedAt.isPresent()) {
         jdbc.sql(
-                "delete from "
-                    + book.table
-                    + " where execution_id = ? and step = ? and contact_key = ? and status = 'claimed'")
-            .params(claim.executionId(), claim.step(), claim.contactKey())
-            .update());
-  }
-
-  /** Messages an agent claimed or sent since {@code since}. */
-  long countByAgent(Book book, UUID agentId, Instant since) {
-    return jdbc.sql(
-            "select count(*) from " + book.table + " where agent_id = ? and claimed_at >= ?")
-        .params(agentId, utc(since))
-        .query(Long.class)
-        .single();
+                "update email_quota set used = used - 1"
+                    + " where agent_id = ? and sent_on = ? and used > 0")
+            .params(
+                claim.agentId(),
+                claimedAt.get().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
+            .update();
+      }
+    });
   }
 
   /** Messages sent for a workspace user (by any of their agents) since {@code since}. */
-  long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
+  public long countByUser(Book book, UUID workspaceId, UUID userId, Instant since) {
     return jdbc.sql(
             "select count(*) from "
                 + book.table

@@ -1,10 +1,10 @@
 package dev.switchboard.integration;
 
 /** The SMTP settings of a workspace; {@link #toString()} hides the password. */
-record SmtpAccount(
+public record SmtpAccount(
     String host, int port, String username, String password, String from, boolean startTls) {
 
-  static SmtpAccount of(Integration email) {
+  public static SmtpAccount of(Integration email) {
     Object port = email.settings().get("port");
     return new SmtpAccount(
         email.text("host"),

@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
  * backoff.
  */
 @Component
-class SmtpMailer {
+public class SmtpMailer {
 
   /** Why a send failed for good. */
-  static final class MailFailure extends RuntimeException {
+  public static final class MailFailure extends RuntimeException {
 
-    enum Kind {
+    public enum Kind {
       /** The server answered 4xx (busy, throttled) to every try. */
       THROTTLED(true),
       /** Nothing accepted the connection (refused, no route) on any try. */
@@ -65,12 +65,12 @@ class SmtpMailer {
       this.kind = kind;
     }
 
-    Kind kind() {
+    public Kind kind() {
       return kind;
     }
 
     /** What a person reads when the server could not be reached; empty when it answered. */
-    Optional<String> connectionProblem(SmtpAccount account) {
+    public Optional<String> connectionProblem(SmtpAccount account) {
       String server = "the SMTP server at " + account.host() + ":" + account.port();
       return switch (kind) {
         case UNREACHABLE -> Optional.of("Could not connect to " + server);
@@ -98,7 +98,7 @@ class SmtpMailer {
   }
 
   /** Sends, retrying transient failures; throws {@link MailFailure} when it could not. */
-  void send(SmtpAccount account, String to, String subject, String body) {
+  public void send(SmtpAccount account, String to, String subject, String body) {
     MailFailure last = null;
     for (int attempt = 0; attempt <= Backoff.RETRIES; attempt++) {
       if (attempt > 0 && !backoff.pause(attempt)) {

@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
  * retried with backoff.
  */
 @Component
-class WebSearchClient {
+public class WebSearchClient {
 
   /** Why a search gave no results list. */
-  static final class SearchFailure extends RuntimeException {
+  public static final class SearchFailure extends RuntimeException {
     SearchFailure(String message) {
       super(message, null, false, false);
     }
@@ -36,7 +36,7 @@ class WebSearchClient {
     this.backoff = backoff;
   }
 
-  List<Map<String, Object>> search(Integration settings, String query, int maxResults) {
+  public List<Map<String, Object>> search(Integration settings, String query, int maxResults) {
     boolean google = "google".equals(settings.text("provider"));
     URI uri = google ? google(settings, query, maxResults) : searxng(settings, query);
     for (int attempt = 0; ; attempt++) {

@@ -1,6 +1,8 @@
 package dev.switchboard.live;
 
+import dev.switchboard.run.Executions;
 import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.Membership;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,10 +102,13 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, 
       return;
     }
     Optional<Topic> parsed = Topic.parse(requested);
-    if (parsed.isEmpty() || access.workspaceFor(session.caller(), parsed.get()).isEmpty()) {
+    Optional<Membership> member = parsed.flatMap(t -> access.memberFor(session.caller(), t));
+    if (member.isEmpty()) {
       session.send(json.error("FORBIDDEN", echo(requested), NO_ACCESS));
       return;
     }
+    // Members and viewers get the summary, as from the API: system log lines, no step results.
+    boolean fullLog = Executions.seesEverything(member.get());
     Topic topic = parsed.get();
     String name = topic.name();
     if (session.subscription(name) != null) {
@@ -118,12 +123,12 @@ class LiveSocketHandler extends TextWebSocketHandler implements DisposableBean, 
               "At most " + LiveSession.MAX_SUBSCRIPTIONS + " topics per connection"));
       return;
     }
-    Subscription subscription = new Subscription(session, name);
+    Subscription subscription = new Subscription(session, name, fullLog);
     session.add(subscription);
     fanOut.register(subscription);
     session.send(json.subscribed(name));
     try {
-      Snapshot snapshot = snapshots.of(topic);
+      Snapshot snapshot = snapshots.of(topic, fullLog);
       subscription.start(snapshot, json.snapshot(name, snapshot.data()));
     } catch (RuntimeException e) {
       log.warn("Snapshot of {} failed", name, e);

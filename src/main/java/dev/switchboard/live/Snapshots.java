@@ -24,10 +24,14 @@ class Snapshots {
     this.clock = clock;
   }
 
-  Snapshot of(Topic topic) {
+  /** The topic's current state; {@code fullLog} false gives the summary: system log lines only. */
+  Snapshot of(Topic topic, boolean fullLog) {
     return switch (topic) {
       case Topic.Execution e ->
-          executions.findAny(e.executionId()).map(this::execution).orElse(Snapshot.of(Map.of()));
+          executions
+              .findAny(e.executionId())
+              .map(run -> execution(run, fullLog))
+              .orElse(Snapshot.of(Map.of()));
       case Topic.Agent a -> agent(a);
       case Topic.Workspace w -> Snapshot.of(Map.of("workspaceId", w.workspaceId()));
       case Topic.WorkOrder o -> Snapshot.of(Map.of("workOrderId", o.workOrderId()));
@@ -35,10 +39,10 @@ class Snapshots {
   }
 
   /** The run as the detail API shows it, with the tail of its log. */
-  private Snapshot execution(Execution e) {
-    List<LogLine> tail = executions.tail(e.id(), LOG_TAIL);
+  private Snapshot execution(Execution e, boolean fullLog) {
+    List<LogLine> tail = executions.tail(e.id(), LOG_TAIL, fullLog);
     long lastSeq = tail.isEmpty() ? 0 : tail.getLast().seq();
-    Map<String, Object> data = new LinkedHashMap<>(executions.detail(e));
+    Map<String, Object> data = new LinkedHashMap<>(executions.detail(e, fullLog));
     data.put("logTail", tail);
     data.put("lastSeq", lastSeq);
     return new Snapshot(data, e.id(), lastSeq);

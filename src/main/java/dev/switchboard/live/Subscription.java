@@ -17,12 +17,23 @@ final class Subscription {
 
   private final LiveSession session;
   private final String topic;
+
+  /** False for members and viewers: a run's log lines reach them only from the system stream. */
+  private final boolean fullLog;
+
   private List<Held> held = new ArrayList<>();
   private Snapshot snapshot;
 
-  Subscription(LiveSession session, String topic) {
+  Subscription(LiveSession session, String topic, boolean fullLog) {
     this.session = session;
     this.topic = topic;
+    this.fullLog = fullLog;
+  }
+
+  private boolean hidden(Broadcast event) {
+    return !fullLog
+        && "execution:log".equals(event.event())
+        && !"system".equals(event.data().get("stream"));
   }
 
   String topic() {
@@ -34,6 +45,9 @@ final class Subscription {
   }
 
   synchronized void deliver(Broadcast event, String json) {
+    if (hidden(event)) {
+      return;
+    }
     if (held != null) {
       if (held.size() >= MAX_HELD) {
         session.drop("too many events while reading the snapshot of " + topic);

@@ -4,6 +4,7 @@ import dev.switchboard.agent.Agents;
 import dev.switchboard.run.Executions;
 import dev.switchboard.workorder.WorkOrders;
 import dev.switchboard.workspace.Caller;
+import dev.switchboard.workspace.Membership;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,11 @@ class TopicAccess {
 
   /** The workspace the topic belongs to, if the caller is a member of it. */
   Optional<UUID> workspaceFor(Caller caller, Topic topic) {
+    return memberFor(caller, topic).map(Membership::workspaceId);
+  }
+
+  /** The caller's membership of the topic's workspace (it decides how much of a log they see). */
+  Optional<Membership> memberFor(Caller caller, Topic topic) {
     Optional<UUID> workspace =
         switch (topic) {
           case Topic.Agent a ->
@@ -44,6 +50,6 @@ class TopicAccess {
               executions.findAny(e.executionId()).map(dev.switchboard.run.Execution::workspaceId);
           case Topic.WorkOrder o -> workOrders.workspaceOf(o.workOrderId());
         };
-    return workspace.filter(ws -> workspaces.find(caller.userId(), ws).isPresent());
+    return workspace.flatMap(ws -> workspaces.find(caller.userId(), ws));
   }
 }

@@ -32,10 +32,12 @@ class DashboardController {
       Caller caller,
       @PathVariable UUID ws,
       @PathVariable UUID agentId,
-      @RequestParam(required = false) String dateRange) {
+      @RequestParam(required = false) String dateRange,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
     access.member(caller, ws);
     agents.require(ws, agentId);
-    return ApiResponse.ok(dashboards.agent(ws, agentId, dateRange));
+    return ApiResponse.ok(dashboards.agent(ws, agentId, new Dashboards.Query(dateRange, from, to)));
   }
 
   @GetMapping("/dashboard")
@@ -43,9 +45,12 @@ class DashboardController {
       Caller caller,
       @PathVariable UUID ws,
       @RequestParam(required = false) String dateRange,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String order) {
     access.member(caller, ws);
-    return ApiResponse.ok(dashboards.workspace(ws, dateRange, sort, order));
+    return ApiResponse.ok(
+        dashboards.workspace(ws, new Dashboards.Query(dateRange, from, to), sort, order));
   }
 }

@@ -93,7 +93,7 @@ class ExecutionController {
       Thread.sleep(50);
       current = executions.require(ws, run.id());
     }
-    return ApiResponse.ok(executions.detail(current));
+    return ApiResponse.ok(executions.detail(current, by));
   }
 
   @GetMapping("/agents/{agentId}/executions")
@@ -119,12 +119,12 @@ class ExecutionController {
       @PathVariable UUID ws,
       @PathVariable UUID agentId,
       @PathVariable UUID executionId) {
-    access.member(caller, ws);
+    Membership by = access.member(caller, ws);
     Execution e = executions.require(ws, executionId);
     if (!e.agentId().equals(agentId)) {
       throw ApiException.notFound("Execution");
     }
-    return ApiResponse.ok(executions.detail(e));
+    return ApiResponse.ok(executions.detail(e, by));
   }
 
   @GetMapping("/executions")
@@ -187,8 +187,8 @@ class ExecutionController {
   @GetMapping("/executions/{executionId}")
   Map<String, Object> execution(
       Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
-    access.member(caller, ws);
-    return ApiResponse.ok(executions.detail(executions.require(ws, executionId)));
+    Membership by = access.member(caller, ws);
+    return ApiResponse.ok(executions.detail(executions.require(ws, executionId), by));
   }
 
   @GetMapping("/executions/{executionId}/logs")
@@ -198,8 +198,8 @@ class ExecutionController {
       @PathVariable UUID executionId,
       @RequestParam(defaultValue = "0") long after,
       @RequestParam(defaultValue = "1000") int limit) {
-    access.member(caller, ws);
-    return ApiResponse.ok(executions.logs(executions.require(ws, executionId), after, limit));
+    Membership by = access.member(caller, ws);
+    return ApiResponse.ok(executions.logs(executions.require(ws, executionId), by, after, limit));
   }
 
   /** Stopping a run follows the agent's run permission, like trigger and retry. */
@@ -207,7 +207,7 @@ class ExecutionController {
   Map<String, Object> cancel(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
     Membership by = access.member(caller, ws);
     Execution e = executions.cancel(by, executionId);
-    return ApiResponse.ok(executions.detail(e));
+    return ApiResponse.ok(executions.detail(e, by));
   }
 
   /** Resuming a waiting run starts it again: the agent's run permission decides, as for trigger. */
@@ -215,7 +215,7 @@ class ExecutionController {
   Map<String, Object> resume(Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId) {
     Membership by = access.member(caller, ws);
     Execution e = executions.resume(by, executionId);
-    return ApiResponse.ok(executions.detail(e));
+    return ApiResponse.ok(executions.detail(e, by));
   }
 
   @PostMapping("/executions/{executionId}/retry")

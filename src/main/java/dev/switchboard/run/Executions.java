@@ -79,10 +79,23 @@ public class Executions {
         .toList();
   }
 
-  /** The detail view, with the state changes and, while queued, why it waits. */
-  public Map<String, Object> detail(Execution e) {
+  /**
+   * The detail view as {@code by} may see it (owners and admins in full, others the summary), with
+   * the state changes and, while queued, why it waits.
+   */
+  public Map<String, Object> detail(Execution e, Membership by) {
+    return detail(e, seesEverything(by));
+  }
+
+  /** Owners and admins see a run's params, results and full log; members and viewers do not. */
+  public static boolean seesEverything(Membership by) {
+    return by.role().canManage();
+  }
+
+  /** The detail view, in full or as the summary members and viewers get. */
+  public Map<String, Object> detail(Execution e, boolean full) {
     Map<String, Object> out =
-        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()));
+        ExecutionView.detail(e, agentDeleted(e.agentId()), store.transitions(e.id()), full);
     queue.of(e.id(), clock.instant()).ifPresent(status -> out.putAll(status.fields()));
     return out;
   }
@@ -132,12 +145,16 @@ public class Executions {
     return out;
   }
 
-  /** Log lines after {@code after}, in order, a page at a time. */
-  public Map<String, Object> logs(Execution e, long after, int limit) {
+  /**
+   * Log lines after {@code after}, in order, a page at a time; members and viewers get the system
+   * lines only (the run's own output may hold anything it read).
+   */
+  public Map<String, Object> logs(Execution e, Membership by, long after, int limit) {
     int size = Math.min(Math.max(limit, 1), LOG_PAGE);
     List<LogLine> lines =
         jdbc.sql(
                 "select seq, stream, line, ts from execution_logs where execution_id = ? and seq > ?"
+                    + (seesEverything(by) ? "" : " and stream = 'system'")
                     + " order by seq limit ?")
             .params(e.id(), after, size)
             .query((rs, i) ->
@@ -155,12 +172,13 @@ public class Executions {
     return out;
   }
 
-  /** The last {@code count} lines (for snapshots). */
-  public List<LogLine> tail(UUID executionId, int count) {
+  /** The last {@code count} lines (for snapshots); without {@code fullLog} the system ones. */
+  public List<LogLine> tail(UUID executionId, int count, boolean fullLog) {
     List<LogLine> lines =
         new ArrayList<>(
             jdbc.sql(
                     "select seq, stream, line, ts from execution_logs where execution_id = ?"
+                        + (fullLog ? "" : " and stream = 'system'")
                         + " order by seq desc limit ?")
                 .params(executionId, count)
                 .query((rs, i) ->

@@ -46,11 +46,15 @@ public record HistoryQuery(
       params.add(ExecutionStore.utc(to));
     }
     if (search != null) {
+      // Steps hold what the run did (params with template names and tags, results with the
+      // addresses emailed), the trigger context the contact it ran for: story 3.14's search.
       where.append(
           " and (lower(e.triggered_by) like ? or lower(e.agent_name) like ?"
-              + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?)");
+              + " or lower(coalesce(e.error, '')) like ? or cast(e.id as varchar(36)) like ?"
+              + " or lower(coalesce(e.steps, '')) like ?"
+              + " or lower(coalesce(e.trigger_context, '')) like ?)");
       String like = Like.contains(search);
-      params.addAll(List.of(like, like, like, Like.prefix(search)));
+      params.addAll(List.of(like, like, like, Like.prefix(search), like, like));
     }
     return new Where(where.toString(), params);
   }

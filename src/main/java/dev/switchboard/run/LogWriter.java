@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,13 +41,12 @@ class LogWriter implements SmartLifecycle {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
+  private final RunEvents events;
   private final Clock clock;
   private final Map<UUID, RunLog> open = new ConcurrentHashMap<>();
   private ScheduledExecutorService flusher;
 
-  LogWriter(
-      JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+  LogWriter(JdbcTemplate jdbc, TransactionTemplate tx, RunEvents events, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.events = events;
@@ -114,7 +112,7 @@ class LogWriter implements SmartLifecycle {
       data.put("stream", l.stream());
       data.put("line", l.line());
       data.put("ts", l.ts());
-      events.publishEvent(RunEvent.of(e, "execution:log", data));
+      events.publish(e, "execution:log", data);
     }
   }
 

@@ -29,25 +29,20 @@ import org.springframework.stereotype.Component;
  * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
  * as it is woken (in-process, or by NOTIFY from another node), at the latest every poll interval,
  * and hands them to at most {@code switchboard.workers} worker threads. Each claimed run is leased;
- * a heartbeat renews the leases and another node takes over runs whose lease ran out.
+ * a heartbeat renews the leases and another node takes over runs whose lease ran out ({@link
+ * Housekeeping}). This is the claim loop and the runs it executes, nothing else.
  */
 @Component
 class RunWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
-  /** How often queued runs are told again where they stand, when that changed. */
-  static final java.time.Duration QUEUE_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
-
   private final ExecutionStore store;
   private final RunMoves moves;
-  private final DueWaits dueWaits;
-  private final LeaseReaper leaseReaper;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
   private final RunEvents events;
-  private final QueueWatch queueWatch;
   private final ClusterBus bus;
   private final Clock clock;
   private final RunSettings settings;
@@ -63,25 +58,19 @@ class RunWorkers implements SmartLifecycle {
   RunWorkers(
       ExecutionStore store,
       RunMoves moves,
-      DueWaits dueWaits,
-      LeaseReaper leaseReaper,
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
       RunEvents events,
-      QueueWatch queueWatch,
       ClusterBus bus,
       Clock clock,
       RunSettings settings) {
     this.store = store;
     this.moves = moves;
-    this.dueWaits = dueWaits;
-    this.leaseReaper = leaseReaper;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
     this.events = events;
-    this.queueWatch = queueWatch;
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
@@ -93,6 +82,11 @@ class RunWorkers implements SmartLifecycle {
   void wake() {
     wakeups.release();
     bus.send(ClusterBus.WAKE, "");
+  }
+
+  /** Something is claimable here (housekeeping put runs back): wake this node's claimer. */
+  void claimSoon() {
+    wakeups.release();
   }
 
   String node() {
@@ -110,18 +104,8 @@ class RunWorkers implements SmartLifecycle {
   }
 
   private void claimLoop() {
-    Instant nextHousekeeping = Instant.EPOCH;
-    Instant nextQueueWatch = Instant.EPOCH;
     while (running) {
       try {
-        if (!clock.instant().isBefore(nextHousekeeping)) {
-          housekeeping();
-          nextHousekeeping = clock.instant().plus(settings.pollInterval());
-        }
-        if (!clock.instant().isBefore(nextQueueWatch)) {
-          queueWatch.tick();
-          nextQueueWatch = clock.instant().plus(QUEUE_WATCH_INTERVAL);
-        }
         int free = settings.workers() - busy.get();
         if (free > 0) {
           List<Execution> claimed = claim(free);
@@ -149,17 +133,6 @@ class RunWorkers implements SmartLifecycle {
   private List<Execution> claim(int limit) {
     Instant now = clock.instant();
     return moves.claim(limit, node, now, now.plus(settings.lease()));
-  }
-
-  /** Due waits go back to the queue; runs of dead nodes are taken back. */
-  private void housekeeping() {
-    Instant now = clock.instant();
-    int woken = dueWaits.wake(now);
-    int expired = leaseReaper.reap(now);
-    if (woken > 0 || expired > 0) {
-      log.info("Requeued {} due waits and {} runs of unresponsive nodes", woken, expired);
-      wakeups.release();
-    }
   }
 
   private void execute(Execution execution) {

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The variables a CRM event gives its runs: {@code @contact.*}; {@code @deal.*} with {@code stage}
- * and {@code previousStage}; {@code @form.*} (the submitted fields, plus {@code formId} and {@code
- * formName}) with the form's contact.
+ * The variables a CRM event gives its runs: {@code @contact.*} and {@code @company.*} (the
+ * contact's, or the deal's); {@code @deal.*} with {@code stage} and {@code previousStage}; {@code
+ * @form.*} (the submitted fields, plus {@code formId} and {@code formName}) with the form's
+ * contact.
  */
 final class EventContext {
 
@@ -18,6 +19,9 @@ final class EventContext {
     Map<String, Object> out = new LinkedHashMap<>();
     if (payload.get("contact") instanceof Map<?, ?> contact) {
       out.put("contact", contact);
+    }
+    if (payload.get("company") instanceof Map<?, ?> company) {
+      out.put("company", company);
     }
     if (payload.get("deal") instanceof Map<?, ?> deal) {
       Map<Object, Object> withStages = new LinkedHashMap<>(deal);

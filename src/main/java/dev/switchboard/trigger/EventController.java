@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/workspaces/{ws}/events?agentId=&limit=}: recent events, each agent's outcome. */
+/**
+ * {@code GET /api/workspaces/{ws}/events?agentId=&limit=}: recent events, each agent's outcome; an
+ * agent the event reached again after its outcome also gets a {@code deduplicated} one, naming the
+ * run the first delivery made.
+ */
 @RestController
 class EventController {
 
@@ -49,12 +53,27 @@ class EventController {
     }
     Map<Long, Event> events = new LinkedHashMap<>();
     for (EventOutcomes.Row row : outcomes.recent(ws, agentId, limit)) {
-      events
-          .computeIfAbsent(
-              row.eventId(), id -> new Event(id, row.type(), row.at(), new ArrayList<>()))
-          .outcomes()
-          .add(new AgentOutcome(row.agentId(), row.outcome(), row.executionId(), row.detail()));
+      List<AgentOutcome> of =
+          events
+              .computeIfAbsent(
+                  row.eventId(), id -> new Event(id, row.type(), row.at(), new ArrayList<>()))
+              .outcomes();
+      of.add(new AgentOutcome(row.agentId(), row.outcome(), row.executionId(), row.detail()));
+      if (row.redeliveries() > 0) {
+        of.add(
+            new AgentOutcome(
+                row.agentId(),
+                EventOutcomes.Outcome.DEDUPLICATED.wireName(),
+                row.executionId(),
+                deduplicated(row.redeliveries())));
+      }
     }
     return ApiResponse.ok(List.copyOf(events.values()));
+  }
+
+  private static String deduplicated(int redeliveries) {
+    return "Delivered again "
+        + (redeliveries == 1 ? "once" : redeliveries + " times")
+        + "; nothing started twice";
   }
 }

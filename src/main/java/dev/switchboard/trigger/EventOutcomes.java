@@ -22,7 +22,9 @@ class EventOutcomes {
     /** The trigger's condition was false: nothing started. */
     FILTERED,
     /** Not run: the agent was not live, or a limit refused it. */
-    SKIPPED;
+    SKIPPED,
+    /** The event came again for an agent that already had its outcome: nothing started. */
+    DEDUPLICATED;
 
     String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -37,7 +39,8 @@ class EventOutcomes {
       UUID agentId,
       String outcome,
       UUID executionId,
-      String detail) {}
+      String detail,
+      int redeliveries) {}
 
   private final JdbcClient jdbc;
 
@@ -45,12 +48,16 @@ class EventOutcomes {
     this.jdbc = jdbc;
   }
 
-  /** Whether this event was already handled for this agent (a repeated delivery). */
-  boolean handled(long eventId, UUID agentId) {
-    return jdbc.sql("select count(*) from event_outcomes where event_id = ? and agent_id = ?")
+  /**
+   * Whether this event was already handled for this agent; if so, counts this repeated delivery,
+   * which then starts nothing.
+   */
+  boolean redelivered(long eventId, UUID agentId) {
+    return jdbc.sql(
+                "update event_outcomes set redeliveries = redeliveries + 1"
+                    + " where event_id = ? and agent_id = ?")
             .params(eventId, agentId)
-            .query(Integer.class)
-            .single()
+            .update()
         > 0;
   }
 
@@ -76,7 +83,8 @@ class EventOutcomes {
   List<Row> recent(UUID workspaceId, UUID agentId, int limit) {
     String agent = agentId == null ? "" : " and agent_id = :agent";
     return jdbc.sql(
-            "select event_id, event_type, event_at, agent_id, outcome, execution_id, detail"
+            "select event_id, event_type, event_at, agent_id, outcome, execution_id, detail,"
+                + " redeliveries"
                 + " from event_outcomes where workspace_id = :ws"
                 + agent
                 + " and event_id in (select event_id from event_outcomes where workspace_id = :ws"
@@ -94,7 +102,8 @@ class EventOutcomes {
                 rs.getObject("agent_id", UUID.class),
                 rs.getString("outcome"),
                 rs.getObject("execution_id", UUID.class),
-                rs.getString("detail")))
+                rs.getString("detail"),
+                rs.getInt("redeliveries")))
         .list();
   }
 }

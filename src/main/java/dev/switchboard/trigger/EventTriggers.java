@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * matching agent gets at most one run. The CRM publishes an event in the transaction that marks it
  * delivered, and this listener joins it: a node killed mid-batch rolls back the marks, the outcomes
  * and the runs together, and the batch is delivered again. A repeated delivery finds the outcome
- * and starts nothing.
+ * and starts nothing; it is counted, and reported as {@code deduplicated}.
  */
 @Component
 class EventTriggers {
@@ -59,7 +59,7 @@ class EventTriggers {
     }
     Map<String, Object> variables = EventContext.variables(event);
     byAgent.forEach((agentId, triggers) -> {
-      if (!outcomes.handled(event.eventId(), agentId)) {
+      if (!outcomes.redelivered(event.eventId(), agentId)) {
         agents
             .find(event.workspaceId(), agentId)
             .ifPresent(agent -> handle(event, agent, triggers, variables));

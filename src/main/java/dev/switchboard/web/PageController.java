@@ -52,6 +52,13 @@ class PageController {
     return "agent";
   }
 
+  /** Every run of the workspace, with the history's filters (story 3.14). */
+  @GetMapping("/w/{ws}/executions")
+  String executions(Caller caller, @PathVariable UUID ws, Model model) {
+    shell(caller, ws, model);
+    return "executions";
+  }
+
   @GetMapping("/w/{ws}/executions/{executionId}")
   String execution(
       Caller caller, @PathVariable UUID ws, @PathVariable UUID executionId, Model model) {

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 final class RunState {
 
+  /** The trigger variables that name what the run acts on before it searches. */
+  private static final List<String> SUBJECTS = List.of("contact", "deal", "company");
+
   private int cursor;
   private final Map<String, Object> memory;
   private List<Map<String, Object>> items;
@@ -79,8 +82,9 @@ final class RunState {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("index", index + 1);
     r.put("action", StepRunner.actionName(step));
-    r.put("params", step instanceof Step.Action a ? a.params() : Map.of());
+    r.put("params", step instanceof Step.Action a ? StepResult.cutBody(a.params()) : Map.of());
     r.put("status", "pending");
+    r.put("warnings", new ArrayList<String>());
     return r;
   }
 
@@ -99,9 +103,21 @@ final class RunState {
     return b;
   }
 
-  /** The contacts later steps apply to; a list with one empty item when none were searched. */
+  /**
+   * The contacts later steps apply to. Before any search, the one item is what the run was started
+   * with (an event's contact, deal and company), so {@code add_tag} and the like act on it.
+   */
   List<Map<String, Object>> targets() {
-    return items == null ? List.of(Map.of()) : items;
+    if (items != null) {
+      return items;
+    }
+    Map<String, Object> subject = new LinkedHashMap<>();
+    for (String entity : SUBJECTS) {
+      if (base.get(entity) instanceof Map<?, ?> given) {
+        subject.put(entity, given);
+      }
+    }
+    return List.of(subject);
   }
 
   boolean searched() {
@@ -140,19 +156,35 @@ final class RunState {
     steps.get(index).put("startedAt", at.toString());
   }
 
-  void complete(int index, Map<String, Object> output, Instant at) {
+  /** A warning of the step (at most 50 kept; the log has them all). */
+  @SuppressWarnings("unchecked")
+  void warning(int index, String line) {
+    List<Object> warnings =
+        (List<Object>) steps.get(index).computeIfAbsent("warnings", k -> new ArrayList<>());
+    if (warnings.size() < StepResult.LIMIT && !warnings.contains(line)) {
+      warnings.add(line);
+    }
+  }
+
+  void complete(
+      int index, Map<String, Object> output, List<Map<String, Object>> resolvedParams, Instant at) {
     Map<String, Object> step = steps.get(index);
     step.put("status", "completed");
     step.put("completedAt", at.toString());
+    step.put("resolvedParams", resolvedParams);
     step.put("result", output);
     cursor = index + 1;
   }
 
-  void fail(int index, String message, Instant at) {
+  void fail(int index, String message, List<Map<String, Object>> resolvedParams, Instant at) {
     Map<String, Object> step = steps.get(index);
     step.put("status", "failed");
     step.put("completedAt", at.toString());
-    step.put("error", message);
+    step.put("resolvedParams", resolvedParams);
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", message);
+    error.put("suggestion", Suggestions.forFailure(message));
+    step.put("error", error);
     for (int i = index + 1; i < steps.size(); i++) {
       steps.get(i).put("status", "not_executed");
     }

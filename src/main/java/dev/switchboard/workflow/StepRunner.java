@@ -32,6 +32,11 @@ final class StepRunner {
   private final RunContext context;
   private final RunState state;
 
+  /** The step running now (0-based) and what it has done so far. */
+  private int index;
+
+  private StepResult result = new StepResult();
+
   StepRunner(ActionRegistry registry, RunContext context, RunState state) {
     this.registry = registry;
     this.context = context;
@@ -46,13 +51,15 @@ final class StepRunner {
   }
 
   Result run(Step step, int stepNo) {
+    index = stepNo - 1;
+    result = new StepResult();
     try {
       return switch (step) {
         case Step.Action a when a.type() == ActionType.WAIT -> pause(a);
         case Step.Action a when a.type() == ActionType.SEARCH_CONTACTS -> search(a, stepNo);
         case Step.Action a when a.type() == ActionType.REMEMBER -> {
-          remember(a, Map.of());
-          yield new Result.Done(Map.of("remembered", a.params().get("key")));
+          Map<String, Object> remembered = remember(a, Map.of());
+          yield new Result.Done(remembered);
         }
         case Step.Action a -> perItem(List.of(a), stepNo);
         case Step.If i -> perItem(List.of(i), stepNo);
@@ -79,13 +86,22 @@ final class StepRunner {
   }
 
   private Result search(Step.Action search, int stepNo) {
-    ActionResult result = call(search, Map.of(), stepNo);
-    if (!(result instanceof ActionResult.Found found)) {
+    ActionResult r = call(search, Map.of(), stepNo);
+    if (!(r instanceof ActionResult.Found found)) {
       throw new ActionFailure("search_contacts did not return contacts");
     }
     state.found(found.items());
     context.log("system", "Found " + found.items().size() + " contacts");
-    return new Result.Done(Map.of("found", found.items().size()));
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("found", found.items().size());
+    output.put(
+        "contactIds",
+        found.items().stream()
+            .map(StepResult::contactId)
+            .filter(java.util.Objects::nonNull)
+            .limit(StepResult.LIMIT)
+            .toList());
+    return new Result.Done(output);
   }
 
   /** Applies the steps to each target (contact), collecting what happened. */
@@ -119,9 +135,10 @@ final class StepRunner {
         }
       }
     }
-    Map<String, Object> output = new LinkedHashMap<>();
-    output.put("performed", performed);
-    output.put("skipped", skipped);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("performed", performed);
+    counts.put("skipped", skipped);
+    Map<String, Object> output = result.toMap(counts);
     if (awaitUntil != null) {
       return new Result.Paused(awaitUntil, awaitMessage, output);
     }
@@ -135,9 +152,9 @@ final class StepRunner {
         case Step.If branch -> {
           Map<String, Object> bindings = state.bindings(item);
           boolean holds = Conditions.evaluate(branch.condition(), bindings, this::warn);
-          context.log(
-              "system",
-              "Condition " + Conditions.describe(branch.condition()) + " is " + holds + who(item));
+          String described = Conditions.describe(branch.condition());
+          result.evaluated(described, item, holds);
+          context.log("system", "Condition " + described + " is " + holds + who(item));
           results.addAll(runFor(holds ? branch.then() : branch.otherwise(), item, stepNo));
         }
         case Step.Action a when a.type() == ActionType.REMEMBER -> remember(a, item);
@@ -161,6 +178,7 @@ final class StepRunner {
                     "Action '" + action.type().wireName() + "' is not available on this server"));
     Map<String, Object> bindings = state.bindings(item);
     Map<String, Object> params = Variables.resolveAll(action.params(), bindings, this::warn);
+    result.resolved(item, params);
     Execution e = context.execution();
     ActionCall call =
         new ActionCall(
@@ -183,21 +201,35 @@ final class StepRunner {
                 StepRunner.this.warn(line);
               }
             });
-    ActionResult result = handler.execute(call);
-    if (result instanceof ActionResult.Skipped skipped) {
+    ActionResult r = handler.execute(call);
+    if (r instanceof ActionResult.Skipped skipped) {
       warn(skipped.warning());
     }
-    return result;
+    result.add(action.type(), item, r);
+    return r;
   }
 
-  private void remember(Step.Action a, Map<String, Object> item) {
+  /** Remembers a value; answers {@code {key, value}}, the step's result at the top level. */
+  private Map<String, Object> remember(Step.Action a, Map<String, Object> item) {
     Map<String, Object> bindings = state.bindings(item);
     String key = String.valueOf(Variables.resolve(a.params().get("key"), bindings, this::warn));
-    state.remember(key, Variables.resolve(a.params().get("value"), bindings, this::warn));
+    Object value = Variables.resolve(a.params().get("value"), bindings, this::warn);
+    state.remember(key, value);
+    Map<String, Object> remembered = new LinkedHashMap<>();
+    remembered.put("key", key);
+    remembered.put("value", value);
+    return remembered;
   }
 
+  /** The call parameters with their variables resolved, for the step's record. */
+  List<Map<String, Object>> resolvedParams() {
+    return result.resolvedParams();
+  }
+
+  /** Logged, and kept on the step so the page can show it "with warning". */
   private void warn(String line) {
     context.log("system", "Warning: " + line);
+    state.warning(index, line);
   }
 
   private static String who(Map<String, Object> item) {

@@ -61,21 +61,21 @@ class WorkflowRunner implements Runner {
       Instant now = context.clock().instant();
       switch (result) {
         case StepRunner.Result.Failed failed -> {
-          state.fail(i, failed.message(), now);
+          state.fail(i, failed.message(), steps.resolvedParams(), now);
           context.progress(i + 1, plan.size(), action, "failed");
           context.log("system", "Step " + (i + 1) + " failed: " + failed.message());
           context.record(state.checkpoint());
           return new Outcome.Failed(failed.message(), i + 1, failed.details());
         }
         case StepRunner.Result.Paused paused -> {
-          state.complete(i, paused.output(), now);
+          state.complete(i, paused.output(), steps.resolvedParams(), now);
           context.progress(i + 1, plan.size(), action, "success");
           context.log("system", paused.message());
           context.record(state.checkpoint());
           return new Outcome.Waiting(paused.resumeAt(), paused.message());
         }
         case StepRunner.Result.Done done -> {
-          state.complete(i, done.output(), now);
+          state.complete(i, done.output(), steps.resolvedParams(), now);
           context.progress(i + 1, plan.size(), action, "success");
           context.log("system", "Step " + (i + 1) + " of " + plan.size() + " completed");
           if (i + 1 < plan.size()) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,19 +23,24 @@ class WorkspaceController {
 
   record NewMember(String email, String password, String role, String name) {}
 
+  record Changes(String name, Integer retentionDays) {}
+
   private final Accounts accounts;
   private final WorkspaceAccess access;
   private final InstanceAdmins instanceAdmins;
+  private final WorkspaceSettings settings;
   private final boolean openWorkspaces;
 
   WorkspaceController(
       Accounts accounts,
       WorkspaceAccess access,
       InstanceAdmins instanceAdmins,
+      WorkspaceSettings settings,
       @Value("${switchboard.open-workspaces}") boolean openWorkspaces) {
     this.accounts = accounts;
     this.access = access;
     this.instanceAdmins = instanceAdmins;
+    this.settings = settings;
     this.openWorkspaces = openWorkspaces;
   }
 
@@ -55,6 +61,36 @@ class WorkspaceController {
     }
     UUID id = accounts.createWorkspace(body.name(), caller.userId());
     return ApiResponse.ok(Map.of("id", id, "name", body.name().strip(), "role", "owner"));
+  }
+
+  @GetMapping("/api/workspaces/{ws}")
+  Map<String, Object> get(Caller caller, @PathVariable UUID ws) {
+    return view(access.member(caller, ws));
+  }
+
+  /** Owners and admins rename a workspace; only owners change how long it keeps runs. */
+  @PutMapping("/api/workspaces/{ws}")
+  Map<String, Object> update(Caller caller, @PathVariable UUID ws, @RequestBody Changes body) {
+    Membership me = access.manager(caller, ws);
+    if (body.retentionDays() != null && me.role() != Role.OWNER) {
+      throw ApiException.forbidden("Only workspace owners can change retentionDays");
+    }
+    settings.update(ws, body.name(), body.retentionDays());
+    return view(me);
+  }
+
+  private Map<String, Object> view(Membership me) {
+    WorkspaceSettings.View view = settings.view(me.workspaceId());
+    return ApiResponse.ok(
+        Map.of(
+            "id",
+            view.id(),
+            "name",
+            view.name(),
+            "role",
+            me.role().wireName(),
+            "retentionDays",
+            view.retentionDays()));
   }
 
   @GetMapping("/api/workspaces/{ws}/members")

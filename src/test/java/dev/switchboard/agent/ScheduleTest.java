@@ -84,6 +84,14 @@ class ScheduleTest {
   }
 
   @Test
+  void a_time_that_occurs_twice_in_autumn_fires_once_in_new_york() {
+    Schedule daily = preset(Frequency.DAILY, "01:30", null, null, NEW_YORK);
+
+    assertThat(times(daily, "2026-10-31T12:00:00Z", 2, NEW_YORK))
+        .containsExactly("2026-11-01T01:30-04:00", "2026-11-02T01:30-05:00");
+  }
+
+  @Test
   void an_hourly_cron_fires_once_in_the_repeated_hour_and_once_for_the_missing_one() {
     Schedule hourly = cron("30 * * * *", NEW_YORK);
 

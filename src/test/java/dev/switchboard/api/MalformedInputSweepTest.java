@@ -504,6 +504,11 @@ class MalformedInputSweepTest extends SwitchboardTestBase {
               "PUT /api/workspaces/{ws}/tasks/{taskId}",
               "{\"title\":\"T\",\"dueDate\":\"2030-01-01\",\"status\":\"open\"}"),
           Map.entry(
+              "POST /api/workspaces/{ws}/triggers/preview",
+              "{\"trigger\":{\"type\":\"schedule\",\"frequency\":\"weekly\","
+                  + "\"time\":\"09:00\",\"dayOfWeek\":\"MONDAY\","
+                  + "\"timezone\":\"Europe/Berlin\"}}"),
+          Map.entry(
               "PUT /api/workspaces/{ws}/integrations/{kind}",
               "{\"host\":\"127.0.0.1\",\"port\":1,\"username\":\"u\",\"password\":\"p\","
                   + "\"from\":\"a@sweep.test\"}"));

@@ -155,6 +155,56 @@ class ModularityTest {
   }
 
   @Test
+  void the_crm_and_integration_cores_know_no_engine_their_actions_do() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.switchboard.crm", "dev.switchboard.integration")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.switchboard.workflow..", "dev.switchboard.run..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void triggers_reach_the_engine_through_admission_its_reads_and_its_events_only() {
+    java.util.Set<String> allowed =
+        java.util.Set.of(
+            "Admission",
+            "AdmissionResult",
+            "TriggerSource",
+            "TriggerContext",
+            "TriggerType",
+            "Execution",
+            "ExecutionStatus",
+            "Executions",
+            "RunEvent");
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.trigger..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are engine classes other than " + allowed,
+                target ->
+                    target.getPackageName().equals("dev.switchboard.run")
+                        && !allowed.contains(
+                            target
+                                .getName()
+                                .substring("dev.switchboard.run.".length())
+                                .split("\\$")[0])))
+        .check(CLASSES);
+  }
+
+  @Test
+  void top_level_modules_have_no_cycles() {
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("dev.switchboard.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CLASSES);
+  }
+
+  @Test
   void internals_stay_inside_their_module() {
     java.util.List<String> violations = new java.util.ArrayList<>();
     for (var origin : CLASSES) {

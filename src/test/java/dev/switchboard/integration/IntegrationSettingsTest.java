@@ -151,7 +151,7 @@ class IntegrationSettingsTest extends IntegrationTestBase {
   @Test
   void a_port_refusing_connections_fails_the_connection_test_saying_so() throws Exception {
     String workspace = freshWorkspace();
-    int closed = SendEmailActionTest.closedPort();
+    int closed = closedPort();
     Map<String, Object> settings = email(SECRET);
     settings.put("port", closed);
     owner.put(path(workspace, "email"), settings).expect(200);

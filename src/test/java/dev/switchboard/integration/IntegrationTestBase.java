@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
       "switchboard.integrations.connect-timeout=5s",
       "switchboard.integrations.smtp-timeout=5s"
     })
-abstract class IntegrationTestBase extends SwitchboardTestBase {
+public abstract class IntegrationTestBase extends SwitchboardTestBase {
 
   /** A fresh workspace the owner owns, so limits and settings of other tests do not leak in. */
   protected String freshWorkspace() {
@@ -199,24 +199,31 @@ abstract class IntegrationTestBase extends SwitchboardTestBase {
     return Api.JSON.convertValue(node, LinkedHashMap.class);
   }
 
+  /** A local port nothing listens on: bound once, then released. */
+  protected static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   /** One action call, as the interpreter makes it, with a log that records what it says. */
   protected final class DirectCall {
-    final UUID workspace;
-    final UUID agentId;
-    final UUID executionId;
-    final List<String> log = new CopyOnWriteArrayList<>();
+    public final UUID workspace;
+    public final UUID agentId;
+    public final UUID executionId;
+    public final List<String> log = new CopyOnWriteArrayList<>();
 
-    DirectCall(String workspace, String agentId) {
+    public DirectCall(String workspace, String agentId) {
       this(workspace, agentId, UUID.randomUUID());
     }
 
-    DirectCall(String workspace, String agentId, UUID executionId) {
+    public DirectCall(String workspace, String agentId, UUID executionId) {
       this.workspace = UUID.fromString(workspace);
       this.agentId = UUID.fromString(agentId);
       this.executionId = executionId;
     }
 
-    ActionResult run(
+    public ActionResult run(
         ActionHandler handler, int step, Map<String, Object> params, Map<String, Object> item) {
       Map<String, Object> variables = new LinkedHashMap<>(item);
       variables.put("memory", Map.of());

@@ -195,6 +195,36 @@ class LiveEventsTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_members_snapshot_of_a_run_holds_its_system_log_lines_only() throws Exception {
+    String agent = liveAgent("Printed " + UUID.randomUUID());
+    String execution = Runs.trigger(owner, ws, agent);
+    Runs.awaitStatus(owner, ws, execution, "completed");
+    jdbc.update(
+        "insert into execution_logs (execution_id, seq, stream, line, ts) values (?, 10000,"
+            + " 'stdout', 'printed by the run', ?)",
+        UUID.fromString(execution),
+        java.time.OffsetDateTime.now(clock));
+    String member = "member-" + UUID.randomUUID() + "@test.local";
+    owner.addMember(ws, member, "member-pass-123", "member");
+    String topic = "execution:" + execution;
+
+    for (String token : List.of(Api.login(port, member, "member-pass-123").token(), token())) {
+      try (LiveClient client = LiveClient.connect(json, port, token)) {
+        client.send("subscribe", topic);
+        JsonNode data = client.await(type("snapshot", topic)).path("data");
+        List<String> streams = new java.util.ArrayList<>();
+        data.path("logTail").forEach(l -> streams.add(l.path("stream").asString()));
+        if (token.equals(token())) {
+          assertThat(streams).contains("system", "stdout");
+        } else {
+          assertThat(streams).isNotEmpty().containsOnly("system");
+          assertThat(data.path("steps").get(0).has("result")).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void malformed_or_unknown_messages_are_bad_requests() throws Exception {
     try (LiveClient client = LiveClient.connect(json, port, token())) {
       client.sendRaw("not json");

@@ -16,7 +16,7 @@ class SubscriptionTest {
   final RecordingSocket socket = new RecordingSocket();
   final LiveSession session =
       new LiveSession(socket, new Caller(UUID.randomUUID(), "a@test.local", "A"), Runnable::run);
-  final Subscription subscription = new Subscription(session, topic);
+  final Subscription subscription = new Subscription(session, topic, true);
 
   @Test
   void events_during_the_snapshot_follow_it_without_the_lines_it_holds() {
@@ -56,6 +56,27 @@ class SubscriptionTest {
 
     assertThat(socket.closedWith).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
     assertThat(socket.sent).isEmpty();
+  }
+
+  @Test
+  void members_and_viewers_get_only_the_system_lines_of_a_run() {
+    Subscription summary = new Subscription(session, topic, false);
+    summary.start(new Snapshot(Map.of(), execution, 0), "snapshot");
+
+    summary.deliver(line(1, "system"), "system 1");
+    summary.deliver(line(2, "stdout"), "stdout 2");
+    summary.deliver(line(3, "stderr"), "stderr 3");
+    summary.deliver(event("execution:completed"), "completed");
+
+    assertThat(socket.sent).containsExactly("snapshot", "system 1", "completed");
+  }
+
+  private Broadcast line(long seq, String stream) {
+    return new Broadcast(
+        List.of(topic),
+        null,
+        "execution:log",
+        Map.of("executionId", execution, "seq", seq, "stream", stream, "line", "line " + seq));
   }
 
   private Broadcast log(long seq) {

@@ -144,6 +144,58 @@ class DashboardTest extends SwitchboardTestBase {
         .isEqualTo(404);
   }
 
+  @Test
+  void a_custom_range_counts_its_days_and_bad_ranges_name_their_field() {
+    workspace = owner.createWorkspace("Dashboard " + System.nanoTime());
+    String agent = agent("Ranged");
+    for (int i = 0; i < 3; i++) {
+      run(agent, "completed", 24 * 10, 1, 0);
+    }
+    run(agent, "failed", 24 * 20, 1, 0);
+    var today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+    String base = "/api/workspaces/" + workspace + "/agents/" + agent + "/dashboard?";
+
+    JsonNode custom =
+        owner
+            .get(base + "from=" + today.minusDays(15) + "&to=" + today.minusDays(5))
+            .expect(200)
+            .data();
+
+    assertThat(custom.get("dateRange").asString()).isEqualTo("custom");
+    assertThat(custom.get("totalExecutions").asLong()).isEqualTo(3);
+    assertThat(custom.get("byDay")).hasSize(11);
+    assertThat(custom.get("previous").get("totalExecutions").asLong()).isEqualTo(1);
+    Map<String, String> bad =
+        Map.of(
+            "from=" + today + "&to=" + today.minusDays(3),
+            "to",
+            "from=1900-01-01",
+            "from",
+            "from=" + today.minusDays(2) + "&to=" + today.plusYears(5),
+            "to",
+            "from=yesterday",
+            "from",
+            "to=" + today,
+            "from",
+            "dateRange=7d&from=" + today,
+            "dateRange");
+    bad.forEach((query, field) ->
+        assertThat(owner.get(base + query).expect(400).error().get("field").asString())
+            .as(query)
+            .isEqualTo(field));
+  }
+
+  @Test
+  void an_agent_without_runs_has_zeros() {
+    workspace = owner.createWorkspace("Dashboard " + System.nanoTime());
+    JsonNode board = dashboard(agent("Fresh"), "all");
+
+    assertThat(board.get("totalExecutions").asLong()).isZero();
+    assertThat(board.get("successText").asString()).isEqualTo("0% (0 of 0 executions)");
+    assertThat(board.get("byDay")).isEmpty();
+    assertThat(board.has("warning")).isFalse();
+  }
+
   private static List<String> names(JsonNode dashboard) {
     List<String> names = new ArrayList<>();
     dashboard.get("agents").forEach(a -> names.add(a.get("name").asString()));

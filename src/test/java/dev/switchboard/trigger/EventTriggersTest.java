@@ -123,7 +123,7 @@ class EventTriggersTest extends SwitchboardTestBase {
   }
 
   @Test
-  void a_delivery_rolled_back_mid_batch_leaves_nothing_and_a_repeated_one_starts_nothing_new() {
+  void a_delivery_rolled_back_mid_batch_leaves_nothing_and_a_repeated_one_is_deduplicated() {
     String agent = listening(Map.of("type", "event", "event", "contact.created"), true);
     CrmEvent event =
         new CrmEvent(
@@ -143,8 +143,15 @@ class EventTriggersTest extends SwitchboardTestBase {
     tx.executeWithoutResult(status -> publisher.publishEvent(event));
     tx.executeWithoutResult(status -> publisher.publishEvent(event));
 
-    assertThat(outcomes(agent)).hasSize(1);
     assertThat(runsOf(agent)).isEqualTo(1);
+    List<JsonNode> outcomes = outcomes(agent);
+    assertThat(outcomes)
+        .extracting(o -> o.get("outcome").asString())
+        .containsExactly("started", "deduplicated");
+    assertThat(outcomes.get(1).get("executionId").asString())
+        .isEqualTo(outcomes.get(0).get("executionId").asString());
+    assertThat(outcomes.get(1).get("detail").asString())
+        .isEqualTo("Delivered again once; nothing started twice");
   }
 
   private String listening(Map<String, Object> trigger, boolean live) {

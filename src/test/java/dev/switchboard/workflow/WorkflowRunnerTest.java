@@ -31,6 +31,7 @@ class WorkflowRunnerTest {
     String failWith;
     RuntimeException crashWith;
     List<Map<String, Object>> found = List.of();
+    java.util.function.Function<ActionCall, Map<String, Object>> output = call -> Map.of();
 
     Recording(ActionType type) {
       this.type = type;
@@ -53,7 +54,7 @@ class WorkflowRunnerTest {
       if (type == ActionType.SEARCH_CONTACTS) {
         return new ActionResult.Found(found);
       }
-      return new ActionResult.Done(Map.of(), Map.of("emailsSent", 1));
+      return new ActionResult.Done(output.apply(call), Map.of("emailsSent", 1));
     }
   }
 
@@ -105,6 +106,76 @@ class WorkflowRunnerTest {
         .contains("Warning: Variable @contact.nonexistent not found; left as written");
     assertThat(ctx.progress())
         .containsExactly("1/2 search_contacts success", "2/2 send_email success");
+  }
+
+  @Test
+  void each_step_records_its_result_warnings_and_resolved_params() {
+    search.found =
+        List.of(
+            Map.of("contact", Map.of("id", "c1", "firstName", "John", "title", "CEO")),
+            Map.of("contact", Map.of("id", "c2", "firstName", "Ana", "title", "CTO")));
+    email.output = call -> Map.of("to", call.params().get("to"), "subject", "Hi");
+    String longBody = "x".repeat(150);
+    RecordingRunContext ctx =
+        context(
+            """
+            {"steps":[{"type":"search_contacts","params":{}},
+              {"type":"remember","params":{"key":"lastRun","value":"done"}},
+              {"type":"if","condition":{"field":"contact.customField99","operator":"==","value":"x"},
+               "then":[{"type":"send_email","params":{"subject":"A","body":"a"}}],
+               "else":[{"type":"send_email","params":{"to":"@contact.firstName@acme.com","subject":"B","body":"%s"}}]}]}\
+            """
+                .formatted(longBody),
+            Checkpoint.START,
+            1);
+
+    runner.run(ctx);
+
+    List<Map<String, Object>> steps = ctx.latest().steps();
+    assertThat(steps.get(0).get("result"))
+        .isEqualTo(Map.of("found", 2, "contactIds", List.of("c1", "c2")));
+    assertThat(steps.get(1).get("result")).isEqualTo(Map.of("key", "lastRun", "value", "done"));
+    Map<?, ?> branch = (Map<?, ?>) steps.get(2).get("result");
+    assertThat(branch.get("condition")).isEqualTo("contact.customField99 == \"x\"");
+    assertThat(branch.get("value")).isEqualTo(false);
+    assertThat(branch.get("branch")).isEqualTo("else");
+    assertThat(branch.get("sent"))
+        .isEqualTo(
+            List.of(
+                Map.of("to", "John@acme.com", "subject", "Hi"),
+                Map.of("to", "Ana@acme.com", "subject", "Hi")));
+    assertThat(branch.get("failed")).isEqualTo(0);
+    assertThat(steps.get(2).get("warnings"))
+        .isEqualTo(List.of("Field 'contact.customField99' not found. Defaulting to false."));
+    assertThat(steps.get(0).get("warnings")).isEqualTo(List.of());
+    List<?> resolved = (List<?>) steps.get(2).get("resolvedParams");
+    assertThat(resolved).hasSize(2);
+    Map<?, ?> first = (Map<?, ?>) resolved.get(0);
+    assertThat(first.get("contactId")).isEqualTo("c1");
+    Map<?, ?> params = (Map<?, ?>) first.get("params");
+    assertThat(params.get("to")).isEqualTo("John@acme.com");
+    // Email bodies are cut to 100 characters in the record, as written and as resolved.
+    assertThat((String) params.get("body")).isEqualTo("x".repeat(100) + "…");
+  }
+
+  @Test
+  void a_failed_step_says_what_to_do_about_it() {
+    email.failWith = "Email template 'xyz' not found";
+    RecordingRunContext ctx =
+        context(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"xyz\"}}]}",
+            Checkpoint.START,
+            1);
+
+    runner.run(ctx);
+
+    assertThat(ctx.latest().steps().getFirst().get("error"))
+        .isEqualTo(
+            Map.of(
+                "message",
+                "Email template 'xyz' not found",
+                "suggestion",
+                "Create template or update agent instructions"));
   }
 
   @Test
@@ -223,7 +294,14 @@ class WorkflowRunnerTest {
     assertThat(ctx.latest().steps())
         .extracting(s -> s.get("status"))
         .containsExactly("completed", "failed");
-    assertThat(ctx.latest().steps().get(1).get("error")).isEqualTo(message);
+    assertThat(ctx.latest().steps().get(1).get("error"))
+        .isEqualTo(
+            Map.of(
+                "message",
+                message,
+                "suggestion",
+                "Retry the execution; if it fails again, give the reference to your"
+                    + " administrator"));
     assertThat(String.join("\n", ctx.texts()))
         .doesNotContainIgnoringCase("insert")
         .contains(message);

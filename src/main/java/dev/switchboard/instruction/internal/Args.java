@@ -24,7 +24,7 @@ final class Args {
           "in the crm",
           "(→|->|⇒) (contact|the contact|them|him|her|it)");
 
-  private static final Phrase JOINER = Phrase.of("[,] [and] [also] [then]");
+  private static final Phrase JOINER = Phrase.of("[,|–|—] [and] [also] [then]");
 
   private Args() {}
 

@@ -45,7 +45,17 @@ final class ConditionGrammar {
           "[they|the contact|contact|the lead|he|she] (does|do|did) not have [a|an]",
           "[they|the contact|contact|the lead|he|she] (has|have) not [a|an|got a|got an]",
           "[they|the contact|contact|the lead|he|she] (is|are) missing [a|an]",
-          "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]");
+          "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]",
+          "no");
+  private static final List<Phrase> TAG_SUBJECTS =
+      Phrase.all("(the contact|they|he|she|the lead|the prospect|the person|contact|it)");
+  private static final Phrase TAGGED =
+      Phrase.of(
+          "(is|are|was|were|has been|have been|got|gets) [already] (tagged|labelled|labeled)"
+              + " [as|with]");
+  private static final Phrase NOT_TAGGED =
+      Phrase.of(
+          "(is|are|was|were|has|have) (not|never) [been] [yet] (tagged|labelled|labeled) [as|with]");
   private static final Set<String> VALUE_STOPS =
       Set.of(
           "and",
@@ -74,7 +84,14 @@ final class ConditionGrammar {
   private String waitBefore;
   private Condition.Compare last;
   private Condition.Compare lastNegated;
+
+  /** The field of the last comparison read, which "or contains 'B'" compares again. */
+  private String lastField;
+
   private int depth;
+
+  /** The words before a restatement in parentheses are at most this many. */
+  private static final int MAX_RESTATED_WORDS = 16;
 
   /** Parentheses and "not"s deeper than this are refused rather than recursed into. */
   private static final int MAX_DEPTH = 32;
@@ -164,6 +181,10 @@ final class ConditionGrammar {
     if (c.accept(NOT)) {
       return negate(unary());
     }
+    Condition restated = restated();
+    if (restated != null) {
+      return restated;
+    }
     if (c.accept(Kind.LPAREN)) {
       Condition inner = or();
       if (!c.accept(Kind.RPAREN)) {
@@ -172,6 +193,30 @@ final class ConditionGrammar {
       return inner;
     }
     return atom();
+  }
+
+  /**
+   * "the contact has no phone number (contact.phone does not exist)": words, then the same
+   * condition in fields and operators in parentheses; the parenthesised one is what counts.
+   */
+  private Condition restated() {
+    int mark = c.mark();
+    for (int i = mark; i < mark + MAX_RESTATED_WORDS; i++) {
+      Token t = c.token(i);
+      if (t.is(Kind.LPAREN) && i > mark + 1 && c.token(i + 1).is(Kind.PATH)) {
+        c.reset(i + 1);
+        Condition inner = attempt(this::or);
+        if (inner != null && c.accept(Kind.RPAREN)) {
+          return inner;
+        }
+        break;
+      }
+      if (!(t.is(Kind.WORD) || t.is(Kind.QUOTED)) || i > mark && VALUE_STOPS.contains(t.lower())) {
+        break;
+      }
+    }
+    c.reset(mark);
+    return null;
   }
 
   private static Condition negate(Condition condition) {
@@ -199,6 +244,14 @@ final class ConditionGrammar {
     if (has != null) {
       return has;
     }
+    Condition tagged = tagged();
+    if (tagged != null) {
+      return tagged;
+    }
+    Condition elided = elidedField(start);
+    if (elided != null) {
+      return elided;
+    }
     Fields.Ref field = Fields.read(c);
     if (field == null && c.subject() != null && c.acceptWord("it")) {
       field = c.subject(); // "check the lead score: if it is over 80"
@@ -212,15 +265,38 @@ final class ConditionGrammar {
       time();
       return between;
     }
+    lastField = field.qualified();
     Relation relation = Relation.read(c);
     if (relation == null) {
       throw c.failureForClause("I can't tell how to compare " + field.qualified() + " in ", start);
     }
+    return compared(field.qualified(), relation, start);
+  }
+
+  /**
+   * "contains 'Bank' or contains 'Insurance'", "at least 10k but below 25k", "does not contain
+   * 'Manager' and does not contain 'Intern'": after "and" / "or" a comparison without a field
+   * compares the field before it.
+   */
+  private Condition elidedField(int start) {
+    if (lastField == null || c.at(Kind.PATH)) {
+      return null;
+    }
+    int mark = c.mark();
+    Relation relation = Relation.read(c);
+    if (relation == null) {
+      c.reset(mark);
+      return null;
+    }
+    return compared(lastField, relation, start);
+  }
+
+  private Condition compared(String field, Relation relation, int start) {
     Condition result;
     if (!relation.needsValue()) {
-      result = relation.toCondition(field.qualified(), true);
+      result = relation.toCondition(field, true);
     } else {
-      result = values(field.qualified(), relation, start);
+      result = values(field, relation, start);
     }
     time();
     return result;
@@ -320,6 +396,27 @@ final class ConditionGrammar {
     return last != null ? compare : new Condition.Not(compare);
   }
 
+  /** "the contact is tagged 'X'", "he is not tagged 'X'", "they have the tag 'X'". */
+  private Condition tagged() {
+    int mark = c.mark();
+    c.acceptFirst(TAG_SUBJECTS);
+    boolean negated;
+    if (c.accept(TAGGED)) {
+      negated = false;
+    } else if (c.accept(NOT_TAGGED)) {
+      negated = true;
+    } else {
+      c.reset(mark);
+      return null;
+    }
+    if (!c.at(Kind.QUOTED)) {
+      c.reset(mark);
+      return null;
+    }
+    Condition compare = Relation.CONTAINS.toCondition("contact.tags", c.next().text());
+    return negated ? new Condition.Not(compare) : compare;
+  }
+
   /** "they have a LinkedIn URL" (exists), "they have no phone number" (not exists). */
   private Condition has() {
     int mark = c.mark();
@@ -363,10 +460,14 @@ final class ConditionGrammar {
     if (c.atAnyWord("yes", "no") && endsAfter(1)) {
       return c.next().isWord("yes");
     }
-    if (Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
-      return Values.plain(Values.amount(c));
+    if (Values.atAmount(c)) {
+      int mark = c.mark();
+      java.math.BigDecimal amount = Values.scaled(c, Values.amount(c)); // "fifty thousand dollars"
+      if (endsAfter(0)) {
+        return Values.plain(amount);
+      }
+      c.reset(mark);
     }
-    int from = c.mark();
     FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime());
     return span.isEmpty() ? null : FreeText.value(c, span);
   }

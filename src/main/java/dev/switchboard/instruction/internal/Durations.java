@@ -27,6 +27,8 @@ final class Durations {
           Map.entry("day", 1440),
           Map.entry("days", 1440),
           Map.entry("d", 1440),
+          Map.entry("fortnight", 20160),
+          Map.entry("fortnights", 20160),
           Map.entry("week", 10080),
           Map.entry("weeks", 10080),
           Map.entry("wk", 10080),

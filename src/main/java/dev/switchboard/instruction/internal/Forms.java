@@ -37,7 +37,7 @@ final class Forms {
 
   /** Text labels that may open a line on their own ("Template: Intro"); others need a form. */
   private static final Set<String> LINE_START_TEXT =
-      Set.of("template", "subject", "body", "tag", "tags", "google", "query");
+      Set.of("template", "subject", "body", "tag", "tags", "google", "query", "task");
 
   /** Labels whose colon is only punctuation: "Wait: 4 days", "due: 2 days", "To: @user.csm". */
   private static final Set<String> DROP_COLON =
@@ -47,6 +47,11 @@ final class Forms {
           "assignee",
           "owner",
           "to",
+          "handoff to",
+          "hand off to",
+          "hand over to",
+          "escalate to",
+          "assign to",
           "remember",
           "max results",
           "results",

@@ -28,7 +28,8 @@ final class HandoffClause implements Clause.Single {
               + "|copy)",
           "let",
           "(loop|bring|pull|get|copy|cc)",
-          "(handoff|hand off|escalate|reassign) [{obj}]");
+          "(handoff|hand off|escalate|reassign) [{obj}]",
+          "give");
 
   /** Words after the person for "loop X in", "get X involved", "let X know". */
   private static final List<Phrase> AFTER_PERSON = Phrase.all("in on it", "in", "involved");
@@ -36,6 +37,17 @@ final class HandoffClause implements Clause.Single {
   private static final int LOOP_IN = 4;
   private static final int LET = 5;
   private static final int PERSON_IN = 6;
+  private static final int GIVE = 8;
+
+  /** "give @user.csm a heads-up": the person, then what they get. */
+  private static final Phrase HEADS_UP =
+      Phrase.of("[a|an] (heads-up|heads up|heads - up|shout|shout-out|shout - out|nudge|ping)");
+
+  /** "let @user.ae know by handing off …", "give @user.csm a heads-up: hand off …": how. */
+  private static final Phrase BY_HANDOFF =
+      Phrase.of(
+          "[,|:|-] [by|via|with] [a|an] (handing off|handing over|handing it off|handing this off"
+              + "|handing them off|hand off|handoff|hand over) [to them|to him|to her]");
 
   private static final List<Phrase> MESSAGE =
       Phrase.all(
@@ -65,6 +77,7 @@ final class HandoffClause implements Clause.Single {
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("to", to);
+    c.accept(BY_HANDOFF);
     Args.readAll(c, params, HandoffClause::readParam);
     return new Step.Action(ActionType.HANDOFF, params);
   }
@@ -78,6 +91,7 @@ final class HandoffClause implements Clause.Single {
         switch (verb) {
           case LET -> c.acceptWord("know");
           case PERSON_IN -> c.acceptFirst(AFTER_PERSON) >= 0;
+          case GIVE -> c.accept(HEADS_UP);
           default -> {
             if (verb == LOOP_IN) {
               c.acceptFirst(AFTER_PERSON); // "get X involved"

@@ -37,11 +37,12 @@ final class LinkedInClause implements Clause.Single {
           "(request|ask) to connect [with {obj}] [" + ON_LINKEDIN + "]",
           "linkedin (invite|invitation|connect|connection request) {obj}",
           "(make|do|send) [a|an|the] linkedin " + REQUEST + " [to {obj}]",
-          "send [a|an|the] " + REQUEST + " [on|via] linkedin [to {obj}]");
+          "send [a|an|the] " + REQUEST + " [on|via] linkedin [to {obj}]",
+          "[a|an] linkedin " + REQUEST);
 
   private static final List<Phrase> NOTE =
       Phrase.all(
-          "[with|including|plus|and] [a|an|the] [little|brief|nice|friendly|personal|personalized"
+          "[with|including|plus|and|carrying|containing|bearing] [a|an|the] [little|brief|nice|friendly|personal|personalized"
               + "|personalised|short|custom|quick] (note|message) [saying|that says|reading|of|:"
               + "|which says]",
           "[and] (saying|that says|reading|:|which says)");

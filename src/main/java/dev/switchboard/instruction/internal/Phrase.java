@@ -30,6 +30,15 @@ final class Phrase {
           + "|the lead|this lead|the leads|the prospect|the person|contacts|contact|this one"
           + "|that one|this person|this prospect]";
 
+  /** Every word of three letters or more that some pattern names: what a typo may have meant. */
+  private static final java.util.Set<String> LEXICON =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The words the patterns built so far name (see {@link #LEXICON}). */
+  static java.util.Set<String> lexicon() {
+    return java.util.Collections.unmodifiableSet(LEXICON);
+  }
+
   private sealed interface Element {}
 
   private record Word(String word) implements Element {}
@@ -162,7 +171,11 @@ final class Phrase {
           while (pos < s.length() && " |[]()".indexOf(s.charAt(pos)) < 0) {
             pos++;
           }
-          seq.add(new Word(s.substring(start, pos)));
+          String word = s.substring(start, pos);
+          if (word.length() >= WordTypos.MIN_LENGTH && word.chars().allMatch(Character::isLetter)) {
+            LEXICON.add(word);
+          }
+          seq.add(new Word(word));
         }
       }
     }

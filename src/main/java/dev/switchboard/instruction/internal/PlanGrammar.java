@@ -61,11 +61,24 @@ final class PlanGrammar {
           "(in all other cases|in any other case|in other case|in other cases|in the other case"
               + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
+          "if not (both|all of them|all of these|all of those|all) [,|:]",
           "(if|when) (not|no|false) [then] [,|:]",
           "(other case|in other way|other way|else case) [,|:]",
           "(anything|everything|everyone|anyone|any deal|all the rest) (smaller|else|less|lower"
               + "|below that|under that|smaller than that|lower than that) [should] [get|receive"
               + "|gets|receives] [,|:]",
+          "if (either|any|one|some) of (those|these|them|the two|the above|both|the conditions)"
+              + " (is|are|was|were) (not true|false|not the case|not met|missing|untrue) [,|:]",
+          "if (neither|none) of (those|these|them|the two|the above) (is|are|holds|hold|applies"
+              + "|apply) [true] [,|:]",
+          "if "
+              + WHO
+              + " (is|are|was|were) not (one of|any of|among) (those|these|them|the above)"
+              + " [,|:]",
+          "if "
+              + WHO
+              + " (does|do|is|are|has|have) [contain|match|include|have] (either|any|one)"
+              + " of (them|those|these|the two) [,|:]",
           "if "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
@@ -76,6 +89,9 @@ final class PlanGrammar {
       Phrase.of(
           "(is|are|has|equals) (anything else|something else|any other value|another value"
               + "|different|anything different) [,|:]");
+
+  /** "if the current vendor is anything else": at most this many words name the field. */
+  private static final int MAX_ELSE_SUBJECT = 5;
 
   /** "…; in any case, send …": the steps after it follow the branch, whatever it decided. */
   private static final Phrase AFTER_BRANCH = Phrase.of(Steps.AFTER_BRANCH);
@@ -112,6 +128,99 @@ final class PlanGrammar {
           "need", "needs", "should", "must", "have", "has", "can", "could", "would", "will", "let",
           "please");
 
+  /** Words that open a description before its subject: "For big accounts the AE wants …". */
+  private static final String[] DESCRIPTION_OPENERS = {
+    "for",
+    "before",
+    "after",
+    "once",
+    "when",
+    "whenever",
+    "because",
+    "since",
+    "as",
+    "while",
+    "during",
+    "usually",
+    "normally",
+    "typically",
+    "often",
+    "sometimes",
+    "here",
+    "these",
+    "those"
+  };
+
+  /** "No emails should go out": the verbs that make a "no …" sentence a prohibition. */
+  private static final java.util.Set<String> PROHIBITING =
+      java.util.Set.of("should", "must", "will", "may", "is", "are", "gets", "get", "goes", "go");
+
+  /** How a clause with its own subject starts: a pronoun or a determiner. */
+  private static final java.util.Set<String> CLAUSE_SUBJECTS =
+      java.util.Set.of(
+          "we",
+          "they",
+          "the",
+          "our",
+          "their",
+          "it",
+          "this",
+          "that",
+          "these",
+          "those",
+          "he",
+          "she",
+          "i",
+          "everyone",
+          "everybody",
+          "nobody",
+          "someone",
+          "anyone",
+          "no",
+          "a",
+          "an",
+          "there",
+          "most",
+          "some",
+          "many",
+          "all",
+          "each",
+          "every",
+          "his",
+          "her",
+          "its",
+          "people");
+
+  /** Who a description is about: "we", "the AE", "someone" … */
+  private static final java.util.Set<String> SUBJECTS =
+      java.util.Set.of(
+          "we",
+          "our",
+          "us",
+          "they",
+          "their",
+          "someone",
+          "somebody",
+          "anyone",
+          "anybody",
+          "everyone",
+          "everybody",
+          "nobody",
+          "people",
+          "ae",
+          "ae's",
+          "team",
+          "rep",
+          "reps",
+          "customers",
+          "prospects",
+          "are",
+          "is",
+          "wants",
+          "needs",
+          "likes",
+          "gets");
+
   /** A heading before a colon ("Prepare the account: set …") is at most this many tokens. */
   private static final int MAX_HEADING = 12;
 
@@ -123,7 +232,7 @@ final class PlanGrammar {
       Phrase.of(
           "[no worries] [,] [please|kindly] [just|simply] [please] (do nothing|nothing|skip it|skip"
               + "|leave it alone|leave it as is|leave it|leave them alone|do not do anything|no"
-              + " action|carry on|continue|do not bother)");
+              + " action|carry on|continue|do not bother) [at all|else|more|further]");
 
   /**
    * Small talk that starts a sentence ("hope your week is going well", "sorry to bother you", "you
@@ -269,10 +378,17 @@ final class PlanGrammar {
     if (c.acceptFirst(ELSE_MARKS) >= 0) {
       return true;
     }
-    if (c.acceptWord("if")
-        && (c.acceptWord("it", "that", "they") || Fields.read(c) != null)
-        && c.accept(ANYTHING_ELSE)) {
-      return true;
+    if (c.acceptWord("if")) {
+      // "if the deal stage is anything else", "if the current vendor is something else"
+      for (int i = 0; i <= MAX_ELSE_SUBJECT && !c.atEof(); i++) {
+        if (c.accept(ANYTHING_ELSE)) {
+          return true;
+        }
+        if (!c.at(Kind.WORD) && !c.at(Kind.PATH)) {
+          break;
+        }
+        c.next();
+      }
     }
     c.reset(mark);
     return false;
@@ -349,33 +465,70 @@ final class PlanGrammar {
    */
   private void skipTitle() {
     int i = 0;
-    while (c.token(i).is(Kind.WORD) && i < MAX_TITLE && !TITLE_STOPS.contains(c.token(i).lower())) {
+    boolean hyphenated = false;
+    while (i < MAX_TITLE
+        && (c.token(i).is(Kind.WORD) && !TITLE_STOPS.contains(c.token(i).lower())
+            || i > 0 && hyphen(c.token(i - 1), c.token(i)))) {
+      hyphenated |= c.token(i).is(Kind.DASH) || c.token(i).text().contains("-");
       i++;
     }
     Token end = c.token(i);
     boolean paragraph =
         end.is(Kind.END) && c.source().startsWith("\n\n", end.start())
             || end.is(Kind.END) && c.source().startsWith(".\n\n", end.start());
-    if (i > 0 && paragraph && !Steps.startsStep(c)) {
+    if (i > 0 && paragraph && (hyphenated || !readsAsStep(i))) {
       c.reset(i + 1);
+    }
+  }
+
+  /** "Research-first", "Post-purchase": a hyphen glued to the word before it. */
+  private static boolean hyphen(Token before, Token dash) {
+    return dash.is(Kind.DASH) && dash.text().equals("-") && before.end() == dash.start();
+  }
+
+  /** Whether the words up to token {@code end} read as one or more steps, and nothing else. */
+  private boolean readsAsStep(int end) {
+    if (!Steps.startsStep(c)) {
+      return false;
+    }
+    int mark = c.mark();
+    try {
+      sequence(Scope.ITEM, new ArrayList<>());
+      return c.mark() == end;
+    } catch (ParseFailure notAStep) {
+      return false;
+    } finally {
+      c.reset(mark);
     }
   }
 
   /**
    * "We only want senior reps spending time on large opportunities." / "This contact registered for
-   * our webinar.": a sentence that describes the situation, with no step in it, says nothing to do.
+   * our webinar." / "For big accounts the AE wants a research pack." / "When someone fills in the
+   * form we move fast.": a sentence that describes the situation, with no step in it, says nothing
+   * to do. It starts like a description (a known opening, or a preposition or conjunction before a
+   * subject) and holds only words: no quote, no variable, no step after a comma or "and", no "we
+   * email …", no request ("we need to …", "please").
    */
   private boolean skipContext() {
     int mark = c.mark();
-    if (!c.accept(CONTEXT) || Steps.startsStep(c)) {
+    if (c.accept(CONTEXT)) {
+      if (Steps.startsStep(c)) {
+        c.reset(mark);
+        return false;
+      }
+    } else if (prohibition()) {
+      c.reset(mark);
+    } else if (!(c.acceptWord(DESCRIPTION_OPENERS) && !Steps.startsStep(c) && hasSubject())) {
       c.reset(mark);
       return false;
     }
     while (!c.atEof() && !c.at(Kind.END)) {
-      boolean request = c.at(Kind.WORD) && REQUESTS.contains(c.peek().lower());
       if (!c.at(Kind.WORD) && !c.at(Kind.COMMA) && !c.at(Kind.NUMBER)
-          || request
-          || (c.atAnyWord("and", "so", "then", "but") && stepAt(c.mark() + 1))) {
+          || requestAt(c.mark())
+          || (c.at(Kind.COMMA) || c.atAnyWord("and", "so", "then", "but")) && stepAt(c.mark() + 1)
+          || c.atAnyWord("we", "i", "you") && stepAt(c.mark() + 1)
+          || c.atAnyWord("and", "so", "but") && !clauseSubjectAt(c.mark() + 1)) {
         c.reset(mark);
         return false;
       }
@@ -383,6 +536,68 @@ final class PlanGrammar {
     }
     c.next();
     return true;
+  }
+
+  /**
+   * "No emails should go out as part of this cleanup.": what must not happen is no step (a "no
+   * reply …" event is a condition, not this).
+   */
+  private boolean prohibition() {
+    int mark = c.mark();
+    try {
+      if (!c.atAnyWord("no", "nothing", "none") || ReplyPhrases.read(c) != null) {
+        return false;
+      }
+      for (int i = mark + 1; c.token(i).is(Kind.WORD); i++) {
+        if (PROHIBITING.contains(c.token(i).lower())) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /**
+   * "…, so we lead with LinkedIn", "… and the message differs": a clause joined to a description
+   * starts with its subject; "…, so book a call" is a request, not a description.
+   */
+  private boolean clauseSubjectAt(int index) {
+    Token t = c.token(index);
+    return t.is(Kind.WORD) && CLAUSE_SUBJECTS.contains(t.lower());
+  }
+
+  /** Whether a subject of a description follows in this sentence ("… the AE wants …", "… we …"). */
+  private boolean hasSubject() {
+    for (int i = c.mark(); !c.token(i).is(Kind.END) && !c.token(i).is(Kind.EOF); i++) {
+      if (c.token(i).is(Kind.WORD) && SUBJECTS.contains(c.token(i).lower())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "we need to …", "you should …", "please …", "let 's …": the sentence asks for something. A
+   * modal after any other subject describes ("Small deals can get a discount").
+   */
+  private boolean requestAt(int index) {
+    Token t = c.token(index);
+    if (!t.is(Kind.WORD)) {
+      return false;
+    }
+    if (t.isWord("please") || t.isWord("let") || t.isWord("you")) {
+      return true;
+    }
+    Token before = c.token(Math.max(0, index - 1));
+    boolean asked =
+        index == 0
+            || before.is(Kind.END)
+            || before.isWord("we")
+            || before.isWord("i")
+            || before.isWord("they");
+    return asked && REQUESTS.contains(t.lower());
   }
 
   List<ParseFailure> failures() {
@@ -409,6 +624,7 @@ final class PlanGrammar {
       step(scope, steps);
       trailingWhen();
       trailingRemark();
+      trailingPurpose();
       if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
@@ -416,6 +632,9 @@ final class PlanGrammar {
         break;
       }
       Separation separation = separators(scope);
+      while (separation == Separation.SENTENCE && skipContext()) {
+        separators(scope); // "… a task. No emails should go out as part of this. Then …"
+      }
       if (separation == Separation.SENTENCE) {
         sentenceStart = steps.size();
       }
@@ -439,6 +658,36 @@ final class PlanGrammar {
         c.reset(mark);
         return;
       }
+    }
+  }
+
+  /**
+   * "… so we can report on it later." / "…, so the growth team sees it": why a step is taken, said
+   * after it up to the end of the sentence, is no step. Needs a subject and only words, and no step
+   * after a comma or "and" in it.
+   */
+  private void trailingPurpose() {
+    int mark = c.mark();
+    c.accept(Kind.COMMA);
+    if (!c.acceptWord("so")) {
+      c.reset(mark);
+      return;
+    }
+    c.acceptWord("that");
+    if (!hasSubject() || !clauseSubjectAt(c.mark())) {
+      c.reset(mark);
+      return;
+    }
+    while (c.at(Kind.WORD) || c.at(Kind.COMMA)) {
+      if ((c.at(Kind.COMMA) || c.atAnyWord("and", "then", "but")) && stepAt(c.mark() + 1)
+          || c.atAnyWord("we", "i", "you") && stepAt(c.mark() + 1)) {
+        c.reset(mark);
+        return;
+      }
+      c.next();
+    }
+    if (!(c.atEof() || c.at(Kind.END) || c.at(Kind.SEMICOLON) || c.at(Kind.LIST_MARKER))) {
+      c.reset(mark);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.instruction.internal;
 
+import dev.switchboard.instruction.internal.Token.Kind;
 import java.util.List;
 
 /** The clauses in the order they are tried, and the question "does a step start here?". */
@@ -23,14 +24,16 @@ final class Steps {
   /** "…; in any case, send …": the steps after it follow a branch, whatever it decided. */
   static final String AFTER_BRANCH =
       "(regardless|no matter what|in all cases|in any case|in both cases|in either case|either"
-          + " way|whatever happens|in every case) [of that|of the outcome|of the result] [,]";
+          + " way|whatever happens|in every case) [of that|of the outcome|of the result|of the"
+          + " reply|of the answer|of the response|of whether they replied|of what happened] [,]";
 
   /** Words that lead into a step without meaning anything: "then", "next", "please" … */
   static final List<Phrase> LEADS =
       Phrase.all(
           "(and|but) (then|also|finally|lastly|next|afterwards|after that) [,]",
           "(then|also|next|finally|lastly|afterwards|after that|after this|first|firstly|second"
-              + "|secondly|third|thirdly|and|plus|now|meanwhile|additionally) [,]",
+              + "|secondly|third|thirdly|fourth|fourthly|fifth|fifthly|sixth|seventh|eighth|ninth|tenth|and"
+              + "|plus|now|meanwhile|additionally) [,]",
           "once (that 's|that is|this is|it 's|it is) done [,]",
           "(once|when) [that 's|that is|this is|it 's|it is] (done|finished|complete) [,]",
           "[and|but] [if possible] [,] (could|would|can|will) you [please|kindly] [just] [also]"
@@ -50,6 +53,9 @@ final class Steps {
           "to",
           AFTER_BRANCH,
           "(separately|independently|in addition|on top of that) [,]",
+          "(at that point|at this point|at that stage|at this stage|by then|by that time|at the end"
+              + "|in the end|at the very end|to finish|to wrap up|to start|to begin with|first of"
+              + " all|first things first|to begin|right away|straight away|immediately) [,]",
           "(i would|i|we would|we) [really|so|truly|very much|be so|be very|be really] (appreciate"
               + " it|be grateful|grateful|love it|like it) if you (could|would|can) [please]"
               + " [kindly] [just]",
@@ -75,9 +81,53 @@ final class Steps {
 
   /** Skips leading words such as "then" and "please". */
   static void skipLeads(Cursor c) {
-    while (!CLAUSES.getFirst().starts(c) && (c.acceptFirst(LEADS) >= 0 || afterAsThen(c))) {
+    while (!CLAUSES.getFirst().starts(c)
+        && (c.acceptFirst(LEADS) >= 0 || afterAsThen(c) || leadingWhen(c))) {
       // keep skipping
     }
+  }
+
+  private static final Phrase RIGHT_AFTER =
+      Phrase.of("(right|straight|immediately|directly|just) after");
+
+  /** "Before we reassign the contact, …": who does what before the step. */
+  private static final java.util.Set<String> BEFORE_SUBJECTS =
+      java.util.Set.of("we", "you", "i", "anyone", "anybody", "someone", "somebody", "they");
+
+  /** The words between "right after" / "before we" and the comma are at most this many. */
+  private static final int MAX_LEADING_WHEN = 8;
+
+  /**
+   * "Right after purchase, send …", "Before we reassign the contact, remember …": when, said before
+   * a step that runs at once. Only words may stand before the comma (not "after 2 days", a wait),
+   * and an action must follow it. False (unmoved) if none is here.
+   */
+  private static boolean leadingWhen(Cursor c) {
+    int mark = c.mark();
+    boolean afterBefore =
+        mark > 0
+            && c.token(mark - 1).isWord("before")
+            && c.at(Kind.WORD)
+            && BEFORE_SUBJECTS.contains(c.peek().lower());
+    boolean rightBefore =
+        mark > 0
+            && c.token(mark - 1).isWord("right")
+            && c.atWord("after"); // "Right" was a greeting
+    if (afterBefore
+        || rightBefore && c.acceptWord("after")
+        || c.accept(RIGHT_AFTER)
+        || c.acceptWord("before")
+            && c.at(Kind.WORD)
+            && BEFORE_SUBJECTS.contains(c.peek().lower())) {
+      for (int i = 0; i < MAX_LEADING_WHEN && c.at(Kind.WORD); i++) {
+        c.next();
+      }
+      if (c.accept(Kind.COMMA) && clauseAt(c) != null) {
+        return true;
+      }
+    }
+    c.reset(mark);
+    return false;
   }
 
   /** "…, after search in web '…'": "after" followed by a step, not a time, means "then". */

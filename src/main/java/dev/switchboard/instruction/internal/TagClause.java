@@ -42,7 +42,7 @@ final class TagClause implements Clause {
               + " [following] "
               + NOUN
               + " [:]",
-          "untag {obj} [from|as]",
+          "untag {obj} [from|as] [:]",
           "take {obj} off [the] " + NOUN);
   private static final List<Phrase> REMOVE_LIST_FIRST =
       Phrase.all(

@@ -39,6 +39,21 @@ public final class TextParser {
     if (!typos.isEmpty()) {
       return ParseResult.unparseable(typos);
     }
+    ParseResult asWritten = read(text, tokens, List.of());
+    if (asWritten instanceof ParseResult.Unparseable) {
+      List<WordTypos.Correction> corrections = WordTypos.find(tokens);
+      if (!corrections.isEmpty()
+          && read(text, WordTypos.apply(tokens, corrections), corrections)
+              instanceof ParseResult.Parsed corrected) {
+        return corrected;
+      }
+    }
+    return asWritten;
+  }
+
+  /** Reads the tokens; a plan read with {@code corrections} says which words were read as what. */
+  private static ParseResult read(
+      String text, List<Token> tokens, List<WordTypos.Correction> corrections) {
     PlanGrammar grammar = new PlanGrammar(new Cursor(text, tokens));
     List<Step> steps;
     try {
@@ -60,7 +75,12 @@ public final class TextParser {
       return ParseResult.unparseable(
           "The instructions make an invalid plan: " + invalid.getMessage(), 0, text.length());
     }
-    return ParseResult.parsed(plan, new ArrayList<>(Contradictions.find(steps)));
+    List<String> warnings = new ArrayList<>();
+    for (WordTypos.Correction correction : corrections) {
+      warnings.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
+    }
+    warnings.addAll(Contradictions.find(steps));
+    return ParseResult.parsed(plan, warnings);
   }
 
   private static ParseDetail detail(ParseFailure failure) {

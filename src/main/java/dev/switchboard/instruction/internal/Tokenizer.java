@@ -21,7 +21,7 @@ final class Tokenizer {
 
   private static final Pattern LIST_MARKER_AT_LINE_START =
       Pattern.compile(
-          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
+          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|\\d{1,3}\\s*[-–—:](?=\\s)|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
               + "|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");

@@ -1,0 +1,211 @@
+package dev.switchboard.trigger;
+
+import static dev.switchboard.support.AgentBuilder.anAgent;
+import static dev.switchboard.support.Api.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.agent.AgentTrigger;
+import dev.switchboard.agent.Agents;
+import dev.switchboard.notification.Notifier;
+import dev.switchboard.run.Admission;
+import dev.switchboard.support.Runs;
+import dev.switchboard.support.SwitchboardTestBase;
+import dev.switchboard.workspace.WorkspaceAccess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The faults issue 8 lists for triggers: a burst of events beyond the agent's rate, an archived
+ * agent, a node that dies while firing a slot.
+ */
+@Tag("db")
+class TriggerFaultsTest extends SwitchboardTestBase {
+
+  private static final Map<String, Object> REMEMBER =
+      step("remember", Map.of("key", "k", "value", "v"));
+  private static final Map<String, Object> HOURLY =
+      Map.of("type", "schedule", "frequency", "cron", "cron", "0 0 * * * *");
+
+  @Autowired ScheduleTicker ticker;
+  @Autowired SlotLedger ledger;
+  @Autowired Agents agents;
+  @Autowired Admission admission;
+  @Autowired Notifier notifier;
+  @Autowired WorkspaceAccess access;
+  @Autowired PlatformTransactionManager transactions;
+
+  private String space;
+
+  @BeforeEach
+  void ownWorkspace() {
+    space = owner.createWorkspace("trigger faults " + UUID.randomUUID());
+  }
+
+  @Test
+  void fifty_contacts_in_a_minute_beyond_ten_a_minute_make_fifty_runs_ten_a_minute() {
+    String agent =
+        anAgent()
+            .live()
+            .withLimits(10, 1000)
+            .withSteps(REMEMBER)
+            .withTriggers(Map.of("type", "event", "event", "contact.created"))
+            .createIn(owner, space);
+
+    for (int i = 0; i < 50; i++) {
+      owner.post(crm("/contacts"), Map.of("email", "burst" + i + "@example.com")).expect(201);
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> count(agent, null) == 50);
+    for (int minute = 1; minute <= 5; minute++) {
+      int started = minute * 10;
+      await().atMost(Duration.ofSeconds(60)).until(() -> count(agent, "completed") == started);
+      assertThat(count(agent, null)).as("none dropped").isEqualTo(50);
+      assertThat(count(agent, "queued")).isEqualTo(50 - started);
+      for (JsonNode held : queued(agent)) {
+        assertThat(held.get("queueReason").get("code").asString()).isEqualTo("throttled");
+        assertThat(Instant.parse(held.get("estimatedStartAt").asString()))
+            .as("held until the window opens")
+            .isAfter(clock.instant());
+      }
+      clock.advance(Duration.ofSeconds(61));
+    }
+    assertThat(distinctEvents(agent)).isEqualTo(50);
+  }
+
+  @Test
+  void an_archived_agents_schedule_and_events_start_nothing() {
+    String archived =
+        anAgent()
+            .live()
+            .withSteps(REMEMBER)
+            .withTriggers(HOURLY, Map.of("type", "event", "event", "contact.created"))
+            .createIn(owner, space);
+    String witness =
+        anAgent()
+            .live()
+            .withSteps(REMEMBER)
+            .withTriggers(Map.of("type", "event", "event", "contact.created"))
+            .createIn(owner, space);
+    owner.delete("/api/workspaces/" + space + "/agents/" + archived).expect(200);
+
+    // Past the next slot: an hour plus, so that one is due whatever the time now.
+    clock.advance(Duration.ofMinutes(61));
+    ticker.tick();
+    owner.post(crm("/contacts"), Map.of("email", "after@example.com")).expect(201);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(witness, null) == 1);
+    ticker.tick();
+    assertThat(count(archived, null)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from schedule_slots where agent_id = ?",
+                Integer.class,
+                UUID.fromString(archived)))
+        .isZero();
+    assertThat(
+            owner
+                .get("/api/workspaces/" + space + "/events?agentId=" + archived)
+                .expect(200)
+                .data())
+        .isEmpty();
+  }
+
+  @Test
+  void a_node_killed_while_firing_a_slot_leaves_nothing_and_the_slot_fires_once_after_restart() {
+    String agentId =
+        anAgent().live().withSteps(REMEMBER).withTriggers(HOURLY).createIn(owner, space);
+    AgentTrigger trigger =
+        agents.activeTriggers("schedule").stream()
+            .filter(t -> t.agentId().toString().equals(agentId))
+            .findFirst()
+            .orElseThrow();
+    Instant slot =
+        trigger.trigger() instanceof dev.switchboard.agent.TriggerDefinition.Schedule s
+            ? s.nextAfter(clock.instant()).orElseThrow()
+            : null;
+    clock.advance(Duration.between(clock.instant(), slot).plusMillis(200));
+
+    assertThatThrownBy(() -> node(dying()).fire(trigger)).isInstanceOf(NodeDied.class);
+    assertThat(count(agentId, null)).as("the dead node's run rolled back").isZero();
+    assertThat(ledger.last(trigger.trigger().id())).as("and its claim of the slot").isEmpty();
+
+    node(new TransactionTemplate(transactions)).fire(trigger);
+    ticker.tick();
+
+    List<SlotLedger.Slot> slots =
+        ledger.of(
+            UUID.fromString(space),
+            UUID.fromString(agentId),
+            slot.minusSeconds(3600),
+            slot.plusSeconds(3600),
+            10);
+    assertThat(slots).hasSize(1);
+    assertThat(slots.getFirst().slotAt()).isEqualTo(slot);
+    assertThat(slots.getFirst().outcome()).isEqualTo(SlotOutcome.STARTED);
+    assertThat(count(agentId, null)).isEqualTo(1);
+  }
+
+  /** A node's work done in full, then the node gone before its commit. */
+  private TransactionTemplate dying() {
+    return new TransactionTemplate(transactions) {
+      @Override
+      public <T> T execute(TransactionCallback<T> action) {
+        return super.execute(status -> {
+          action.doInTransaction(status);
+          throw new NodeDied();
+        });
+      }
+    };
+  }
+
+  private static final class NodeDied extends RuntimeException {}
+
+  private ScheduleFirer node(TransactionTemplate tx) {
+    return new ScheduleFirer(
+        ledger, agents, admission, notifier, access, tx, clock, Duration.ofHours(1));
+  }
+
+  private int count(String agent, String status) {
+    return jdbc.queryForObject(
+        "select count(*) from executions where agent_id = ?"
+            + (status == null ? "" : " and status = '" + status + "'"),
+        Integer.class,
+        UUID.fromString(agent));
+  }
+
+  private int distinctEvents(String agent) {
+    return jdbc.queryForObject(
+        "select count(distinct event_id) from event_outcomes where agent_id = ?"
+            + " and execution_id is not null",
+        Integer.class,
+        UUID.fromString(agent));
+  }
+
+  private List<JsonNode> queued(String agent) {
+    return jdbc
+        .queryForList(
+            "select id from executions where agent_id = ? and status = 'queued'",
+            UUID.class,
+            UUID.fromString(agent))
+        .stream()
+        .map(id -> Runs.get(owner, space, id.toString()))
+        .toList();
+  }
+
+  private String crm(String path) {
+    return "/api/workspaces/" + space + path;
+  }
+}
