@@ -8,6 +8,9 @@
   const READ_ONLY = ["/status", "/help"];
   const viewer = document.body.dataset.role === "viewer";
   const watched = new Set();
+  const pending = new Map(); // clientMessageId -> fallback timer, while its reply is awaited
+  const followed = new Set(); // work orders whose chat:update messages come over the socket
+  const REPLY_WAIT_MS = 3000;
   let selected = -1;
 
   function links(m) {
@@ -25,12 +28,43 @@
       item.dataset.workOrder = m.workOrderId;
       watch(m.workOrderId);
     }
+    append(item);
+  }
+
+  function append(item) {
     $("chat-log").append(item);
     $("chat-log").scrollTop = $("chat-log").scrollHeight;
   }
 
+  /** One line per task, kept up to date as chat:update messages come: queued → running → done. */
+  function progress(u) {
+    let line = document.querySelector(`li.chat-progress[data-progress="${u.workOrderId}"]`);
+    if (!line) {
+      line = el("li", { class: "chat-progress msg-info" });
+      line.dataset.progress = u.workOrderId;
+      append(line);
+    }
+    let text = `Run #${u.runNumber || 1}: ${u.status}`;
+    if (u.status === "queued" && u.queuePosition) {
+      text += ` — position ${u.queuePosition}`;
+      if (u.queueReason) text += ` (${u.queueReason.message})`;
+      if (u.estimatedStartAt) text += `, starts about ${new Date(u.estimatedStartAt).toLocaleTimeString()}`;
+    }
+    line.dataset.status = u.status;
+    line.replaceChildren(el("strong", {}, "Switchboard: "), text,
+      ...links({ workOrderId: u.workOrderId, executionId: u.executionId }).flatMap((a) => [" ", a]));
+    $("chat-log").scrollTop = $("chat-log").scrollHeight;
+  }
+
+  function reply(a) {
+    if (a.workOrder) followed.add(a.workOrder.id);
+    show({ text: a.reply.text, kind: a.reply.kind,
+      workOrderId: a.workOrder ? a.workOrder.id : null,
+      executionId: a.execution ? a.execution.executionId : null });
+  }
+
   function watch(workOrderId) {
-    if (watched.has(workOrderId) || !window.SBLive) return;
+    if (followed.has(workOrderId) || watched.has(workOrderId) || !window.SBLive) return;
     watched.add(workOrderId);
     window.SBLive.subscribe("work-order:" + workOrderId, (msg) => {
       if (msg.type !== "event" || msg.event !== "work-order:updated") return;
@@ -53,15 +87,29 @@
     hideSuggest();
     const clientMessageId = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
     show({ author: { email: "you" }, text });
+    const live = window.SBLive && window.SBLive.post({ type: "chat", workspaceId: ws, text, clientMessageId });
+    // Without the socket, or without its reply in time, HTTP sends it: the same clientMessageId
+    // makes that the same message, never a second task.
+    pending.set(clientMessageId, setTimeout(() => overHttp(text, clientMessageId), live ? REPLY_WAIT_MS : 0));
+  }
+
+  async function overHttp(text, clientMessageId) {
+    if (!pending.has(clientMessageId)) return;
+    pending.delete(clientMessageId);
     const r = await api("POST", `/api/workspaces/${ws}/chat`, { text, clientMessageId });
     if (!r.ok) {
       show({ text: (r.error && r.error.message) || "Could not send", kind: "error" });
       return;
     }
-    const a = r.data;
-    show({ text: a.reply.text, kind: a.reply.kind,
-      workOrderId: a.workOrder ? a.workOrder.id : null,
-      executionId: a.execution ? a.execution.executionId : null });
+    reply(r.data);
+  }
+
+  function fromSocket(msg) {
+    if (!msg.clientMessageId || !pending.has(msg.clientMessageId)) return;
+    clearTimeout(pending.get(msg.clientMessageId));
+    pending.delete(msg.clientMessageId);
+    if (msg.type === "chat:reply") reply(msg);
+    else show({ text: msg.message || "Could not send", kind: "error" });
   }
 
   function suggestions(value) {
@@ -111,6 +159,11 @@
     $("chat-form").addEventListener("submit", send);
     $("chat-input").addEventListener("input", renderSuggest);
     $("chat-input").addEventListener("keydown", onKey);
+    if (window.SBLive) {
+      window.SBLive.on("chat:reply", fromSocket);
+      window.SBLive.on("error", fromSocket);
+      window.SBLive.on("chat:update", (u) => { if (followed.has(u.workOrderId)) progress(u); });
+    }
     load();
   });
 })();

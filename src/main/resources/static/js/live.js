@@ -4,6 +4,7 @@
   "use strict";
 
   const handlers = new Map(); // topic -> Set of callbacks
+  const byType = new Map(); // message type without a topic (chat:reply) -> Set of callbacks
   let socket = null;
   let retry = 1000;
   let connected = false;
@@ -27,12 +28,13 @@
       } catch (e) {
         return;
       }
-      const set = handlers.get(msg.topic);
-      if (set) for (const fn of set) fn(msg);
+      for (const set of [handlers.get(msg.topic), byType.get(msg.type)]) {
+        if (set) for (const fn of set) fn(msg);
+      }
     });
     socket.addEventListener("close", () => {
       connected = false;
-      if (handlers.size) setTimeout(connect, retry);
+      if (handlers.size || byType.size) setTimeout(connect, retry);
       retry = Math.min(retry * 2, 30000);
     });
     socket.addEventListener("error", () => {});
@@ -52,5 +54,19 @@
     if (!socket) connect();
   }
 
-  window.SBLive = { subscribe, isConnected: () => connected };
+  /** Calls fn(message) for every message of a type that has no topic of its own. */
+  function on(type, fn) {
+    if (!byType.has(type)) byType.set(type, new Set());
+    byType.get(type).add(fn);
+    if (!socket) connect();
+  }
+
+  /** Sends a message if the socket is open; false when it is not (the caller falls back to HTTP). */
+  function post(msg) {
+    if (!connected) return false;
+    send(msg);
+    return true;
+  }
+
+  window.SBLive = { subscribe, on, post, isConnected: () => connected };
 })();

@@ -10,9 +10,13 @@ import java.util.UUID;
 
 /**
  * Why a queued run waits (SPEC "Every queued run says why it waits"): its place (1 = next), the
- * reason and, when the agent's recent runs allow a guess, when it should start.
+ * reason and, when the agents' recent runs allow a guess, when it should start.
+ *
+ * @param waits false only for a run whose turn has come while a worker is free: it is about to
+ *     start, not held back
  */
-public record QueueStatus(int position, Reason reason, String message, Instant estimatedStartAt) {
+public record QueueStatus(
+    int position, Reason reason, String message, Instant estimatedStartAt, boolean waits) {
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -42,17 +46,24 @@ public record QueueStatus(int position, Reason reason, String message, Instant e
         position,
         Reason.AGENT_BUSY,
         "Waiting for run " + blocking + " of this agent to finish",
-        estimate);
+        estimate,
+        true);
   }
 
-  static QueueStatus capacity(int position) {
+  /** Its turn has come; it waits for a worker unless one is free and nothing is ahead of it. */
+  static QueueStatus capacity(int position, Instant estimate, boolean workerFree) {
     return new QueueStatus(
-        position, Reason.CAPACITY, "Server at capacity. Your run has been queued.", null);
+        position,
+        Reason.CAPACITY,
+        "Server at capacity. Your run has been queued.",
+        estimate,
+        position > 1 || !workerFree);
   }
 
   static QueueStatus held(int position, Reason reason, Instant until) {
     String prefix = reason == Reason.THROTTLED ? "Rate limit" : "Backing off";
-    return new QueueStatus(position, reason, prefix + ": starts at " + CLOCK.format(until), until);
+    return new QueueStatus(
+        position, reason, prefix + ": starts at " + CLOCK.format(until), until, true);
   }
 
   /** Position and reason: what a subscriber is told again when it changes. */

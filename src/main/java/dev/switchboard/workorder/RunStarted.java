@@ -29,8 +29,7 @@ record RunStarted(
 
   static RunStarted of(Execution run, Optional<QueueStatus> queue) {
     QueueStatus q = queue.orElse(null);
-    // A run that is next in line is "capacity" too, but it waits only when runs are ahead of it.
-    boolean waits = q != null && (q.reason() != QueueStatus.Reason.CAPACITY || q.position() > 1);
+    boolean waits = q != null && q.waits();
     return new RunStarted(
         run.id(),
         run.runNumber(),

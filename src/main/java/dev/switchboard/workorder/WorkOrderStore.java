@@ -85,6 +85,29 @@ class WorkOrderStore {
         .optional();
   }
 
+  /**
+   * Every workspace's work orders with a run queued or running, a page at a time by id after {@code
+   * after} (null for the first page): only for the recovery pass at start, which acts as the
+   * server, not as a member.
+   */
+  List<WorkOrder> withActiveRun(UUID after, int limit) {
+    String from = after == null ? "" : " and id > ?";
+    List<Object> params = new ArrayList<>();
+    if (after != null) {
+      params.add(after);
+    }
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from work_orders where status in ('queued', 'running')"
+                + from
+                + " order by id fetch first ? rows only")
+        .params(params)
+        .query(this::map)
+        .list();
+  }
+
   long count(UUID workspaceId, WorkOrderStatus status) {
     return jdbc.sql("select count(*) from work_orders" + where(status))
         .params(filter(workspaceId, status))

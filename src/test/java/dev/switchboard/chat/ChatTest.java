@@ -186,4 +186,27 @@ class ChatTest extends SwitchboardTestBase {
     earlier.forEach(m -> assertThat(m.get("seq").asLong()).isLessThan(seq));
     assertThat(earlier.get(earlier.size() - 2).get("text").asString()).isEqualTo("/status");
   }
+
+  @Test
+  void a_too_long_title_and_a_reused_client_message_id_are_refused_and_create_nothing() {
+    String title = "t".repeat(600);
+    JsonNode tooLong = say(owner, "/task " + title).get("reply");
+    assertThat(tooLong.get("kind").asString()).isEqualTo("error");
+    assertThat(tooLong.get("text").asString()).contains("title is too long");
+
+    String id = "reused-" + System.nanoTime();
+    owner.post(chat(), Map.of("text", "/status", "clientMessageId", id)).expect(200);
+    Api.Response reused =
+        owner.post(chat(), Map.of("text", "/task Another", "clientMessageId", id));
+
+    // 422, not 409: the key is fine, the request under it is not the one it was first used for.
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.error().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from work_orders where title in (?, 'Another')",
+                Long.class,
+                title))
+        .isZero();
+  }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Seed 002's Trigger New Run button and dialog, in a real browser. */
 class WorkOrderBrowserTest extends BrowserTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired dev.switchboard.run.RunSettings settings;
+
   static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions SOON =
       new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
           .setTimeout(20_000);
@@ -58,6 +60,19 @@ class WorkOrderBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#wo-status")).hasText("approved");
     assertThat(trigger()).isEnabled();
     assertThat(page).hasURL(base() + "/w/" + ws + "/work-orders/" + id);
+  }
+
+  @Test
+  void the_button_is_hidden_on_a_succeeded_work_order() {
+    String id = approvedOf("Accepted order", "echo", "{{prompt}}");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/runs", null).expect(201);
+    awaitStatus(id, "review");
+    api.post("/api/workspaces/" + ws + "/work-orders/" + id + "/accept", null).expect(200);
+    signIn();
+    open(id);
+
+    assertThat(page.locator("#wo-status")).hasText("succeeded");
+    assertThat(trigger()).isHidden();
   }
 
   @Test
@@ -241,6 +256,33 @@ class WorkOrderBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void at_capacity_the_dialog_shows_the_queue_position() {
+    // Long runs take every worker, and one more waits.
+    java.util.List<String> busy = new java.util.ArrayList<>();
+    for (int i = 0; i <= settings.workers(); i++) {
+      String order = approvedOf("Busy " + i, "sleep", "30");
+      api.post("/api/workspaces/" + ws + "/work-orders/" + order + "/runs", null).expect(201);
+      busy.add(order);
+    }
+    String id = approvedOf("Waiting order", "echo", "{{prompt}}");
+    try {
+      signIn();
+      open(id);
+      trigger().click();
+      page.locator("#dlg-confirm").click();
+
+      assertThat(page.locator("#dlg-queued"))
+          .containsText("Server at capacity. Your run has been queued. Queue position: ");
+      assertThat(page.locator("#trigger-dialog")).isVisible();
+      assertThat(page.locator(".toast")).containsText("Run #1 queued");
+    } finally {
+      busy.forEach(
+          order -> api.post("/api/workspaces/" + ws + "/work-orders/" + order + "/cancel", null));
+    }
+    awaitStatus(id, "review");
+  }
+
+  @Test
   void a_run_already_active_closes_the_dialog_with_a_toast() {
     String id = approvedOf("Raced order", "sleep", "30");
     signIn();
@@ -312,9 +354,16 @@ class WorkOrderBrowserTest extends BrowserTestBase {
             "command",
             java.util.List.of("sleep", "1")));
     signIn();
+    java.util.List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onRequest(r -> {
+      if (r.method().equals("POST") && r.url().endsWith("/chat")) {
+        posted.add(r.url());
+      }
+    });
     for (int width : new int[] {1280, 375}) {
       page.setViewportSize(width, 800);
       page.navigate(base() + "/w/" + ws + "/chat");
+      page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => SBLive.isConnected()")));
       page.locator("#chat-input").fill("/he");
       assertThat(page.locator("#chat-suggest")).containsText("/help");
       page.keyboard().press("Tab");
@@ -322,10 +371,15 @@ class WorkOrderBrowserTest extends BrowserTestBase {
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Commands you can use");
 
+      posted.clear();
       page.locator("#chat-input").fill("/task @" + agent + " Write the docs at " + width);
       page.keyboard().press("Enter");
       assertThat(page.locator("#chat-log")).containsText("Task created and launched");
-      assertThat(page.locator("#chat-log .msg-info").last()).containsText("review", SOON);
+      // One line follows the task over the WebSocket (chat:update), updated in place.
+      Locator progress = page.locator("#chat-log .chat-progress").last();
+      assertThat(progress).containsText("review", SOON);
+      assertThat(progress.locator("a")).hasCount(2);
+      org.assertj.core.api.Assertions.assertThat(posted).as("sent over the WebSocket").isEmpty();
       Object scroll = page.evaluate("() => document.scrollingElement.scrollWidth");
       org.assertj.core.api.Assertions.assertThat(((Number) scroll).intValue())
           .isLessThanOrEqualTo(width);
