@@ -102,7 +102,8 @@ stop_server() {
 }
 
 psql_q() { # psql_q DATABASE SQL
-  timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
+  PGOPTIONS="-c client_min_messages=warning" \
+    timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
 }
 
 cleanup() {
@@ -134,7 +135,20 @@ free_port() {
 }
 
 # start_server LABEL [VAR=value ...]: starts the jar in the background; sets PORT and SERVER_PID.
+# The machine is shared: a port found free may be taken before the server binds it, or PostgreSQL
+# may have no connection left for a moment; then it tries again (3 times).
 start_server() {
+  local tries
+  for tries in 1 2 3; do
+    start_server_once "$@" && return 0
+    grep -qE "already in use|too many clients" "$RESULTS/server-$1.log" 2>/dev/null || return 1
+    log "port $PORT taken meanwhile, or PostgreSQL full of other clients; trying again in 5 s"
+    sleep 5
+  done
+  return 1
+}
+
+start_server_once() {
   local label="$1"; shift
   PORT="$(free_port)"
   local data="$WORK/data-$label"
@@ -208,7 +222,12 @@ PEERS_SRC="$(cd .. && pwd)/shared/peers"
 PEERS_DB=""
 run_peers() {
   [ -x "$PEERS_SRC/run-all.sh" ] || { log "no peer harness at $PEERS_SRC"; exit 1; }
-  cp -r "$PEERS_SRC" "$WORK/peers" && chmod -R u+w "$WORK/peers"
+  # Built once in bench/results/peers (git-ignored), again when its sources are newer.
+  local built="$RESULTS/peers"
+  if [[ ! -f $built/target/peers-bench.jar || -n "$(find "$PEERS_SRC/pom.xml" "$PEERS_SRC/src" -newer "$built/target/peers-bench.jar" -type f 2>/dev/null | head -1)" ]]; then
+    rm -rf "$built" && cp -r "$PEERS_SRC" "$built" && chmod -R u+w "$built"
+  fi
+  ln -s "$(cd "$built" && pwd)" "$WORK/peers"
   PEERS_DB="peers_bench_$$"
   psql_q postgres "create database $PEERS_DB" >/dev/null
   export BENCH_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PEERS_DB" BENCH_DB_USER=postgres BENCH_DB_PASSWORD=postgres
@@ -218,8 +237,8 @@ run_peers() {
       timeout 1500 "$WORK/peers/run-all.sh" >"$WORK/peers.jsonl" || { log "run-all.sh failed"; exit 1; }
     return
   fi
-  log "building the peer harness"
-  (cd "$WORK/peers" && { timeout 600 ./mvnw -B -ntp -q -o package >"$WORK/peers-build.log" 2>&1 ||
+  [ -f "$WORK/peers/target/peers-bench.jar" ] || log "building the peer harness"
+  [ -f "$WORK/peers/target/peers-bench.jar" ] || (cd "$WORK/peers" && { timeout 600 ./mvnw -B -ntp -q -o package >"$WORK/peers-build.log" 2>&1 ||
     timeout 600 ./mvnw -B -ntp -q package >>"$WORK/peers-build.log" 2>&1; }) ||
     { log "building the peer harness failed; see below"; tail -20 "$WORK/peers-build.log" >&2; exit 1; }
   local j=("$JAVA" -Xms512m -Xmx1g -jar "$WORK/peers/target/peers-bench.jar")
@@ -233,6 +252,7 @@ run_peers() {
   timeout 300 "${j[@]}" delayed --peer dbscheduler --mode tuned --jobs "$SLOTS" --workers "$WORKERS" \
     --timeout-s 240 >>"$WORK/peers.jsonl" 2>"$WORK/peers-delayed.log" ||
     { log "peer delayed run failed"; tail -5 "$WORK/peers-delayed.log" >&2; exit 1; }
+  cp "$WORK/peers.jsonl" "$RESULTS/peers.jsonl"
 }
 
 if [ "$NEW_WORKLOADS" = 1 ]; then
