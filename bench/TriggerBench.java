@@ -694,15 +694,36 @@ public class TriggerBench {
       if (!url.startsWith("jdbc:postgresql://127.0.0.1:")) {
         throw new IllegalArgumentException("--pg-stats-url must point at 127.0.0.1");
       }
-      Connection c = DriverManager.getConnection(url, "postgres", "");
+      Connection c = connect(url);
       c.setAutoCommit(true);
       return new PgStats(c, url, o.get("pg-db", "test"), o.get("pg-application", "switchboard-bench"));
     }
 
+    /**
+     * A connection; tried again for up to 60 s while PostgreSQL has none left (SQL state 53300: the
+     * machine's PostgreSQL is shared with other people's test suites).
+     */
+    static Connection connect(String url) throws SQLException {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return DriverManager.getConnection(url, "postgres", "");
+        } catch (SQLException e) {
+          if (!"53300".equals(e.getSQLState()) || attempt == 30) {
+            throw e;
+          }
+          try {
+            sleep(2_000);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
+    }
+
     /** A connection to the measured database (its own work there is kept out of the window). */
     Connection measured() throws SQLException {
-      return DriverManager.getConnection(
-          statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"), "postgres", "");
+      return connect(statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
     }
 
     /** {xact_commit of the database, next transaction id of the cluster}. */
