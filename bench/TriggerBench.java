@@ -63,6 +63,12 @@ public class TriggerBench {
     switch (args[0]) {
       case "measure" -> new TriggerBench(o).measure();
       case "report" -> Report.write(o);
+      case "triggers" -> new TriggerBench(o).triggers();
+      case "drain-prepare" -> new TriggerBench(o).drainPrepare();
+      case "drain-queue" -> Drain.queue(o);
+      case "drain-wait" -> Drain.await(o);
+      case "drain-count" -> Drain.count(o);
+      case "compare" -> Compare.write(o);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -172,21 +178,43 @@ public class TriggerBench {
   }
 
   private List<String> createAgents(String prefix, int count) throws Exception {
-    List<String> ids = new ArrayList<>();
+    return createAgents(prefix, count, "");
+  }
+
+  /**
+   * {@code count} live one-step agents, created by 4 clients at once; {@code triggers} is empty or
+   * a JSON list of triggers for each.
+   */
+  private List<String> createAgents(String prefix, int count, String triggers) throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    for (int i = 0; i < count; i++) {
-      String body =
-          """
-          {"name":"%s-%d-%s","kind":"workflow","status":"live",\
-          "restrictions":{"maxExecutionsPerMinute":1000000,"maxExecutionsPerDay":1000000},\
-          "plan":{"steps":[{"type":"remember","params":{"key":"k","value":"v"}}]}}\
-          """
-              .formatted(prefix, i, suffix);
-      Map<String, Object> agent =
-          data(send("POST", "/api/workspaces/" + workspace + "/agents", body, true), 200, 201);
-      ids.add((String) agent.get("id"));
+    String[] ids = new String[count];
+    ExecutorService clients = Executors.newFixedThreadPool(4, daemon("create"));
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int k = i;
+        done.add(
+            clients.submit(() -> {
+              String body =
+                  """
+                  {"name":"%s-%d-%s","kind":"workflow","status":"live",\
+                  "restrictions":{"maxExecutionsPerMinute":1000000,"maxExecutionsPerDay":1000000},\
+                  "plan":{"steps":[{"type":"remember","params":{"key":"k","value":"v"}}]}%s}\
+                  """
+                      .formatted(prefix, k, suffix, triggers.isEmpty() ? "" : ",\"triggers\":" + triggers);
+              Map<String, Object> agent =
+                  data(send("POST", "/api/workspaces/" + workspace + "/agents", body, true), 200, 201);
+              ids[k] = (String) agent.get("id");
+              return null;
+            }));
+      }
+      for (var f : done) {
+        f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } finally {
+      clients.shutdownNow();
     }
-    return ids;
+    return List.of(ids);
   }
 
   /**
@@ -666,15 +694,36 @@ public class TriggerBench {
       if (!url.startsWith("jdbc:postgresql://127.0.0.1:")) {
         throw new IllegalArgumentException("--pg-stats-url must point at 127.0.0.1");
       }
-      Connection c = DriverManager.getConnection(url, "postgres", "");
+      Connection c = connect(url);
       c.setAutoCommit(true);
       return new PgStats(c, url, o.get("pg-db", "test"), o.get("pg-application", "switchboard-bench"));
     }
 
+    /**
+     * A connection; tried again for up to 60 s while PostgreSQL has none left (SQL state 53300: the
+     * machine's PostgreSQL is shared with other people's test suites).
+     */
+    static Connection connect(String url) throws SQLException {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return DriverManager.getConnection(url, "postgres", "");
+        } catch (SQLException e) {
+          if (!"53300".equals(e.getSQLState()) || attempt == 30) {
+            throw e;
+          }
+          try {
+            sleep(2_000);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
+    }
+
     /** A connection to the measured database (its own work there is kept out of the window). */
     Connection measured() throws SQLException {
-      return DriverManager.getConnection(
-          statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"), "postgres", "");
+      return connect(statsUrl.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
     }
 
     /** {xact_commit of the database, next transaction id of the cluster}. */
@@ -763,6 +812,7 @@ public class TriggerBench {
                               "select pid, coalesce(application_name, '') from pg_stat_activity"
                                   + " where datname = ? and backend_type = 'client backend'"
                                   + " and coalesce(application_name, '') not like ?"
+                                  + " and application_name <> 'switchboard-bus'"
                                   + " and pid <> pg_backend_pid()")) {
                         s.setString(1, db);
                         s.setString(2, application + "%");
@@ -788,7 +838,8 @@ public class TriggerBench {
       List<Long> pids = new ArrayList<>();
       try (PreparedStatement s =
           monitor.prepareStatement(
-              "select pid from pg_stat_activity where datname = ? and application_name = ?")) {
+              "select pid from pg_stat_activity where datname = ?"
+                  + " and application_name in (?, 'switchboard-bus')")) {
         s.setString(1, db);
         s.setString(2, application);
         try (ResultSet rs = s.executeQuery()) {
@@ -862,9 +913,11 @@ public class TriggerBench {
     @Override
     public void close() throws Exception {
       running = false;
-      watcher.interrupt();
-      watcher.join(5000);
-      listener.join(5000);
+      if (watcher != null) {
+        watcher.interrupt();
+        watcher.join(5000);
+        listener.join(5000);
+      }
       monitor.close();
     }
   }
@@ -1094,6 +1147,469 @@ public class TriggerBench {
   }
 
   /** Just enough JSON for the API's answers. */
+  // ---------------------------------------------------------------------------------------------
+  // Triggers: schedule slots due in one second, CRM events → queued runs, commits per run
+
+  /**
+   * 500 schedule slots due in the same second (early fires, lateness slot → the run's row), 1,000
+   * contact creations → queued runs (outbox row → the run's row), and the commits a scheduled run
+   * costs next to a manual run's. PostgreSQL only; every figure from stored rows.
+   */
+  void triggers() throws Exception {
+    results.setProperty("loadavg.start", loadavg());
+    login();
+    try (PgStats pg = PgStats.open(o);
+        Connection db = pg.measured()) {
+      db.createStatement().execute("set search_path = " + o.require("pg-schema"));
+      scheduleSlots(o.integer("slots", 500), pg, db);
+      contactEvents(o.integer("contacts", 1000), db);
+    }
+    results.setProperty("loadavg.end", loadavg());
+    Path out = Path.of(o.require("out"));
+    try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      results.store(w, "TriggerBench triggers");
+    }
+  }
+
+  private void scheduleSlots(int n, PgStats pg, Connection db) throws Exception {
+    // Far enough ahead for creating the agents (at the rate 20 probe agents were created, with
+    // half again as margin) and settling the counters (16 s) before the slot.
+    long probeStart = System.nanoTime();
+    createAgents("bench-probe", 20);
+    double perAgent = (System.nanoTime() - probeStart) / 1e9 / 20;
+    Instant slot =
+        Instant.now()
+            .plusSeconds(20 + (long) Math.ceil(n * perAgent * 1.5))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    var at = slot.atZone(ZoneOffset.UTC);
+    String cron = "%d %d %d * * *".formatted(at.getSecond(), at.getMinute(), at.getHour());
+    log("creating " + n + " agents with the schedule '" + cron + "' (UTC), due at " + slot);
+    String prefix = "bench-slot";
+    createAgents(
+        prefix, n, "[{\"type\":\"schedule\",\"frequency\":\"cron\",\"cron\":\"" + cron + "\"}]");
+    // Idle rate over 5 s after the agents' own commits settled; then the window opens.
+    sleep(SETTLE_MS);
+    long[] idle0 = pg.counters();
+    sleep(5_000);
+    long[] c0 = pg.counters();
+    double idlePerSecond = (c0[0] - idle0[0]) / 5.0;
+    if (!Instant.now().isBefore(slot.minusMillis(500))) {
+      throw new IllegalStateException(
+          "the slot came before the counters were read (agents were created slower than probed)");
+    }
+    long opened = System.nanoTime();
+    int own = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    int finished = 0;
+    while (finished < n) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(finished + " of " + n + " scheduled runs ended in 120 s");
+      }
+      sleep(500);
+      own++;
+      finished =
+          countOf(
+              db,
+              "select count(*) from schedule_slots s join executions e on e.id = s.execution_id"
+                  + " where e.status in ('completed', 'failed', 'canceled', 'skipped')"
+                  + " and s.agent_id in (select id from agents where name like '" + prefix + "-%')");
+    }
+    sleep(SETTLE_MS);
+    long[] c1 = pg.counters();
+    double window = (System.nanoTime() - opened) / 1e9 + 5; // + the time before the slot, roughly
+    List<double[]> rows = new ArrayList<>();
+    own++;
+    try (var rs =
+        db.createStatement()
+            .executeQuery(
+                """
+                select extract(epoch from (e.created_at - s.slot_at)) * 1000,
+                  extract(epoch from (e.started_at - s.slot_at)) * 1000, s.outcome
+                from schedule_slots s join executions e on e.id = s.execution_id
+                join agents a on a.id = s.agent_id where a.name like '%s-%%'\
+                """
+                    .formatted(prefix))) {
+      while (rs.next()) {
+        rows.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
+      }
+    }
+    double[] queued = rows.stream().mapToDouble(r -> r[0]).sorted().toArray();
+    double[] started = rows.stream().mapToDouble(r -> r[1]).sorted().toArray();
+    results.setProperty("slots.n", String.valueOf(rows.size()));
+    results.setProperty(
+        "slots.early", String.valueOf(Arrays.stream(queued).filter(v -> v < 0).count()));
+    putPercentiles("slots.queued", queued);
+    putPercentiles("slots.started", started);
+    double commits = c1[0] - c0[0] - own - idlePerSecond * window;
+    results.setProperty("slots.commits_per_run", fmt(commits / n));
+    results.setProperty("slots.writes_per_run", fmt((double) (c1[1] - c0[1]) / n));
+    results.setProperty("idle.commits_per_s", fmt(idlePerSecond));
+    log("schedule: " + rows.size() + " slots, p99 lateness " + fmt(Stats.pct(queued, 99)) + " ms");
+    manualCommits(n, pg, db, idlePerSecond);
+  }
+
+  /** The same count of manual runs on agents of their own, one trigger at a time per client. */
+  private void manualCommits(int n, PgStats pg, Connection db, double idlePerSecond)
+      throws Exception {
+    String prefix = "bench-manual";
+    List<String> agents = createAgents(prefix, n);
+    sleep(SETTLE_MS);
+    long[] c0 = pg.counters();
+    long opened = System.nanoTime();
+    ExecutorService clients = Executors.newFixedThreadPool(4, daemon("manual"));
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (String agent : agents) {
+        done.add(clients.submit(() -> data(trigger(agent), 200, 201, 202)));
+      }
+      for (var f : done) {
+        f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    int own = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    int finished = 0;
+    while (finished < n) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(finished + " of " + n + " manual runs ended in 120 s");
+      }
+      sleep(500);
+      own++;
+      finished =
+          countOf(
+              db,
+              "select count(*) from executions e join agents a on a.id = e.agent_id"
+                  + " where e.status in ('completed', 'failed', 'canceled')"
+                  + " and a.name like '" + prefix + "-%'");
+    }
+    sleep(SETTLE_MS);
+    long[] c1 = pg.counters();
+    double window = (System.nanoTime() - opened) / 1e9;
+    double commits = c1[0] - c0[0] - own - idlePerSecond * window;
+    results.setProperty("manual.n", String.valueOf(n));
+    results.setProperty("manual.commits_per_run", fmt(commits / n));
+    results.setProperty("manual.writes_per_run", fmt((double) (c1[1] - c0[1]) / n));
+  }
+
+  /** {@code n} contacts created over HTTP by 4 clients; one agent has a contact.created trigger. */
+  private void contactEvents(int n, Connection db) throws Exception {
+    String prefix = "bench-event";
+    createAgents(prefix, 1, "[{\"type\":\"event\",\"event\":\"contact.created\"}]");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    ExecutorService clients = Executors.newFixedThreadPool(4, daemon("contacts"));
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String body =
+            "{\"firstName\":\"Bench\",\"lastName\":\"%d\",\"email\":\"bench-%d-%s@example.com\"}"
+                .formatted(i, i, suffix);
+        done.add(
+            clients.submit(() ->
+                data(
+                    send("POST", "/api/workspaces/" + workspace + "/contacts", body, true),
+                    200,
+                    201)));
+      }
+      for (var f : done) {
+        f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    String join =
+        """
+        from event_outcomes o join outbox_events b on b.id = o.event_id
+        join executions e on e.id = o.execution_id
+        join agents a on a.id = o.agent_id where a.name like '%s-%%'\
+        """
+            .formatted(prefix);
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    int queued = 0;
+    while (queued < n) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(queued + " of " + n + " event runs queued in 120 s");
+      }
+      sleep(250);
+      queued = countOf(db, "select count(*) " + join);
+    }
+    List<Double> lag = new ArrayList<>();
+    try (var rs =
+        db.createStatement()
+            .executeQuery(
+                "select extract(epoch from (e.created_at - b.created_at)) * 1000 " + join)) {
+      while (rs.next()) {
+        lag.add(rs.getDouble(1));
+      }
+    }
+    double[] sorted = lag.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    results.setProperty("events.n", String.valueOf(sorted.length));
+    putPercentiles("events.queued", sorted);
+    log("events: " + sorted.length + " runs, p95 " + fmt(Stats.pct(sorted, 95)) + " ms");
+  }
+
+  private void putPercentiles(String key, double[] sorted) {
+    results.setProperty(key + ".p50", fmt(Stats.pct(sorted, 50)));
+    results.setProperty(key + ".p95", fmt(Stats.pct(sorted, 95)));
+    results.setProperty(key + ".p99", fmt(Stats.pct(sorted, 99)));
+    results.setProperty(key + ".max", fmt(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+  }
+
+  static int countOf(Connection db, String sql) throws SQLException {
+    try (var rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  static void sleep(long millis) throws InterruptedException {
+    TimeUnit.MILLISECONDS.sleep(millis);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Drain: N no-op runs queued while no worker runs, then the workers start (the peers' workload)
+
+  /** With the server up: the agents, and one run each as the template of the queued ones. */
+  void drainPrepare() throws Exception {
+    login();
+    int agents = o.integer("drain-agents", 1000);
+    List<String> ids = createAgents("bench-drain", agents);
+    for (String id : ids) {
+      data(trigger(id), 200, 201, 202);
+    }
+    try (PgStats pg = PgStats.open(o);
+        Connection db = pg.measured()) {
+      db.createStatement().execute("set search_path = " + o.require("pg-schema"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (countOf(db, Drain.DONE_TEMPLATES) < agents) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("the template runs did not end in 120 s");
+        }
+        sleep(250);
+      }
+    }
+    log(agents + " drain agents ready");
+  }
+
+  /**
+   * The queue is written while the server is down, as the peers pre-insert their jobs: each run a
+   * copy of its agent's first run as admission wrote it (row and {@code queued} transition), the
+   * oldest per agent holding the agent's slot.
+   */
+  static final class Drain {
+    static final String DONE_TEMPLATES =
+        "select count(*) from executions e join agents a on a.id = e.agent_id"
+            + " where a.name like 'bench-drain-%' and e.status = 'completed'";
+
+    static void queue(Options o) throws Exception {
+      int n = o.integer("drain", 10000);
+      try (PgStats pg = PgStats.open(o);
+          Connection db = pg.measured()) {
+        var s = db.createStatement();
+        s.execute("set search_path = " + o.require("pg-schema"));
+        String since;
+        try (var rs = s.executeQuery("select now()::text")) {
+          rs.next();
+          since = rs.getString(1);
+        }
+        int rows =
+            s.executeUpdate(
+                """
+                insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+                  triggered_by, trigger_context, prompt, status, head_agent_id, created_at)
+                select gen_random_uuid(), t.workspace_id, t.agent_id, t.agent_name, t.trigger_type,
+                  t.triggered_by, t.trigger_context, t.prompt, 'queued',
+                  case when g <= t.agents then t.agent_id end,
+                  now() + g * interval '1 microsecond'
+                from generate_series(1, %d) g
+                join (select e.*, row_number() over (order by e.agent_id) as k,
+                        count(*) over () as agents
+                      from executions e join agents a on a.id = e.agent_id
+                      where a.name like 'bench-drain-%%' and e.status = 'completed') t
+                  on t.k = 1 + (g - 1) %% t.agents\
+                """
+                    .formatted(n));
+        s.executeUpdate(
+            """
+            insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
+            select e.id, null, 'queued', e.created_at, tr.actor, tr.reason
+            from executions e
+            join executions t on t.agent_id = e.agent_id and t.status = 'completed'
+            join execution_transitions tr on tr.execution_id = t.id and tr.from_status is null
+            where e.status = 'queued'\
+            """);
+        s.execute("analyze executions");
+        sleep(SETTLE_MS);
+        long[] c0 = pg.counters();
+        Properties p = new Properties();
+        p.setProperty("drain.n", String.valueOf(rows));
+        p.setProperty("drain.since", since);
+        p.setProperty("drain.c0", String.valueOf(c0[0]));
+        p.setProperty("drain.x0", String.valueOf(c0[1]));
+        store(p, o);
+        log(rows + " runs queued with no worker running");
+      }
+    }
+
+    /** Waits (bounded) until every queued run ended; its own reads are counted. */
+    static void await(Options o) throws Exception {
+      Properties p = load(o);
+      int n = Integer.parseInt(p.getProperty("drain.n"));
+      int own = 1; // the connection's start-up transaction
+      try (PgStats pg = PgStats.open(o);
+          Connection db = pg.measured()) {
+        own++;
+        db.createStatement().execute("set search_path = " + o.require("pg-schema"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(o.integer("timeout", 600)).toNanos();
+        int open = n;
+        while (open > 0) {
+          if (System.nanoTime() > deadline) {
+            throw new TimeoutException(open + " of " + n + " runs still open at the time limit");
+          }
+          sleep(100);
+          own++;
+          open = countOf(db, "select count(*) from executions where status in ('queued', 'running')");
+        }
+      }
+      p.setProperty("drain.own", String.valueOf(own));
+      store(p, o);
+    }
+
+    /** After the server stopped (its backends flushed their counters): the figures. */
+    static void count(Options o) throws Exception {
+      Properties p = load(o);
+      int n = Integer.parseInt(p.getProperty("drain.n"));
+      try (PgStats pg = PgStats.open(o);
+          Connection db = pg.measured()) {
+        sleep(SETTLE_MS);
+        long[] c1 = pg.counters();
+        var s = db.createStatement();
+        s.execute("set search_path = " + o.require("pg-schema"));
+        try (var rs =
+            s.executeQuery(
+                """
+                select count(*) filter (where status = 'completed'),
+                  extract(epoch from (max(finished_at) - min(started_at))),
+                  count(distinct started_at)
+                from executions where created_at > '%s'::timestamptz\
+                """
+                    .formatted(p.getProperty("drain.since")))) {
+          rs.next();
+          int completed = rs.getInt(1);
+          double seconds = rs.getDouble(2);
+          long commits =
+              c1[0] - Long.parseLong(p.getProperty("drain.c0"))
+                  - Long.parseLong(p.getProperty("drain.own"))
+                  - 1; // this connection's start-up transaction
+          p.setProperty("drain.completed", String.valueOf(completed));
+          p.setProperty("drain.seconds", fmt(seconds));
+          p.setProperty("drain.runs_per_s", fmt(completed / seconds));
+          p.setProperty("drain.claims", String.valueOf(rs.getInt(3)));
+          p.setProperty("drain.commits_per_run", fmt((double) commits / n));
+          p.setProperty(
+              "drain.writes_per_run",
+              fmt((double) (c1[1] - Long.parseLong(p.getProperty("drain.x0"))) / n));
+        }
+      }
+      p.setProperty("drain.loadavg", loadavg());
+      store(p, o);
+      log("drain: " + p.getProperty("drain.runs_per_s") + " runs/s, "
+          + p.getProperty("drain.commits_per_run") + " commits per run");
+    }
+
+    private static Properties load(Options o) throws IOException {
+      Properties p = new Properties();
+      try (var r = Files.newBufferedReader(Path.of(o.require("out")), StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      return p;
+    }
+
+    private static void store(Properties p, Options o) throws IOException {
+      try (var w = Files.newBufferedWriter(Path.of(o.require("out")), StandardCharsets.UTF_8)) {
+        p.store(w, "TriggerBench drain");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Compare: our figures next to the peers' of the same invocation
+
+  /**
+   * Prints our drain and trigger figures as markdown, each next to the peer's figure from the
+   * peers' JSON lines ({@code --peers FILE}) and as a ratio.
+   */
+  static final class Compare {
+    static void write(Options o) throws IOException {
+      Properties ours = new Properties();
+      for (String in : o.all("in")) {
+        try (var r = Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8)) {
+          ours.load(r);
+        }
+      }
+      Map<String, Map<String, Object>> peers = new LinkedHashMap<>();
+      String peersFile = o.get("peers", null);
+      if (peersFile != null) {
+        for (String line : Files.readAllLines(Path.of(peersFile))) {
+          if (line.startsWith("{")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> j = (Map<String, Object>) Json.parse(line);
+            peers.put(j.get("workload") + "/" + j.get("peer") + "/" + j.get("mode"), j);
+          }
+        }
+      }
+      StringBuilder md = new StringBuilder();
+      md.append("| figure | Switchboard | peer | peer figure | ratio (ours / peer) |\n")
+          .append("|---|--:|---|--:|--:|\n");
+      line(md, ours, "drain.runs_per_s", "drain runs/s (higher is better)", peers,
+          "throughput/dbscheduler/tuned", "jobs_per_s");
+      line(md, ours, "drain.runs_per_s", "drain runs/s (higher is better)", peers,
+          "throughput/jobrunr/tuned", "jobs_per_s");
+      line(md, ours, "drain.commits_per_run", "drain commits per run (lower is better)", peers,
+          "throughput/dbscheduler/tuned", "commits_per_job");
+      line(md, ours, "slots.early", "500 due in one second: early fires", peers,
+          "delayed/dbscheduler/tuned", "early_starts");
+      line(md, ours, "slots.queued.p50", "500 due in one second: lateness p50 ms", peers,
+          "delayed/dbscheduler/tuned", "lateness_p50_ms");
+      line(md, ours, "slots.queued.p99", "500 due in one second: lateness p99 ms", peers,
+          "delayed/dbscheduler/tuned", "lateness_p99_ms");
+      for (String k : List.of("drain.n", "drain.seconds", "drain.claims", "drain.writes_per_run",
+          "slots.started.p50", "slots.started.p99", "slots.commits_per_run",
+          "slots.writes_per_run", "manual.commits_per_run", "manual.writes_per_run",
+          "events.n", "events.queued.p50", "events.queued.p95", "events.queued.p99",
+          "idle.commits_per_s")) {
+        if (ours.containsKey(k)) {
+          md.append("| ").append(k).append(" | ").append(ours.getProperty(k)).append(" | | | |\n");
+        }
+      }
+      md.append("\nLoad average: ").append(ours.getProperty("drain.loadavg", ""))
+          .append(" (drain end), ").append(ours.getProperty("loadavg.start", ""))
+          .append(" → ").append(ours.getProperty("loadavg.end", "")).append(" (triggers)\n");
+      System.out.print(md);
+      String out = o.get("out", null);
+      if (out != null) {
+        Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
+      }
+    }
+
+    private static void line(StringBuilder md, Properties ours, String key, String what,
+        Map<String, Map<String, Object>> peers, String peer, String field) {
+      if (!ours.containsKey(key)) {
+        return;
+      }
+      double v = Double.parseDouble(ours.getProperty(key));
+      Map<String, Object> p = peers.get(peer);
+      Object pv = p == null ? null : p.get(field);
+      String ratio =
+          pv instanceof Double d && d != 0 ? fmt(v / d) : pv == null ? "peer not run" : "–";
+      md.append("| ").append(what).append(" | ").append(fmt(v)).append(" | ")
+          .append(peer.substring(peer.indexOf('/') + 1)).append(" | ")
+          .append(pv == null ? "" : pv instanceof Double d ? fmt(d) : pv).append(" | ")
+          .append(ratio).append(" |\n");
+    }
+  }
+
   static final class Json {
     private final String s;
     private int i;

@@ -4,32 +4,56 @@
 # Usage: bench/run.sh [--runs N] [--triggers N] [--warmup N] [--agents N] [--tp-agents N]
 #                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
 #                     [--keep-schema] [--rebuild] [--jar PATH]
+#        bench/run.sh [--drain N] [--drain-agents N] [--triggers-bench] [--slots N] [--contacts N]
+#                     [--peers | --peers-all] [--peers-jobs N]   (PostgreSQL; see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
 DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
+DRAIN=0 DRAIN_AGENTS=1000 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
+num() { # num OPTION VALUE: VALUE must be a whole number >= 1 (>= 0 for --preload)
+  [[ "$2" =~ ^[0-9]+$ ]] && { [ "$2" -ge 1 ] || [ "$1" = --preload ]; } || {
+    echo "$1 needs a whole number >= 1, not '${2:-}'" >&2; exit 2; }
+}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift ;;
-    --triggers) TRIGGERS="$2"; shift ;;
-    --warmup) WARMUP="$2"; shift ;;
-    --agents) AGENTS="$2"; shift ;;
-    --tp-agents) TP_AGENTS="$2"; shift ;;
-    --workers) WORKERS="$2"; shift ;;
+    --runs) num "$1" "${2:-}"; RUNS="$2"; shift ;;
+    --triggers) num "$1" "${2:-}"; TRIGGERS="$2"; shift ;;
+    --warmup) num "$1" "${2:-}"; WARMUP="$2"; shift ;;
+    --agents) num "$1" "${2:-}"; AGENTS="$2"; shift ;;
+    --tp-agents) num "$1" "${2:-}"; TP_AGENTS="$2"; shift ;;
+    --workers) num "$1" "${2:-}"; WORKERS="$2"; shift ;;
+    --drain) num "$1" "${2:-}"; DRAIN="$2"; shift ;;
+    --drain-agents) num "$1" "${2:-}"; DRAIN_AGENTS="$2"; shift ;;
+    --triggers-bench) DO_TRIGGERS=1 ;;
+    --slots) num "$1" "${2:-}"; SLOTS="$2"; shift ;;
+    --contacts) num "$1" "${2:-}"; CONTACTS="$2"; shift ;;
+    --peers) PEERS=subset ;;
+    --peers-all) PEERS=all ;;
+    --peers-jobs) num "$1" "${2:-}"; PEERS_JOBS="$2"; shift ;;
     --h2-only) DO_PG=0 ;;
     --pg-only) DO_H2=0 ;;
-    --pg-db) PG_DB="$2"; shift ;;
-    --preload) PRELOAD="$2"; shift ;;
+    --pg-db) [[ "${2:-}" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "--pg-db needs a database name, not '${2:-}'" >&2; exit 2; }
+      PG_DB="$2"; shift ;;
+    --preload) num "$1" "${2:-}"; PRELOAD="$2"; shift ;;
     --rebuild) REBUILD=1 ;;
-    --jar) JAR="$2"; shift ;;
+    --jar) [ -f "${2:-}" ] || { echo "--jar needs an existing file, not '${2:-}'" >&2; exit 2; }
+      JAR="$2"; shift ;;
     --keep-schema) KEEP_SCHEMA=1 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+NEW_WORKLOADS=$(( DRAIN > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 ))
+if [ "$DRAIN_AGENTS" -gt "$DRAIN" ] && [ "$DRAIN" -gt 0 ]; then
+  echo "--drain-agents ($DRAIN_AGENTS) must not exceed --drain ($DRAIN)" >&2; exit 2
+fi
+if [ "$NEW_WORKLOADS" = 1 ] && [ "$DO_PG" = 0 ]; then
+  echo "--drain, --triggers-bench and --peers run on PostgreSQL; drop --h2-only" >&2; exit 2
+fi
 
 log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 
@@ -78,7 +102,8 @@ stop_server() {
 }
 
 psql_q() { # psql_q DATABASE SQL
-  timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
+  PGOPTIONS="-c client_min_messages=warning" \
+    timeout 60 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
 }
 
 cleanup() {
@@ -90,6 +115,9 @@ cleanup() {
   if [ -n "$SCHEMA" ]; then psql_q "$PG_DB" "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true; fi
   if [ -n "$OWN_DB" ]; then
     psql_q postgres "drop database if exists $OWN_DB with (force)" >/dev/null 2>&1 || true
+  fi
+  if [ -n "${PEERS_DB:-}" ]; then
+    psql_q postgres "drop database if exists $PEERS_DB with (force)" >/dev/null 2>&1 || true
   fi
   rm -rf "$WORK"
   exit $rc
@@ -107,7 +135,20 @@ free_port() {
 }
 
 # start_server LABEL [VAR=value ...]: starts the jar in the background; sets PORT and SERVER_PID.
+# The machine is shared: a port found free may be taken before the server binds it, or PostgreSQL
+# may have no connection left for a moment; then it tries again (3 times).
 start_server() {
+  local tries
+  for tries in 1 2 3; do
+    start_server_once "$@" && return 0
+    grep -qE "already in use|too many clients" "$RESULTS/server-$1.log" 2>/dev/null || return 1
+    log "port $PORT taken meanwhile, or PostgreSQL full of other clients; trying again in 5 s"
+    sleep 5
+  done
+  return 1
+}
+
+start_server_once() {
   local label="$1"; shift
   PORT="$(free_port)"
   local data="$WORK/data-$label"
@@ -117,12 +158,12 @@ start_server() {
     SWITCHBOARD_ADMIN_PASSWORD=bench-pass-123 SWITCHBOARD_WORKERS="$WORKERS" "$@" \
     "$JAVA" -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
   SERVER_PID=$!
-  local deadline=$((SECONDS + 120))
+  local deadline=$((SECONDS + 300))
   until curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       log "server exited during start; see $RESULTS/server-$label.log"; return 1
     fi
-    if [ "$SECONDS" -ge "$deadline" ]; then log "server not UP after 120 s"; return 1; fi
+    if [ "$SECONDS" -ge "$deadline" ]; then log "server not UP after 300 s"; return 1; fi
     sleep 0.5
   done
   log "server UP (pid $SERVER_PID)"
@@ -136,15 +177,8 @@ bench() { # bench [-cp JAR] TriggerBench-options...
     --agents "$AGENTS" "$@"
 }
 
-INPUTS=()
-if [ "$DO_H2" = 1 ]; then
-  start_server h2
-  bench --label H2 --out "$WORK/h2.properties"
-  stop_server
-  INPUTS+=(--in "$WORK/h2.properties")
-fi
-
-if [ "$DO_PG" = 1 ]; then
+# pg_setup: a database of its own (by default) and a fresh schema; sets PG_DB, SCHEMA, DRIVER.
+pg_setup() {
   timeout 10 pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || { log "PostgreSQL is not up on $PG_HOST:$PG_PORT"; exit 1; }
   DRIVER="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1 || true)"
   if [ -z "$DRIVER" ]; then # the one inside the application jar
@@ -167,9 +201,107 @@ if [ "$DO_PG" = 1 ]; then
   SCHEMA="bench_$(date -u +%Y%m%d%H%M%S)_$$"
   psql_q "$PG_DB" "create schema $SCHEMA" >/dev/null
   log "schema $SCHEMA in database $PG_DB"
+}
+
+start_pg_server() {
   start_server pg \
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA&ApplicationName=switchboard-bench" \
     SPRING_DATASOURCE_USERNAME="$PG_USER" SPRING_FLYWAY_SCHEMAS="$SCHEMA"
+}
+
+pg_opts() { # the options TriggerBench needs to read the measured database's counters and rows
+  echo --pg-stats-url "jdbc:postgresql://$PG_HOST:$PG_PORT/postgres?ApplicationName=switchboard-bench-stats" \
+    --pg-db "$PG_DB" --pg-schema "$SCHEMA" --pg-application switchboard-bench
+}
+
+# peers: the needed subset of ../shared/peers (db-scheduler and JobRunr tuned: drain, and 500 due
+# in one second), or with --peers-all its whole run-all.sh matrix; built in a copy, run against a
+# database of their own; one JSON line per run into $WORK/peers.jsonl.
+PEERS_SRC="$(cd .. && pwd)/shared/peers"
+[ -d "$PEERS_SRC" ] || PEERS_SRC="/work/shared/peers"
+PEERS_DB=""
+run_peers() {
+  [ -x "$PEERS_SRC/run-all.sh" ] || { log "no peer harness at $PEERS_SRC"; exit 1; }
+  # Built once in bench/results/peers (git-ignored), again when its sources are newer.
+  local built="$RESULTS/peers"
+  if [[ ! -f $built/target/peers-bench.jar || -n "$(find "$PEERS_SRC/pom.xml" "$PEERS_SRC/src" -newer "$built/target/peers-bench.jar" -type f 2>/dev/null | head -1)" ]]; then
+    rm -rf "$built" && cp -r "$PEERS_SRC" "$built" && chmod -R u+w "$built"
+  fi
+  ln -s "$(cd "$built" && pwd)" "$WORK/peers"
+  PEERS_DB="peers_bench_$$"
+  psql_q postgres "create database $PEERS_DB" >/dev/null
+  export BENCH_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PEERS_DB" BENCH_DB_USER=postgres BENCH_DB_PASSWORD=postgres
+  if [ "$PEERS" = all ]; then
+    log "running the peers' whole matrix (run-all.sh, about 5-8 min)"
+    JAVA_HOME_BENCH="$JAVA_HOME" TP_JOBS="$PEERS_JOBS" WORKERS="$WORKERS" LOG_DIR="$WORK/peers-logs" \
+      timeout 1500 "$WORK/peers/run-all.sh" >"$WORK/peers.jsonl" || { log "run-all.sh failed"; exit 1; }
+    return
+  fi
+  [ -f "$WORK/peers/target/peers-bench.jar" ] || log "building the peer harness"
+  [ -f "$WORK/peers/target/peers-bench.jar" ] || (cd "$WORK/peers" && { timeout 600 ./mvnw -B -ntp -q -o package >"$WORK/peers-build.log" 2>&1 ||
+    timeout 600 ./mvnw -B -ntp -q package >>"$WORK/peers-build.log" 2>&1; }) ||
+    { log "building the peer harness failed; see below"; tail -20 "$WORK/peers-build.log" >&2; exit 1; }
+  local j=("$JAVA" -Xms512m -Xmx1g -jar "$WORK/peers/target/peers-bench.jar")
+  for peer in dbscheduler jobrunr; do
+    log "peer $peer tuned: drain of $PEERS_JOBS jobs"
+    timeout 900 "${j[@]}" throughput --peer $peer --mode tuned --jobs "$PEERS_JOBS" --workers "$WORKERS" \
+      --timeout-s 600 >>"$WORK/peers.jsonl" 2>"$WORK/peers-$peer-throughput.log" ||
+      { log "peer $peer drain failed; see $WORK/peers-$peer-throughput.log"; tail -5 "$WORK/peers-$peer-throughput.log" >&2; exit 1; }
+  done
+  log "peer dbscheduler tuned: $SLOTS due in one second"
+  timeout 300 "${j[@]}" delayed --peer dbscheduler --mode tuned --jobs "$SLOTS" --workers "$WORKERS" \
+    --timeout-s 240 >>"$WORK/peers.jsonl" 2>"$WORK/peers-delayed.log" ||
+    { log "peer delayed run failed"; tail -5 "$WORK/peers-delayed.log" >&2; exit 1; }
+  cp "$WORK/peers.jsonl" "$RESULTS/peers.jsonl"
+}
+
+if [ "$NEW_WORKLOADS" = 1 ]; then
+  INPUTS=()
+  if [ -n "$PEERS" ]; then run_peers; fi
+  pg_setup
+  if [ "$DO_TRIGGERS" = 1 ]; then
+    start_pg_server
+    timeout 900 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java triggers --base "http://127.0.0.1:$PORT" \
+      --slots "$SLOTS" --contacts "$CONTACTS" $(pg_opts) --out "$WORK/triggers.properties"
+    stop_server
+    INPUTS+=(--in "$WORK/triggers.properties")
+  fi
+  if [ "$DRAIN" -gt 0 ]; then
+    [ "$DO_TRIGGERS" = 0 ] || { psql_q "$PG_DB" "drop schema $SCHEMA cascade" >/dev/null; SCHEMA="";
+      SCHEMA="bench_$(date -u +%Y%m%d%H%M%S)_$$"; psql_q "$PG_DB" "create schema $SCHEMA" >/dev/null; }
+    start_pg_server
+    timeout 600 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-prepare --base "http://127.0.0.1:$PORT" \
+      --drain-agents "$DRAIN_AGENTS" $(pg_opts)
+    stop_server
+    timeout 300 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-queue --drain "$DRAIN" $(pg_opts) \
+      --out "$WORK/drain.properties"
+    log "starting the workers on $DRAIN queued runs"
+    start_pg_server
+    timeout 700 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-wait --timeout 600 $(pg_opts) \
+      --out "$WORK/drain.properties"
+    stop_server
+    timeout 120 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-count $(pg_opts) --out "$WORK/drain.properties"
+    INPUTS+=(--in "$WORK/drain.properties")
+  fi
+  PEER_OPT=()
+  [ -z "$PEERS" ] || PEER_OPT=(--peers "$WORK/peers.jsonl")
+  "$JAVA" bench/TriggerBench.java compare "${INPUTS[@]}" "${PEER_OPT[@]}" --out "$RESULTS/compare.md"
+  [ -z "$PEERS" ] || cp "$WORK/peers.jsonl" "$RESULTS/peers.jsonl"
+  log "written to $RESULTS/compare.md; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
+INPUTS=()
+if [ "$DO_H2" = 1 ]; then
+  start_server h2
+  bench --label H2 --out "$WORK/h2.properties"
+  stop_server
+  INPUTS+=(--in "$WORK/h2.properties")
+fi
+
+if [ "$DO_PG" = 1 ]; then
+  pg_setup
+  start_pg_server
   bench -cp "$DRIVER" --label PostgreSQL --out "$WORK/pg.properties" \
     --throughput "$RUNS" --throughput-agents "$TP_AGENTS" \
     --pg-stats-url "jdbc:postgresql://$PG_HOST:$PG_PORT/postgres?ApplicationName=switchboard-bench-stats" \

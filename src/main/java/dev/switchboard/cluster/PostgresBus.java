@@ -2,6 +2,7 @@ package dev.switchboard.cluster;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,6 +25,12 @@ import org.springframework.beans.factory.DisposableBean;
  * {@code LISTEN/NOTIFY} on a dedicated connection. Sends are batched: whatever queued up in the
  * last few milliseconds goes out as few NOTIFYs as the 8,000-byte payload limit allows, never one
  * per row. Each payload starts with the sending node's id so a node ignores its own messages.
+ *
+ * <p>Nothing is sent while no other node listens: each node's listening connection is named {@value
+ * #LISTENER} (as {@code application_name}), and the sender looks at most every {@link
+ * #PEER_CHECK_MS} ms whether another one is connected to the database. A node that starts says so
+ * to the others at once (a wake-up), and a node that hears another one knows it is there, so a new
+ * node is heard within milliseconds rather than at the next check.
  */
 final class PostgresBus implements ClusterBus, DisposableBean {
 
@@ -35,6 +42,12 @@ final class PostgresBus implements ClusterBus, DisposableBean {
 
   private static final char SEPARATOR = '\u001e';
 
+  /** The {@code application_name} of every node's listening connection. */
+  static final String LISTENER = "switchboard-bus";
+
+  /** How long the sender trusts what it last saw of the other nodes' listeners. */
+  static final long PEER_CHECK_MS = 1000;
+
   private record Message(String channel, String payload) {}
 
   private final DataSource dataSource;
@@ -44,6 +57,9 @@ final class PostgresBus implements ClusterBus, DisposableBean {
   private final Thread sender;
   private final Thread receiver;
   private volatile boolean running = true;
+  private volatile int listenerPid;
+  private volatile boolean othersListen;
+  private volatile long peersCheckedAt = Long.MIN_VALUE;
 
   PostgresBus(DataSource dataSource, String nodeId) {
     this.dataSource = dataSource;
@@ -92,6 +108,9 @@ final class PostgresBus implements ClusterBus, DisposableBean {
             List<Message> batch = new ArrayList<>();
             batch.add(first);
             outbox.drainTo(batch, 10_000);
+            if (!othersListen(connection)) {
+              continue; // nobody to tell: a NOTIFY would cost a commit and reach no one
+            }
             for (Map.Entry<String, String> packed : pack(batch)) {
               notify.setString(1, packed.getKey());
               notify.setString(2, packed.getValue());
@@ -108,6 +127,32 @@ final class PostgresBus implements ClusterBus, DisposableBean {
         pause();
       }
     }
+  }
+
+  /**
+   * Whether another node listens on this database, as last seen (looked up again when the last look
+   * is older than {@link #PEER_CHECK_MS}; a read that is rolled back, not committed).
+   */
+  private boolean othersListen(Connection connection) throws SQLException {
+    long now = System.nanoTime();
+    if (peersCheckedAt != Long.MIN_VALUE
+        && now - peersCheckedAt < TimeUnit.MILLISECONDS.toNanos(PEER_CHECK_MS)) {
+      return othersListen;
+    }
+    try (PreparedStatement others =
+        connection.prepareStatement(
+            "select count(*) from pg_stat_activity where datname = current_database()"
+                + " and application_name = ? and pid <> ?")) {
+      others.setString(1, LISTENER);
+      others.setInt(2, listenerPid);
+      try (ResultSet rs = others.executeQuery()) {
+        rs.next();
+        othersListen = rs.getInt(1) > 0;
+      }
+    }
+    connection.rollback();
+    peersCheckedAt = now;
+    return othersListen;
   }
 
   /** Joins messages of a channel into payloads below the limit: node id, then the messages. */
@@ -136,10 +181,18 @@ final class PostgresBus implements ClusterBus, DisposableBean {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
+          statement.execute("set application_name = '" + LISTENER + "'");
           for (String channel : List.of(WAKE, EVENTS)) {
             statement.execute("LISTEN " + channel);
           }
+          try (ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            listenerPid = rs.getInt(1);
+          }
         }
+        // The others learn of this node now, not at their next look.
+        peersCheckedAt = Long.MIN_VALUE;
+        send(WAKE, "");
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] notifications = pg.getNotifications(500);
@@ -164,6 +217,7 @@ final class PostgresBus implements ClusterBus, DisposableBean {
     if (parts.length == 0 || parts[0].equals(nodeId)) {
       return;
     }
+    othersListen = true;
     for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
       for (int i = 1; i < parts.length; i++) {
         try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,10 +134,23 @@ class ExecutionStore {
         .list();
   }
 
+  /** The runs with these ids, in the order given, read in one statement. */
   List<Execution> findAll(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Execution> byId = new HashMap<>();
+    jdbc.sql("select " + COLUMNS + " from executions where id in (:ids)")
+        .param("ids", ids)
+        .query(this::row)
+        .list()
+        .forEach(e -> byId.put(e.id(), e));
     List<Execution> out = new ArrayList<>();
     for (UUID id : ids) {
-      findAny(id).ifPresent(out::add);
+      Execution e = byId.get(id);
+      if (e != null) {
+        out.add(e);
+      }
     }
     return out;
   }

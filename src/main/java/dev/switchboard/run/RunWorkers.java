@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
@@ -46,6 +47,7 @@ class RunWorkers implements SmartLifecycle {
   private final ClusterBus bus;
   private final Clock clock;
   private final RunSettings settings;
+  private final TransactionTemplate tx;
   private final String node;
   private final Semaphore wakeups = new Semaphore(0);
   private final AtomicInteger busy = new AtomicInteger();
@@ -64,7 +66,8 @@ class RunWorkers implements SmartLifecycle {
       RunEvents events,
       ClusterBus bus,
       Clock clock,
-      RunSettings settings) {
+      RunSettings settings,
+      TransactionTemplate tx) {
     this.store = store;
     this.moves = moves;
     this.agents = agents;
@@ -74,6 +77,7 @@ class RunWorkers implements SmartLifecycle {
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
+    this.tx = tx;
     this.node = bus.nodeId();
     bus.listen(ClusterBus.WAKE, payload -> wakeups.release());
   }
@@ -108,10 +112,10 @@ class RunWorkers implements SmartLifecycle {
       try {
         int free = settings.workers() - busy.get();
         if (free > 0) {
-          List<Execution> claimed = claim(free);
-          for (Execution e : claimed) {
+          List<Claimed> claimed = claim(free);
+          for (Claimed c : claimed) {
             busy.incrementAndGet();
-            pool.execute(() -> execute(e));
+            pool.execute(() -> execute(c.run(), c.agent()));
           }
           if (claimed.size() == free) {
             continue;
@@ -129,18 +133,26 @@ class RunWorkers implements SmartLifecycle {
     }
   }
 
-  /** Takes up to {@code limit} queued runs and reads them back, in one transaction. */
-  private List<Execution> claim(int limit) {
+  /** A claimed run with its agent (empty when the agent is gone). */
+  private record Claimed(Execution run, Optional<Agent> agent) {}
+
+  /**
+   * Takes up to {@code limit} queued runs and reads them back with their agents, in one transaction
+   * (the agents are read once per claim, not in a transaction of their own per run).
+   */
+  private List<Claimed> claim(int limit) {
     Instant now = clock.instant();
-    return moves.claim(limit, node, now, now.plus(settings.lease()));
+    return tx.execute(status ->
+        moves.claim(limit, node, now, now.plus(settings.lease())).stream()
+            .map(e -> new Claimed(e, agents.find(e.workspaceId(), e.agentId())))
+            .toList());
   }
 
-  private void execute(Execution execution) {
+  private void execute(Execution execution, Optional<Agent> agent) {
     ActiveRun run = null;
     MDC.put("executionId", execution.id().toString());
     MDC.put("workspaceId", execution.workspaceId().toString());
     try {
-      Optional<Agent> agent = agents.find(execution.workspaceId(), execution.agentId());
       long lastSeq =
           execution.attempt() > 1 || execution.logLines() > 0 ? store.maxLogSeq(execution.id()) : 0;
       LogWriter.RunLog runLog = logs.open(execution, lastSeq);
