@@ -63,7 +63,12 @@ class ScheduleFirer {
   Optional<Instant> fire(AgentTrigger trigger) {
     TriggerDefinition.Schedule schedule = (TriggerDefinition.Schedule) trigger.trigger();
     Instant now = clock.instant();
-    Instant last = ledger.last(schedule.id()).orElse(trigger.createdAt());
+    // Slots of an earlier definition of this trigger are not this definition's to catch up.
+    Instant last =
+        ledger
+            .last(schedule.id())
+            .filter(slot -> slot.isAfter(trigger.definedAt()))
+            .orElse(trigger.definedAt());
     DueSlots due = DueSlots.of(schedule, last, now, catchUp);
     if (!due.isEmpty()) {
       try {
