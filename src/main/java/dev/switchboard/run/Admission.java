@@ -115,7 +115,7 @@ public class Admission {
       workers.wake();
       watch.told(run, status);
     });
-    return new Admitted(run, behind);
+    return new Admitted(run, behind, hold != null);
   }
 
   /** What the agent's rate and budget say about one more run. */

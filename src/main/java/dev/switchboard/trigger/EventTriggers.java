@@ -88,7 +88,7 @@ class EventTriggers {
           outcomes.record(
               event,
               agent.id(),
-              a.behindActiveRun() ? Outcome.QUEUED : Outcome.STARTED,
+              a.waits() ? Outcome.QUEUED : Outcome.STARTED,
               a.execution().id(),
               null);
       case AdmissionResult.Skipped s ->

@@ -108,7 +108,7 @@ class ScheduleFirer {
     for (Instant slot : due.coalesced()) {
       ledger.settle(id, slot, SlotOutcome.COALESCED, null, settled.executionId());
     }
-    if (settled.outcome() == SlotOutcome.QUEUED) {
+    if (result instanceof AdmissionResult.Admitted a && a.behindActiveRun()) {
       notifyManagers(agent.get());
     }
   }
@@ -119,9 +119,7 @@ class ScheduleFirer {
     return switch (result) {
       case AdmissionResult.Admitted a ->
           new Settled(
-              a.behindActiveRun() ? SlotOutcome.QUEUED : SlotOutcome.STARTED,
-              null,
-              a.execution().id());
+              a.waits() ? SlotOutcome.QUEUED : SlotOutcome.STARTED, null, a.execution().id());
       case AdmissionResult.Skipped s ->
           new Settled(SlotOutcome.SKIPPED, s.reason(), s.execution().id());
       case AdmissionResult.Refused r -> new Settled(SlotOutcome.SKIPPED, r.message(), null);
