@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -187,7 +187,7 @@ public class Admission {
       try {
         insert(run, true, hold);
         return true;
-      } catch (DataIntegrityViolationException busy) {
+      } catch (DuplicateKeyException busy) {
         if (store.lockHead(run.agentId())) {
           return false;
         }
