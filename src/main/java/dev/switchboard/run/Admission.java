@@ -235,12 +235,7 @@ public class Admission {
         notifier.notifyOwners(
             agent.workspaceId(),
             "agent.paused",
-            LIMIT_PAUSED
-                + " ("
-                + agent.name()
-                + ", "
-                + agent.restrictions().maxExecutionsPerDay()
-                + " runs/day)",
+            LIMIT_PAUSED,
             "/w/" + agent.workspaceId() + "/agents/" + agent.id());
       }
       return new Rate.Over(

@@ -229,6 +229,41 @@ class ScheduleFiringTest extends SwitchboardTestBase {
     assertThat(slots.getFirst().get("outcome").asString()).isEqualTo("started");
   }
 
+  @Test
+  void the_daily_budget_blocks_a_scheduled_run_pauses_the_agent_and_notifies_the_owners() {
+    JsonNode agent =
+        create(
+            quickAgent()
+                .live()
+                .withLimits(10, 1)
+                .withTriggers(
+                    Map.of("type", "schedule", "frequency", "cron", "cron", "* * * * *")));
+    moveToNextSlot(agent);
+    ticker.tick();
+    Runs.awaitStatus(owner, ws, slots(agent).getFirst().get("executionId").asString(), "completed");
+
+    moveToNextSlot(agent);
+    ticker.tick();
+
+    JsonNode blocked = slots(agent).getFirst();
+    assertThat(blocked.get("outcome").asString()).isEqualTo("skipped");
+    assertThat(blocked.get("reason").asString()).isEqualTo("Agent paused: execution limit reached");
+    assertThat(scheduledRuns(agent)).isEqualTo(1);
+    assertThat(owner.get(agentPath(agent)).data().get("status").asString()).isEqualTo("paused");
+    String link = "/w/" + ws + "/agents/" + agent.get("id").asString();
+    List<String> told = new ArrayList<>();
+    owner
+        .get("/api/workspaces/" + ws + "/notifications")
+        .data()
+        .get("items")
+        .forEach(n -> {
+          if (n.get("link").asString().equals(link)) {
+            told.add(n.get("message").asString());
+          }
+        });
+    assertThat(told).containsExactly("Agent paused: execution limit reached");
+  }
+
   private JsonNode triggerOf(JsonNode agent) {
     return owner.get(agentPath(agent)).data().get("triggers").get(0);
   }
