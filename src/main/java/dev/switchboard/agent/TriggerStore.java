@@ -72,7 +72,8 @@ class TriggerStore {
 
   /**
    * Makes the agent's triggers {@code triggers}: kept ids are updated in place (their history and
-   * secrets stay), others removed; answers the ids that are new.
+   * secrets stay; a changed definition counts as defined {@code at}), others removed; answers the
+   * ids that are new.
    */
   List<UUID> replace(UUID workspaceId, UUID agentId, List<TriggerDefinition> triggers, Instant at) {
     List<UUID> keep = triggers.stream().map(TriggerDefinition::id).toList();
@@ -85,13 +86,22 @@ class TriggerStore {
     for (int i = 0; i < triggers.size(); i++) {
       TriggerDefinition t = triggers.get(i);
       String definition = json.writeValueAsString(TriggerJson.write(t));
-      int updated =
-          jdbc.sql(
-                  "update agent_triggers set position = ?, definition = ?"
-                      + " where workspace_id = ? and agent_id = ? and id = ?")
-              .params(i, definition, workspaceId, agentId, t.id())
-              .update();
-      if (updated == 0) {
+      Optional<AgentTrigger> stored =
+          find(t.id())
+              .filter(s -> s.workspaceId().equals(workspaceId))
+              .filter(s -> s.agentId().equals(agentId));
+      if (stored.isPresent()) {
+        // A changed definition starts afresh: its schedule counts slots from this edit, not
+        // from the old definition's last slot (which would fake missed slots and a catch-up run).
+        boolean changed =
+            !json.writeValueAsString(TriggerJson.write(stored.get().trigger())).equals(definition);
+        Instant definedAt = changed ? at : stored.get().definedAt();
+        jdbc.sql(
+                "update agent_triggers set position = ?, definition = ?, created_at = ?"
+                    + " where workspace_id = ? and agent_id = ? and id = ?")
+            .params(i, definition, definedAt.atOffset(ZoneOffset.UTC), workspaceId, agentId, t.id())
+            .update();
+      } else {
         jdbc.sql(
                 "insert into agent_triggers (id, workspace_id, agent_id, position, type,"
                     + " definition, created_at) values (?, ?, ?, ?, ?, ?, ?)")

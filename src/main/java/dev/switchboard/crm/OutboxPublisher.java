@@ -15,12 +15,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes outbox rows as {@link CrmEvent}s every 500 ms. Rows are locked with {@code SKIP
  * LOCKED}, so several nodes share the work without publishing a row twice; a row is marked in the
- * same transaction its event is published in, so a crash publishes it again (at least once).
+ * same transaction its event is published in, so a crash publishes it again (at least once). Each
+ * row is marked and published in a savepoint: a row whose listeners fail stays unpublished and
+ * comes again, without holding back the rest of its batch.
  */
 @Component
 class OutboxPublisher {
@@ -33,6 +37,7 @@ class OutboxPublisher {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final TransactionTemplate savepoint;
   private final ApplicationEventPublisher events;
   private final CrmJson json;
   private final Clock clock;
@@ -43,11 +48,14 @@ class OutboxPublisher {
   OutboxPublisher(
       JdbcClient jdbc,
       TransactionTemplate tx,
+      PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       CrmJson json,
       Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.events = events;
     this.json = json;
     this.clock = clock;
@@ -79,7 +87,7 @@ class OutboxPublisher {
   }
 
   private int publishBatch() {
-    Integer published =
+    Integer count =
         tx.execute(s -> {
           List<Row> rows =
               jdbc.sql(
@@ -97,25 +105,30 @@ class OutboxPublisher {
                           rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
                   .list();
           var now = clock.instant().atOffset(ZoneOffset.UTC);
+          int published = 0;
           for (Row row : rows) {
-            jdbc.sql("update outbox_events set published_at = ? where id = ?")
-                .params(now, row.id())
-                .update();
             try {
-              events.publishEvent(
-                  new CrmEvent(
-                      row.workspaceId(),
-                      row.type(),
-                      json.map(row.payload()),
-                      row.id(),
-                      row.createdAt()));
+              savepoint.executeWithoutResult(rowStatus -> {
+                jdbc.sql("update outbox_events set published_at = ? where id = ?")
+                    .params(now, row.id())
+                    .update();
+                events.publishEvent(
+                    new CrmEvent(
+                        row.workspaceId(),
+                        row.type(),
+                        json.map(row.payload()),
+                        row.id(),
+                        row.createdAt()));
+              });
+              published++;
             } catch (RuntimeException e) {
-              // One failing listener must not hold back every later event.
+              // Its savepoint rolled back: the row stays unpublished and comes again, while the
+              // rest of the batch goes on.
               log.warn("A listener failed on CRM event {} #{}", row.type(), row.id(), e);
             }
           }
-          return rows.size();
+          return published;
         });
-    return published == null ? 0 : published;
+    return count == null ? 0 : count;
   }
 }

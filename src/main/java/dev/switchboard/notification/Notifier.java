@@ -1,5 +1,6 @@
 package dev.switchboard.notification;
 
+import dev.switchboard.sql.AfterCommit;
 import dev.switchboard.workspace.Member;
 import dev.switchboard.workspace.WorkspaceAccess;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public class Notifier {
     this.events = events;
   }
 
-  /** Tells one member of the workspace. */
+  /** Tells one member of the workspace; the bell rings once the row is committed. */
   public void notify(UUID workspaceId, UUID userId, String kind, String message, String link) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
@@ -38,7 +39,9 @@ public class Notifier {
         .params(
             id, workspaceId, userId, kind, message, link, clock.instant().atOffset(ZoneOffset.UTC))
         .update();
-    events.publishEvent(new NotificationCreated(workspaceId, userId, id, kind, message, link));
+    NotificationCreated created =
+        new NotificationCreated(workspaceId, userId, id, kind, message, link);
+    AfterCommit.run(() -> events.publishEvent(created));
   }
 
   /** Tells every owner of the workspace (auto-pauses, limits, parse failures). */

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -115,7 +115,7 @@ public class Admission {
       workers.wake();
       watch.told(run, status);
     });
-    return new Admitted(run, behind);
+    return new Admitted(run, behind, hold != null);
   }
 
   /** What the agent's rate and budget say about one more run. */
@@ -187,7 +187,7 @@ public class Admission {
       try {
         insert(run, true, hold);
         return true;
-      } catch (DataIntegrityViolationException busy) {
+      } catch (DuplicateKeyException busy) {
         if (store.lockHead(run.agentId())) {
           return false;
         }
@@ -235,12 +235,7 @@ public class Admission {
         notifier.notifyOwners(
             agent.workspaceId(),
             "agent.paused",
-            LIMIT_PAUSED
-                + " ("
-                + agent.name()
-                + ", "
-                + agent.restrictions().maxExecutionsPerDay()
-                + " runs/day)",
+            LIMIT_PAUSED,
             "/w/" + agent.workspaceId() + "/agents/" + agent.id());
       }
       return new Rate.Over(

@@ -11,10 +11,17 @@ import org.springframework.http.HttpStatus;
 public sealed interface AdmissionResult {
 
   /**
-   * Queued to start now, or behind the agent's current run when {@code behindActiveRun} (the
-   * agent's slot was taken).
+   * Queued to start now; or behind the agent's current run when {@code behindActiveRun} (the
+   * agent's slot was taken), or held by the agent's rate when {@code throttled}.
    */
-  record Admitted(Execution execution, boolean behindActiveRun) implements AdmissionResult {}
+  record Admitted(Execution execution, boolean behindActiveRun, boolean throttled)
+      implements AdmissionResult {
+
+    /** Whether the run waits in the queue rather than starting at once. */
+    public boolean waits() {
+      return behindActiveRun || throttled;
+    }
+  }
 
   /** Not run, and recorded as a {@code skipped} execution ("Skipped: Agent paused"). */
   record Skipped(String reason, Execution execution) implements AdmissionResult {}

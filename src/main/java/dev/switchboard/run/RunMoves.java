@@ -8,8 +8,10 @@ import static dev.switchboard.run.ExecutionStatus.SKIPPED;
 import static dev.switchboard.run.ExecutionStatus.WAITING;
 import static dev.switchboard.run.ExecutionStore.utc;
 
+import dev.switchboard.sql.AfterCommit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +33,13 @@ class RunMoves {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final ExecutionStore store;
+  private final RunEvents events;
 
-  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store) {
+  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store, RunEvents events) {
     this.jdbc = jdbc;
     this.template = template;
     this.store = store;
+    this.events = events;
   }
 
   /** Why a new run may not start before a time: the agent's rate, or a backoff. */
@@ -141,7 +145,7 @@ class RunMoves {
     return recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason);
   }
 
-  /** Fails a running run that kept losing its node, and frees its slot. */
+  /** Fails a running run that kept losing its node, frees its slot and publishes the failure. */
   boolean abandon(UUID id, UUID agentId, Instant now, String reason) {
     Transitions.check(RUNNING, FAILED);
     int changed =
@@ -156,6 +160,15 @@ class RunMoves {
     boolean moved = recorded(changed, id, RUNNING, FAILED, now, "lease-reaper", reason);
     if (moved) {
       store.promoteNext(agentId);
+      store
+          .findAny(id)
+          .ifPresent(e -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("executionId", id);
+            data.put("success", false);
+            data.put("error", reason);
+            AfterCommit.run(() -> events.publish(e, "execution:failed", data));
+          });
     }
     return moved;
   }

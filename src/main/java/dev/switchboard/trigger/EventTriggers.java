@@ -20,27 +20,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes CRM events: each is matched against the event triggers of its workspace, and each
  * matching agent gets at most one run. The CRM publishes an event in the transaction that marks it
  * delivered, and this listener joins it: a node killed mid-batch rolls back the marks, the outcomes
  * and the runs together, and the batch is delivered again. A repeated delivery finds the outcome
- * and starts nothing; it is counted, and reported as {@code deduplicated}.
+ * and starts nothing; it is counted, and reported as {@code deduplicated}. Each agent's handling
+ * runs in a savepoint: when it fails, that agent's outcome says so and the other agents, and the
+ * batch, go on.
  */
 @Component
 class EventTriggers {
 
+  static final String FAILED = "Not started: handling the event failed (see the server log)";
+
+  private static final Logger log = LoggerFactory.getLogger(EventTriggers.class);
+
   private final Agents agents;
   private final Admission admission;
   private final EventOutcomes outcomes;
+  private final TransactionTemplate savepoint;
 
-  EventTriggers(Agents agents, Admission admission, EventOutcomes outcomes) {
+  EventTriggers(
+      Agents agents,
+      Admission admission,
+      EventOutcomes outcomes,
+      PlatformTransactionManager transactions) {
     this.agents = agents;
     this.admission = admission;
     this.outcomes = outcomes;
+    // Each agent's handling in a savepoint of the delivery's transaction: one agent's failure rolls
+    // back only its own work, and the delivery goes on for the other agents.
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @EventListener
@@ -60,11 +80,26 @@ class EventTriggers {
     Map<String, Object> variables = EventContext.variables(event);
     byAgent.forEach((agentId, triggers) -> {
       if (!outcomes.redelivered(event.eventId(), agentId)) {
-        agents
-            .find(event.workspaceId(), agentId)
-            .ifPresent(agent -> handle(event, agent, triggers, variables));
+        handleAlone(event, agentId, triggers, variables);
       }
     });
+  }
+
+  /** Handles the event for one agent; a failure is that agent's outcome, never the others'. */
+  private void handleAlone(
+      CrmEvent event,
+      UUID agentId,
+      List<TriggerDefinition.Event> triggers,
+      Map<String, Object> variables) {
+    try {
+      savepoint.executeWithoutResult(status ->
+          agents
+              .find(event.workspaceId(), agentId)
+              .ifPresent(agent -> handle(event, agent, triggers, variables)));
+    } catch (RuntimeException e) {
+      log.warn("Handling CRM event #{} failed for agent {}", event.eventId(), agentId, e);
+      outcomes.record(event, agentId, Outcome.SKIPPED, null, FAILED);
+    }
   }
 
   private void handle(
@@ -88,7 +123,7 @@ class EventTriggers {
           outcomes.record(
               event,
               agent.id(),
-              a.behindActiveRun() ? Outcome.QUEUED : Outcome.STARTED,
+              a.waits() ? Outcome.QUEUED : Outcome.STARTED,
               a.execution().id(),
               null);
       case AdmissionResult.Skipped s ->

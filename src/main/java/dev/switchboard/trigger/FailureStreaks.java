@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,11 +28,16 @@ class FailureStreaks {
   private final TransactionTemplate tx;
 
   FailureStreaks(
-      JdbcClient jdbc, Executions executions, Notifier notifier, TransactionTemplate tx) {
+      JdbcClient jdbc,
+      Executions executions,
+      Notifier notifier,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.executions = executions;
     this.notifier = notifier;
-    this.tx = tx;
+    // Run events may come from another transaction's after-commit: counting needs its own.
+    this.tx = new TransactionTemplate(transactions);
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @EventListener

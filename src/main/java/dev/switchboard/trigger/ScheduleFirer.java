@@ -63,7 +63,12 @@ class ScheduleFirer {
   Optional<Instant> fire(AgentTrigger trigger) {
     TriggerDefinition.Schedule schedule = (TriggerDefinition.Schedule) trigger.trigger();
     Instant now = clock.instant();
-    Instant last = ledger.last(schedule.id()).orElse(trigger.createdAt());
+    // Slots of an earlier definition of this trigger are not this definition's to catch up.
+    Instant last =
+        ledger
+            .last(schedule.id())
+            .filter(slot -> slot.isAfter(trigger.definedAt()))
+            .orElse(trigger.definedAt());
     DueSlots due = DueSlots.of(schedule, last, now, catchUp);
     if (!due.isEmpty()) {
       try {
@@ -103,7 +108,7 @@ class ScheduleFirer {
     for (Instant slot : due.coalesced()) {
       ledger.settle(id, slot, SlotOutcome.COALESCED, null, settled.executionId());
     }
-    if (settled.outcome() == SlotOutcome.QUEUED) {
+    if (result instanceof AdmissionResult.Admitted a && a.behindActiveRun()) {
       notifyManagers(agent.get());
     }
   }
@@ -114,9 +119,7 @@ class ScheduleFirer {
     return switch (result) {
       case AdmissionResult.Admitted a ->
           new Settled(
-              a.behindActiveRun() ? SlotOutcome.QUEUED : SlotOutcome.STARTED,
-              null,
-              a.execution().id());
+              a.waits() ? SlotOutcome.QUEUED : SlotOutcome.STARTED, null, a.execution().id());
       case AdmissionResult.Skipped s ->
           new Settled(SlotOutcome.SKIPPED, s.reason(), s.execution().id());
       case AdmissionResult.Refused r -> new Settled(SlotOutcome.SKIPPED, r.message(), null);

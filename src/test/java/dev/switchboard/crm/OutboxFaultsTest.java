@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +42,7 @@ class OutboxFaultsTest extends SwitchboardTestBase {
   @Autowired OutboxPublisher publisher;
   @Autowired JdbcClient jdbcClient;
   @Autowired TransactionTemplate tx;
+  @Autowired PlatformTransactionManager transactions;
   @Autowired ApplicationEventPublisher events;
   @Autowired CrmJson json;
   @Autowired Contacts contacts;
@@ -86,7 +88,7 @@ class OutboxFaultsTest extends SwitchboardTestBase {
   @Test
   void two_consumers_draining_at_once_deliver_each_event_once() throws Exception {
     listen(event -> {});
-    OutboxPublisher second = new OutboxPublisher(jdbcClient, tx, events, json, clock);
+    OutboxPublisher second = new OutboxPublisher(jdbcClient, tx, transactions, events, json, clock);
 
     createContacts(40);
     CompletableFuture.allOf(

@@ -32,6 +32,7 @@ class LiveEventsTest extends SwitchboardTestBase {
 
   @Autowired JsonMapper json;
   @Autowired Notifier notifier;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
   /** The owner's bearer token, for the WebSocket. */
   private String token() {
@@ -296,5 +297,33 @@ class LiveEventsTest extends SwitchboardTestBase {
       assertThat(mine.received())
           .noneMatch(m -> m.path("event").asString("").equals("notification:created"));
     }
+  }
+
+  @Test
+  void a_notification_whose_transaction_rolls_back_reaches_nobody_and_leaves_no_row()
+      throws Exception {
+    UUID me = jdbc.queryForObject("select id from users where email = ?", UUID.class, OWNER);
+    String topic = "workspace:" + ws;
+    String rolledBack = "Never happened " + UUID.randomUUID();
+    try (LiveClient client = LiveClient.connect(json, port, token())) {
+      client.send("subscribe", topic);
+      client.await(type("snapshot", topic));
+
+      tx.executeWithoutResult(status -> {
+        notifier.notify(UUID.fromString(ws), me, "test", rolledBack, null);
+        status.setRollbackOnly();
+      });
+      notifier.notify(UUID.fromString(ws), me, "test", "Marker after the rollback", null);
+
+      client.await(m ->
+          event("notification:created", topic).test(m)
+              && m.path("data").path("message").asString().equals("Marker after the rollback"));
+      assertThat(client.received())
+          .noneMatch(m -> m.path("data").path("message").asString("").equals(rolledBack));
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from notifications where message = ?", Integer.class, rolledBack))
+        .isZero();
   }
 }

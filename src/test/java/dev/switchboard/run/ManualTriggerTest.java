@@ -181,7 +181,7 @@ class ManualTriggerTest extends SwitchboardTestBase {
     JsonNode notifications = owner.get("/api/workspaces/" + ws + "/notifications").data();
     assertThat(notifications.get("unread").asLong()).isPositive();
     assertThat(notifications.get("items").get(0).get("message").asString())
-        .startsWith("Agent paused: execution limit reached");
+        .isEqualTo("Agent paused: execution limit reached");
     assertThat(notifications.get("items").get(0).get("link").asString())
         .isEqualTo("/w/" + ws + "/agents/" + agent);
   }

@@ -96,6 +96,26 @@ class RunMovesTest extends SwitchboardTestBase {
         });
   }
 
+  @Test
+  void an_abandoned_scheduled_run_is_published_failed_and_counts_in_its_failure_streak() {
+    UUID agent = newAgent();
+    Execution run = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    moves.enqueue(
+        run,
+        true,
+        new RunMoves.Hold(clock.instant().plus(Duration.ofDays(1)), QueueStatus.Reason.NOT_BEFORE));
+    // As if a node had taken it and then died: the hold keeps every worker of this test away.
+    jdbc.update("update executions set status = 'running' where id = ?", run.id());
+
+    assertThat(moves.abandon(run.id(), agent, clock.instant(), "Run abandoned")).isTrue();
+
+    assertThat(status(run)).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(
+            jdbc.queryForObject(
+                "select failures from schedule_streaks where agent_id = ?", Integer.class, agent))
+        .isEqualTo(1);
+  }
+
   private Execution queuedBehind() {
     UUID agent = newAgent();
     Execution blocker = newRun(agent, ExecutionStatus.QUEUED, null, null);

@@ -154,6 +154,51 @@ class EventTriggersTest extends SwitchboardTestBase {
         .isEqualTo("Delivered again once; nothing started twice");
   }
 
+  @Test
+  void an_agent_whose_admission_fails_gets_its_outcome_and_the_others_and_the_outbox_go_on() {
+    Map<String, Object> created = Map.of("type", "event", "event", "contact.created");
+    String broken =
+        anAgent()
+            .named("Broken " + UUID.randomUUID())
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .withTriggers(created)
+            .live()
+            .createIn(owner, space);
+    String witness = listening(created, true);
+    String name =
+        owner.get("/api/workspaces/" + space + "/agents/" + broken).data().get("name").asString();
+    // A deliberately failing insert: the database refuses every run of the broken agent.
+    jdbc.execute(
+        "alter table executions add constraint broken_agent_runs check (agent_name <> '"
+            + name
+            + "')");
+    try {
+      owner.post(crm("/contacts"), Map.of("email", "one@example.com")).expect(201);
+      owner.post(crm("/contacts"), Map.of("email", "two@example.com")).expect(201);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> outcomes(witness).size() == 2);
+      await().atMost(Duration.ofSeconds(20)).until(() -> outcomes(broken).size() == 2);
+    } finally {
+      jdbc.execute("alter table executions drop constraint broken_agent_runs");
+    }
+    for (JsonNode outcome : outcomes(witness)) {
+      // The second may queue behind the first: the agent runs one at a time.
+      assertThat(outcome.get("outcome").asString()).isIn("started", "queued");
+      Runs.awaitStatus(owner, space, outcome.get("executionId").asString(), "completed");
+    }
+    for (JsonNode outcome : outcomes(broken)) {
+      assertThat(outcome.get("outcome").asString()).isEqualTo("skipped");
+      assertThat(outcome.get("detail").asString()).isEqualTo(EventTriggers.FAILED);
+    }
+    assertThat(runsOf(broken)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from outbox_events where workspace_id = ? and published_at is null",
+                Integer.class,
+                UUID.fromString(space)))
+        .isZero();
+  }
+
   private String listening(Map<String, Object> trigger, boolean live) {
     var builder =
         anAgent()

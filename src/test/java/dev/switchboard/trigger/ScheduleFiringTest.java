@@ -151,6 +151,130 @@ class ScheduleFiringTest extends SwitchboardTestBase {
     assertThat(owner.get(agentPath(agent)).data().get("triggers")).hasSize(1);
   }
 
+  @Test
+  void a_changed_schedule_counts_from_the_edit_with_no_missed_slots_and_no_run_at_once() {
+    JsonNode agent =
+        create(
+            quickAgent()
+                .live()
+                .withTriggers(Map.of("type", "schedule", "frequency", "daily", "time", "09:00")));
+    moveToNextSlot(agent);
+    ticker.tick();
+    assertThat(slots(agent)).hasSize(1);
+
+    clock.advance(Duration.ofHours(6)); // 15:00, six hours after the last 09:00 slot
+    String triggerId = triggerOf(agent).get("id").asString();
+    owner
+        .put(
+            agentPath(agent),
+            Map.of(
+                "triggers",
+                List.of(
+                    Map.of(
+                        "id",
+                        triggerId,
+                        "type",
+                        "schedule",
+                        "frequency",
+                        "cron",
+                        "cron",
+                        "*/10 * * * *"))))
+        .expect(200);
+    ticker.tick();
+
+    assertThat(slots(agent)).hasSize(1);
+    assertThat(scheduledRuns(agent)).isEqualTo(1);
+
+    moveToNextSlot(agent);
+    ticker.tick();
+
+    List<JsonNode> slots = slots(agent);
+    assertThat(slots).hasSize(2);
+    assertThat(slots.getFirst().get("outcome").asString()).isEqualTo("started");
+    assertThat(
+            Instant.parse(slots.getFirst().get("slotAt").asString())
+                    .atZone(java.time.ZoneOffset.UTC)
+                    .getMinute()
+                % 10)
+        .isZero();
+    assertThat(scheduledRuns(agent)).isEqualTo(2);
+  }
+
+  @Test
+  void saving_an_unchanged_schedule_keeps_its_due_slot() {
+    JsonNode agent = create(quickAgent().live().withTriggers(HOURLY));
+    moveToNextSlot(agent);
+    JsonNode trigger = triggerOf(agent);
+
+    owner
+        .put(
+            agentPath(agent),
+            Map.of(
+                "triggers",
+                List.of(
+                    Map.of(
+                        "id",
+                        trigger.get("id").asString(),
+                        "type",
+                        "schedule",
+                        "frequency",
+                        "cron",
+                        "cron",
+                        "0 * * * *"))))
+        .expect(200);
+    ticker.tick();
+
+    List<JsonNode> slots = slots(agent);
+    assertThat(slots).hasSize(1);
+    assertThat(slots.getFirst().get("outcome").asString()).isEqualTo("started");
+  }
+
+  @Test
+  void the_daily_budget_blocks_a_scheduled_run_pauses_the_agent_and_notifies_the_owners() {
+    JsonNode agent =
+        create(
+            quickAgent()
+                .live()
+                .withLimits(10, 1)
+                .withTriggers(
+                    Map.of("type", "schedule", "frequency", "cron", "cron", "* * * * *")));
+    moveToNextSlot(agent);
+    ticker.tick();
+    Runs.awaitStatus(owner, ws, slots(agent).getFirst().get("executionId").asString(), "completed");
+
+    moveToNextSlot(agent);
+    ticker.tick();
+
+    JsonNode blocked = slots(agent).getFirst();
+    assertThat(blocked.get("outcome").asString()).isEqualTo("skipped");
+    assertThat(blocked.get("reason").asString()).isEqualTo("Agent paused: execution limit reached");
+    assertThat(scheduledRuns(agent)).isEqualTo(1);
+    assertThat(owner.get(agentPath(agent)).data().get("status").asString()).isEqualTo("paused");
+    String link = "/w/" + ws + "/agents/" + agent.get("id").asString();
+    List<String> told = new ArrayList<>();
+    owner
+        .get("/api/workspaces/" + ws + "/notifications")
+        .data()
+        .get("items")
+        .forEach(n -> {
+          if (n.get("link").asString().equals(link)) {
+            told.add(n.get("message").asString());
+          }
+        });
+    assertThat(told).containsExactly("Agent paused: execution limit reached");
+  }
+
+  private JsonNode triggerOf(JsonNode agent) {
+    return owner.get(agentPath(agent)).data().get("triggers").get(0);
+  }
+
+  private int scheduledRuns(JsonNode agent) {
+    return jdbc.queryForObject(
+        "select count(*) from executions where agent_id = ? and trigger_type = 'scheduled'",
+        Integer.class,
+        UUID.fromString(agent.get("id").asString()));
+  }
+
   private static AgentBuilder quickAgent() {
     return anAgent().withSteps(step("remember", Map.of("key", "k", "value", "v")));
   }

@@ -69,6 +69,15 @@ class TriggerFaultsTest extends SwitchboardTestBase {
     }
 
     await().atMost(Duration.ofSeconds(60)).until(() -> count(agent, null) == 50);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from event_outcomes o join executions e on e.id = o.execution_id"
+                    + " where o.agent_id = ? and e.hold_reason is not null"
+                    + " and o.outcome <> 'queued'",
+                Integer.class,
+                UUID.fromString(agent)))
+        .as("every throttled run is recorded queued")
+        .isZero();
     for (int minute = 1; minute <= 5; minute++) {
       int started = minute * 10;
       await().atMost(Duration.ofSeconds(60)).until(() -> count(agent, "completed") == started);
@@ -83,6 +92,34 @@ class TriggerFaultsTest extends SwitchboardTestBase {
       clock.advance(Duration.ofSeconds(61));
     }
     assertThat(distinctEvents(agent)).isEqualTo(50);
+  }
+
+  @Test
+  void an_event_run_throttled_while_the_agents_slot_is_free_is_recorded_queued() {
+    String agent =
+        anAgent()
+            .live()
+            .withLimits(1, 1000)
+            .withSteps(REMEMBER)
+            .withTriggers(Map.of("type", "event", "event", "contact.created"))
+            .createIn(owner, space);
+    owner.post(crm("/contacts"), Map.of("email", "first@example.com")).expect(201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(agent, "completed") == 1);
+
+    owner.post(crm("/contacts"), Map.of("email", "second@example.com")).expect(201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(agent, null) == 2);
+
+    List<JsonNode> held = queued(agent);
+    assertThat(held).hasSize(1);
+    assertThat(held.getFirst().get("queueReason").get("code").asString()).isEqualTo("throttled");
+    assertThat(
+            jdbc.queryForObject(
+                "select outcome from event_outcomes where execution_id = ?",
+                String.class,
+                UUID.fromString(held.getFirst().get("executionId").asString())))
+        .isEqualTo("queued");
+    clock.advance(Duration.ofSeconds(61));
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(agent, "completed") == 2);
   }
 
   @Test
