@@ -35,6 +35,8 @@ class ScheduleTicker {
   private final ScheduleFirer firer;
   private final Clock clock;
   private final Semaphore wake = new Semaphore(0);
+  private final Object ticking = new Object();
+  private boolean held;
   private final Thread thread =
       Thread.ofPlatform().name("schedule-ticker").daemon().unstarted(this::loop);
 
@@ -52,6 +54,18 @@ class ScheduleTicker {
   @PreDestroy
   void stop() {
     thread.interrupt();
+  }
+
+  /**
+   * Holds the background loop (its thread stays, it fires nothing) or lets it go again; {@link
+   * #tick} still works when called, and once this returns no background tick is under way. Tests
+   * that play a second node use it to know which node fired.
+   */
+  void hold(boolean hold) {
+    synchronized (ticking) {
+      held = hold;
+    }
+    wake.release();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -80,7 +94,10 @@ class ScheduleTicker {
   private void loop() {
     while (!Thread.currentThread().isInterrupted()) {
       try {
-        Instant next = tick();
+        Instant next;
+        synchronized (ticking) {
+          next = held ? clock.instant().plus(RESCAN) : tick();
+        }
         long waitNanos = Duration.between(clock.instant(), next).toNanos();
         // A change heard while ticking left a permit: the next tick comes at once.
         if (waitNanos > 0 && wake.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {

@@ -173,14 +173,20 @@ class TriggerFaultsTest extends SwitchboardTestBase {
         trigger.trigger() instanceof dev.switchboard.agent.TriggerDefinition.Schedule s
             ? s.nextAfter(clock.instant()).orElseThrow()
             : null;
-    clock.advance(Duration.between(clock.instant(), slot).plusMillis(200));
+    // This context's own ticker must not fire the slot first: the nodes below are the only ones.
+    ticker.hold(true);
+    try {
+      clock.advance(Duration.between(clock.instant(), slot).plusMillis(200));
 
-    assertThatThrownBy(() -> node(dying()).fire(trigger)).isInstanceOf(NodeDied.class);
-    assertThat(count(agentId, null)).as("the dead node's run rolled back").isZero();
-    assertThat(ledger.last(trigger.trigger().id())).as("and its claim of the slot").isEmpty();
+      assertThatThrownBy(() -> node(dying()).fire(trigger)).isInstanceOf(NodeDied.class);
+      assertThat(count(agentId, null)).as("the dead node's run rolled back").isZero();
+      assertThat(ledger.last(trigger.trigger().id())).as("and its claim of the slot").isEmpty();
 
-    node(new TransactionTemplate(transactions)).fire(trigger);
-    ticker.tick();
+      node(new TransactionTemplate(transactions)).fire(trigger);
+      ticker.tick();
+    } finally {
+      ticker.hold(false);
+    }
 
     List<SlotLedger.Slot> slots =
         ledger.of(
