@@ -72,7 +72,7 @@ class LogWriter implements SmartLifecycle {
       List<LogLine> lines = runLog.buffer.drain(Integer.MAX_VALUE);
       T result =
           tx.execute(status -> {
-            insert(runLog.execution.id(), lines);
+            insert(runLog.execution, lines);
             return write.get();
           });
       publish(runLog.execution, lines);
@@ -84,23 +84,40 @@ class LogWriter implements SmartLifecycle {
     synchronized (runLog) {
       while (!runLog.buffer.isEmpty()) {
         List<LogLine> lines = runLog.buffer.drain(BATCH);
-        tx.executeWithoutResult(status -> insert(runLog.execution.id(), lines));
+        tx.executeWithoutResult(status -> insert(runLog.execution, lines));
         publish(runLog.execution, lines);
       }
     }
   }
 
-  private void insert(UUID executionId, List<LogLine> lines) {
+  /**
+   * Stores the lines of this turn of the run only: a turn that was taken over (its lease ran out
+   * and the run was claimed again, here or on another node) writes nothing more, so its late lines
+   * cannot take the sequence numbers of the turn that owns the run now.
+   */
+  private void insert(Execution execution, List<LogLine> lines) {
     if (lines.isEmpty()) {
       return;
     }
     List<Object[]> rows = new ArrayList<>(lines.size());
     for (LogLine l : lines) {
       rows.add(
-          new Object[] {executionId, l.seq(), l.stream(), l.line(), ExecutionStore.utc(l.ts())});
+          new Object[] {
+            execution.id(),
+            l.seq(),
+            l.stream(),
+            l.line(),
+            ExecutionStore.utc(l.ts()),
+            execution.id(),
+            execution.attempt()
+          });
     }
     jdbc.batchUpdate(
-        "insert into execution_logs (execution_id, seq, stream, line, ts) values (?, ?, ?, ?, ?)",
+        """
+        insert into execution_logs (execution_id, seq, stream, line, ts)
+        select cast(? as uuid), cast(? as bigint), cast(? as varchar(8)), cast(? as text),
+        cast(? as timestamp with time zone) from executions where id = ? and attempt = ?\
+        """,
         rows);
   }
 

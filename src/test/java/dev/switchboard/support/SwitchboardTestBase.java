@@ -1,5 +1,6 @@
 package dev.switchboard.support;
 
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,5 +45,8 @@ public abstract class SwitchboardTestBase {
   void signIn() {
     owner = Api.login(port, OWNER, OWNER_PASSWORD);
     ws = owner.firstWorkspace();
+    // Tests move the shared clock by weeks (a 30-day wait): the default 30-day retention would
+    // purge the runs they are looking at. Retention itself is tested in workspaces of their own.
+    owner.put("/api/workspaces/" + ws, Map.of("retentionDays", 365)).expect(200);
   }
 }
