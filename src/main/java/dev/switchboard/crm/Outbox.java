@@ -5,11 +5,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Writes CRM events into {@code outbox_events} in the caller's transaction. */
+/**
+ * Writes CRM events into {@code outbox_events} in the caller's transaction, and says so with an
+ * {@link OutboxWritten}: its commit wakes the publisher.
+ */
 @Component
 class Outbox {
 
@@ -20,18 +24,26 @@ class Outbox {
   private final JdbcTemplate template;
   private final CrmJson json;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Outbox(JdbcClient jdbc, JdbcTemplate template, CrmJson json, Clock clock) {
+  Outbox(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      CrmJson json,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.template = template;
     this.json = json;
     this.clock = clock;
+    this.events = events;
   }
 
   void add(UUID workspaceId, String type, Map<String, Object> payload) {
     jdbc.sql(INSERT)
         .params(workspaceId, type, json.write(payload), clock.instant().atOffset(ZoneOffset.UTC))
         .update();
+    events.publishEvent(new OutboxWritten());
   }
 
   void addAll(UUID workspaceId, String type, List<Map<String, Object>> payloads) {
@@ -43,5 +55,6 @@ class Outbox {
         template,
         INSERT,
         payloads.stream().map(p -> new Object[] {workspaceId, type, json.write(p), now}).toList());
+    events.publishEvent(new OutboxWritten());
   }
 }

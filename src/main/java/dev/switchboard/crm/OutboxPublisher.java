@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,14 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows as {@link CrmEvent}s every 500 ms. Rows are locked with {@code SKIP
- * LOCKED}, so several nodes share the work without publishing a row twice; a row is marked in the
- * same transaction its event is published in, so a crash publishes it again (at least once). Each
- * row is marked and published in a savepoint: a row whose listeners fail stays unpublished and
- * comes again, without holding back the rest of its batch.
+ * Publishes outbox rows as {@link CrmEvent}s as soon as a CRM write that added them commits on this
+ * node, and every 500 ms (rows other nodes wrote, rows that failed before). Rows are locked with
+ * {@code SKIP LOCKED}, so several nodes share the work without publishing a row twice; a row is
+ * marked in the same transaction its event is published in, so a crash publishes it again (at least
+ * once). Each row is marked and published in a savepoint: a row whose listeners fail stays
+ * unpublished and comes again, without holding back the rest of its batch.
  */
 @Component
 class OutboxPublisher {
@@ -41,6 +45,7 @@ class OutboxPublisher {
   private final ApplicationEventPublisher events;
   private final CrmJson json;
   private final Clock clock;
+  private final AtomicBoolean woken = new AtomicBoolean();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("crm-outbox").daemon().unstarted(r));
@@ -69,6 +74,23 @@ class OutboxPublisher {
   @PreDestroy
   void stop() {
     timer.shutdownNow();
+  }
+
+  /** A CRM write committed rows: they go out now, not at the next poll. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void written(OutboxWritten written) {
+    // A burst of writes while a drain is under way asks for one more drain, not one each.
+    if (!woken.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      timer.execute(() -> {
+        woken.set(false);
+        drain();
+      });
+    } catch (RejectedExecutionException stopping) {
+      // The node is stopping: the rows wait for the next poll, here or on another node.
+    }
   }
 
   /** Publishes batches until the outbox is empty; answers how many events went out. */

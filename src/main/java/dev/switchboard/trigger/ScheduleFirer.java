@@ -13,20 +13,29 @@ import dev.switchboard.workspace.WorkspaceAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires the due slots of one schedule: records them in the ledger and asks admission for the run,
- * in one transaction, so a slot and its run commit together or not at all. When two nodes fire the
- * same slot, the ledger's primary key lets one commit; the other's transaction rolls back.
+ * Fires the due slots of schedules: records them in the ledger and asks admission for the run, in
+ * one savepoint per schedule, so a slot and its run commit together or not at all. When two nodes
+ * fire the same slot, the ledger's primary key lets one commit; the other's savepoint rolls back.
  */
 @Component
 class ScheduleFirer {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleFirer.class);
 
   static final String MISSED = "Missed: Switchboard was not running";
   static final String QUEUED_NOTICE = "Scheduled execution queued (previous run still active)";
@@ -37,6 +46,7 @@ class ScheduleFirer {
   private final Notifier notifier;
   private final WorkspaceAccess access;
   private final TransactionTemplate tx;
+  private final TransactionTemplate savepoint;
   private final Clock clock;
   private final Duration catchUp;
 
@@ -47,6 +57,7 @@ class ScheduleFirer {
       Notifier notifier,
       WorkspaceAccess access,
       TransactionTemplate tx,
+      PlatformTransactionManager transactions,
       Clock clock,
       @Value("${switchboard.schedule-catchup}") Duration catchUp) {
     this.ledger = ledger;
@@ -55,29 +66,56 @@ class ScheduleFirer {
     this.notifier = notifier;
     this.access = access;
     this.tx = tx;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
     this.catchUp = catchUp;
   }
 
-  /** Fires what is due of {@code trigger}; answers when its next slot comes, if ever. */
-  Optional<Instant> fire(AgentTrigger trigger) {
-    TriggerDefinition.Schedule schedule = (TriggerDefinition.Schedule) trigger.trigger();
+  /**
+   * Fires what is due of the triggers in one transaction, each trigger in a savepoint of it: a
+   * trigger whose slot another node recorded first, or whose firing fails, rolls back alone and the
+   * others go on. Answers when the earliest next slot of them comes, if ever.
+   */
+  Optional<Instant> fire(List<AgentTrigger> triggers) {
     Instant now = clock.instant();
-    // Slots of an earlier definition of this trigger are not this definition's to catch up.
-    Instant last =
-        ledger
-            .last(schedule.id())
-            .filter(slot -> slot.isAfter(trigger.definedAt()))
-            .orElse(trigger.definedAt());
-    DueSlots due = DueSlots.of(schedule, last, now, catchUp);
-    if (!due.isEmpty()) {
-      try {
-        tx.executeWithoutResult(status -> record(trigger, due, now));
-      } catch (DuplicateKeyException recordedByAnotherNode) {
-        // That node fired these slots; nothing is left to do here.
+    Map<UUID, Instant> recorded =
+        ledger.last(triggers.stream().map(t -> t.trigger().id()).toList());
+    List<Due> due = new ArrayList<>();
+    Optional<Instant> next = Optional.empty();
+    for (AgentTrigger trigger : triggers) {
+      TriggerDefinition.Schedule schedule = (TriggerDefinition.Schedule) trigger.trigger();
+      // Slots of an earlier definition of this trigger are not this definition's to catch up.
+      Instant last = recorded.get(schedule.id());
+      if (last == null || !last.isAfter(trigger.definedAt())) {
+        last = trigger.definedAt();
+      }
+      DueSlots slots = DueSlots.of(schedule, last, now, catchUp);
+      if (!slots.isEmpty()) {
+        due.add(new Due(trigger, slots));
+      }
+      Optional<Instant> after = schedule.nextAfter(slots.fire() == null ? now : slots.fire());
+      if (after.isPresent() && (next.isEmpty() || after.get().isBefore(next.get()))) {
+        next = after;
       }
     }
-    return schedule.nextAfter(due.isEmpty() || due.fire() == null ? now : due.fire());
+    if (!due.isEmpty()) {
+      tx.executeWithoutResult(status -> due.forEach(d -> recordAlone(d, now)));
+    }
+    return next;
+  }
+
+  private record Due(AgentTrigger trigger, DueSlots slots) {}
+
+  private void recordAlone(Due due, Instant now) {
+    try {
+      savepoint.executeWithoutResult(status -> record(due.trigger(), due.slots(), now));
+    } catch (DuplicateKeyException recordedByAnotherNode) {
+      // That node fired these slots; nothing is left to do here.
+    } catch (RuntimeException e) {
+      // With the stack trace: the exception alone does not say which query failed.
+      log.warn("Firing schedule {} failed; retrying next tick", due.trigger().trigger().id(), e);
+    }
   }
 
   /**

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,15 +31,20 @@ class SlotLedger {
     this.jdbc = jdbc;
   }
 
-  /** The newest slot recorded for the trigger. */
-  Optional<Instant> last(UUID triggerId) {
-    return jdbc.sql(
-            "select slot_at from schedule_slots where trigger_id = ?"
-                + " order by slot_at desc limit 1")
-        .params(triggerId)
-        .query(OffsetDateTime.class)
-        .optional()
-        .map(OffsetDateTime::toInstant);
+  /** The newest slot recorded for each of the triggers that has one, in one query. */
+  Map<UUID, Instant> last(Collection<UUID> triggerIds) {
+    if (triggerIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Instant> last = new HashMap<>();
+    jdbc.sql(
+            "select trigger_id, max(slot_at) from schedule_slots where trigger_id in (:ids)"
+                + " group by trigger_id")
+        .param("ids", triggerIds)
+        .query(rs -> {
+          last.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant());
+        });
+    return last;
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +39,13 @@ class ScheduleNodesTest extends SwitchboardTestBase {
   @Autowired Notifier notifier;
   @Autowired WorkspaceAccess access;
   @Autowired TransactionTemplate tx;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired ScheduleTicker ticker;
+
+  private static final Map<String, Object> REMEMBER =
+      step("remember", Map.of("key", "k", "value", "v"));
+  private static final Map<String, Object> HOURLY =
+      Map.of("type", "schedule", "frequency", "cron", "cron", "0 0 * * * *");
 
   @Test
   void two_nodes_firing_a_schedule_every_second_for_30_seconds_fire_each_slot_once()
@@ -65,7 +74,7 @@ class ScheduleNodesTest extends SwitchboardTestBase {
                       CompletableFuture.runAsync(
                           () -> {
                             await(together);
-                            node.fire(trigger);
+                            node.fire(List.of(trigger));
                           },
                           threads))
                   .toArray(CompletableFuture[]::new))
@@ -106,6 +115,52 @@ class ScheduleNodesTest extends SwitchboardTestBase {
     }
   }
 
+  @Test
+  void a_batch_fires_its_other_schedules_when_another_node_fired_one_of_them_first() {
+    List<AgentTrigger> triggers =
+        List.of(
+            scheduleOf(
+                anAgent().live().withSteps(REMEMBER).withTriggers(HOURLY).createIn(owner, ws)),
+            scheduleOf(
+                anAgent().live().withSteps(REMEMBER).withTriggers(HOURLY).createIn(owner, ws)));
+    // This context's own ticker must not fire the slots: the two nodes below are the only ones.
+    ticker.hold(true);
+    try {
+      clock.advance(Duration.ofHours(1));
+      // The other node fires the first schedule after this one read the ledger, before it records.
+      TransactionTemplate raced =
+          new TransactionTemplate(transactions) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+              node(tx).fire(List.of(triggers.getFirst()));
+              return super.execute(action);
+            }
+          };
+      node(raced).fire(triggers);
+
+      // Counted while the ticker is held: let go, it would fire what this batch failed to.
+      for (AgentTrigger trigger : triggers) {
+        assertThat(
+                jdbc.queryForObject(
+                    "select count(*) from executions where agent_id = ?"
+                        + " and trigger_type = 'scheduled'",
+                    Integer.class,
+                    trigger.agentId()))
+            .as("runs of %s", trigger.agentId())
+            .isEqualTo(1);
+      }
+    } finally {
+      ticker.hold(false);
+    }
+  }
+
+  private AgentTrigger scheduleOf(String agentId) {
+    return agents.activeTriggers("schedule").stream()
+        .filter(t -> t.agentId().toString().equals(agentId))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private int coalescedOrMissed(UUID agent) {
     return jdbc.queryForObject(
         "select count(*) from schedule_slots where agent_id = ? and outcome in ('coalesced', 'skipped')",
@@ -114,8 +169,12 @@ class ScheduleNodesTest extends SwitchboardTestBase {
   }
 
   private ScheduleFirer node() {
+    return node(tx);
+  }
+
+  private ScheduleFirer node(TransactionTemplate tx) {
     return new ScheduleFirer(
-        ledger, agents, admission, notifier, access, tx, clock, Duration.ofHours(1));
+        ledger, agents, admission, notifier, access, tx, transactions, clock, Duration.ofHours(1));
   }
 
   private static void await(CyclicBarrier barrier) {

@@ -178,11 +178,13 @@ class TriggerFaultsTest extends SwitchboardTestBase {
     try {
       clock.advance(Duration.between(clock.instant(), slot).plusMillis(200));
 
-      assertThatThrownBy(() -> node(dying()).fire(trigger)).isInstanceOf(NodeDied.class);
+      assertThatThrownBy(() -> node(dying()).fire(List.of(trigger))).isInstanceOf(NodeDied.class);
       assertThat(count(agentId, null)).as("the dead node's run rolled back").isZero();
-      assertThat(ledger.last(trigger.trigger().id())).as("and its claim of the slot").isEmpty();
+      assertThat(ledger.last(List.of(trigger.trigger().id())))
+          .as("and its claim of the slot")
+          .isEmpty();
 
-      node(new TransactionTemplate(transactions)).fire(trigger);
+      node(new TransactionTemplate(transactions)).fire(List.of(trigger));
       ticker.tick();
     } finally {
       ticker.hold(false);
@@ -218,7 +220,7 @@ class TriggerFaultsTest extends SwitchboardTestBase {
 
   private ScheduleFirer node(TransactionTemplate tx) {
     return new ScheduleFirer(
-        ledger, agents, admission, notifier, access, tx, clock, Duration.ofHours(1));
+        ledger, agents, admission, notifier, access, tx, transactions, clock, Duration.ofHours(1));
   }
 
   private int count(String agent, String status) {

@@ -1,0 +1,4 @@
+package dev.switchboard.crm;
+
+/** Rows were added to the outbox in the current transaction; heard once it commits. */
+record OutboxWritten() {}
