@@ -55,6 +55,9 @@ public final class TestDatabase {
     String name = NAME + "_" + CONTEXTS.incrementAndGet();
     registry.add("switchboard.data-dir", () -> dataDir().toString());
     registry.add("switchboard.jobs-dir", () -> dataDir() + "-jobs");
+    // Cached contexts stay open: an idle one gives its connections back (PostgreSQL allows 100).
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     if (postgres()) {
       createSchema(name);
       registry.add("spring.datasource.url", () -> postgresUrl() + "?currentSchema=" + name);
