@@ -86,10 +86,11 @@ class ScheduleNodesTest extends SwitchboardTestBase {
     Integer slots =
         jdbc.queryForObject(
             "select count(*) from schedule_slots where agent_id = ?", Integer.class, agent);
-    Long spanSeconds =
+    Integer firedRows =
         jdbc.queryForObject(
-            "select count(distinct slot_at) from schedule_slots where agent_id = ?",
-            Long.class,
+            "select count(*) from schedule_slots where agent_id = ?"
+                + " and outcome in ('started', 'queued')",
+            Integer.class,
             agent);
     Integer runs =
         jdbc.queryForObject(
@@ -102,8 +103,10 @@ class ScheduleNodesTest extends SwitchboardTestBase {
                 + " and outcome in ('started', 'queued')",
             Integer.class,
             agent);
-    assertThat(slots).isGreaterThanOrEqualTo(SECONDS - 1).isEqualTo(spanSeconds.intValue());
-    assertThat(runs).isEqualTo(firedSlots);
+    // (One row per slot is the primary key's work; what the nodes must get right is the runs.)
+    assertThat(slots).isGreaterThanOrEqualTo(SECONDS - 1);
+    assertThat(firedSlots).as("no two slots share a run").isEqualTo(firedRows);
+    assertThat(runs).as("no run outside the ledger: no slot fired twice").isEqualTo(firedSlots);
     assertThat(runs + coalescedOrMissed(agent)).isEqualTo(slots);
     List<java.time.OffsetDateTime> times =
         jdbc.queryForList(
