@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -113,6 +114,23 @@ class ChatFollows {
                   : null);
       default -> false;
     };
+  }
+
+  /**
+   * The user's membership changed: each of their follows of a work order they may no longer see
+   * ends, with {@code error FORBIDDEN} for its topic, as their subscriptions do.
+   */
+  void recheck(UUID userId, Predicate<ChatFollow> stillAllowed, String message) {
+    for (Set<ChatFollow> followers : byWorkOrder.values()) {
+      for (ChatFollow follow : followers) {
+        LiveSession session = follow.session();
+        if (session.caller().userId().equals(userId) && !stillAllowed.test(follow)) {
+          forget(follow);
+          session.send(
+              json.error("FORBIDDEN", new Topic.WorkOrder(follow.workOrderId()).name(), message));
+        }
+      }
+    }
   }
 
   /** The session closed: its follows end. */

@@ -9,7 +9,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Access to a topic is checked at subscribe time; when a membership ends or changes, the user's
  * open subscriptions, on every node, are checked again: each one the user may no longer watch ends
- * with {@code error FORBIDDEN} for its topic and gets no further events.
+ * with {@code error FORBIDDEN} for its topic and gets no further events, and so does each chat task
+ * they follow ({@link ChatFollows}).
  */
 @Component
 class MembershipWatch {
@@ -20,12 +21,19 @@ class MembershipWatch {
   private final TopicAccess access;
   private final ClusterRelay relay;
   private final LiveJson json;
+  private final ChatFollows chatFollows;
 
-  MembershipWatch(LiveFanOut fanOut, TopicAccess access, ClusterRelay relay, LiveJson json) {
+  MembershipWatch(
+      LiveFanOut fanOut,
+      TopicAccess access,
+      ClusterRelay relay,
+      LiveJson json,
+      ChatFollows chatFollows) {
     this.fanOut = fanOut;
     this.access = access;
     this.relay = relay;
     this.json = json;
+    this.chatFollows = chatFollows;
   }
 
   @PostConstruct
@@ -56,5 +64,12 @@ class MembershipWatch {
         s.session().send(json.error("FORBIDDEN", s.topic(), ENDED));
       }
     }
+    chatFollows.recheck(
+        userId,
+        follow ->
+            access
+                .workspaceFor(follow.session().caller(), new Topic.WorkOrder(follow.workOrderId()))
+                .isPresent(),
+        ENDED);
   }
 }

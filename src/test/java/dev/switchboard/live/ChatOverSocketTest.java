@@ -2,9 +2,11 @@ package dev.switchboard.live;
 
 import static dev.switchboard.support.AgentBuilder.aCommandAgent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.Api;
 import dev.switchboard.support.SwitchboardTestBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,42 @@ class ChatOverSocketTest extends SwitchboardTestBase {
       client.await(update(id, "failed"));
 
       assertThat(statuses(client, id)).doesNotContain("review");
+    }
+  }
+
+  @Test
+  void a_removed_member_stops_getting_updates_of_the_task_they_started() throws Exception {
+    String email = "chat-removed-" + UUID.randomUUID() + "@test.local";
+    owner.addMember(ws, email, "removed-pass-1", "member");
+    Api member = Api.login(port, email, "removed-pass-1");
+    String name = agentNamed("sleep", "2");
+    String id = "m-" + UUID.randomUUID();
+    try (LiveClient client = LiveClient.connect(json, port, member.token())) {
+      say(client, ws, "/task @" + name + " Outlive the membership", id);
+      String workOrderId = client.await(reply(id)).path("workOrder").path("id").asString();
+      UUID userId = jdbc.queryForObject("select id from users where email = ?", UUID.class, email);
+
+      owner.delete("/api/workspaces/" + ws + "/members/" + userId).expect(200);
+
+      JsonNode ended =
+          client.await(m ->
+              "error".equals(m.path("type").asString(null))
+                  && ("work-order:" + workOrderId).equals(m.path("topic").asString(null)));
+      assertThat(ended.path("code").asString()).isEqualTo("FORBIDDEN");
+      int seen = client.received().size();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              owner
+                  .get("/api/workspaces/" + ws + "/work-orders/" + workOrderId)
+                  .expect(200)
+                  .data()
+                  .path("status")
+                  .asString()
+                  .equals("review"));
+      List<JsonNode> all = List.copyOf(client.received());
+      assertThat(all.subList(seen, all.size()))
+          .noneMatch(m -> "chat:update".equals(m.path("type").asString(null)));
     }
   }
 
