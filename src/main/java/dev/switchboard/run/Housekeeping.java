@@ -1,5 +1,7 @@
 package dev.switchboard.run;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +32,15 @@ class Housekeeping implements SmartLifecycle {
   private static final Duration FOLD_TOTALS_INTERVAL = Duration.ofSeconds(5);
   private static final Duration PURGE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
-  /** A housekeeping job: its name (for the log), how often it runs, and what it does. */
+  /**
+   * A housekeeping job: its name (for the log and the {@code switchboard.housekeeping} timer), how
+   * often it runs, and what it does.
+   */
   private static final class Task {
     final String name;
     final Duration every;
     final Runnable work;
+    Timer timer;
     Instant next = Instant.EPOCH;
 
     Task(String name, Duration every, Runnable work) {
@@ -58,7 +64,8 @@ class Housekeeping implements SmartLifecycle {
       DailyTotals totals,
       Retention retention,
       Clock clock,
-      RunSettings settings) {
+      RunSettings settings,
+      MeterRegistry registry) {
     this.clock = clock;
     this.settings = settings;
     this.tasks =
@@ -76,6 +83,13 @@ class Housekeeping implements SmartLifecycle {
             new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick),
             new Task("daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
             new Task("retention purge", PURGE_CHECK_INTERVAL, retention::purgeIfDue));
+    for (Task task : tasks) {
+      task.timer =
+          Timer.builder("switchboard.housekeeping")
+              .description("Time one turn of a housekeeping task takes (its cost per pass)")
+              .tag("task", task.name)
+              .register(registry);
+    }
   }
 
   /** Runs back in the queue: this node's claimer looks at once. */
@@ -93,7 +107,7 @@ class Housekeeping implements SmartLifecycle {
         continue;
       }
       try {
-        task.work.run();
+        task.timer.record(task.work);
       } catch (RuntimeException e) {
         log.warn("Housekeeping task '{}' failed, retrying: {}", task.name, e.getMessage());
       }

@@ -119,6 +119,21 @@ class OperatorSurfaceTest extends SwitchboardTestBase {
     assertThat(now.has("http_server_requests_seconds_count")).isTrue();
   }
 
+  @Test
+  void each_housekeeping_task_is_timed_turn_by_turn() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> {
+          Scrape now = scrape();
+          for (String task : new String[] {"due waits", "expired leases", "queue watch"}) {
+            assertThat(now.sum("switchboard_housekeeping_seconds_count", "task=\"" + task + "\""))
+                .as(task)
+                .isGreaterThanOrEqualTo(1);
+          }
+          assertThat(now.has("switchboard_housekeeping_seconds_max")).isTrue();
+        });
+  }
+
   private Scrape scrape() {
     return new Scrape(owner.get("/actuator/prometheus").expect(200).body());
   }
