@@ -68,6 +68,8 @@ public class TriggerBench {
       case "drain-queue" -> Drain.queue(o);
       case "drain-wait" -> Drain.await(o);
       case "drain-count" -> Drain.count(o);
+      case "quiet-queue" -> Quiet.queue(o);
+      case "quiet-measure" -> new TriggerBench(o).quietMeasure();
       case "compare" -> Compare.write(o);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -498,7 +500,7 @@ public class TriggerBench {
     }
 
     /** utime + stime in clock ticks (1/100 s) of the processes still alive. */
-    private static long ticks(List<Long> pids) {
+    static long ticks(List<Long> pids) {
       long sum = 0;
       for (long pid : pids) {
         try {
@@ -1534,6 +1536,169 @@ public class TriggerBench {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Quiet: what a node costs while nothing can run (issue 12: 100,000 queued runs, idle CPU < 5 %,
+  // each housekeeping pass < 50 ms; 100,000 waiting runs change the heap by < 50 MB)
+
+  /**
+   * With the server up and nothing due: its CPU over {@code --seconds}, the longest turn of each
+   * housekeeping task over that time (from {@code switchboard_housekeeping_seconds_max}), and the
+   * heap used after a full collection. {@code --label} names the figures ({@code empty} or
+   * {@code loaded}).
+   */
+  void quietMeasure() throws Exception {
+    String label = o.require("label");
+    int seconds = o.integer("seconds", 60);
+    long pid = Long.parseLong(o.require("server-pid"));
+    login();
+    // Start-up work (first passes, the first fold of daily totals) is not what is measured, and a
+    // timer's max forgets a turn only after 2 minutes: the window starts 75 s after start-up.
+    sleep(75_000);
+    Map<String, double[]> before = housekeeping(metrics());
+    long t0 = Cpu.ticks(List.of(pid));
+    long n0 = System.nanoTime();
+    sleep(seconds * 1000L);
+    long ticks = Cpu.ticks(List.of(pid)) - t0;
+    double wall = (System.nanoTime() - n0) / 1e9;
+    Map<String, double[]> after = housekeeping(metrics());
+    double worstMax = 0;
+    double worstMean = 0;
+    String worstTask = "none";
+    StringBuilder tasks = new StringBuilder();
+    for (var e : after.entrySet()) {
+      double[] a = e.getValue();
+      double[] b = before.getOrDefault(e.getKey(), new double[3]);
+      double turns = a[0] - b[0];
+      double mean = turns > 0 ? (a[1] - b[1]) / turns * 1000 : 0;
+      tasks.append(e.getKey()).append(": ").append((long) turns).append(" turns, mean ")
+          .append(fmt(mean)).append(" ms, max ").append(fmt(a[2] * 1000)).append(" ms; ");
+      worstMean = Math.max(worstMean, mean);
+      if (a[2] >= worstMax) {
+        worstMax = a[2];
+        worstTask = e.getKey();
+      }
+    }
+    Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+    Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+      throw new IllegalStateException("jcmd GC.run did not succeed on pid " + pid);
+    }
+    double heap = 0;
+    for (String line : metrics().lines().toList()) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    Properties p = Quiet.load(o);
+    p.setProperty("quiet." + label + ".cpu_percent", fmt(ticks / wall)); // 100 ticks per s = 100 %
+    p.setProperty("quiet." + label + ".housekeeping_max_ms", fmt(worstMax * 1000));
+    p.setProperty("quiet." + label + ".housekeeping_mean_ms", fmt(worstMean));
+    p.setProperty("quiet." + label + ".housekeeping_task", worstTask);
+    p.setProperty("quiet." + label + ".heap_mb", fmt(heap / (1 << 20)));
+    if (p.containsKey("quiet.empty.heap_mb") && p.containsKey("quiet.loaded.heap_mb")) {
+      p.setProperty("quiet.heap_delta_mb", fmt(
+          Double.parseDouble(p.getProperty("quiet.loaded.heap_mb"))
+              - Double.parseDouble(p.getProperty("quiet.empty.heap_mb"))));
+    }
+    Quiet.store(p, o);
+    log("quiet (" + label + "): CPU " + fmt(ticks / wall) + " % over " + seconds
+        + " s; housekeeping " + tasks + "heap after GC " + fmt(heap / (1 << 20)) + " MB");
+  }
+
+  /** Per housekeeping task: turns, seconds in all, longest turn (the timer's count, sum, max). */
+  private static Map<String, double[]> housekeeping(String scrape) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    String[] series = {"switchboard_housekeeping_seconds_count{", "switchboard_housekeeping_seconds_sum{",
+        "switchboard_housekeeping_seconds_max{"};
+    for (String line : scrape.lines().toList()) {
+      for (int i = 0; i < series.length; i++) {
+        if (line.startsWith(series[i])) {
+          String task = line.replaceAll(".*task=\"([^\"]*)\".*", "$1");
+          out.computeIfAbsent(task, t -> new double[3])[i] =
+              Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private String metrics() throws IOException, InterruptedException {
+    HttpResponse<String> r = send("GET", "/actuator/prometheus", null, true);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /** The quiet workload's rows, written while the server is down (as the drain's are). */
+  static final class Quiet {
+    /**
+     * {@code --quiet N} queued runs that may not start for a day (a retry's backoff:
+     * {@code not_before}), spread over the drain agents, the oldest per agent holding its slot; and
+     * N runs waiting a day in a durable wait.
+     */
+    static void queue(Options o) throws Exception {
+      int n = o.integer("quiet", 100000);
+      try (PgStats pg = PgStats.open(o);
+          Connection db = pg.measured()) {
+        var s = db.createStatement();
+        s.execute("set search_path = " + o.require("pg-schema"));
+        String templates =
+            """
+            (select e.*, row_number() over (order by e.agent_id) as k, count(*) over () as agents
+             from executions e join agents a on a.id = e.agent_id
+             where a.name like 'bench-drain-%%' and e.status = 'completed') t
+            """;
+        int queued =
+            s.executeUpdate(
+                """
+                insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+                  triggered_by, trigger_context, prompt, status, head_agent_id, created_at,
+                  not_before)
+                select gen_random_uuid(), t.workspace_id, t.agent_id, t.agent_name, t.trigger_type,
+                  t.triggered_by, t.trigger_context, t.prompt, 'queued',
+                  case when g <= t.agents then t.agent_id end,
+                  now() + g * interval '1 microsecond', now() + interval '1 day'
+                from generate_series(1, %d) g join %s on t.k = 1 + (g - 1) %% t.agents                """
+                    .formatted(n, templates));
+        int waiting =
+            s.executeUpdate(
+                """
+                insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+                  triggered_by, trigger_context, prompt, status, created_at, started_at, resume_at)
+                select gen_random_uuid(), t.workspace_id, t.agent_id, t.agent_name, t.trigger_type,
+                  t.triggered_by, t.trigger_context, t.prompt, 'waiting',
+                  now() - interval '1 hour', now() - interval '1 hour', now() + interval '1 day'
+                from generate_series(1, %d) g join %s on t.k = 1 + (g - 1) %% t.agents                """
+                    .formatted(n, templates));
+        s.execute("analyze executions");
+        Properties p = load(o);
+        p.setProperty("quiet.queued", String.valueOf(queued));
+        p.setProperty("quiet.waiting", String.valueOf(waiting));
+        store(p, o);
+        log(queued + " runs queued for tomorrow and " + waiting + " waiting, no server running");
+      }
+    }
+
+    static Properties load(Options o) throws IOException {
+      Properties p = new Properties();
+      Path file = Path.of(o.require("out"));
+      if (Files.exists(file)) {
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          p.load(r);
+        }
+      }
+      return p;
+    }
+
+    static void store(Properties p, Options o) throws IOException {
+      try (var w = Files.newBufferedWriter(Path.of(o.require("out")), StandardCharsets.UTF_8)) {
+        p.store(w, "TriggerBench quiet");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Compare: our figures next to the peers' of the same invocation
 
   /**
@@ -1578,7 +1743,11 @@ public class TriggerBench {
           "slots.started.p50", "slots.started.p99", "slots.commits_per_run",
           "slots.writes_per_run", "manual.commits_per_run", "manual.writes_per_run",
           "events.n", "events.queued.p50", "events.queued.p95", "events.queued.p99",
-          "idle.commits_per_s")) {
+          "idle.commits_per_s", "quiet.queued", "quiet.waiting", "quiet.empty.cpu_percent",
+          "quiet.loaded.cpu_percent", "quiet.empty.housekeeping_max_ms",
+          "quiet.loaded.housekeeping_max_ms", "quiet.empty.housekeeping_mean_ms",
+          "quiet.loaded.housekeeping_mean_ms", "quiet.loaded.housekeeping_task",
+          "quiet.empty.heap_mb", "quiet.loaded.heap_mb", "quiet.heap_delta_mb")) {
         if (ours.containsKey(k)) {
           md.append("| ").append(k).append(" | ").append(ours.getProperty(k)).append(" | | | |\n");
         }

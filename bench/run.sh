@@ -5,14 +5,15 @@
 #                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
 #                     [--keep-schema] [--rebuild] [--jar PATH]
 #        bench/run.sh [--drain N] [--drain-agents N] [--triggers-bench] [--slots N] [--contacts N]
-#                     [--peers | --peers-all] [--peers-jobs N]   (PostgreSQL; see bench/README.md)
+#                     [--peers | --peers-all] [--peers-jobs N] [--quiet N]
+#                     (PostgreSQL; see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
 DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
-DRAIN=0 DRAIN_AGENTS=1000 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
+DRAIN=0 DRAIN_AGENTS=1000 QUIET=0 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
 num() { # num OPTION VALUE: VALUE must be a whole number >= 1 (>= 0 for --preload)
   [[ "$2" =~ ^[0-9]+$ ]] && { [ "$2" -ge 1 ] || [ "$1" = --preload ]; } || {
     echo "$1 needs a whole number >= 1, not '${2:-}'" >&2; exit 2; }
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --workers) num "$1" "${2:-}"; WORKERS="$2"; shift ;;
     --drain) num "$1" "${2:-}"; DRAIN="$2"; shift ;;
     --drain-agents) num "$1" "${2:-}"; DRAIN_AGENTS="$2"; shift ;;
+    --quiet) num "$1" "${2:-}"; QUIET="$2"; shift ;;
     --triggers-bench) DO_TRIGGERS=1 ;;
     --slots) num "$1" "${2:-}"; SLOTS="$2"; shift ;;
     --contacts) num "$1" "${2:-}"; CONTACTS="$2"; shift ;;
@@ -47,12 +49,12 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-NEW_WORKLOADS=$(( DRAIN > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 ))
+NEW_WORKLOADS=$(( DRAIN > 0 || QUIET > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 ))
 if [ "$DRAIN_AGENTS" -gt "$DRAIN" ] && [ "$DRAIN" -gt 0 ]; then
   echo "--drain-agents ($DRAIN_AGENTS) must not exceed --drain ($DRAIN)" >&2; exit 2
 fi
 if [ "$NEW_WORKLOADS" = 1 ] && [ "$DO_PG" = 0 ]; then
-  echo "--drain, --triggers-bench and --peers run on PostgreSQL; drop --h2-only" >&2; exit 2
+  echo "--drain, --quiet, --triggers-bench and --peers run on PostgreSQL; drop --h2-only" >&2; exit 2
 fi
 
 log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
@@ -282,6 +284,29 @@ if [ "$NEW_WORKLOADS" = 1 ]; then
     stop_server
     timeout 120 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-count $(pg_opts) --out "$WORK/drain.properties"
     INPUTS+=(--in "$WORK/drain.properties")
+  fi
+  if [ "$QUIET" -gt 0 ]; then
+    # A fresh schema; the drain agents (as many as there are queued runs at most) are created, then
+    # the same idle server is measured with an empty queue and with QUIET runs queued for tomorrow
+    # plus QUIET waiting (nothing can start, so all it does is housekeeping).
+    [ -z "$SCHEMA" ] || psql_q "$PG_DB" "drop schema $SCHEMA cascade" >/dev/null
+    SCHEMA="bench_$(date -u +%Y%m%d%H%M%S)_$$"; psql_q "$PG_DB" "create schema $SCHEMA" >/dev/null
+    start_pg_server
+    timeout 600 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-prepare --base "http://127.0.0.1:$PORT" \
+      --drain-agents "$(( DRAIN_AGENTS < QUIET ? DRAIN_AGENTS : QUIET ))" $(pg_opts)
+    stop_server
+    for label in empty loaded; do
+      if [ "$label" = loaded ]; then
+        timeout 300 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java quiet-queue --quiet "$QUIET" $(pg_opts) \
+          --out "$WORK/quiet.properties"
+      fi
+      start_pg_server
+      log "measuring the idle server ($label queue) for 60 s"
+      timeout 300 "$JAVA" bench/TriggerBench.java quiet-measure --base "http://127.0.0.1:$PORT" \
+        --server-pid "$SERVER_PID" --label "$label" --seconds 60 --out "$WORK/quiet.properties"
+      stop_server
+    done
+    INPUTS+=(--in "$WORK/quiet.properties")
   fi
   PEER_OPT=()
   [ -z "$PEERS" ] || PEER_OPT=(--peers "$WORK/peers.jsonl")
