@@ -24,9 +24,6 @@ class Housekeeping implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-  /** How often queued runs are told again where they stand, when that changed. */
-  static final Duration QUEUE_WATCH_INTERVAL = Duration.ofSeconds(1);
-
   private static final Duration FOLD_TOTALS_INTERVAL = Duration.ofSeconds(5);
   private static final Duration PURGE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
@@ -53,7 +50,6 @@ class Housekeeping implements SmartLifecycle {
   Housekeeping(
       DueWaits dueWaits,
       LeaseReaper leaseReaper,
-      QueueWatch queueWatch,
       RunWorkers workers,
       DailyTotals totals,
       Retention retention,
@@ -73,7 +69,6 @@ class Housekeeping implements SmartLifecycle {
                 () ->
                     requeued(
                         workers, "runs of unresponsive nodes", leaseReaper.reap(clock.instant()))),
-            new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick),
             new Task("daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
             new Task("retention purge", PURGE_CHECK_INTERVAL, retention::purgeIfDue));
   }

@@ -45,11 +45,105 @@ class QueueReasons {
 
   private record Queued(
       UUID id,
+      UUID workspaceId,
       UUID agentId,
+      UUID workOrderId,
       Instant createdAt,
       boolean head,
       Instant notBefore,
-      String holdReason) {}
+      String holdReason) {
+
+    boolean heldAt(Instant now) {
+      return notBefore != null && notBefore.isAfter(now);
+    }
+
+    Placed placed(QueueStatus status) {
+      return new Placed(id, workspaceId, agentId, workOrderId, status);
+    }
+  }
+
+  /** A queued run's status, with what its {@code execution:queued} event is addressed by. */
+  record Placed(
+      UUID executionId, UUID workspaceId, UUID agentId, UUID workOrderId, QueueStatus status) {}
+
+  private static final String QUEUED_COLUMNS =
+      "id, workspace_id, agent_id, work_order_id, created_at, head_agent_id, not_before,"
+          + " hold_reason";
+
+  private static Queued queued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Queued(
+        rs.getObject("id", UUID.class),
+        rs.getObject("workspace_id", UUID.class),
+        rs.getObject("agent_id", UUID.class),
+        rs.getObject("work_order_id", UUID.class),
+        instant(rs, "created_at"),
+        rs.getObject("head_agent_id") != null,
+        instant(rs, "not_before"),
+        rs.getString("hold_reason"));
+  }
+
+  /**
+   * Every queued run of the agent, and with {@code turnFrom} every run whose turn has come that was
+   * queued at or after it: what moves when the agent's slot changes hands, or a run leaves or joins
+   * the runs whose turn has come. An agent's queue is read once, not once per run.
+   */
+  List<Placed> queues(java.util.Set<UUID> agentIds, Instant turnFrom, Instant now) {
+    List<Placed> placed = new ArrayList<>();
+    java.util.Set<UUID> seen = new java.util.HashSet<>();
+    List<Queued> turnCome = new ArrayList<>();
+    for (UUID agentId : agentIds) {
+      List<Queued> queue =
+          jdbc.sql(
+                  "select "
+                      + QUEUED_COLUMNS
+                      + " from executions where agent_id = ? and status = 'queued'"
+                      + " order by created_at, id")
+              .param(agentId)
+              .query(QueueReasons::queued)
+              .list();
+      if (queue.isEmpty()) {
+        continue;
+      }
+      Optional<Head> head = head(agentId);
+      Duration median = null;
+      boolean medianRead = false;
+      for (int ahead = 0; ahead < queue.size(); ahead++) {
+        Queued q = queue.get(ahead);
+        seen.add(q.id());
+        if (q.heldAt(now)) {
+          placed.add(q.placed(held(q, ahead)));
+        } else if (q.head()) {
+          turnCome.add(q);
+        } else {
+          if (!medianRead) {
+            median = medianRunTime(agentId);
+            medianRead = true;
+          }
+          Optional<UUID> first = ahead == 0 ? Optional.empty() : Optional.of(queue.getFirst().id());
+          Optional<UUID> blocking = head.map(Head::id).or(() -> first);
+          placed.add(q.placed(behindHead(q, head, blocking, ahead, median, now)));
+        }
+      }
+    }
+    if (turnFrom != null) {
+      jdbc
+          .sql(
+              "select "
+                  + QUEUED_COLUMNS
+                  + " from executions where status = 'queued' and head_agent_id is not null"
+                  + " and (not_before is null or not_before <= ?) and created_at >= ?"
+                  + " order by created_at, id limit ?")
+          .params(utc(now), utc(turnFrom), ESTIMATE_AHEAD)
+          .query(QueueReasons::queued)
+          .list()
+          .stream()
+          .filter(q -> seen.add(q.id()))
+          .forEach(turnCome::add);
+    }
+    Map<UUID, QueueStatus> capacity = capacity(turnCome, now);
+    turnCome.forEach(q -> placed.add(q.placed(capacity.get(q.id()))));
+    return placed;
+  }
 
   private record Head(UUID id, Instant startedAt) {}
 
@@ -68,47 +162,47 @@ class QueueReasons {
     }
     List<Queued> found =
         jdbc.sql(
-                """
-                select id, agent_id, created_at, head_agent_id, not_before, hold_reason
-                from executions where id in (:ids) and status = 'queued'\
-                """)
+                "select "
+                    + QUEUED_COLUMNS
+                    + " from executions where id in (:ids) and status = 'queued'")
             .param("ids", executionIds)
-            .query((rs, i) ->
-                new Queued(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("agent_id", UUID.class),
-                    instant(rs, "created_at"),
-                    rs.getObject("head_agent_id") != null,
-                    instant(rs, "not_before"),
-                    rs.getString("hold_reason")))
+            .query(QueueReasons::queued)
             .list();
     Map<UUID, QueueStatus> statuses = new HashMap<>();
     List<Queued> turnCome = new ArrayList<>();
     for (Queued q : found) {
-      if (q.notBefore() != null && q.notBefore().isAfter(now)) {
-        statuses.put(
-            q.id(),
-            QueueStatus.held(
-                agentAhead(q) + 1, QueueStatus.Reason.fromWireName(q.holdReason()), q.notBefore()));
+      if (q.heldAt(now)) {
+        statuses.put(q.id(), held(q, agentAhead(q)));
       } else if (q.head()) {
         turnCome.add(q);
       } else {
-        statuses.put(q.id(), behindHead(q, now));
+        int ahead = agentAhead(q);
+        Optional<Head> head = head(q.agentId());
+        Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
+        statuses.put(q.id(), behindHead(q, head, blocking, ahead, medianRunTime(q.agentId()), now));
       }
     }
     statuses.putAll(capacity(turnCome, now));
     return statuses;
   }
 
-  private QueueStatus behindHead(Queued q, Instant now) {
-    int ahead = agentAhead(q);
-    Optional<Head> head = head(q.agentId());
-    Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
+  private static QueueStatus held(Queued q, int ahead) {
+    return QueueStatus.held(
+        ahead + 1, QueueStatus.Reason.fromWireName(q.holdReason()), q.notBefore());
+  }
+
+  private static QueueStatus behindHead(
+      Queued q,
+      Optional<Head> head,
+      Optional<UUID> blocking,
+      int ahead,
+      Duration median,
+      Instant now) {
     if (blocking.isEmpty()) {
       // The slot was just freed and is about to be handed to this run.
       return QueueStatus.capacity(1, now, true);
     }
-    return QueueStatus.agentBusy(ahead + 1, blocking.get(), estimate(q, head, ahead, now));
+    return QueueStatus.agentBusy(ahead + 1, blocking.get(), estimate(head, ahead, median, now));
   }
 
   private record Claimable(UUID id, UUID agentId) {}
@@ -222,8 +316,7 @@ class QueueReasons {
   }
 
   /** From the agent's median run time: what is ahead of this run, one median each. */
-  private Instant estimate(Queued q, Optional<Head> head, int ahead, Instant now) {
-    Duration median = medianRunTime(q.agentId());
+  private static Instant estimate(Optional<Head> head, int ahead, Duration median, Instant now) {
     if (median == null) {
       return null;
     }

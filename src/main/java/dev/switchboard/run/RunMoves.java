@@ -34,12 +34,19 @@ class RunMoves {
   private final JdbcTemplate template;
   private final ExecutionStore store;
   private final RunEvents events;
+  private final QueueWatch watch;
 
-  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store, RunEvents events) {
+  RunMoves(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      ExecutionStore store,
+      RunEvents events,
+      QueueWatch watch) {
     this.jdbc = jdbc;
     this.template = template;
     this.store = store;
     this.events = events;
+    this.watch = watch;
   }
 
   /** Why a new run may not start before a time: the agent's rate, or a backoff. */
@@ -152,7 +159,20 @@ class RunMoves {
                 """)
             .params(head, id)
             .update();
-    return recorded(changed, id, WAITING, QUEUED, now, actor, reason);
+    return back(recorded(changed, id, WAITING, QUEUED, now, actor, reason), id);
+  }
+
+  /**
+   * A run came back to the queue without a live event of its own (woken, requeued, released): once
+   * committed, the runs it moved are told where they stand.
+   */
+  private boolean back(boolean moved, UUID id) {
+    if (moved) {
+      store
+          .findAny(id)
+          .ifPresent(e -> AfterCommit.run(() -> watch.moved(e.agentId(), e.createdAt())));
+    }
+    return moved;
   }
 
   /**
@@ -169,7 +189,7 @@ class RunMoves {
                 """)
             .params(id, max)
             .update();
-    return recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason);
+    return back(recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason), id);
   }
 
   /** Fails a running run that kept losing its node, frees its slot and publishes the failure. */
@@ -211,14 +231,16 @@ class RunMoves {
                 """)
             .params(id, node)
             .update();
-    return recorded(
-        changed,
-        id,
-        RUNNING,
-        QUEUED,
-        now,
-        "worker " + node,
-        "Node shutting down; run handed back to the queue");
+    return back(
+        recorded(
+            changed,
+            id,
+            RUNNING,
+            QUEUED,
+            now,
+            "worker " + node,
+            "Node shutting down; run handed back to the queue"),
+        id);
   }
 
   /**
