@@ -79,6 +79,7 @@ class ScheduleFirer {
    */
   Optional<Instant> fire(List<AgentTrigger> triggers) {
     Instant now = clock.instant();
+    long started = System.nanoTime();
     Map<UUID, Instant> recorded =
         ledger.last(triggers.stream().map(t -> t.trigger().id()).toList());
     List<Due> due = new ArrayList<>();
@@ -100,10 +101,25 @@ class ScheduleFirer {
       }
     }
     if (!due.isEmpty()) {
+      long worked = System.nanoTime();
       tx.executeWithoutResult(status -> recordAll(due, now));
+      long committed = System.nanoTime();
+      long tookMs = Duration.between(now, clock.instant()).toMillis();
+      if (tookMs >= SLOW.toMillis()) {
+        log.info(
+            "Fired {} schedules {} ms after the tick: {} ms reading the ledger and working out the"
+                + " slots, {} ms recording and admitting them",
+            due.size(),
+            tookMs,
+            (worked - started) / 1_000_000,
+            (committed - worked) / 1_000_000);
+      }
     }
     return next;
   }
+
+  /** A firing that takes longer says where its time went. */
+  static final Duration SLOW = Duration.ofMillis(100);
 
   private record Due(AgentTrigger trigger, DueSlots slots) {}
 
