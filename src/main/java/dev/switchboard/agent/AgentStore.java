@@ -40,6 +40,17 @@ class AgentStore {
         .optional();
   }
 
+  /** The agents with these ids, wherever they are, in one query; missing ones are left out. */
+  List<Agent> findAll(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from agents where id in (:ids)")
+        .param("ids", ids)
+        .query(this::map)
+        .list();
+  }
+
   List<Agent> list(UUID workspaceId, boolean includeArchived) {
     return jdbc.sql(
             "select "

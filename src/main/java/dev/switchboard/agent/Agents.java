@@ -119,6 +119,13 @@ public class Agents {
     return store.find(workspaceId, id);
   }
 
+  /** The agents with these ids (of any workspace), by id, read in one query. */
+  public Map<UUID, Agent> findAll(java.util.Collection<UUID> ids) {
+    Map<UUID, Agent> found = new java.util.HashMap<>();
+    store.findAll(ids).forEach(a -> found.put(a.id(), a));
+    return found;
+  }
+
   /** The agent, or 404 when it does not exist in this workspace. */
   public Agent require(UUID workspaceId, UUID id) {
     return find(workspaceId, id).orElseThrow(() -> ApiException.notFound("Agent"));

@@ -10,8 +10,10 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.support.CronExpression;
 
 /** One way an agent is started, as set with the agent ({@code triggers[]} in SPEC). */
@@ -95,8 +97,7 @@ public sealed interface TriggerDefinition {
     /** The first fire time strictly after {@code after}; empty when the schedule never fires. */
     public Optional<Instant> nextAfter(Instant after) {
       ZoneRules rules = timezone.getRules();
-      CronExpression expression =
-          frequency == Frequency.MONTHLY ? null : CronExpression.parse(cronText());
+      CronExpression expression = frequency == Frequency.MONTHLY ? null : parsed(cronText());
       LocalDateTime local = LocalDateTime.ofInstant(after, timezone);
       // Bounded: local times inside a gap or the second half of an overlap resolve to instants
       // not after `after` and are passed over, never more than a day's worth of them.
@@ -143,6 +144,19 @@ public sealed interface TriggerDefinition {
     private LocalDateTime monthly(int year, int month) {
       var first = java.time.LocalDate.of(year, month, 1);
       return first.withDayOfMonth(Math.min(dayOfMonth, first.lengthOfMonth())).atTime(time);
+    }
+
+    /**
+     * Parsed crons, kept: a tick asks each schedule for its next slots three times or more, and
+     * each ask parsed the cron again.
+     */
+    private static final Map<String, CronExpression> PARSED = new ConcurrentHashMap<>();
+
+    private static CronExpression parsed(String cron) {
+      if (PARSED.size() > 10_000) {
+        PARSED.clear();
+      }
+      return PARSED.computeIfAbsent(cron, CronExpression::parse);
     }
 
     /** The six-field cron this schedule is, for every frequency but monthly. */

@@ -16,9 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -82,40 +87,142 @@ public class Admission {
    */
   @Transactional
   public AdmissionResult admit(TriggerSource source, Agent agent, TriggerContext context) {
-    Rules rules = source.rules();
-    Optional<Refused> forbidden = source.caller().flatMap(by -> checkPermission(rules, by, agent));
-    if (forbidden.isPresent()) {
-      return forbidden.get();
-    }
-    if (!rules.accepts().contains(agent.status())) {
-      if (rules.unattended() && agent.status() != AgentStatus.ARCHIVED) {
-        return skip(source, agent, context);
-      }
-      return notRunnable(rules, agent);
-    }
+    return admitAll(List.of(new Request(source, agent, context))).getFirst();
+  }
+
+  /** One run asked of admission: by what, of which agent, with what context. */
+  public record Request(TriggerSource source, Agent agent, TriggerContext context) {}
+
+  /**
+   * {@link #admit} for many runs at once (a tick's due schedules), with the same rules, in one
+   * transaction and a few statements for all of them: one count of the agents' recent runs, one
+   * lock of their heads, one insert of the runs. The results are in the order of the requests; a
+   * request for an agent that an earlier one of them made busy queues behind it.
+   */
+  @Transactional
+  public List<AdmissionResult> admitAll(List<Request> requests) {
     Instant now = clock.instant();
-    RunMoves.Hold hold;
-    switch (checkRate(rules, agent, now)) {
-      case Rate.Over over -> {
-        return over.refusal();
+    AdmissionResult[] results = new AdmissionResult[requests.size()];
+    List<Integer> runnable = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Request r = requests.get(i);
+      Rules rules = r.source().rules();
+      Optional<Refused> forbidden =
+          r.source().caller().flatMap(by -> checkPermission(rules, by, r.agent()));
+      if (forbidden.isPresent()) {
+        results[i] = forbidden.get();
+      } else if (!rules.accepts().contains(r.agent().status())) {
+        results[i] =
+            rules.unattended() && r.agent().status() != AgentStatus.ARCHIVED
+                ? skip(r.source(), r.agent(), r.context())
+                : notRunnable(rules, r.agent());
+      } else {
+        runnable.add(i);
       }
-      case Rate.Held held -> hold = held.hold();
-      case Rate.Free free -> hold = null;
     }
-    Execution run = newRun(source, agent, context, ExecutionStatus.QUEUED, now, null);
-    boolean behind = !takeSlot(run, hold);
+    if (runnable.isEmpty()) {
+      return List.of(results);
+    }
+    Window window =
+        new Window(runnable.stream().map(i -> requests.get(i).agent().id()).toList(), now);
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i : runnable) {
+      Request r = requests.get(i);
+      switch (window.check(r.source().rules(), r.agent())) {
+        case Rate.Over over -> results[i] = over.refusal();
+        case Rate.Held held -> candidates.add(candidate(i, r, now, held.hold()));
+        case Rate.Free free -> candidates.add(candidate(i, r, now, null));
+      }
+    }
+    for (Candidate c : queue(candidates)) {
+      results[c.index()] = c.result();
+    }
+    List<Execution> admitted = new ArrayList<>();
+    for (AdmissionResult result : results) {
+      if (result instanceof Admitted a) {
+        admitted.add(a.execution());
+      }
+    }
+    if (!admitted.isEmpty()) {
+      Map<UUID, QueueStatus> statuses =
+          queue.ofAll(admitted.stream().map(Execution::id).toList(), now);
+      AfterCommit.run(() -> {
+        workers.wake();
+        admitted.forEach(run -> watch.told(run, statuses.get(run.id())));
+      });
+    }
+    return List.of(results);
+  }
+
+  /** A run that passed the agent's status and rate, on its way into the queue. */
+  private record Candidate(
+      int index, Request request, Execution run, RunMoves.Hold hold, AdmissionResult result) {
+
+    Candidate settled(AdmissionResult result) {
+      return new Candidate(index, request, run, hold, result);
+    }
+
+    Admitted admitted(boolean behind) {
+      return new Admitted(run, behind, hold != null);
+    }
+  }
+
+  private static Candidate candidate(int index, Request r, Instant now, RunMoves.Hold hold) {
+    return new Candidate(
+        index,
+        r,
+        newRun(r.source(), r.agent(), r.context(), ExecutionStatus.QUEUED, now, null),
+        hold,
+        null);
+  }
+
+  /**
+   * Queues the candidates: the agents' heads are locked first (a run about to queue behind a head
+   * takes this lock so that the head cannot end unseen: if it ends first, there is no head left to
+   * lock; if it ends later, its promotion sees the committed run behind); an agent without one gets
+   * its first candidate as head, the others queue behind. When a head appeared meanwhile (another
+   * transaction took a slot), the batch is undone and each run takes its slot alone.
+   */
+  private List<Candidate> queue(List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    Set<UUID> busy =
+        store.lockHeads(candidates.stream().map(c -> c.run().agentId()).distinct().toList());
+    List<Candidate> decided = new ArrayList<>();
+    List<RunMoves.Enqueued> rows = new ArrayList<>();
+    boolean heads = false;
+    for (Candidate c : candidates) {
+      boolean behind = !busy.add(c.run().agentId());
+      if (behind && !c.request().source().rules().queuesWhenBusy()) {
+        decided.add(c.settled(alreadyRunning(c.run().agentId())));
+        continue;
+      }
+      heads |= !behind;
+      rows.add(new RunMoves.Enqueued(c.run(), !behind, c.hold()));
+      decided.add(c.settled(c.admitted(behind)));
+    }
+    if (!heads) {
+      moves.enqueueAll(rows);
+      return decided;
+    }
+    try {
+      savepoint.executeWithoutResult(status -> moves.enqueueAll(rows));
+      return decided;
+    } catch (DuplicateKeyException slotTakenMeanwhile) {
+      return candidates.stream().map(this::queueAlone).toList();
+    }
+  }
+
+  private Candidate queueAlone(Candidate c) {
+    boolean behind = !takeSlot(c.run(), c.hold());
     if (behind) {
-      if (!rules.queuesWhenBusy()) {
-        return alreadyRunning(agent.id());
+      if (!c.request().source().rules().queuesWhenBusy()) {
+        return c.settled(alreadyRunning(c.run().agentId()));
       }
-      insert(run, false, hold);
+      insert(c.run(), false, c.hold());
     }
-    QueueStatus status = queue.of(run.id(), now).orElseThrow();
-    AfterCommit.run(() -> {
-      workers.wake();
-      watch.told(run, status);
-    });
-    return new Admitted(run, behind, hold != null);
+    return c.settled(c.admitted(behind));
   }
 
   /** What the agent's rate and budget say about one more run. */
@@ -210,38 +317,69 @@ public class Admission {
     return new Refused("AGENT_ALREADY_RUNNING", HttpStatus.CONFLICT, ALREADY_RUNNING, current);
   }
 
-  private Rate checkRate(Rules rules, Agent agent, Instant now) {
-    Instant startOfDay =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
-    ExecutionStore.RecentRuns recent = store.recentRuns(agent.id(), minuteAgo, startOfDay);
-    int perMinute = agent.restrictions().maxExecutionsPerMinute();
-    Rate rate = new Rate.Free();
-    if (recent.lastMinute() >= perMinute) {
-      if (!rules.unattended()) {
+  /**
+   * The agents' rate and budget, read for all of them in one query and counted on as the batch
+   * admits runs, so that two requests for one agent see each other.
+   */
+  private final class Window {
+    private final Instant now;
+    private final Instant minuteAgo;
+    private final Map<UUID, ExecutionStore.RecentRuns> recent;
+    private final Map<UUID, List<Instant>> added = new HashMap<>();
+
+    Window(List<UUID> agentIds, Instant now) {
+      this.now = now;
+      this.minuteAgo = now.minus(Duration.ofMinutes(1));
+      Instant startOfDay =
+          LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+      this.recent = store.recentRuns(new HashSet<>(agentIds), minuteAgo, startOfDay);
+    }
+
+    Rate check(Rules rules, Agent agent) {
+      ExecutionStore.RecentRuns stored =
+          recent.getOrDefault(agent.id(), new ExecutionStore.RecentRuns(0, 0));
+      List<Instant> ours = added.computeIfAbsent(agent.id(), id -> new ArrayList<>());
+      long lastMinute = stored.lastMinute() + ours.size();
+      int perMinute = agent.restrictions().maxExecutionsPerMinute();
+      Rate rate = new Rate.Free();
+      if (lastMinute >= perMinute) {
+        if (!rules.unattended()) {
+          return new Rate.Over(
+              Refused.of(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  "RATE_LIMITED",
+                  "Agent rate limit reached ("
+                      + perMinute
+                      + " runs per minute). Try again in a minute."));
+        }
+        Instant opens = opensAt(agent.id(), ours, lastMinute - perMinute);
+        rate = new Rate.Held(new RunMoves.Hold(opens, QueueStatus.Reason.THROTTLED));
+      }
+      if (stored.today() + ours.size() >= agent.restrictions().maxExecutionsPerDay()) {
+        if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
+          notifier.notifyOwners(
+              agent.workspaceId(),
+              "agent.paused",
+              LIMIT_PAUSED,
+              "/w/" + agent.workspaceId() + "/agents/" + agent.id());
+        }
         return new Rate.Over(
-            Refused.of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "RATE_LIMITED",
-                "Agent rate limit reached ("
-                    + perMinute
-                    + " runs per minute). Try again in a minute."));
+            Refused.of(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED));
       }
-      Instant opens = store.windowOpensAt(agent.id(), minuteAgo, recent.lastMinute() - perMinute);
-      rate = new Rate.Held(new RunMoves.Hold(opens, QueueStatus.Reason.THROTTLED));
+      ours.add(rate instanceof Rate.Held held ? held.hold().until() : now);
+      return rate;
     }
-    if (recent.today() >= agent.restrictions().maxExecutionsPerDay()) {
-      if (agents.pauseForLimit(agent.workspaceId(), agent.id(), "execution limit")) {
-        notifier.notifyOwners(
-            agent.workspaceId(),
-            "agent.paused",
-            LIMIT_PAUSED,
-            "/w/" + agent.workspaceId() + "/agents/" + agent.id());
-      }
-      return new Rate.Over(
-          Refused.of(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED));
+
+    /**
+     * A minute after the {@code skip}-th oldest run counted in the window, the stored ones and
+     * those this batch admitted ({@code ours}) together.
+     */
+    private Instant opensAt(UUID agentId, List<Instant> ours, long skip) {
+      List<Instant> counted = new ArrayList<>(store.countedInWindow(agentId, minuteAgo, skip + 1));
+      counted.addAll(ours);
+      counted.sort(null);
+      return counted.get((int) skip).plus(Duration.ofMinutes(1));
     }
-    return rate;
   }
 
   private static Optional<Refused> checkPermission(Rules rules, Membership by, Agent agent) {

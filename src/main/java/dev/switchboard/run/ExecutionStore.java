@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,39 +82,43 @@ class ExecutionStore {
    */
   record RecentRuns(long lastMinute, long today) {}
 
-  RecentRuns recentRuns(UUID agentId, Instant minuteAgo, Instant startOfDay) {
-    return jdbc.sql(
+  /** {@link RecentRuns} of each of the agents, in one query; an agent without runs has none. */
+  Map<UUID, RecentRuns> recentRuns(
+      Collection<UUID> agentIds, Instant minuteAgo, Instant startOfDay) {
+    Map<UUID, RecentRuns> recent = new HashMap<>();
+    jdbc.sql(
             """
-            select coalesce(sum(case when coalesce(not_before, created_at) > ? then 1 else 0 end), 0),
-                   coalesce(sum(case when created_at >= ? then 1 else 0 end), 0)
-            from executions where agent_id = ? and status <> 'skipped'
-            and (created_at >= ? or not_before > ?)\
+            select agent_id,
+                   sum(case when coalesce(not_before, created_at) > :minuteAgo then 1 else 0 end),
+                   sum(case when created_at >= :startOfDay then 1 else 0 end)
+            from executions where agent_id in (:agents) and status <> 'skipped'
+            and (created_at >= :since or not_before > :minuteAgo) group by agent_id\
             """)
-        .params(
-            utc(minuteAgo),
-            utc(startOfDay),
-            agentId,
-            utc(earlier(minuteAgo, startOfDay)),
-            utc(minuteAgo))
-        .query((rs, i) -> new RecentRuns(rs.getLong(1), rs.getLong(2)))
-        .single();
+        .param("minuteAgo", utc(minuteAgo))
+        .param("startOfDay", utc(startOfDay))
+        .param("agents", agentIds)
+        .param("since", utc(earlier(minuteAgo, startOfDay)))
+        .query(rs -> {
+          recent.put(rs.getObject(1, UUID.class), new RecentRuns(rs.getLong(2), rs.getLong(3)));
+        });
+    return recent;
   }
 
   /**
-   * When the agent's rate window next has room: a minute after the start (or hold) of the run that
-   * must leave it, the {@code skip}-th oldest of those in the window.
+   * The first {@code limit} times the agent's runs count at in the rate window (their start, or the
+   * end of their hold), oldest first: the run that must leave the window before the next one fits
+   * is among them.
    */
-  Instant windowOpensAt(UUID agentId, Instant minuteAgo, long skip) {
+  List<Instant> countedInWindow(UUID agentId, Instant minuteAgo, long limit) {
     return jdbc.sql(
             """
             select coalesce(not_before, created_at) as counted_at from executions
             where agent_id = ? and status <> 'skipped' and coalesce(not_before, created_at) > ?
-            order by counted_at limit 1 offset ?\
+            order by counted_at limit ?\
             """)
-        .params(agentId, utc(minuteAgo), skip)
+        .params(agentId, utc(minuteAgo), limit)
         .query((rs, i) -> instant(rs, "counted_at"))
-        .single()
-        .plus(java.time.Duration.ofMinutes(1));
+        .list();
   }
 
   private static Instant earlier(Instant a, Instant b) {
@@ -253,6 +260,20 @@ class ExecutionStore {
         .query(UUID.class)
         .optional()
         .isPresent();
+  }
+
+  /**
+   * {@link #lockHead} for many agents in one statement, in the order of their ids (so batches that
+   * share agents lock them in the same order): answers the agents that have a head.
+   */
+  Set<UUID> lockHeads(Collection<UUID> agentIds) {
+    return new HashSet<>(
+        jdbc.sql(
+                "select head_agent_id from executions where head_agent_id in (:agents)"
+                    + " order by head_agent_id for update")
+            .param("agents", agentIds)
+            .query(UUID.class)
+            .list());
   }
 
   void requestCancel(UUID id, String by) {

@@ -26,9 +26,6 @@ class Housekeeping implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-  /** How often queued runs are told again where they stand, when that changed. */
-  static final Duration QUEUE_WATCH_INTERVAL = Duration.ofSeconds(1);
-
   private static final Duration FOLD_TOTALS_INTERVAL = Duration.ofSeconds(5);
   private static final Duration PURGE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
@@ -59,7 +56,6 @@ class Housekeeping implements SmartLifecycle {
   Housekeeping(
       DueWaits dueWaits,
       LeaseReaper leaseReaper,
-      QueueWatch queueWatch,
       RunWorkers workers,
       DailyTotals totals,
       Retention retention,
@@ -80,7 +76,6 @@ class Housekeeping implements SmartLifecycle {
                 () ->
                     requeued(
                         workers, "runs of unresponsive nodes", leaseReaper.reap(clock.instant()))),
-            new Task("queue watch", QUEUE_WATCH_INTERVAL, queueWatch::tick),
             new Task("daily totals", FOLD_TOTALS_INTERVAL, () -> totals.fold(Integer.MAX_VALUE)),
             new Task("retention purge", PURGE_CHECK_INTERVAL, retention::purgeIfDue));
     for (Task task : tasks) {

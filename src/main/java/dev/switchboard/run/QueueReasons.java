@@ -6,6 +6,7 @@ import static dev.switchboard.run.ExecutionStore.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,62 +45,200 @@ class QueueReasons {
 
   private record Queued(
       UUID id,
+      UUID workspaceId,
       UUID agentId,
+      UUID workOrderId,
       Instant createdAt,
       boolean head,
       Instant notBefore,
-      String holdReason) {}
+      String holdReason) {
+
+    boolean heldAt(Instant now) {
+      return notBefore != null && notBefore.isAfter(now);
+    }
+
+    Placed placed(QueueStatus status) {
+      return new Placed(id, workspaceId, agentId, workOrderId, status);
+    }
+  }
+
+  /** A queued run's status, with what its {@code execution:queued} event is addressed by. */
+  record Placed(
+      UUID executionId, UUID workspaceId, UUID agentId, UUID workOrderId, QueueStatus status) {}
+
+  private static final String QUEUED_COLUMNS =
+      "id, workspace_id, agent_id, work_order_id, created_at, head_agent_id, not_before,"
+          + " hold_reason";
+
+  private static Queued queued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Queued(
+        rs.getObject("id", UUID.class),
+        rs.getObject("workspace_id", UUID.class),
+        rs.getObject("agent_id", UUID.class),
+        rs.getObject("work_order_id", UUID.class),
+        instant(rs, "created_at"),
+        rs.getObject("head_agent_id") != null,
+        instant(rs, "not_before"),
+        rs.getString("hold_reason"));
+  }
+
+  /**
+   * Every queued run of the agent, and with {@code turnFrom} every run whose turn has come that was
+   * queued at or after it: what moves when the agent's slot changes hands, or a run leaves or joins
+   * the runs whose turn has come. An agent's queue is read once, not once per run.
+   */
+  List<Placed> queues(java.util.Set<UUID> agentIds, Instant turnFrom, Instant now) {
+    List<Placed> placed = new ArrayList<>();
+    java.util.Set<UUID> seen = new java.util.HashSet<>();
+    List<Queued> turnCome = new ArrayList<>();
+    for (UUID agentId : agentIds) {
+      List<Queued> queue =
+          jdbc.sql(
+                  "select "
+                      + QUEUED_COLUMNS
+                      + " from executions where agent_id = ? and status = 'queued'"
+                      + " order by created_at, id")
+              .param(agentId)
+              .query(QueueReasons::queued)
+              .list();
+      if (queue.isEmpty()) {
+        continue;
+      }
+      Optional<Head> head = head(agentId);
+      Duration median = null;
+      boolean medianRead = false;
+      for (int ahead = 0; ahead < queue.size(); ahead++) {
+        Queued q = queue.get(ahead);
+        seen.add(q.id());
+        if (q.heldAt(now)) {
+          placed.add(q.placed(held(q, ahead)));
+        } else if (q.head()) {
+          turnCome.add(q);
+        } else {
+          if (!medianRead) {
+            median = medianRunTime(agentId);
+            medianRead = true;
+          }
+          Optional<UUID> first = ahead == 0 ? Optional.empty() : Optional.of(queue.getFirst().id());
+          Optional<UUID> blocking = head.map(Head::id).or(() -> first);
+          placed.add(q.placed(behindHead(q, head, blocking, ahead, median, now)));
+        }
+      }
+    }
+    if (turnFrom != null) {
+      jdbc
+          .sql(
+              "select "
+                  + QUEUED_COLUMNS
+                  + " from executions where status = 'queued' and head_agent_id is not null"
+                  + " and (not_before is null or not_before <= ?) and created_at >= ?"
+                  + " order by created_at, id limit ?")
+          .params(utc(now), utc(turnFrom), ESTIMATE_AHEAD)
+          .query(QueueReasons::queued)
+          .list()
+          .stream()
+          .filter(q -> seen.add(q.id()))
+          .forEach(turnCome::add);
+    }
+    Map<UUID, QueueStatus> capacity = capacity(turnCome, now);
+    turnCome.forEach(q -> placed.add(q.placed(capacity.get(q.id()))));
+    return placed;
+  }
 
   private record Head(UUID id, Instant startedAt) {}
 
   /** Empty unless the run is queued. */
   Optional<QueueStatus> of(UUID executionId, Instant now) {
-    Optional<Queued> found =
-        jdbc.sql(
-                """
-                select id, agent_id, created_at, head_agent_id, not_before, hold_reason
-                from executions where id = ? and status = 'queued'\
-                """)
-            .param(executionId)
-            .query((rs, i) ->
-                new Queued(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("agent_id", UUID.class),
-                    instant(rs, "created_at"),
-                    rs.getObject("head_agent_id") != null,
-                    instant(rs, "not_before"),
-                    rs.getString("hold_reason")))
-            .optional();
-    return found.map(q -> statusOf(q, now));
+    return Optional.ofNullable(ofAll(List.of(executionId), now).get(executionId));
   }
 
-  private QueueStatus statusOf(Queued q, Instant now) {
-    if (q.notBefore() != null && q.notBefore().isAfter(now)) {
-      return QueueStatus.held(
-          agentAhead(q) + 1, QueueStatus.Reason.fromWireName(q.holdReason()), q.notBefore());
+  /**
+   * The statuses of those of the runs that are queued, by id. The runs whose turn has come share
+   * one read of the queue ahead of them and of the running runs, however many they are.
+   */
+  Map<UUID, QueueStatus> ofAll(Collection<UUID> executionIds, Instant now) {
+    if (executionIds.isEmpty()) {
+      return Map.of();
     }
-    if (q.head()) {
-      return capacity(q, now);
+    List<Queued> found =
+        jdbc.sql(
+                "select "
+                    + QUEUED_COLUMNS
+                    + " from executions where id in (:ids) and status = 'queued'")
+            .param("ids", executionIds)
+            .query(QueueReasons::queued)
+            .list();
+    Map<UUID, QueueStatus> statuses = new HashMap<>();
+    List<Queued> turnCome = new ArrayList<>();
+    for (Queued q : found) {
+      if (q.heldAt(now)) {
+        statuses.put(q.id(), held(q, agentAhead(q)));
+      } else if (q.head()) {
+        turnCome.add(q);
+      } else {
+        int ahead = agentAhead(q);
+        Optional<Head> head = head(q.agentId());
+        Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
+        statuses.put(q.id(), behindHead(q, head, blocking, ahead, medianRunTime(q.agentId()), now));
+      }
     }
-    int ahead = agentAhead(q);
-    Optional<Head> head = head(q.agentId());
-    Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
+    statuses.putAll(capacity(turnCome, now));
+    return statuses;
+  }
+
+  private static QueueStatus held(Queued q, int ahead) {
+    return QueueStatus.held(
+        ahead + 1, QueueStatus.Reason.fromWireName(q.holdReason()), q.notBefore());
+  }
+
+  private static QueueStatus behindHead(
+      Queued q,
+      Optional<Head> head,
+      Optional<UUID> blocking,
+      int ahead,
+      Duration median,
+      Instant now) {
     if (blocking.isEmpty()) {
       // The slot was just freed and is about to be handed to this run.
       return QueueStatus.capacity(1, now, true);
     }
-    return QueueStatus.agentBusy(ahead + 1, blocking.get(), estimate(q, head, ahead, now));
+    return QueueStatus.agentBusy(ahead + 1, blocking.get(), estimate(head, ahead, median, now));
   }
 
+  private record Claimable(UUID id, UUID agentId) {}
+
   /**
-   * A run whose turn has come waits for a worker. The workers free up as the running runs end (each
-   * at its start plus its agent's median run time) and as each claimable run ahead of it, in queue
-   * order, takes the first free worker for its own agent's median; this run gets the next one. The
-   * estimate is null when a median is unknown or the queue ahead is longer than {@link
-   * #ESTIMATE_AHEAD}.
+   * Runs whose turn has come wait for a worker. The workers free up as the running runs end (each
+   * at its start plus its agent's median run time) and as each claimable run, in queue order, takes
+   * the first free worker for its own agent's median; a run gets the first worker free when its
+   * turn comes. The estimate is null when a median is unknown or more than {@link #ESTIMATE_AHEAD}
+   * runs are ahead.
    */
-  private QueueStatus capacity(Queued q, Instant now) {
-    List<UUID> ahead = claimableAhead(q, now);
+  private Map<UUID, QueueStatus> capacity(List<Queued> runs, Instant now) {
+    if (runs.isEmpty()) {
+      return Map.of();
+    }
+    Queued last =
+        runs.stream()
+            .max(java.util.Comparator.comparing(Queued::createdAt).thenComparing(Queued::id))
+            .orElseThrow();
+    List<Claimable> queue =
+        jdbc.sql(
+                """
+                select id, agent_id from executions where status = 'queued'
+                and head_agent_id is not null and (not_before is null or not_before <= ?)
+                and (created_at < ? or (created_at = ? and id <= ?))
+                order by created_at, id limit ?\
+                """)
+            .params(
+                utc(now),
+                utc(last.createdAt()),
+                utc(last.createdAt()),
+                last.id(),
+                ESTIMATE_AHEAD + runs.size())
+            .query((rs, i) ->
+                new Claimable(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class)))
+            .list();
     List<Running> running =
         jdbc.sql("select agent_id, started_at from executions where status = 'running'")
             .query((rs, i) ->
@@ -108,17 +247,15 @@ class QueueReasons {
     // Other nodes' runs count too: there are at least as many workers as runs running.
     int workers = Math.max(settings.workers(), running.size());
     boolean workerFree = running.size() < settings.workers();
-    if (ahead.size() >= ESTIMATE_AHEAD) {
-      return QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree);
-    }
-    int position = ahead.size() + 1;
     Map<UUID, Optional<Duration>> medians = new HashMap<>();
     Function<UUID, Optional<Duration>> median = id -> recentMedian(id, now);
     PriorityQueue<Instant> free = new PriorityQueue<>();
+    boolean known = true;
     for (Running r : running) {
       Optional<Duration> runTime = medians.computeIfAbsent(r.agentId(), median);
       if (runTime.isEmpty() || r.startedAt() == null) {
-        return QueueStatus.capacity(position, null, workerFree);
+        known = false;
+        break;
       }
       Instant end = r.startedAt().plus(runTime.get());
       free.add(end.isAfter(now) ? end : now);
@@ -126,14 +263,32 @@ class QueueReasons {
     while (free.size() < workers) {
       free.add(now);
     }
-    for (UUID agentId : ahead) {
-      Optional<Duration> runTime = medians.computeIfAbsent(agentId, median);
-      if (runTime.isEmpty()) {
-        return QueueStatus.capacity(position, null, workerFree);
+    Map<UUID, Queued> wanted = new HashMap<>();
+    runs.forEach(q -> wanted.put(q.id(), q));
+    Map<UUID, QueueStatus> statuses = new HashMap<>();
+    int position = 0;
+    for (Claimable c : queue) {
+      position++;
+      known &= position <= ESTIMATE_AHEAD + 1;
+      if (wanted.containsKey(c.id())) {
+        statuses.put(
+            c.id(), QueueStatus.capacity(position, known ? free.peek() : null, workerFree));
       }
-      free.add(free.poll().plus(runTime.get()));
+      if (known) {
+        Optional<Duration> runTime = medians.computeIfAbsent(c.agentId(), median);
+        if (runTime.isEmpty()) {
+          known = false;
+        } else {
+          free.add(free.poll().plus(runTime.get()));
+        }
+      }
     }
-    return QueueStatus.capacity(position, free.poll(), workerFree);
+    for (Queued q : runs) {
+      if (!statuses.containsKey(q.id())) {
+        statuses.put(q.id(), QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree));
+      }
+    }
+    return statuses;
   }
 
   private record Running(UUID agentId, Instant startedAt) {}
@@ -161,8 +316,7 @@ class QueueReasons {
   }
 
   /** From the agent's median run time: what is ahead of this run, one median each. */
-  private Instant estimate(Queued q, Optional<Head> head, int ahead, Instant now) {
-    Duration median = medianRunTime(q.agentId());
+  private static Instant estimate(Optional<Head> head, int ahead, Duration median, Instant now) {
     if (median == null) {
       return null;
     }
@@ -215,20 +369,6 @@ class QueueReasons {
         .params(utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id())
         .query(Integer.class)
         .single();
-  }
-
-  /** The agents of the runs a worker takes before this one, in the order it takes them. */
-  private List<UUID> claimableAhead(Queued q, Instant now) {
-    return jdbc.sql(
-            """
-            select agent_id from executions where status = 'queued'
-            and head_agent_id is not null and (not_before is null or not_before <= ?)
-            and (created_at < ? or (created_at = ? and id < ?))
-            order by created_at, id limit ?\
-            """)
-        .params(utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id(), ESTIMATE_AHEAD)
-        .query(UUID.class)
-        .list();
   }
 
   private Optional<Head> head(UUID agentId) {

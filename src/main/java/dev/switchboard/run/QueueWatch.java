@@ -1,80 +1,147 @@
 package dev.switchboard.run;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends {@code execution:queued} when a run is queued and again whenever its position or reason
- * changes, for the runs at the front of the queue (the ones that move); its cost per tick is
- * bounded by {@link #WATCHED}, not by the queue's length.
+ * Sends {@code execution:queued} when a run is queued, and again to each queued run whose position
+ * or reason a move changed, from the node that made the move (each node hears only its own moves
+ * here; the others' arrive as their live events): a run that started, ended, began to wait or came
+ * back moves its agent's queue and the runs whose turn has come queued after it; a hold that ends
+ * (rate limit, backoff) moves them at its end. The work per move is the agent's queue and the runs
+ * whose turn has come behind the change, never the whole queue; moves heard within {@link #GATHER}
+ * are told together, one read for all.
  */
 @Component
 class QueueWatch {
 
-  static final int WATCHED = 50;
+  private static final Logger log = LoggerFactory.getLogger(QueueWatch.class);
 
-  private final JdbcClient jdbc;
+  /** How long moves are gathered before the runs they moved are told. */
+  static final Duration GATHER = Duration.ofMillis(20);
+
+  private static final int TOLD_KEPT = 100_000;
+
   private final QueueReasons reasons;
   private final RunEvents events;
   private final Clock clock;
   private final Map<UUID, QueueStatus> told = new ConcurrentHashMap<>();
+  private final Set<UUID> movedAgents = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<Instant> turnFrom = new AtomicReference<>();
+  private final AtomicBoolean pending = new AtomicBoolean();
+  private final ScheduledExecutorService teller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().name("queue-watch").daemon().unstarted(r));
 
-  QueueWatch(JdbcClient jdbc, QueueReasons reasons, RunEvents events, Clock clock) {
-    this.jdbc = jdbc;
+  QueueWatch(QueueReasons reasons, RunEvents events, Clock clock) {
     this.reasons = reasons;
     this.events = events;
     this.clock = clock;
   }
 
-  private record Watched(UUID id, UUID workspaceId, UUID agentId, UUID workOrderId) {}
-
-  /** Tells subscribers where a newly queued run stands. */
-  void told(Execution run, QueueStatus status) {
-    told.put(run.id(), status);
-    events.publish(run, "execution:queued", status.data(run.id()));
+  @PreDestroy
+  void stop() {
+    teller.shutdownNow();
   }
 
-  /** Tells again each watched run whose position or reason is no longer what was said. */
-  void tick() {
-    List<Watched> front =
-        jdbc.sql(
-                """
-                select id, workspace_id, agent_id, work_order_id from executions
-                where status = 'queued' order by created_at, id limit ?\
-                """)
-            .param(WATCHED)
-            .query((rs, i) ->
-                new Watched(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("workspace_id", UUID.class),
-                    rs.getObject("agent_id", UUID.class),
-                    rs.getObject("work_order_id", UUID.class)))
-            .list();
-    Set<UUID> seen = new HashSet<>();
-    for (Watched w : front) {
-      seen.add(w.id());
-      reasons
-          .of(w.id(), clock.instant())
-          .filter(now -> !now.sameAs(told.get(w.id())))
-          .ifPresent(now -> {
-            told.put(w.id(), now);
-            events.publish(
-                RunEvent.update(
-                    w.workspaceId(),
-                    w.agentId(),
-                    w.id(),
-                    w.workOrderId(),
-                    "execution:queued",
-                    now.data(w.id())));
-          });
+  /**
+   * Tells subscribers where a newly queued run stands; a held one is looked at again at its end.
+   */
+  void told(Execution run, QueueStatus status) {
+    if (told.size() > TOLD_KEPT) {
+      told.clear();
     }
-    told.keySet().retainAll(seen);
+    told.put(run.id(), status);
+    events.publish(run, "execution:queued", status.data(run.id()));
+    if (status.reason() == QueueStatus.Reason.THROTTLED
+        || status.reason() == QueueStatus.Reason.NOT_BEFORE) {
+      Duration left = Duration.between(clock.instant(), status.estimatedStartAt());
+      schedule(() -> moved(run.agentId(), run.createdAt()), left.toMillis());
+    }
+  }
+
+  /** This node's moves: a run started, ended or began to wait; its agent's queue moved. */
+  @EventListener
+  void on(RunEvent event) {
+    if (event.isUpdate()) {
+      return;
+    }
+    switch (event.event()) {
+      case "execution:started",
+          "execution:completed",
+          "execution:failed",
+          "execution:canceled",
+          "execution:waiting" -> {
+        told.remove(event.executionId());
+        moved(event.agentId(), event.createdAt());
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * The agent's queue moved, and so did the runs whose turn has come queued at or after {@code
+   * createdAt} (a run left or joined them there); they are told within {@link #GATHER}.
+   */
+  void moved(UUID agentId, Instant createdAt) {
+    movedAgents.add(agentId);
+    turnFrom.accumulateAndGet(createdAt, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    if (pending.compareAndSet(false, true)) {
+      schedule(this::tell, GATHER.toMillis());
+    }
+  }
+
+  private void schedule(Runnable work, long delayMillis) {
+    try {
+      teller.schedule(work, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // The node is stopping; GET execution still says where each run stands.
+    }
+  }
+
+  /** Tells again each run the gathered moves reached whose position or reason is not as told. */
+  void tell() {
+    pending.set(false);
+    Set<UUID> agents = new HashSet<>(movedAgents);
+    movedAgents.removeAll(agents);
+    Instant from = turnFrom.getAndSet(null);
+    if (agents.isEmpty() && from == null) {
+      return;
+    }
+    try {
+      for (QueueReasons.Placed p : reasons.queues(agents, from, clock.instant())) {
+        if (p.status().sameAs(told.get(p.executionId()))) {
+          continue;
+        }
+        told.put(p.executionId(), p.status());
+        events.publish(
+            RunEvent.update(
+                p.workspaceId(),
+                p.agentId(),
+                p.executionId(),
+                p.workOrderId(),
+                "execution:queued",
+                p.status().data(p.executionId())));
+      }
+    } catch (RuntimeException e) {
+      log.warn("Telling queued runs where they stand failed: {}", e.getMessage());
+    }
   }
 }

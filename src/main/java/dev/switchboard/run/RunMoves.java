@@ -34,12 +34,19 @@ class RunMoves {
   private final JdbcTemplate template;
   private final ExecutionStore store;
   private final RunEvents events;
+  private final QueueWatch watch;
 
-  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store, RunEvents events) {
+  RunMoves(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      ExecutionStore store,
+      RunEvents events,
+      QueueWatch watch) {
     this.jdbc = jdbc;
     this.template = template;
     this.store = store;
     this.events = events;
+    this.watch = watch;
   }
 
   /** Why a new run may not start before a time: the agent's rate, or a backoff. */
@@ -50,8 +57,35 @@ class RunMoves {
    * agent's slot (unique: a second one fails).
    */
   void enqueue(Execution run, boolean head, Hold hold) {
-    insert(run, head, hold);
-    recordTransition(run.id(), null, QUEUED, run.createdAt(), run.triggeredBy(), null);
+    enqueueAll(List.of(new Enqueued(run, head, hold)));
+  }
+
+  /** A new run for {@link #enqueueAll}: as its agent's head or behind it, maybe held. */
+  record Enqueued(Execution run, boolean head, Hold hold) {}
+
+  /**
+   * New runs join the queue, their rows and transition rows written in one batch each; a head whose
+   * agent's slot is taken fails the batch (unique), and the caller's savepoint undoes it.
+   */
+  void enqueueAll(List<Enqueued> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        INSERT, runs.stream().map(q -> insertRow(q.run(), q.head(), q.hold())).toList());
+    List<Object[]> transitions = new ArrayList<>();
+    for (Enqueued q : runs) {
+      transitions.add(
+          new Object[] {
+            q.run().id(),
+            null,
+            QUEUED.wireName(),
+            utc(q.run().createdAt()),
+            q.run().triggeredBy(),
+            null
+          });
+    }
+    template.batchUpdate(TRANSITION, transitions);
   }
 
   /** A new run that will never run, recorded with its reason ("Skipped: Agent paused"). */
@@ -125,7 +159,20 @@ class RunMoves {
                 """)
             .params(head, id)
             .update();
-    return recorded(changed, id, WAITING, QUEUED, now, actor, reason);
+    return back(recorded(changed, id, WAITING, QUEUED, now, actor, reason), id);
+  }
+
+  /**
+   * A run came back to the queue without a live event of its own (woken, requeued, released): once
+   * committed, the runs it moved are told where they stand.
+   */
+  private boolean back(boolean moved, UUID id) {
+    if (moved) {
+      store
+          .findAny(id)
+          .ifPresent(e -> AfterCommit.run(() -> watch.moved(e.agentId(), e.createdAt())));
+    }
+    return moved;
   }
 
   /**
@@ -142,7 +189,7 @@ class RunMoves {
                 """)
             .params(id, max)
             .update();
-    return recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason);
+    return back(recorded(changed, id, RUNNING, QUEUED, now, "lease-reaper", reason), id);
   }
 
   /** Fails a running run that kept losing its node, frees its slot and publishes the failure. */
@@ -184,14 +231,16 @@ class RunMoves {
                 """)
             .params(id, node)
             .update();
-    return recorded(
-        changed,
-        id,
-        RUNNING,
-        QUEUED,
-        now,
-        "worker " + node,
-        "Node shutting down; run handed back to the queue");
+    return back(
+        recorded(
+            changed,
+            id,
+            RUNNING,
+            QUEUED,
+            now,
+            "worker " + node,
+            "Node shutting down; run handed back to the queue"),
+        id);
   }
 
   /**
@@ -215,34 +264,45 @@ class RunMoves {
     return moved;
   }
 
+  private static final String INSERT =
+      """
+      insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
+      triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
+      work_order_id, run_number, retry_of, reason, not_before, hold_reason)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+      """;
+
+  private static final String TRANSITION =
+      """
+      insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
+      values (?, ?, ?, ?, ?, ?)\
+      """;
+
   private void insert(Execution e, boolean head, Hold hold) {
-    jdbc.sql(
-            """
-            insert into executions (id, workspace_id, agent_id, agent_name, trigger_type,
-            triggered_by, trigger_context, prompt, status, head_agent_id, created_at, finished_at,
-            work_order_id, run_number, retry_of, reason, not_before, hold_reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
-            """)
-        .params(
-            e.id(),
-            e.workspaceId(),
-            e.agentId(),
-            e.agentName(),
-            e.triggerType().wireName(),
-            e.triggeredBy(),
-            store.text(e.triggerContext().wire()),
-            e.prompt(),
-            e.status().wireName(),
-            head ? e.agentId() : null,
-            utc(e.createdAt()),
-            utc(e.finishedAt()),
-            e.workOrderId(),
-            e.runNumber(),
-            e.retryOf(),
-            e.reason(),
-            hold == null ? null : utc(hold.until()),
-            hold == null ? null : hold.reason().wireName())
-        .update();
+    jdbc.sql(INSERT).params(insertRow(e, head, hold)).update();
+  }
+
+  private Object[] insertRow(Execution e, boolean head, Hold hold) {
+    return new Object[] {
+      e.id(),
+      e.workspaceId(),
+      e.agentId(),
+      e.agentName(),
+      e.triggerType().wireName(),
+      e.triggeredBy(),
+      store.text(e.triggerContext().wire()),
+      e.prompt(),
+      e.status().wireName(),
+      head ? e.agentId() : null,
+      utc(e.createdAt()),
+      utc(e.finishedAt()),
+      e.workOrderId(),
+      e.runNumber(),
+      e.retryOf(),
+      e.reason(),
+      hold == null ? null : utc(hold.until()),
+      hold == null ? null : hold.reason().wireName()
+    };
   }
 
   static ExecutionStatus statusOf(Outcome outcome) {
@@ -332,11 +392,7 @@ class RunMoves {
 
   private void recordTransition(
       UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {
-    jdbc.sql(
-            """
-            insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
-            values (?, ?, ?, ?, ?, ?)\
-            """)
+    jdbc.sql(TRANSITION)
         .params(
             id,
             from == null ? null : from.wireName(),

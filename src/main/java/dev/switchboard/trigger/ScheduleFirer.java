@@ -79,6 +79,7 @@ class ScheduleFirer {
    */
   Optional<Instant> fire(List<AgentTrigger> triggers) {
     Instant now = clock.instant();
+    long started = System.nanoTime();
     Map<UUID, Instant> recorded =
         ledger.last(triggers.stream().map(t -> t.trigger().id()).toList());
     List<Due> due = new ArrayList<>();
@@ -100,16 +101,45 @@ class ScheduleFirer {
       }
     }
     if (!due.isEmpty()) {
-      tx.executeWithoutResult(status -> due.forEach(d -> recordAlone(d, now)));
+      long worked = System.nanoTime();
+      tx.executeWithoutResult(status -> recordAll(due, now));
+      long committed = System.nanoTime();
+      long tookMs = Duration.between(now, clock.instant()).toMillis();
+      if (tookMs >= SLOW.toMillis()) {
+        log.info(
+            "Fired {} schedules {} ms after the tick: {} ms reading the ledger and working out the"
+                + " slots, {} ms recording and admitting them",
+            due.size(),
+            tookMs,
+            (worked - started) / 1_000_000,
+            (committed - worked) / 1_000_000);
+      }
     }
     return next;
   }
 
+  /** A firing that takes longer says where its time went. */
+  static final Duration SLOW = Duration.ofMillis(100);
+
   private record Due(AgentTrigger trigger, DueSlots slots) {}
+
+  /**
+   * All the triggers' slots and runs in a few statements (a savepoint around them); when that fails
+   * (another node recorded one of the slots first, or one trigger's firing fails), each trigger
+   * again in a savepoint of its own, so the others still fire.
+   */
+  private void recordAll(List<Due> due, Instant now) {
+    try {
+      savepoint.executeWithoutResult(status -> record(due, now));
+    } catch (RuntimeException e) {
+      log.debug("Firing {} schedules together failed; firing them one by one", due.size(), e);
+      due.forEach(d -> recordAlone(d, now));
+    }
+  }
 
   private void recordAlone(Due due, Instant now) {
     try {
-      savepoint.executeWithoutResult(status -> record(due.trigger(), due.slots(), now));
+      savepoint.executeWithoutResult(status -> record(List.of(due), now));
     } catch (DuplicateKeyException recordedByAnotherNode) {
       // That node fired these slots; nothing is left to do here.
     } catch (RuntimeException e) {
@@ -119,36 +149,61 @@ class ScheduleFirer {
   }
 
   /**
-   * Every ledger row is written before admission, oldest slot first: nodes then take their locks in
-   * the same order (slots, then the agent's queue), so two nodes racing wait, never deadlock.
+   * Every ledger row is written before admission, trigger by trigger and oldest slot first: nodes
+   * cut the same batches and so take their locks in the same order (slots, then the agents'
+   * queues), so two nodes racing wait, never deadlock. The fired slot is recorded {@code queued}
+   * (the claim) and settled after admission, in this same transaction.
    */
-  private void record(AgentTrigger trigger, DueSlots due, Instant now) {
-    for (Instant slot : due.missed()) {
-      ledger.record(trigger, slot, SlotOutcome.SKIPPED, MISSED, null, now);
+  private void record(List<Due> due, Instant now) {
+    Map<UUID, Agent> byId =
+        agents.findAll(due.stream().map(d -> d.trigger().agentId()).distinct().toList());
+    List<SlotLedger.Entry> claims = new ArrayList<>();
+    List<Due> firing = new ArrayList<>();
+    List<Admission.Request> requests = new ArrayList<>();
+    for (Due d : due) {
+      AgentTrigger trigger = d.trigger();
+      for (Instant slot : d.slots().missed()) {
+        claims.add(new SlotLedger.Entry(trigger, slot, SlotOutcome.SKIPPED, MISSED, null));
+      }
+      Agent agent = byId.get(trigger.agentId());
+      if (d.slots().fire() == null
+          || agent == null
+          || !agent.workspaceId().equals(trigger.workspaceId())) {
+        continue;
+      }
+      for (Instant slot : d.slots().coalesced()) {
+        claims.add(new SlotLedger.Entry(trigger, slot, SlotOutcome.COALESCED, null, null));
+      }
+      claims.add(new SlotLedger.Entry(trigger, d.slots().fire(), SlotOutcome.QUEUED, null, null));
+      firing.add(d);
+      requests.add(
+          new Admission.Request(
+              new TriggerSource.Scheduled(trigger.trigger().id(), d.slots().fire()),
+              agent,
+              TriggerContext.EMPTY));
     }
-    Optional<Agent> agent = agents.find(trigger.workspaceId(), trigger.agentId());
-    if (due.fire() == null || agent.isEmpty()) {
+    ledger.recordAll(claims, now);
+    if (firing.isEmpty()) {
       return;
     }
-    for (Instant slot : due.coalesced()) {
-      ledger.record(trigger, slot, SlotOutcome.COALESCED, null, null, now);
+    List<AdmissionResult> results = admission.admitAll(requests);
+    List<SlotLedger.Entry> settled = new ArrayList<>();
+    for (int i = 0; i < firing.size(); i++) {
+      Due d = firing.get(i);
+      AdmissionResult result = results.get(i);
+      Settled s = settled(result);
+      settled.add(
+          new SlotLedger.Entry(
+              d.trigger(), d.slots().fire(), s.outcome(), s.reason(), s.executionId()));
+      for (Instant slot : d.slots().coalesced()) {
+        settled.add(
+            new SlotLedger.Entry(d.trigger(), slot, SlotOutcome.COALESCED, null, s.executionId()));
+      }
+      if (result instanceof AdmissionResult.Admitted a && a.behindActiveRun()) {
+        notifyManagers(requests.get(i).agent());
+      }
     }
-    // The claim: its outcome is settled below, in this same transaction.
-    ledger.record(trigger, due.fire(), SlotOutcome.QUEUED, null, null, now);
-    AdmissionResult result =
-        admission.admit(
-            new TriggerSource.Scheduled(trigger.trigger().id(), due.fire()),
-            agent.get(),
-            TriggerContext.EMPTY);
-    Settled settled = settled(result);
-    UUID id = trigger.trigger().id();
-    ledger.settle(id, due.fire(), settled.outcome(), settled.reason(), settled.executionId());
-    for (Instant slot : due.coalesced()) {
-      ledger.settle(id, slot, SlotOutcome.COALESCED, null, settled.executionId());
-    }
-    if (result instanceof AdmissionResult.Admitted a && a.behindActiveRun()) {
-      notifyManagers(agent.get());
-    }
+    ledger.settleAll(settled);
   }
 
   private record Settled(SlotOutcome outcome, String reason, UUID executionId) {}

@@ -40,7 +40,14 @@ class ScheduleTicker {
   private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
   static final Duration RESCAN = Duration.ofSeconds(5);
 
-  /** Schedules fired per transaction: 500 due at once cost 10 commits, not 500. */
+  /** How long before a slot the ticker wakes to read the schedules it fires at the slot. */
+  static final Duration LEAD = Duration.ofMillis(250);
+
+  /**
+   * Schedules fired per transaction at least; more when there are more schedules than {@link
+   * #FIRING_THREADS} such batches, so that all of them start at once (500 due at once: 4
+   * transactions side by side, not 10 in three rounds).
+   */
   static final int BATCH = 50;
 
   /** Batches fired side by side: their round trips to the database overlap. */
@@ -97,9 +104,14 @@ class ScheduleTicker {
    * (one transaction each) on {@link #FIRING_THREADS} threads; answers when the next one comes.
    */
   Instant tick() {
+    return tick(agents.activeTriggers("schedule"));
+  }
+
+  /** {@link #tick} over triggers read before (ahead of the slot, while it was not yet due). */
+  private Instant tick(List<AgentTrigger> triggers) {
     Instant next = clock.instant().plus(RESCAN);
     List<Future<Optional<Instant>>> fired = new ArrayList<>();
-    for (List<AgentTrigger> batch : batches(agents.activeTriggers("schedule"))) {
+    for (List<AgentTrigger> batch : batches(triggers)) {
       fired.add(firing.submit(() -> fire(batch)));
     }
     for (Future<Optional<Instant>> batch : fired) {
@@ -120,10 +132,11 @@ class ScheduleTicker {
     for (AgentTrigger trigger : triggers) {
       byAgent.computeIfAbsent(trigger.agentId(), agent -> new ArrayList<>()).add(trigger);
     }
+    int size = Math.max(BATCH, (triggers.size() + FIRING_THREADS - 1) / FIRING_THREADS);
     List<List<AgentTrigger>> batches = new ArrayList<>();
     List<AgentTrigger> batch = new ArrayList<>();
     for (List<AgentTrigger> ofAgent : byAgent.values()) {
-      if (!batch.isEmpty() && batch.size() + ofAgent.size() > BATCH) {
+      if (!batch.isEmpty() && batch.size() + ofAgent.size() > size) {
         batches.add(batch);
         batch = new ArrayList<>();
       }
@@ -155,24 +168,50 @@ class ScheduleTicker {
     }
   }
 
+  /**
+   * Wakes {@link #LEAD} before the next slot to read the schedules, then sleeps to the slot's
+   * instant and fires it: the read is not on the slot's time, and nothing fires before its slot.
+   */
   private void loop() {
+    Instant next = clock.instant();
     while (!Thread.currentThread().isInterrupted()) {
       try {
-        Instant next;
-        synchronized (ticking) {
-          next = held ? clock.instant().plus(RESCAN) : tick();
+        if (await(next.minus(LEAD))) {
+          next = clock.instant();
         }
-        long waitNanos = Duration.between(clock.instant(), next).toNanos();
-        // A change heard while ticking left a permit: the next tick comes at once.
-        if (waitNanos > 0 && wake.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-          wake.drainPermits();
+        List<AgentTrigger> triggers = agents.activeTriggers("schedule");
+        pauseUntil(next);
+        synchronized (ticking) {
+          next = held ? clock.instant().plus(RESCAN) : tick(triggers);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
         log.warn("The schedule ticker failed; retrying in {}", RETRY_PAUSE, e);
         pauseAfterFailure();
+        next = clock.instant();
       }
+    }
+  }
+
+  /**
+   * Waits until {@code at} unless a change wakes it first (true). A change heard while ticking left
+   * a permit: the next tick comes at once.
+   */
+  private boolean await(Instant at) throws InterruptedException {
+    long waitNanos = Duration.between(clock.instant(), at).toNanos();
+    if (waitNanos > 0 && wake.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+      wake.drainPermits();
+      return true;
+    }
+    return false;
+  }
+
+  /** Sleeps until {@code at} on the clock; a change heard meanwhile waits for the next tick. */
+  private void pauseUntil(Instant at) throws InterruptedException {
+    long nanos;
+    while ((nanos = Duration.between(clock.instant(), at).toNanos()) > 0) {
+      TimeUnit.NANOSECONDS.sleep(nanos);
     }
   }
 

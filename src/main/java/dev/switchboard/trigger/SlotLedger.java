@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,11 @@ class SlotLedger {
       UUID triggerId, Instant slotAt, SlotOutcome outcome, String reason, UUID executionId) {}
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  SlotLedger(JdbcClient jdbc) {
+  SlotLedger(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /** The newest slot recorded for each of the triggers that has one, in one query. */
@@ -47,42 +50,56 @@ class SlotLedger {
     return last;
   }
 
+  /** A slot to record: its trigger, time, outcome and (once settled) run. */
+  record Entry(
+      AgentTrigger trigger, Instant slotAt, SlotOutcome outcome, String reason, UUID executionId) {}
+
   /**
-   * Records a slot; throws {@link org.springframework.dao.DuplicateKeyException} when another node
-   * recorded it first.
+   * Records the slots in one batch; throws {@link org.springframework.dao.DuplicateKeyException}
+   * when another node recorded one of them first.
    */
-  void record(
-      AgentTrigger trigger,
-      Instant slotAt,
-      SlotOutcome outcome,
-      String reason,
-      UUID executionId,
-      Instant at) {
-    jdbc.sql(
-            """
-            insert into schedule_slots (trigger_id, slot_at, workspace_id, agent_id, outcome,
-            reason, execution_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)\
-            """)
-        .params(
-            trigger.trigger().id(),
-            utc(slotAt),
-            trigger.workspaceId(),
-            trigger.agentId(),
-            outcome.wireName(),
-            reason,
-            executionId,
-            utc(at))
-        .update();
+  void recordAll(List<Entry> entries, Instant at) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        """
+        insert into schedule_slots (trigger_id, slot_at, workspace_id, agent_id, outcome,
+        reason, execution_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)\
+        """,
+        entries.stream()
+            .map(e ->
+                new Object[] {
+                  e.trigger().trigger().id(),
+                  utc(e.slotAt()),
+                  e.trigger().workspaceId(),
+                  e.trigger().agentId(),
+                  e.outcome().wireName(),
+                  e.reason(),
+                  e.executionId(),
+                  utc(at)
+                })
+            .toList());
   }
 
-  /** Sets the outcome of a slot this node recorded. */
-  void settle(
-      UUID triggerId, Instant slotAt, SlotOutcome outcome, String reason, UUID executionId) {
-    jdbc.sql(
-            "update schedule_slots set outcome = ?, reason = ?, execution_id = ?"
-                + " where trigger_id = ? and slot_at = ?")
-        .params(outcome.wireName(), reason, executionId, triggerId, utc(slotAt))
-        .update();
+  /** Sets the outcome of slots this node recorded, in one batch. */
+  void settleAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        "update schedule_slots set outcome = ?, reason = ?, execution_id = ?"
+            + " where trigger_id = ? and slot_at = ?",
+        entries.stream()
+            .map(e ->
+                new Object[] {
+                  e.outcome().wireName(),
+                  e.reason(),
+                  e.executionId(),
+                  e.trigger().trigger().id(),
+                  utc(e.slotAt())
+                })
+            .toList());
   }
 
   /** An agent's slots between {@code from} and {@code to}, newest first. */

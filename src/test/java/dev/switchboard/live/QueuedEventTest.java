@@ -53,6 +53,51 @@ class QueuedEventTest extends SwitchboardTestBase {
     }
   }
 
+  @Test
+  void every_run_of_a_long_queue_is_told_each_move_once() throws Exception {
+    String agentId =
+        aCommandAgent("sleep", "30").live().withLimits(1000, 100_000).createIn(owner, ws);
+    Agent agent = agents.require(UUID.fromString(ws), UUID.fromString(agentId));
+    String running = Runs.trigger(owner, ws, agentId);
+    Runs.awaitStatus(owner, ws, running, "running");
+    String topic = "workspace:" + ws + ":agent:" + agentId;
+    java.util.List<String> queue = new java.util.ArrayList<>();
+    try (LiveClient client = LiveClient.connect(json, port, owner.token())) {
+      client.send("subscribe", topic);
+      client.await(m -> "snapshot".equals(m.path("type").asString(null)));
+      // Deeper than the 50 runs at the front of the queue that used to be watched.
+      for (int i = 0; i < 60; i++) {
+        queue.add(event(agent));
+      }
+      String last = queue.getLast();
+      client.await(queued(last, 60));
+
+      owner
+          .post("/api/workspaces/" + ws + "/executions/" + queue.get(0) + "/cancel", null)
+          .expect(200);
+      client.await(queued(last, 59));
+      owner
+          .post("/api/workspaces/" + ws + "/executions/" + queue.get(1) + "/cancel", null)
+          .expect(200);
+      client.await(queued(last, 58));
+
+      assertThat(
+              client.received().stream()
+                  .filter(m -> "execution:queued".equals(m.path("event").asString(null)))
+                  .filter(m -> last.equals(m.path("data").path("executionId").asString(null)))
+                  .map(m -> m.path("data").path("queuePosition").asInt())
+                  .toList())
+          .as("one message per move, none repeated")
+          .containsExactly(60, 59, 58);
+    } finally {
+      // None of its 30 s runs is left to starve the tests after this one.
+      queue.forEach(
+          id -> owner.post("/api/workspaces/" + ws + "/executions/" + id + "/cancel", null));
+      owner.post("/api/workspaces/" + ws + "/executions/" + running + "/cancel", null);
+      Runs.awaitStatus(owner, ws, running, "canceled");
+    }
+  }
+
   private static java.util.function.Predicate<JsonNode> queued(String executionId, int position) {
     return m ->
         "execution:queued".equals(m.path("event").asString(null))

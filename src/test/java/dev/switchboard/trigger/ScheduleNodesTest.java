@@ -81,6 +81,8 @@ class ScheduleNodesTest extends SwitchboardTestBase {
           .get(30, TimeUnit.SECONDS);
     }
     threads.shutdown();
+    // Archived, so that its per-second schedule does not fill the queue of the tests after this.
+    owner.delete("/api/workspaces/" + ws + "/agents/" + agentId).expect(200);
 
     UUID agent = UUID.fromString(agentId);
     Integer slots =
