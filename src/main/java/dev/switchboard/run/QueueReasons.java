@@ -28,6 +28,13 @@ class QueueReasons {
   /** How many of an agent's latest runs the start estimate is based on. */
   static final int RECENT_RUNS = 20;
 
+  /**
+   * How far down an agent's queue a move tells runs again: the front, which moves, at a cost that
+   * does not grow with the queue (a run deeper than this is told when it comes within it, and GET
+   * execution always says where it stands).
+   */
+  static final int TOLD_DEPTH = 100;
+
   /** How far down the queue a capacity estimate walks before it gives up (null). */
   static final int ESTIMATE_AHEAD = 1000;
 
@@ -83,9 +90,10 @@ class QueueReasons {
   }
 
   /**
-   * Every queued run of the agent, and with {@code turnFrom} every run whose turn has come that was
-   * queued at or after it: what moves when the agent's slot changes hands, or a run leaves or joins
-   * the runs whose turn has come. An agent's queue is read once, not once per run.
+   * The first {@link #TOLD_DEPTH} queued runs of each agent, and with {@code turnFrom} the runs
+   * whose turn has come that were queued at or after it: what moves when the agent's slot changes
+   * hands, or a run leaves or joins the runs whose turn has come. An agent's queue is read once,
+   * not once per run.
    */
   List<Placed> queues(java.util.Set<UUID> agentIds, Instant turnFrom, Instant now) {
     List<Placed> placed = new ArrayList<>();
@@ -97,8 +105,8 @@ class QueueReasons {
                   "select "
                       + QUEUED_COLUMNS
                       + " from executions where agent_id = ? and status = 'queued'"
-                      + " order by created_at, id")
-              .param(agentId)
+                      + " order by created_at, id limit ?")
+              .params(agentId, TOLD_DEPTH)
               .query(QueueReasons::queued)
               .list();
       if (queue.isEmpty()) {
@@ -133,7 +141,7 @@ class QueueReasons {
                   + " from executions where status = 'queued' and head_agent_id is not null"
                   + " and (not_before is null or not_before <= ?) and created_at >= ?"
                   + " order by created_at, id limit ?")
-          .params(utc(now), utc(turnFrom), ESTIMATE_AHEAD)
+          .params(utc(now), utc(turnFrom), TOLD_DEPTH)
           .query(QueueReasons::queued)
           .list()
           .stream()

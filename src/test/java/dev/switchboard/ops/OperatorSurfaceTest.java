@@ -125,7 +125,7 @@ class OperatorSurfaceTest extends SwitchboardTestBase {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> {
           Scrape now = scrape();
-          for (String task : new String[] {"due waits", "expired leases", "queue watch"}) {
+          for (String task : new String[] {"due waits", "expired leases", "daily totals"}) {
             assertThat(now.sum("switchboard_housekeeping_seconds_count", "task=\"" + task + "\""))
                 .as(task)
                 .isGreaterThanOrEqualTo(1);
