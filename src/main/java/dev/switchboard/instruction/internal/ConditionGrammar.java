@@ -177,7 +177,10 @@ final class ConditionGrammar {
       }
       return new Condition.Not(new Condition.Any(List.of(first, unary())));
     }
-    c.acceptWord("either", "both");
+    if (c.acceptWord("either")) {
+      return or(); // "A and either B or C": the "or" binds inside the "either"
+    }
+    c.acceptWord("both");
     if (c.accept(NOT)) {
       return negate(unary());
     }

@@ -373,6 +373,11 @@ final class Forms {
 
   /** "Tags: A, B, C": each name quoted, joined by commas. */
   private static void emitList(String text, int from, int end, List<Token> tokens) {
+    String list = text.substring(from, end).strip();
+    if (list.length() > 2 && list.startsWith("[") && list.endsWith("]")) {
+      from = text.indexOf('[', from) + 1; // "tag: [Demo Watched, Follow Up]"
+      end = text.lastIndexOf(']', end);
+    }
     int start = from;
     for (int i = from; i <= end; i++) {
       if (i == end || text.charAt(i) == ',') {

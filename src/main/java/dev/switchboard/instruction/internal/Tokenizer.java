@@ -523,9 +523,17 @@ final class Tokenizer {
         end++;
       }
     }
+    boolean suffixed = end > m.end();
     Matcher currency = CURRENCY_AFTER.matcher(text).region(end, text.length());
     if (currency.lookingAt()) {
       end = currency.end();
+      money = true;
+    }
+    String decimals = nullToEmpty(m.group(2));
+    if (money && !suffixed && decimals.length() == 4 && !m.group(1).contains(",")) {
+      // "30.000 dollars", "€1.500": money is not written to a tenth of a cent, so the point
+      // groups thousands
+      value = value.movePointRight(3);
     }
     String written = text.substring(start, end);
     tokens.add(
