@@ -166,7 +166,8 @@ final class Forms {
     int eol = text.indexOf('\n', pos);
     eol = eol < 0 ? text.length() : eol;
     int p = pos;
-    while (p < eol && text.charAt(p) == '#') {
+    boolean numbered = pos + 1 < eol && Character.isDigit(text.charAt(pos + 1)); // "#1 find …"
+    while (!numbered && p < eol && text.charAt(p) == '#') {
       p++;
     }
     while (p < eol && text.charAt(p) == ' ') {

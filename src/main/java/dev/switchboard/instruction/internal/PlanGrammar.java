@@ -290,7 +290,7 @@ final class PlanGrammar {
   /** "Before that, …": what follows runs before what was said just before. */
   private static final Phrase BEFORE_THAT =
       Phrase.of(
-          "(before that|before this|before doing that|before doing this|prior to that|prior to"
+          "(but first|before that|before this|before doing that|before doing this|prior to that|prior to"
               + " this|before then|before the (tagging|tag|handoff|hand off|email|emailing|wait"
               + "|waiting|task|search|invite|enrichment|update|that step|last step)) [,]");
 
@@ -670,6 +670,11 @@ final class PlanGrammar {
     private int lastSentence;
     private int insertAt = -1;
 
+    /**
+     * Where the next steps of the sentence go after steps were moved: they follow the moved ones.
+     */
+    private int continueAt = -1;
+
     Order(int start) {
       lastStep = start;
       sentence = start;
@@ -679,11 +684,13 @@ final class PlanGrammar {
     /** The steps from {@code from} on were just read: moves them if "before that" came first. */
     void placed(List<Step> steps, int from) {
       int at = from;
-      if (insertAt >= 0 && from < steps.size()) {
+      int target = insertAt >= 0 ? insertAt : continueAt;
+      if (target >= 0 && from < steps.size()) {
         List<Step> moved = new ArrayList<>(steps.subList(from, steps.size()));
         steps.subList(from, steps.size()).clear();
-        at = Math.min(insertAt, from);
+        at = Math.min(target, from);
         steps.addAll(at, moved);
+        continueAt = at + moved.size();
       }
       insertAt = -1;
       lastStep = at;
@@ -692,6 +699,9 @@ final class PlanGrammar {
 
     /** A separator was read; {@code before} when "before that" followed it. */
     void separated(boolean newSentence, boolean before) {
+      if (newSentence) {
+        continueAt = -1;
+      }
       if (newSentence && sentence != Integer.MAX_VALUE) {
         lastSentence = sentence; // a sentence without steps leaves the last one as it was
         sentence = Integer.MAX_VALUE;

@@ -130,6 +130,10 @@ final class Rewrites {
           switch (t.kind()) {
             case NUMBER -> "{num}";
             case QUOTED -> "{q}";
+            case COMMA -> ",";
+            case COLON -> ":";
+            case LPAREN -> "(";
+            case RPAREN -> ")";
             case WORD, SYMBOL -> t.lower();
             default -> null;
           };
@@ -144,7 +148,7 @@ final class Rewrites {
               out.add(
                   word.startsWith("{")
                       ? slots.removeFirst()
-                      : Token.word(word, word, first.start(), last.end()));
+                      : replacement(word, first.start(), last.end()));
             }
             if (!rule.replacement.isEmpty() && !rule.replacement.equals(rule.words)) {
               List<String> written =
@@ -173,6 +177,16 @@ final class Rewrites {
     return new Result(out, synonyms);
   }
 
+  /** A replacement word: a comma, a variable ("@search.results[0].title") or a word. */
+  private static Token replacement(String word, int start, int end) {
+    if (word.equals(",")) {
+      return Token.of(Kind.COMMA, word, start, end);
+    }
+    return word.startsWith("@")
+        ? new Token(Kind.VARIABLE, word, word.toLowerCase(Locale.ROOT), start, end, null)
+        : Token.word(word, word, start, end);
+  }
+
   /** How many tokens {@code rule} matches at {@code i}; 0 when it does not. */
   private static int match(Rule rule, List<Token> tokens, int i, List<Token> before) {
     if (rule.clauseStart && !before.isEmpty() && !opensClause(before.getLast())) {
@@ -188,6 +202,10 @@ final class Rewrites {
           switch (word) {
             case "{num}" -> t.is(Kind.NUMBER);
             case "{q}" -> t.is(Kind.QUOTED);
+            case "," -> t.is(Kind.COMMA);
+            case ":" -> t.is(Kind.COLON);
+            case "(" -> t.is(Kind.LPAREN);
+            case ")" -> t.is(Kind.RPAREN);
             default -> (t.is(Kind.WORD) || t.is(Kind.SYMBOL)) && t.lower().equals(word);
           };
       if (!ok) {

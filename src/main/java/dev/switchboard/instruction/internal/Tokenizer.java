@@ -21,8 +21,11 @@ final class Tokenizer {
 
   private static final Pattern LIST_MARKER_AT_LINE_START =
       Pattern.compile(
-          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|\\d{1,3}\\s*[-–—:](?=\\s)|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
-              + "|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
+          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)/]|#\\d{1,3}[.):]?|\\d{1,3}\\s*[-–—:](?=\\s)"
+              + "|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|(?:iv|ix|vi{0,3}|i{1,3}|x)[.)]"
+              + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|[-*•·‣▪◦–]"
+              + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
+              + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
   private static final Pattern EMAIL =
