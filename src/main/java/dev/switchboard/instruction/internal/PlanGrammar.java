@@ -635,7 +635,7 @@ final class PlanGrammar {
       trailingWhen();
       trailingRemark();
       trailingPurpose();
-      if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
+      if (postfixCondition(scope, steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
       order.placed(steps, stepStart);
@@ -1312,7 +1312,7 @@ final class PlanGrammar {
   }
 
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */
-  private boolean postfixCondition(List<Step> steps, int from) {
+  private boolean postfixCondition(Scope scope, List<Step> steps, int from) {
     int mark = c.mark();
     if (from == steps.size() || !(c.atAnyWord("if", "unless", "only", "but", "when", "as"))) {
       return false;
@@ -1337,7 +1337,8 @@ final class PlanGrammar {
     if (read.waitBefore() != null) {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
-    steps.add(new Step.If(condition, wrapped, List.of()));
+    // "Tag them 'Hot' if the score is 90 or more, otherwise tag them 'Warm'"
+    steps.add(new Step.If(condition, wrapped, otherwise(scope, condition)));
     return true;
   }
 

@@ -165,6 +165,12 @@ final class Rewrites {
         i += matched;
         continue;
       }
+      List<Token> duration = isoDuration(t);
+      if (duration != null) {
+        out.addAll(duration);
+        i++;
+        continue;
+      }
       String lemma = lemma(t);
       if (lemma != null) {
         out.add(new Token(Kind.WORD, t.text(), lemma, t.start(), t.end(), null));
@@ -230,6 +236,32 @@ final class Rewrites {
       case END, COMMA, SEMICOLON, COLON, LIST_MARKER, DASH, LPAREN -> true;
       default -> false;
     };
+  }
+
+  private static final java.util.regex.Pattern ISO_DURATION =
+      java.util.regex.Pattern.compile("p(?:(\\d{1,4})([dwmy])|t(\\d{1,4})([hm]))");
+
+  /** "P2D", "PT3H" as written in the plan schema: the number and its unit, as words say it. */
+  private static List<Token> isoDuration(Token t) {
+    java.util.regex.Matcher m = ISO_DURATION.matcher(t.lower());
+    if (!t.is(Kind.WORD) || !m.matches()) {
+      return null;
+    }
+    boolean time = m.group(3) != null;
+    String amount = time ? m.group(3) : m.group(1);
+    String unit =
+        switch (time ? "t" + m.group(4) : m.group(2)) {
+          case "d" -> "days";
+          case "w" -> "weeks";
+          case "m" -> "months";
+          case "y" -> "years";
+          case "th" -> "hours";
+          default -> "minutes";
+        };
+    return List.of(
+        new Token(
+            Kind.NUMBER, t.text(), amount, t.start(), t.end(), new java.math.BigDecimal(amount)),
+        Token.word(unit, unit, t.start(), t.end()));
   }
 
   /** The verb an unknown inflection ("enriches", "sending", "tagging") is of, or null. */
