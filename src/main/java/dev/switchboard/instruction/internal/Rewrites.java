@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>Table lines are {@code words<TAB>replacement}; {@code -} replaces with nothing, a leading
  * {@code ^} matches only where a clause starts, and {@code {num}} / {@code {q}} match a number /
- * quoted text that the replacement carries over in order.
+ * quoted text that the replacement carries over in order; {@code , : ( ) { }} match that
+ * punctuation (a replacement may hold a comma or a variable).
  */
 final class Rewrites {
 
@@ -119,7 +120,8 @@ final class Rewrites {
   }
 
   /** {@code tokens} rewritten by the table; the same tokens when nothing applies. */
-  static Result apply(List<Token> tokens) {
+  static Result apply(List<Token> asWritten) {
+    List<Token> tokens = calls(asWritten);
     List<Token> out = new ArrayList<>(tokens.size());
     List<Rewrite> synonyms = new ArrayList<>();
     int i = 0;
@@ -132,9 +134,7 @@ final class Rewrites {
             case QUOTED -> "{q}";
             case COMMA -> ",";
             case COLON -> ":";
-            case LPAREN -> "(";
-            case RPAREN -> ")";
-            case WORD, SYMBOL -> t.lower();
+            case WORD, SYMBOL, LPAREN, RPAREN -> t.lower();
             default -> null;
           };
       if (key != null) {
@@ -150,7 +150,10 @@ final class Rewrites {
                       ? slots.removeFirst()
                       : replacement(word, first.start(), last.end()));
             }
-            if (!rule.replacement.isEmpty() && !rule.replacement.equals(rule.words)) {
+            boolean punctuation = rule.words.stream().allMatch(w -> w.length() == 1);
+            if (!rule.replacement.isEmpty()
+                && !rule.replacement.equals(rule.words)
+                && !punctuation) {
               List<String> written =
                   tokens.subList(i, i + matched).stream().map(Token::text).toList();
               List<String> meant =
@@ -183,6 +186,64 @@ final class Rewrites {
     return new Result(out, synonyms);
   }
 
+  /** Words that, right before a parenthesis, are an action written as a call. */
+  private static final Set<String> CALLS =
+      Set.of(
+          "send_email",
+          "add_tag",
+          "remove_tag",
+          "linkedin_invite",
+          "search_contacts",
+          "web_search",
+          "create_task",
+          "enrich_contact",
+          "handoff",
+          "hand_off",
+          "remember",
+          "wait",
+          "enrich",
+          "tag",
+          "untag",
+          "update_field",
+          "search");
+
+  /**
+   * "wait(P2D); send_email(template='Intro')": an action written as a call reads as its words,
+   * without the parentheses and the "=" of its named arguments.
+   */
+  private static List<Token> calls(List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens);
+    for (int i = 0; i + 1 < out.size(); i++) {
+      Token name = out.get(i);
+      Token open = out.get(i + 1);
+      if (!name.is(Kind.WORD)
+          || !CALLS.contains(name.lower())
+          || !open.is(Kind.LPAREN)
+          || open.start() != name.end()) {
+        continue;
+      }
+      int depth = 0;
+      int close = -1;
+      for (int k = i + 1; k < out.size() && close < 0; k++) {
+        depth += out.get(k).is(Kind.LPAREN) ? 1 : out.get(k).is(Kind.RPAREN) ? -1 : 0;
+        close = depth == 0 ? k : -1;
+      }
+      if (close < 0) {
+        continue;
+      }
+      out.remove(close);
+      for (int k = close - 1; k > i + 1; k--) {
+        if (out.get(k).is(Kind.OPERATOR)
+            && out.get(k).text().equals("=")
+            && out.get(k - 1).is(Kind.WORD)) {
+          out.remove(k); // "template='Intro'"
+        }
+      }
+      out.remove(i + 1);
+    }
+    return out;
+  }
+
   /** A replacement word: a comma, a variable ("@search.results[0].title") or a word. */
   private static Token replacement(String word, int start, int end) {
     if (word.equals(",")) {
@@ -210,8 +271,8 @@ final class Rewrites {
             case "{q}" -> t.is(Kind.QUOTED);
             case "," -> t.is(Kind.COMMA);
             case ":" -> t.is(Kind.COLON);
-            case "(" -> t.is(Kind.LPAREN);
-            case ")" -> t.is(Kind.RPAREN);
+            case "(", "{" -> t.is(Kind.LPAREN) && t.text().equals(word);
+            case ")", "}" -> t.is(Kind.RPAREN) && t.text().equals(word);
             default -> (t.is(Kind.WORD) || t.is(Kind.SYMBOL)) && t.lower().equals(word);
           };
       if (!ok) {
