@@ -160,6 +160,19 @@ class NormalisationTest {
   }
 
   @Test
+  void a_person_in_a_place_is_a_city_and_a_company_in_a_place_is_no_condition() {
+    // "the contact is in Berlin" was read as the industry 'Berlin'
+    assertThat(json("If the contact is not in Berlin, tag them 'Away'"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":{\"not\":"
+                + "{\"field\":\"contact.city\",\"operator\":\"==\",\"value\":\"Berlin\"}},"
+                + "\"then\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Away\"]}}]}]}");
+    assertThat(json("If the company is in the SaaS industry, tag them 'SaaS'"))
+        .contains("{\"field\":\"company.industry\",\"operator\":\"==\",\"value\":\"SaaS\"}");
+    refusal("If the company is in Berlin, tag them 'Berlin'");
+  }
+
+  @Test
   void a_correction_in_the_text_is_not_filler() {
     refusal(
         "Please send them the 'Offer' template, but actually please don't email them anything.");
