@@ -30,8 +30,9 @@ final class ConditionGrammar {
   private static final Phrase OR = Phrase.of("[,] or [if|else if]");
   private static final Phrase INDUSTRY =
       Phrase.of(
-          "(the company|their company|they|the contact|the lead) (is|are|works|work) in [the]");
-  private static final Phrase INDUSTRY_NOUN = Phrase.of("[industry|sector|space|vertical|market]");
+          "(the company|their company|they|the contact|the lead|the person|he|she)"
+              + " (is|are|works|work|is based|are based|lives|live) [not] in [the]");
+  private static final Phrase INDUSTRY_NOUN = Phrase.of("(industry|sector|space|vertical|market)");
   private static final Phrase INCLUSIVE =
       Phrase.of("[,] (both included|both inclusive|inclusive|included|including both ends)");
   private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
@@ -177,7 +178,10 @@ final class ConditionGrammar {
       }
       return new Condition.Not(new Condition.Any(List.of(first, unary())));
     }
-    c.acceptWord("either", "both");
+    if (c.acceptWord("either")) {
+      return or(); // "A and either B or C": the "or" binds inside the "either"
+    }
+    c.acceptWord("both");
     if (c.accept(NOT)) {
       return negate(unary());
     }
@@ -433,23 +437,36 @@ final class ConditionGrammar {
     return negated ? new Condition.Not(exists) : exists;
   }
 
-  /** "the company is in the SaaS industry". */
+  /**
+   * "the company is in the SaaS industry", "they work in fintech" (industry); "the contact is not
+   * in Berlin" (a person is in a city). "The company is in Berlin" says neither for sure: no
+   * condition.
+   */
   private Condition industry() {
     int mark = c.mark();
     if (!c.accept(INDUSTRY)) {
       return null;
+    }
+    boolean company = c.token(mark + 1).isWord("company");
+    boolean works = false;
+    boolean negated = false;
+    for (int i = mark; i < c.mark(); i++) {
+      works |= c.token(i).isWord("works") || c.token(i).isWord("work");
+      negated |= c.token(i).isWord("not");
     }
     Object value = Values.literal(c);
     if (value == null) {
       FreeText.Span span = FreeText.read(c, INDUSTRY_STOPS, x -> false);
       value = span.isEmpty() ? null : c.text(span.from(), span.to());
     }
-    if (value == null) {
+    boolean noun = c.accept(INDUSTRY_NOUN);
+    if (value == null || !(noun || works) && company) {
       c.reset(mark);
       return null;
     }
-    c.accept(INDUSTRY_NOUN);
-    return Relation.EQ.toCondition("company.industry", value);
+    String field = noun || works ? "company.industry" : "contact.city";
+    Condition compare = Relation.EQ.toCondition(field, value);
+    return negated ? new Condition.Not(compare) : compare;
   }
 
   private Object value() {

@@ -166,7 +166,8 @@ final class Forms {
     int eol = text.indexOf('\n', pos);
     eol = eol < 0 ? text.length() : eol;
     int p = pos;
-    while (p < eol && text.charAt(p) == '#') {
+    boolean numbered = pos + 1 < eol && Character.isDigit(text.charAt(pos + 1)); // "#1 find …"
+    while (!numbered && p < eol && text.charAt(p) == '#') {
       p++;
     }
     while (p < eol && text.charAt(p) == ' ') {
@@ -373,6 +374,11 @@ final class Forms {
 
   /** "Tags: A, B, C": each name quoted, joined by commas. */
   private static void emitList(String text, int from, int end, List<Token> tokens) {
+    String list = text.substring(from, end).strip();
+    if (list.length() > 2 && list.startsWith("[") && list.endsWith("]")) {
+      from = text.indexOf('[', from) + 1; // "tag: [Demo Watched, Follow Up]"
+      end = text.lastIndexOf(']', end);
+    }
     int start = from;
     for (int i = from; i <= end; i++) {
       if (i == end || text.charAt(i) == ',') {

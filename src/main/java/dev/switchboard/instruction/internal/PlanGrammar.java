@@ -290,7 +290,7 @@ final class PlanGrammar {
   /** "Before that, …": what follows runs before what was said just before. */
   private static final Phrase BEFORE_THAT =
       Phrase.of(
-          "(before that|before this|before doing that|before doing this|prior to that|prior to"
+          "(but first|before that|before this|before doing that|before doing this|prior to that|prior to"
               + " this|before then|before the (tagging|tag|handoff|hand off|email|emailing|wait"
               + "|waiting|task|search|invite|enrichment|update|that step|last step)) [,]");
 
@@ -635,7 +635,7 @@ final class PlanGrammar {
       trailingWhen();
       trailingRemark();
       trailingPurpose();
-      if (postfixCondition(steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
+      if (postfixCondition(scope, steps, scope == Scope.TOP ? sentenceStart : blockStart)) {
         sentenceStart = steps.size();
       }
       order.placed(steps, stepStart);
@@ -670,6 +670,11 @@ final class PlanGrammar {
     private int lastSentence;
     private int insertAt = -1;
 
+    /**
+     * Where the next steps of the sentence go after steps were moved: they follow the moved ones.
+     */
+    private int continueAt = -1;
+
     Order(int start) {
       lastStep = start;
       sentence = start;
@@ -679,11 +684,13 @@ final class PlanGrammar {
     /** The steps from {@code from} on were just read: moves them if "before that" came first. */
     void placed(List<Step> steps, int from) {
       int at = from;
-      if (insertAt >= 0 && from < steps.size()) {
+      int target = insertAt >= 0 ? insertAt : continueAt;
+      if (target >= 0 && from < steps.size()) {
         List<Step> moved = new ArrayList<>(steps.subList(from, steps.size()));
         steps.subList(from, steps.size()).clear();
-        at = Math.min(insertAt, from);
+        at = Math.min(target, from);
         steps.addAll(at, moved);
+        continueAt = at + moved.size();
       }
       insertAt = -1;
       lastStep = at;
@@ -692,6 +699,9 @@ final class PlanGrammar {
 
     /** A separator was read; {@code before} when "before that" followed it. */
     void separated(boolean newSentence, boolean before) {
+      if (newSentence) {
+        continueAt = -1;
+      }
       if (newSentence && sentence != Integer.MAX_VALUE) {
         lastSentence = sentence; // a sentence without steps leaves the last one as it was
         sentence = Integer.MAX_VALUE;
@@ -1302,7 +1312,7 @@ final class PlanGrammar {
   }
 
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */
-  private boolean postfixCondition(List<Step> steps, int from) {
+  private boolean postfixCondition(Scope scope, List<Step> steps, int from) {
     int mark = c.mark();
     if (from == steps.size() || !(c.atAnyWord("if", "unless", "only", "but", "when", "as"))) {
       return false;
@@ -1327,7 +1337,8 @@ final class PlanGrammar {
     if (read.waitBefore() != null) {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
-    steps.add(new Step.If(condition, wrapped, List.of()));
+    // "Tag them 'Hot' if the score is 90 or more, otherwise tag them 'Warm'"
+    steps.add(new Step.If(condition, wrapped, otherwise(scope, condition)));
     return true;
   }
 

@@ -254,8 +254,9 @@ enum Relation {
       case LT -> compare(field, Operator.LT, value);
       case GE -> compare(field, Operator.GE, value);
       case LE -> compare(field, Operator.LE, value);
-      case CONTAINS -> compare(field, Operator.CONTAINS, value);
-      case NOT_CONTAINS -> new Condition.Not(compare(field, Operator.CONTAINS, value));
+      case CONTAINS -> compare(field, Operator.CONTAINS, Values.withoutWildcards(value));
+      case NOT_CONTAINS ->
+          new Condition.Not(compare(field, Operator.CONTAINS, Values.withoutWildcards(value)));
       case EXISTS -> compare(field, Operator.EXISTS, true);
       case NOT_EXISTS -> new Condition.Not(compare(field, Operator.EXISTS, true));
     };

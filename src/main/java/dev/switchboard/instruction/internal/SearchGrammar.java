@@ -360,9 +360,16 @@ final class SearchGrammar implements Clause.Single {
     Object value = true;
     if (relation.needsValue()) {
       c.accept(Relation.ANY_OF);
+      boolean word = c.at(Kind.WORD);
       value = value(c);
       if (value == null) {
         throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);
+      }
+      if (word && value instanceof String && Fields.isNumeric(field.qualified())) {
+        throw c.failure(
+            "Compare " + field.forSearch() + " with a number: '" + c.text(mark, c.mark()) + "'",
+            mark,
+            c.mark());
       }
       relation = relation.widenedBy(c);
       c.accept(Relation.IN_IT);
@@ -424,7 +431,7 @@ final class SearchGrammar implements Clause.Single {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("field", field);
     filter.put("operator", op.symbol());
-    filter.put("value", value);
+    filter.put("value", op == Operator.CONTAINS ? Values.withoutWildcards(value) : value);
     return filter;
   }
 }

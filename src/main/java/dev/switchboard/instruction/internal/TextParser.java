@@ -40,20 +40,49 @@ public final class TextParser {
       return ParseResult.unparseable(typos);
     }
     ParseResult asWritten = read(text, tokens, List.of());
-    if (asWritten instanceof ParseResult.Unparseable) {
-      List<WordTypos.Correction> corrections = WordTypos.find(tokens);
-      if (!corrections.isEmpty()
-          && read(text, WordTypos.apply(tokens, corrections), corrections)
-              instanceof ParseResult.Parsed corrected) {
-        return corrected;
+    if (asWritten instanceof ParseResult.Parsed) {
+      return asWritten;
+    }
+    // Refused as written: read again with word slips corrected, then with the normalisation
+    // table applied (filler dropped, synonyms read as the grammar's words), then with both. The
+    // refusal as written is what the author sees when none of them reads.
+    if (corrected(text, tokens, List.of()) instanceof ParseResult.Parsed parsed) {
+      return parsed;
+    }
+    Rewrites.Result rewritten = Rewrites.apply(tokens);
+    List<String> notes = new ArrayList<>();
+    for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
+      notes.add("Read '" + rewrite.written() + "' as '" + rewrite.meant() + "'.");
+    }
+    if (!rewritten.tokens().equals(tokens)) {
+      if (read(text, rewritten.tokens(), notes) instanceof ParseResult.Parsed parsed) {
+        return parsed;
+      }
+      if (corrected(text, rewritten.tokens(), notes) instanceof ParseResult.Parsed parsed) {
+        return parsed;
       }
     }
     return asWritten;
   }
 
-  /** Reads the tokens; a plan read with {@code corrections} says which words were read as what. */
-  private static ParseResult read(
-      String text, List<Token> tokens, List<WordTypos.Correction> corrections) {
+  /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */
+  private static ParseResult corrected(String text, List<Token> tokens, List<String> notes) {
+    List<WordTypos.Correction> corrections = WordTypos.find(tokens);
+    if (corrections.isEmpty()) {
+      return null;
+    }
+    List<String> all = new ArrayList<>(notes);
+    for (WordTypos.Correction correction : corrections) {
+      all.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
+    }
+    return read(text, WordTypos.apply(tokens, corrections), all);
+  }
+
+  /**
+   * Reads the tokens; a plan read from rewritten tokens carries {@code notes} on what was read as
+   * what.
+   */
+  private static ParseResult read(String text, List<Token> tokens, List<String> notes) {
     PlanGrammar grammar = new PlanGrammar(new Cursor(text, tokens));
     List<Step> steps;
     try {
@@ -76,10 +105,7 @@ public final class TextParser {
       return ParseResult.unparseable(
           "The instructions make an invalid plan: " + invalid.getMessage(), 0, text.length());
     }
-    List<String> warnings = new ArrayList<>();
-    for (WordTypos.Correction correction : corrections) {
-      warnings.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
-    }
+    List<String> warnings = new ArrayList<>(notes);
     warnings.addAll(Contradictions.find(steps));
     return ParseResult.parsed(plan, warnings);
   }

@@ -21,8 +21,11 @@ final class Tokenizer {
 
   private static final Pattern LIST_MARKER_AT_LINE_START =
       Pattern.compile(
-          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|\\d{1,3}\\s*[-–—:](?=\\s)|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|\\[[ xX]?]|[-*•·‣▪◦–]"
-              + "|(?i:step)\\s*\\d{1,3}\\s*[:.)\\-]?)(?=\\s)");
+          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)/]|#\\d{1,3}[.):]?|\\d{1,3}\\s*[-–—:](?=\\s)"
+              + "|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|(?:iv|ix|vi{0,3}|i{1,3}|x)[.)]"
+              + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|[-*•·‣▪◦–]"
+              + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
+              + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
   private static final Pattern EMAIL =
@@ -523,9 +526,17 @@ final class Tokenizer {
         end++;
       }
     }
+    boolean suffixed = end > m.end();
     Matcher currency = CURRENCY_AFTER.matcher(text).region(end, text.length());
     if (currency.lookingAt()) {
       end = currency.end();
+      money = true;
+    }
+    String decimals = nullToEmpty(m.group(2));
+    if (money && !suffixed && decimals.length() == 4 && !m.group(1).contains(",")) {
+      // "30.000 dollars", "€1.500": money is not written to a tenth of a cent, so the point
+      // groups thousands
+      value = value.movePointRight(3);
     }
     String written = text.substring(start, end);
     tokens.add(

@@ -57,6 +57,20 @@ final class Values {
    * A quoted string, a number, a variable or true/false at the cursor, or {@code null} (cursor not
    * moved) when there is none.
    */
+  /**
+   * A "contains" value written as a pattern, SQL's {@code LIKE '%VP%'} or a glob's {@code *VP*}:
+   * the wildcards at its ends are what "contains" means already.
+   */
+  static Object withoutWildcards(Object value) {
+    if (value instanceof String s && s.length() > 2 && WILDCARDS.matcher(s).matches()) {
+      return s.replaceAll("^[%*]+|[%*]+$", "");
+    }
+    return value;
+  }
+
+  private static final java.util.regex.Pattern WILDCARDS =
+      java.util.regex.Pattern.compile("[%*]+[^%*]+[%*]*|[%*]*[^%*]+[%*]+");
+
   static Object literal(Cursor c) {
     Token t = c.peek();
     switch (t.kind()) {

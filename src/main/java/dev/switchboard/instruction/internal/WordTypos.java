@@ -126,6 +126,11 @@ final class WordTypos {
         && nearest(word, LEXICON) != null;
   }
 
+  /** Whether the grammar's lexicon names {@code word} (lower case). */
+  static boolean known(String word) {
+    return LEXICON.contains(word) || EXTRA.contains(word);
+  }
+
   /** {@code tokens} with each corrected word read as the word meant (its text stays as written). */
   static List<Token> apply(List<Token> tokens, List<Correction> corrections) {
     List<Token> corrected = new ArrayList<>(tokens);
@@ -141,7 +146,7 @@ final class WordTypos {
   /**
    * The one known word one slip from {@code word}, or {@code null} if none or several. Swapped
    * neighbours are the likeliest slip, then a letter added or dropped, then one changed ("wiat" is
-   * "wait", not "what"); a plural is no slip ("times" is not "time").
+   * "wait", not "what"); a plural or a past is no slip ("times", "retrieved").
    */
   private static String nearest(String word, Set<String> lexicon) {
     String[] best = new String[Slip.values().length];
@@ -152,7 +157,7 @@ final class WordTypos {
         boolean tooShort =
             (word.length() < MIN_LENGTH_ANY_SLIP || known.length() < MIN_LENGTH_ANY_SLIP)
                 && slip != Slip.SWAPPED;
-        if (slip == null || tooShort || word.equals(known + "s") || known.equals(word + "s")) {
+        if (slip == null || tooShort || inflected(word, known) || inflected(known, word)) {
           continue;
         }
         int k = slip.ordinal();
@@ -166,6 +171,11 @@ final class WordTypos {
       }
     }
     return null;
+  }
+
+  /** Whether {@code word} is {@code known} inflected: a plural or a past is no slip. */
+  private static boolean inflected(String word, String known) {
+    return word.equals(known + "s") || word.equals(known + "d");
   }
 
   /** Kinds of slip, likeliest first. */

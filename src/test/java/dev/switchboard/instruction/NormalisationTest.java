@@ -1,0 +1,180 @@
+package dev.switchboard.instruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.plan.PlanJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mechanisms added for text from new authors (docs/parser.md, "Reading new authors"): the
+ * normalisation table read after a refusal, and the grammar's general fixes. Each test states the
+ * whole plan, so a wrong reading fails.
+ */
+class NormalisationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final InstructionParser parser = new BuiltInParser();
+
+  private String json(String text) {
+    ParseResult result = parser.parse(text);
+    assertThat(result).as("parse of %s", text).isInstanceOf(ParseResult.Parsed.class);
+    return JSON.writeValueAsString(PlanJson.write(((ParseResult.Parsed) result).plan()));
+  }
+
+  private List<String> warnings(String text) {
+    return ((ParseResult.Parsed) parser.parse(text)).warnings();
+  }
+
+  private List<ParseDetail> refusal(String text) {
+    ParseResult result = parser.parse(text);
+    assertThat(result).as("parse of %s", text).isInstanceOf(ParseResult.Unparseable.class);
+    return ((ParseResult.Unparseable) result).details();
+  }
+
+  @Test
+  void
+      filler_and_the_frame_of_a_specification_say_nothing_and_synonyms_read_as_the_grammars_words() {
+    String text =
+        "The agent shall kindly dispatch the 'Intro' template, and subsequently wait 2 days.";
+
+    assertThat(json(text))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Intro\"}},"
+                + "{\"type\":\"wait\",\"params\":{\"duration\":\"P2D\"}}]}");
+    assertThat(warnings(text)).contains("Read 'dispatch' as 'send'.");
+  }
+
+  @Test
+  void a_refusal_after_normalisation_still_points_at_the_words_as_written() {
+    String text = "The agent shall kindly book a flight for @contact.firstName.";
+
+    List<ParseDetail> details = refusal(text);
+
+    assertThat(details).hasSize(1);
+    ParseDetail detail = details.getFirst();
+    assertThat(text.substring(detail.start(), detail.end())).contains("book a flight");
+  }
+
+  @Test
+  void text_that_reads_as_written_is_not_normalised() {
+    assertThat(warnings("Wait 2 days, then send the 'Intro' template")).isEmpty();
+  }
+
+  @Test
+  void replies_said_with_other_verbs_are_replies() {
+    assertThat(json("Wait 3 days. If the contact has not reverted back, send template 'Bump'."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"wait\",\"params\":{\"duration\":\"P3D\"}},{\"type\":\"if\","
+                + "\"condition\":{\"field\":\"contact.replied\",\"operator\":\"==\",\"value\":false},"
+                + "\"then\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Bump\"}}]}]}");
+  }
+
+  @Test
+  void a_range_in_words_is_two_filters_and_a_word_value_for_a_number_field_is_refused() {
+    assertThat(json("Find contacts with a lead score from 20 to 39 inclusive"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"leadScore\",\"operator\":\">=\",\"value\":20},"
+                + "{\"field\":\"leadScore\",\"operator\":\"<=\",\"value\":39}]}}]}");
+    refusal("Find contacts with a lead score of roughly twenty");
+  }
+
+  @Test
+  void either_groups_its_or_inside_an_and() {
+    assertThat(
+            json(
+                "If company.industry is 'Logistics' and either contact.title contains 'Ops' or"
+                    + " contact.title contains 'Fleet', add tag 'Ops'."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":{\"all\":["
+                + "{\"field\":\"company.industry\",\"operator\":\"==\",\"value\":\"Logistics\"},"
+                + "{\"any\":[{\"field\":\"contact.title\",\"operator\":\"contains\",\"value\":\"Ops\"},"
+                + "{\"field\":\"contact.title\",\"operator\":\"contains\",\"value\":\"Fleet\"}]}]},"
+                + "\"then\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Ops\"]}}]}]}");
+  }
+
+  @Test
+  void but_first_puts_the_rest_of_its_sentence_before_the_step_said_before_it() {
+    assertThat(json("Send the 'Intro' template, but first tag them 'New' and enrich them."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"New\"]}},"
+                + "{\"type\":\"enrich_contact\",\"params\":{}},"
+                + "{\"type\":\"send_email\",\"params\":{\"template\":\"Intro\"}}]}");
+  }
+
+  @Test
+  void a_postfix_condition_takes_an_else() {
+    assertThat(json("Tag them 'Hot' if the lead score is 90 or more, otherwise tag them 'Warm'."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":"
+                + "{\"field\":\"contact.leadScore\",\"operator\":\">=\",\"value\":90},"
+                + "\"then\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Hot\"]}}],"
+                + "\"else\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Warm\"]}}]}]}");
+  }
+
+  @Test
+  void actions_written_as_calls_read_as_their_words() {
+    assertThat(json("wait(P2D); send_email(template='Intro')"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"wait\",\"params\":{\"duration\":\"P2D\"}},"
+                + "{\"type\":\"send_email\",\"params\":{\"template\":\"Intro\"}}]}");
+  }
+
+  @Test
+  void a_past_participle_is_no_word_slip() {
+    // "retrieved" was read as the slip of "retrieve", a search verb: a second, empty search
+    assertThat(json("Find contacts tagged 'A' and send template 'B' to each retrieved contact"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"tags\",\"operator\":\"contains\",\"value\":\"A\"}]}},"
+                + "{\"type\":\"send_email\",\"params\":{\"template\":\"B\"}}]}");
+  }
+
+  @Test
+  void sql_wildcards_and_a_point_grouping_thousands_of_money_are_read() {
+    assertThat(json("Find contacts where title LIKE '%Analytics%'"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"title\",\"operator\":\"contains\",\"value\":\"Analytics\"}]}}]}");
+    assertThat(json("If the deal value is over 30.000 dollars, hand off to @user.ae"))
+        .contains("\"value\":30000");
+  }
+
+  @Test
+  void more_list_markers_start_steps() {
+    String steps =
+        "{\"steps\":[{\"type\":\"wait\",\"params\":{\"duration\":\"PT1H\"}},"
+            + "{\"type\":\"send_email\",\"params\":{\"template\":\"Recap\"}}]}";
+    for (String text :
+        List.of(
+            "#1 wait 1 hour\n#2 send template 'Recap'",
+            "1/ wait 1 hour\n2/ send template 'Recap'",
+            "i. wait 1 hour\nii. send template 'Recap'",
+            "- [ ] wait 1 hour\n- [x] send template 'Recap'",
+            "Step one – wait 1 hour\nStep two – send template 'Recap'")) {
+      assertThat(json(text)).as(text).isEqualTo(steps);
+    }
+  }
+
+  @Test
+  void a_person_in_a_place_is_a_city_and_a_company_in_a_place_is_no_condition() {
+    // "the contact is in Berlin" was read as the industry 'Berlin'
+    assertThat(json("If the contact is not in Berlin, tag them 'Away'"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":{\"not\":"
+                + "{\"field\":\"contact.city\",\"operator\":\"==\",\"value\":\"Berlin\"}},"
+                + "\"then\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Away\"]}}]}]}");
+    assertThat(json("If the company is in the SaaS industry, tag them 'SaaS'"))
+        .contains("{\"field\":\"company.industry\",\"operator\":\"==\",\"value\":\"SaaS\"}");
+    refusal("If the company is in Berlin, tag them 'Berlin'");
+  }
+
+  @Test
+  void a_correction_in_the_text_is_not_filler() {
+    refusal(
+        "Please send them the 'Offer' template, but actually please don't email them anything.");
+  }
+}
