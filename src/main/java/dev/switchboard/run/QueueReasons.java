@@ -6,11 +6,15 @@ import static dev.switchboard.run.ExecutionStore.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -48,19 +52,35 @@ class QueueReasons {
       Instant createdAt,
       boolean head,
       Instant notBefore,
-      String holdReason) {}
+      String holdReason,
+      int agentAhead) {}
 
   private record Head(UUID id, Instant startedAt) {}
 
   /** Empty unless the run is queued. */
   Optional<QueueStatus> of(UUID executionId, Instant now) {
-    Optional<Queued> found =
+    return Optional.ofNullable(of(List.of(executionId), now).get(executionId));
+  }
+
+  /**
+   * Why each of these runs waits, for the ones that are queued, worked out together: one read of
+   * the runs with their places behind their agents, one of their agents' heads, one walk down the
+   * claimable queue for those whose turn has come (a history page asks for up to 50).
+   */
+  Map<UUID, QueueStatus> of(Collection<UUID> executionIds, Instant now) {
+    if (executionIds.isEmpty()) {
+      return Map.of();
+    }
+    List<Queued> queued =
         jdbc.sql(
                 """
-                select id, agent_id, created_at, head_agent_id, not_before, hold_reason
-                from executions where id = ? and status = 'queued'\
+                select q.id, q.agent_id, q.created_at, q.head_agent_id, q.not_before,
+                q.hold_reason, (select count(*) from executions x where x.agent_id = q.agent_id
+                  and x.status = 'queued' and (x.created_at < q.created_at
+                  or (x.created_at = q.created_at and x.id < q.id))) as agent_ahead
+                from executions q where q.id in (:ids) and q.status = 'queued'\
                 """)
-            .param(executionId)
+            .param("ids", executionIds)
             .query((rs, i) ->
                 new Queued(
                     rs.getObject("id", UUID.class),
@@ -68,38 +88,80 @@ class QueueReasons {
                     instant(rs, "created_at"),
                     rs.getObject("head_agent_id") != null,
                     instant(rs, "not_before"),
-                    rs.getString("hold_reason")))
-            .optional();
-    return found.map(q -> statusOf(q, now));
+                    rs.getString("hold_reason"),
+                    rs.getInt("agent_ahead")))
+            .list();
+    Map<UUID, QueueStatus> out = new HashMap<>();
+    List<Queued> turnCome = new ArrayList<>();
+    List<Queued> behind = new ArrayList<>();
+    for (Queued q : queued) {
+      if (q.notBefore() != null && q.notBefore().isAfter(now)) {
+        out.put(
+            q.id(),
+            QueueStatus.held(
+                q.agentAhead() + 1,
+                QueueStatus.Reason.fromWireName(q.holdReason()),
+                q.notBefore()));
+      } else if (q.head()) {
+        turnCome.add(q);
+      } else {
+        behind.add(q);
+      }
+    }
+    out.putAll(capacity(turnCome, now));
+    out.putAll(agentBusy(behind, now));
+    return out;
   }
 
-  private QueueStatus statusOf(Queued q, Instant now) {
-    if (q.notBefore() != null && q.notBefore().isAfter(now)) {
-      return QueueStatus.held(
-          agentAhead(q) + 1, QueueStatus.Reason.fromWireName(q.holdReason()), q.notBefore());
+  /** Runs behind another of their agent's: it holds the slot, or is about to take it. */
+  private Map<UUID, QueueStatus> agentBusy(List<Queued> behind, Instant now) {
+    if (behind.isEmpty()) {
+      return Map.of();
     }
-    if (q.head()) {
-      return capacity(q, now);
+    Map<UUID, Head> heads = new HashMap<>();
+    jdbc.sql("select id, head_agent_id, started_at from executions where head_agent_id in (:ids)")
+        .param("ids", behind.stream().map(Queued::agentId).distinct().toList())
+        .query((rs, i) ->
+            Map.entry(
+                rs.getObject("head_agent_id", UUID.class),
+                new Head(rs.getObject("id", UUID.class), instant(rs, "started_at"))))
+        .list()
+        .forEach(head -> heads.put(head.getKey(), head.getValue()));
+    Map<UUID, Optional<Duration>> medians = new HashMap<>();
+    Map<UUID, QueueStatus> out = new HashMap<>();
+    for (Queued q : behind) {
+      Optional<Head> head = Optional.ofNullable(heads.get(q.agentId()));
+      Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
+      if (blocking.isEmpty()) {
+        // The slot was just freed and is about to be handed to this run.
+        out.put(q.id(), QueueStatus.capacity(1, now, true));
+        continue;
+      }
+      Duration median =
+          medians
+              .computeIfAbsent(q.agentId(), id -> Optional.ofNullable(medianRunTime(id)))
+              .orElse(null);
+      out.put(
+          q.id(),
+          QueueStatus.agentBusy(
+              q.agentAhead() + 1, blocking.get(), estimate(median, head, q.agentAhead(), now)));
     }
-    int ahead = agentAhead(q);
-    Optional<Head> head = head(q.agentId());
-    Optional<UUID> blocking = head.map(Head::id).or(() -> firstAhead(q));
-    if (blocking.isEmpty()) {
-      // The slot was just freed and is about to be handed to this run.
-      return QueueStatus.capacity(1, now, true);
-    }
-    return QueueStatus.agentBusy(ahead + 1, blocking.get(), estimate(q, head, ahead, now));
+    return out;
   }
 
   /**
-   * A run whose turn has come waits for a worker. The workers free up as the running runs end (each
-   * at its start plus its agent's median run time) and as each claimable run ahead of it, in queue
-   * order, takes the first free worker for its own agent's median; this run gets the next one. The
-   * estimate is null when a median is unknown or the queue ahead is longer than {@link
-   * #ESTIMATE_AHEAD}.
+   * Runs whose turn has come wait for a worker. The workers free up as the running runs end (each
+   * at its start plus its agent's median run time) and as each claimable run, in queue order, takes
+   * the first free worker for its own agent's median; one walk down the queue gives each of these
+   * runs the worker it gets. An estimate is null when a median on the way is unknown or the queue
+   * ahead is longer than {@link #ESTIMATE_AHEAD}.
    */
-  private QueueStatus capacity(Queued q, Instant now) {
-    List<UUID> ahead = claimableAhead(q, now);
+  private Map<UUID, QueueStatus> capacity(List<Queued> turnCome, Instant now) {
+    if (turnCome.isEmpty()) {
+      return Map.of();
+    }
+    Instant last = turnCome.stream().map(Queued::createdAt).max(Comparator.naturalOrder()).get();
+    List<Claimable> queue = claimableUpTo(last, now);
     List<Running> running =
         jdbc.sql("select agent_id, started_at from executions where status = 'running'")
             .query((rs, i) ->
@@ -108,17 +170,15 @@ class QueueReasons {
     // Other nodes' runs count too: there are at least as many workers as runs running.
     int workers = Math.max(settings.workers(), running.size());
     boolean workerFree = running.size() < settings.workers();
-    if (ahead.size() >= ESTIMATE_AHEAD) {
-      return QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree);
-    }
-    int position = ahead.size() + 1;
     Map<UUID, Optional<Duration>> medians = new HashMap<>();
     Function<UUID, Optional<Duration>> median = id -> recentMedian(id, now);
     PriorityQueue<Instant> free = new PriorityQueue<>();
+    boolean known = true;
     for (Running r : running) {
       Optional<Duration> runTime = medians.computeIfAbsent(r.agentId(), median);
       if (runTime.isEmpty() || r.startedAt() == null) {
-        return QueueStatus.capacity(position, null, workerFree);
+        known = false;
+        break;
       }
       Instant end = r.startedAt().plus(runTime.get());
       free.add(end.isAfter(now) ? end : now);
@@ -126,15 +186,30 @@ class QueueReasons {
     while (free.size() < workers) {
       free.add(now);
     }
-    for (UUID agentId : ahead) {
-      Optional<Duration> runTime = medians.computeIfAbsent(agentId, median);
-      if (runTime.isEmpty()) {
-        return QueueStatus.capacity(position, null, workerFree);
+    Set<UUID> wanted = new HashSet<>();
+    turnCome.forEach(q -> wanted.add(q.id()));
+    Map<UUID, QueueStatus> out = new HashMap<>();
+    for (int i = 0; i < queue.size() && i < ESTIMATE_AHEAD && out.size() < wanted.size(); i++) {
+      Claimable c = queue.get(i);
+      if (wanted.contains(c.id())) {
+        out.put(c.id(), QueueStatus.capacity(i + 1, known ? free.peek() : null, workerFree));
       }
-      free.add(free.poll().plus(runTime.get()));
+      Optional<Duration> runTime = known ? medians.computeIfAbsent(c.agentId(), median) : null;
+      if (runTime == null || runTime.isEmpty()) {
+        known = false;
+      } else {
+        free.add(free.poll().plus(runTime.get()));
+      }
     }
-    return QueueStatus.capacity(position, free.poll(), workerFree);
+    for (Queued q : turnCome) {
+      if (!out.containsKey(q.id())) {
+        out.put(q.id(), QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree));
+      }
+    }
+    return out;
   }
+
+  private record Claimable(UUID id, UUID agentId) {}
 
   private record Running(UUID agentId, Instant startedAt) {}
 
@@ -161,8 +236,7 @@ class QueueReasons {
   }
 
   /** From the agent's median run time: what is ahead of this run, one median each. */
-  private Instant estimate(Queued q, Optional<Head> head, int ahead, Instant now) {
-    Duration median = medianRunTime(q.agentId());
+  private static Instant estimate(Duration median, Optional<Head> head, int ahead, Instant now) {
     if (median == null) {
       return null;
     }
@@ -194,17 +268,6 @@ class QueueReasons {
     return times.get(times.size() / 2);
   }
 
-  private int agentAhead(Queued q) {
-    return jdbc.sql(
-            """
-            select count(*) from executions where agent_id = ? and status = 'queued'
-            and (created_at < ? or (created_at = ? and id < ?))\
-            """)
-        .params(q.agentId(), utc(q.createdAt()), utc(q.createdAt()), q.id())
-        .query(Integer.class)
-        .single();
-  }
-
   private int claimableCount(Queued q, Instant now) {
     return jdbc.sql(
             """
@@ -217,25 +280,21 @@ class QueueReasons {
         .single();
   }
 
-  /** The agents of the runs a worker takes before this one, in the order it takes them. */
-  private List<UUID> claimableAhead(Queued q, Instant now) {
+  /**
+   * The claimable runs a worker takes up to those created at {@code last}, in the order it takes
+   * them, at most {@link #ESTIMATE_AHEAD} + 1.
+   */
+  private List<Claimable> claimableUpTo(Instant last, Instant now) {
     return jdbc.sql(
             """
-            select agent_id from executions where status = 'queued'
+            select id, agent_id from executions where status = 'queued'
             and head_agent_id is not null and (not_before is null or not_before <= ?)
-            and (created_at < ? or (created_at = ? and id < ?))
-            order by created_at, id limit ?\
+            and created_at <= ? order by created_at, id limit ?\
             """)
-        .params(utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id(), ESTIMATE_AHEAD)
-        .query(UUID.class)
+        .params(utc(now), utc(last), ESTIMATE_AHEAD + 1)
+        .query((rs, i) ->
+            new Claimable(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class)))
         .list();
-  }
-
-  private Optional<Head> head(UUID agentId) {
-    return jdbc.sql("select id, started_at from executions where head_agent_id = ?")
-        .param(agentId)
-        .query((rs, i) -> new Head(rs.getObject("id", UUID.class), instant(rs, "started_at")))
-        .optional();
   }
 
   private Optional<UUID> firstAhead(Queued q) {

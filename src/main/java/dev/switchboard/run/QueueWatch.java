@@ -57,23 +57,23 @@ class QueueWatch {
                     rs.getObject("agent_id", UUID.class),
                     rs.getObject("work_order_id", UUID.class)))
             .list();
+    Map<UUID, QueueStatus> standing =
+        reasons.of(front.stream().map(Watched::id).toList(), clock.instant());
     Set<UUID> seen = new HashSet<>();
     for (Watched w : front) {
       seen.add(w.id());
-      reasons
-          .of(w.id(), clock.instant())
-          .filter(now -> !now.sameAs(told.get(w.id())))
-          .ifPresent(now -> {
-            told.put(w.id(), now);
-            events.publish(
-                RunEvent.update(
-                    w.workspaceId(),
-                    w.agentId(),
-                    w.id(),
-                    w.workOrderId(),
-                    "execution:queued",
-                    now.data(w.id())));
-          });
+      QueueStatus now = standing.get(w.id());
+      if (now != null && !now.sameAs(told.get(w.id()))) {
+        told.put(w.id(), now);
+        events.publish(
+            RunEvent.update(
+                w.workspaceId(),
+                w.agentId(),
+                w.id(),
+                w.workOrderId(),
+                "execution:queued",
+                now.data(w.id())));
+      }
     }
     told.keySet().retainAll(seen);
   }

@@ -34,12 +34,19 @@ class RunMoves {
   private final JdbcTemplate template;
   private final ExecutionStore store;
   private final RunEvents events;
+  private final SearchTerms terms;
 
-  RunMoves(JdbcClient jdbc, JdbcTemplate template, ExecutionStore store, RunEvents events) {
+  RunMoves(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      ExecutionStore store,
+      RunEvents events,
+      SearchTerms terms) {
     this.jdbc = jdbc;
     this.template = template;
     this.store = store;
     this.events = events;
+    this.terms = terms;
   }
 
   /** Why a new run may not start before a time: the agent's rate, or a backoff. */
@@ -243,6 +250,7 @@ class RunMoves {
             hold == null ? null : utc(hold.until()),
             hold == null ? null : hold.reason().wireName())
         .update();
+    terms.admitted(e);
   }
 
   static ExecutionStatus statusOf(Outcome outcome) {
@@ -303,6 +311,7 @@ class RunMoves {
     boolean moved = recorded(changed, e.id(), RUNNING, to, now, actor, reason(outcome));
     if (moved) {
       store.promoteNext(e.agentId());
+      terms.stepped(e, cp.steps());
     }
     return moved;
   }
