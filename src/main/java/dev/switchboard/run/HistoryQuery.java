@@ -21,6 +21,9 @@ public record HistoryQuery(
   /** How many of the scope's newest runs a substring search reads. */
   static final int SUBSTRING_WINDOW = 10_000;
 
+  /** Up to how many runs of a term the search names by id. */
+  static final int TERM_HITS = 1_000;
+
   private static final Map<String, Duration> RANGES =
       Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
 
@@ -51,7 +54,12 @@ public record HistoryQuery(
       params.add(ExecutionStore.utc(to));
     }
     if (search != null) {
-      searchClause(workspaceId, windowStart(jdbc, workspaceId, agentId), where, params);
+      searchClause(
+          workspaceId,
+          termHits(jdbc, workspaceId),
+          windowStart(jdbc, workspaceId, agentId),
+          where,
+          params);
     }
     return new Where(where.toString(), params);
   }
@@ -64,14 +72,27 @@ public record HistoryQuery(
    * at or after {@code windowStart}), the ones the newest-first pages show first anyway.
    */
   private void searchClause(
-      UUID workspaceId, Instant windowStart, StringBuilder where, List<Object> params) {
-    // Plain subqueries and a bound worked out before: H2 runs an IN's union, or a scalar subquery,
-    // again for every row it checks.
-    where.append(
-        " and (e.id in (select t.execution_id from execution_search_terms t"
-            + " where t.workspace_id = ? and t.term = ?)");
-    params.add(workspaceId);
-    params.add(SearchTerms.normalise(search));
+      UUID workspaceId,
+      List<UUID> termHits,
+      Instant windowStart,
+      StringBuilder where,
+      List<Object> params) {
+    // The ids and the bound are worked out before: as literals both databases look the rows up by
+    // key and by date (H2 would run an IN's subquery again for every row it checks, PostgreSQL
+    // would walk the whole range probing a hashed subquery). A term on more runs than that stays a
+    // subquery; its matches are dense, so the newest-first walk fills a page soon.
+    if (termHits.size() <= TERM_HITS) {
+      where.append(" and (e.id in (");
+      where.append(termHits.isEmpty() ? "null" : "?" + ", ?".repeat(termHits.size() - 1));
+      where.append(")");
+      params.addAll(termHits);
+    } else {
+      where.append(
+          " and (e.id in (select t.execution_id from execution_search_terms t"
+              + " where t.workspace_id = ? and t.term = ?)");
+      params.add(workspaceId);
+      params.add(SearchTerms.normalise(search));
+    }
     uuid(search)
         .ifPresent(id -> {
           where.append(" or e.id = ?");
@@ -85,6 +106,16 @@ public record HistoryQuery(
     String like = Like.contains(search);
     params.add(ExecutionStore.utc(windowStart));
     params.addAll(List.of(like, like, like, Like.prefix(search), like, like));
+  }
+
+  /** The runs with the search as a whole term, up to one more than {@link #TERM_HITS}. */
+  private List<UUID> termHits(JdbcClient jdbc, UUID workspaceId) {
+    return jdbc.sql(
+            "select execution_id from execution_search_terms where workspace_id = ? and term = ?"
+                + " limit ?")
+        .params(workspaceId, SearchTerms.normalise(search), TERM_HITS + 1)
+        .query(UUID.class)
+        .list();
   }
 
   /** When the scope's {@link #SUBSTRING_WINDOW}-th newest run was created (all when fewer). */
