@@ -84,7 +84,7 @@
     const result = e.error ? e.error.message || "Execution failed"
       : e.status === "completed" ? `Processed ${e.processedCount || 0}`
         : e.status === "skipped" ? (e.reason || "Skipped")
-          : e.status === "queued" ? window.SBQueue.queueText(null) : (e.progress || "");
+          : e.status === "queued" ? window.SBQueue.queueText(e) : (e.progress || "");
     const agentName = e.agentDeleted ? `Agent '${e.agentName}' (deleted)` : e.agentName;
     return el("tr", { "data-execution": e.executionId, "data-status": e.status },
       el("td", { "data-label": "ExecutionId" }, link(e.executionId, e.executionId.slice(0, 8))),
@@ -113,12 +113,14 @@
     const items = r.data.items;
     document.getElementById("history-rows").replaceChildren(...items.map(row));
     document.getElementById("history-empty").hidden = items.length > 0;
-    // The list has no queue fields: each queued row asks its run why it waits.
-    for (const e of items) if (e.status === "queued") loadQueue(e.executionId);
-    document.getElementById("page-info").textContent =
-      `Page ${page} of ${pages} · ${r.data.total} executions`;
+    // Beyond 10,000 rows the list stops counting: "10,000+", and Next stays on while pages are full.
+    const capped = r.data.totalCapped;
+    document.getElementById("page-info").textContent = capped
+      ? `Page ${page} of ${pages}+ · ${r.data.total.toLocaleString("en-US")}+ executions`
+      : `Page ${page} of ${pages} · ${r.data.total} executions`;
     document.getElementById("prev-page").disabled = page <= 1;
-    document.getElementById("next-page").disabled = page >= pages;
+    document.getElementById("next-page").disabled =
+      page >= pages && !(capped && items.length === r.data.pageSize);
     // While a listed run is in progress, poll too: events may be missed while reconnecting.
     const inProgress = items.some((e) => ACTIVE.includes(e.status) || e.status === "waiting");
     clearTimeout(pollTimer);
@@ -128,12 +130,6 @@
   function queueCell(executionId) {
     const row = document.querySelector(`#history-rows tr[data-execution="${executionId}"][data-status="queued"]`);
     return row ? row.querySelector(".result") : null;
-  }
-
-  async function loadQueue(executionId) {
-    const r = await api("GET", `/api/workspaces/${ws}/executions/${executionId}`);
-    const cell = queueCell(executionId);
-    if (r.ok && cell && r.data.status === "queued") cell.textContent = window.SBQueue.queueText(r.data);
   }
 
   /** Reloads soon, at most once a second however many events arrive. */
@@ -161,7 +157,7 @@
     load();
   });
   document.getElementById("prev-page").addEventListener("click", () => { page = Math.max(1, page - 1); load(); });
-  document.getElementById("next-page").addEventListener("click", () => { page = Math.min(pages, page + 1); load(); });
+  document.getElementById("next-page").addEventListener("click", () => { page += 1; load(); });
 
   /** The agent page asks for a reload when it starts a run. */
   window.SBHistory = { reload: reloadSoon };

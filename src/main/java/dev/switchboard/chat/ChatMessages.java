@@ -1,5 +1,6 @@
 package dev.switchboard.chat;
 
+import dev.switchboard.run.ExecutionsPurged;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,5 +80,16 @@ class ChatMessages {
                 .list());
     Collections.reverse(latest);
     return latest;
+  }
+
+  /** The conversation keeps its messages about purged runs, no longer linked to them. */
+  @EventListener
+  void on(ExecutionsPurged purged) {
+    jdbc.sql(
+            "update chat_messages set execution_id = null where workspace_id = :ws"
+                + " and execution_id in (:ids)")
+        .param("ws", purged.workspaceId())
+        .param("ids", purged.executionIds())
+        .update();
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +52,15 @@ public class Activities {
           return m;
         })
         .list();
+  }
+
+  /** A contact's timeline keeps what purged runs did to it, no longer linked to them. */
+  public void forgetRuns(UUID ws, Collection<UUID> executionIds) {
+    jdbc.sql(
+            "update activities set execution_id = null where workspace_id = :ws"
+                + " and execution_id in (:ids)")
+        .param("ws", ws)
+        .param("ids", executionIds)
+        .update();
   }
 }

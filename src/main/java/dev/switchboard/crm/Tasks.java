@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -265,5 +266,14 @@ public class Tasks {
     var done = Rows.instant(rs, "completed_at");
     m.put("completedAt", done == null ? null : done.toString());
     return m;
+  }
+
+  /** Tasks outlive the runs that made them: a purged run's tasks stay, no longer linked to it. */
+  public void forgetRuns(UUID ws, Collection<UUID> executionIds) {
+    jdbc.sql(
+            "update tasks set execution_id = null where workspace_id = :ws and execution_id in (:ids)")
+        .param("ws", ws)
+        .param("ids", executionIds)
+        .update();
   }
 }

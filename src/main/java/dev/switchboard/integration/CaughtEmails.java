@@ -3,6 +3,7 @@ package dev.switchboard.integration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,5 +79,15 @@ public class CaughtEmails {
                 rs.getString("body"),
                 rs.getObject("caught_at", OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  /** The Outbox keeps what purged runs "sent", no longer linked to them. */
+  public void forgetRuns(UUID workspaceId, Collection<UUID> executionIds) {
+    jdbc.sql(
+            "update caught_emails set execution_id = null where workspace_id = :ws"
+                + " and execution_id in (:ids)")
+        .param("ws", workspaceId)
+        .param("ids", executionIds)
+        .update();
   }
 }

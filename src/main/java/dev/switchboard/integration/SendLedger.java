@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -221,5 +222,28 @@ public class SendLedger {
 
   private static OffsetDateTime utc(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * Drops purged runs' claims and their agents' daily counts from before {@code before}: a claim
+   * guards a resumed run against sending twice and a count is read on its own day, so neither is
+   * needed once the run is gone.
+   */
+  public void forgetRuns(UUID workspaceId, Collection<UUID> executionIds, LocalDate before) {
+    jdbc.sql(
+            """
+            delete from email_quota where sent_on < :before and agent_id in (
+              select agent_id from sent_emails where workspace_id = :ws and execution_id in (:ids))\
+            """)
+        .param("before", before)
+        .param("ws", workspaceId)
+        .param("ids", executionIds)
+        .update();
+    for (Book book : Book.values()) {
+      jdbc.sql("delete from " + book.table + " where workspace_id = :ws and execution_id in (:ids)")
+          .param("ws", workspaceId)
+          .param("ids", executionIds)
+          .update();
+    }
   }
 }

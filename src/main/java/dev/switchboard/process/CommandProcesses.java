@@ -1,5 +1,6 @@
 package dev.switchboard.process;
 
+import dev.switchboard.run.ExecutionsPurged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -177,5 +179,13 @@ class CommandProcesses implements ProcessGroups {
           e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** A purged run has no process left to kill: a row that stayed behind goes with it. */
+  @EventListener
+  void on(ExecutionsPurged purged) {
+    jdbc.sql("delete from command_processes where execution_id in (:ids)")
+        .param("ids", purged.executionIds())
+        .update();
   }
 }

@@ -110,20 +110,34 @@ public class Executions {
                 .orElse("archived"));
   }
 
-  /** One page of an agent's history (or the workspace's when agentId is null), newest first. */
+  /** A history list counts its rows up to here and then says "10,000+". */
+  static final int COUNTED = 10_000;
+
+  private record Listed(Execution run, boolean agentDeleted) {}
+
+  /**
+   * One page of an agent's history (or the workspace's when agentId is null), newest first. The
+   * total is exact up to {@link #COUNTED} and then capped ({@code totalCapped}): counting a million
+   * rows for a page of 50 would cost more than the page. Queued rows carry why they wait, worked
+   * out for the whole page at once.
+   */
   public Map<String, Object> history(UUID workspaceId, UUID agentId, HistoryQuery q) {
-    HistoryQuery.Where filter = q.where(workspaceId, agentId);
+    HistoryQuery.Where filter = q.where(jdbc, workspaceId, agentId);
     String where = filter.clause();
     List<Object> params = filter.params();
-    long total =
-        jdbc.sql("select count(*) from executions e" + where)
-            .params(params)
+    List<Object> countParams = new ArrayList<>(params);
+    countParams.add(COUNTED + 1);
+    long counted =
+        jdbc.sql("select count(*) from (select 1 from executions e" + where + " limit ?) c")
+            .params(countParams)
             .query(Long.class)
             .single();
+    boolean capped = counted > COUNTED;
+    long total = Math.min(counted, COUNTED);
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(HistoryQuery.PAGE_SIZE);
     pageParams.add((q.page() - 1) * HistoryQuery.PAGE_SIZE);
-    List<Map<String, Object>> items =
+    List<Listed> rows =
         jdbc.sql(
                 "select "
                     + ExecutionStore.COLUMNS
@@ -133,14 +147,31 @@ public class Executions {
                     + " order by e.created_at desc, e.id limit ? offset ?")
             .params(pageParams)
             .query((rs, i) ->
-                ExecutionView.summary(
-                    store.row(rs, i), "archived".equals(rs.getString("agent_status"))))
+                new Listed(store.row(rs, i), "archived".equals(rs.getString("agent_status"))))
             .list();
+    Map<UUID, QueueStatus> queued =
+        queue.ofAll(
+            rows.stream()
+                .map(Listed::run)
+                .filter(e -> e.status() == ExecutionStatus.QUEUED)
+                .map(Execution::id)
+                .toList(),
+            clock.instant());
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Listed row : rows) {
+      Map<String, Object> item = ExecutionView.summary(row.run(), row.agentDeleted());
+      QueueStatus status = queued.get(row.run().id());
+      if (status != null) {
+        item.putAll(status.fields());
+      }
+      items.add(item);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);
     out.put("page", q.page());
     out.put("pageSize", HistoryQuery.PAGE_SIZE);
     out.put("total", total);
+    out.put("totalCapped", capped);
     out.put("pages", (total + HistoryQuery.PAGE_SIZE - 1) / HistoryQuery.PAGE_SIZE);
     return out;
   }

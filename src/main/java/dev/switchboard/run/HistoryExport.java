@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -106,7 +107,7 @@ class HistoryExport {
   }
 
   void write(UUID workspaceId, UUID agentId, HistoryQuery q, Format format, OutputStream out) {
-    HistoryQuery.Where where = q.where(workspaceId, agentId);
+    HistoryQuery.Where where = q.where(JdbcClient.create(jdbc), workspaceId, agentId);
     String sql =
         "select e.id, e.agent_name, e.created_at, e.status, e.trigger_type, e.started_at,"
             + " e.finished_at, e.processed_count, e.summary, e.error from executions e"

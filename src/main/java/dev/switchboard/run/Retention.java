@@ -7,15 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily purge of finished runs older than their workspace's retention, with their logs and
- * transitions. It runs on one node at a time (the claimed "retention" job row) and deletes in small
- * batches, each its own short transaction, so triggers and workers never wait long. Only runs
- * already added to {@link DailyTotals} go, so dashboards keep counting them.
+ * The daily purge of finished runs older than their workspace's retention, with their logs,
+ * transitions and search terms; other modules forget them on {@link ExecutionsPurged}. It runs on
+ * one node at a time (the claimed "retention" job row) and deletes in small batches, each its own
+ * short transaction, so triggers and workers never wait long. Only runs already added to {@link
+ * DailyTotals} go, so dashboards keep counting them.
  */
 @Component
 class Retention {
@@ -33,6 +35,7 @@ class Retention {
   private final HousekeepingJobs jobs;
   private final DailyTotals totals;
   private final WorkspaceSettings workspaces;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final String node;
 
@@ -42,6 +45,7 @@ class Retention {
       HousekeepingJobs jobs,
       DailyTotals totals,
       WorkspaceSettings workspaces,
+      ApplicationEventPublisher publisher,
       Clock clock,
       ClusterBus bus) {
     this.jdbc = jdbc;
@@ -49,6 +53,7 @@ class Retention {
     this.jobs = jobs;
     this.totals = totals;
     this.workspaces = workspaces;
+    this.publisher = publisher;
     this.clock = clock;
     this.node = bus.nodeId();
   }
@@ -95,7 +100,9 @@ class Retention {
             .query((rs, i) -> rs.getObject(1, UUID.class))
             .list();
     if (!ids.isEmpty()) {
-      for (String table : List.of("execution_logs", "execution_transitions")) {
+      publisher.publishEvent(new ExecutionsPurged(workspaceId, ids, cutoff));
+      for (String table :
+          List.of("execution_logs", "execution_transitions", "execution_search_terms")) {
         jdbc.sql("delete from " + table + " where execution_id in (:ids)")
             .param("ids", ids)
             .update();

@@ -35,18 +35,21 @@ class RunMoves {
   private final ExecutionStore store;
   private final RunEvents events;
   private final QueueWatch watch;
+  private final SearchTerms terms;
 
   RunMoves(
       JdbcClient jdbc,
       JdbcTemplate template,
       ExecutionStore store,
       RunEvents events,
-      QueueWatch watch) {
+      QueueWatch watch,
+      SearchTerms terms) {
     this.jdbc = jdbc;
     this.template = template;
     this.store = store;
     this.events = events;
     this.watch = watch;
+    this.terms = terms;
   }
 
   /** Why a new run may not start before a time: the agent's rate, or a backoff. */
@@ -86,6 +89,7 @@ class RunMoves {
           });
     }
     template.batchUpdate(TRANSITION, transitions);
+    runs.forEach(q -> terms.admitted(q.run()));
   }
 
   /** A new run that will never run, recorded with its reason ("Skipped: Agent paused"). */
@@ -280,6 +284,7 @@ class RunMoves {
 
   private void insert(Execution e, boolean head, Hold hold) {
     jdbc.sql(INSERT).params(insertRow(e, head, hold)).update();
+    terms.admitted(e);
   }
 
   private Object[] insertRow(Execution e, boolean head, Hold hold) {
@@ -363,6 +368,7 @@ class RunMoves {
     boolean moved = recorded(changed, e.id(), RUNNING, to, now, actor, reason(outcome));
     if (moved) {
       store.promoteNext(e.agentId());
+      terms.stepped(e, cp.steps());
     }
     return moved;
   }

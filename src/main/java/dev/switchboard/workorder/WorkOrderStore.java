@@ -1,5 +1,6 @@
 package dev.switchboard.workorder;
 
+import dev.switchboard.run.ExecutionsPurged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -234,5 +236,16 @@ class WorkOrderStore {
 
   private static OffsetDateTime utc(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** A work order whose latest run was purged no longer points at it (its history stays). */
+  @EventListener
+  void on(ExecutionsPurged purged) {
+    jdbc.sql(
+            "update work_orders set active_run_id = null where workspace_id = :ws"
+                + " and active_run_id in (:ids)")
+        .param("ws", purged.workspaceId())
+        .param("ids", purged.executionIds())
+        .update();
   }
 }

@@ -177,6 +177,7 @@ class ModularityTest {
             "Execution",
             "ExecutionStatus",
             "Executions",
+            "ExecutionsPurged",
             "RunEvent");
     noClasses()
         .that()

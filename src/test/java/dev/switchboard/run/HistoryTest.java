@@ -105,6 +105,102 @@ class HistoryTest extends SwitchboardTestBase {
     assertThat(triggers(owner.get(base + "ab").expect(200).data())).containsExactly("AB");
   }
 
+  @Test
+  void the_total_counts_to_10000_then_says_more_and_the_pages_beyond_still_answer() {
+    String agent =
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i <= Executions.COUNTED; i++) {
+      rows.add(
+          new Object[] {
+            UUID.randomUUID(),
+            UUID.fromString(ws),
+            UUID.fromString(agent),
+            clock.instant().minusSeconds(i).atOffset(ZoneOffset.UTC)
+          });
+    }
+    jdbc.batchUpdate(
+        """
+        insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+        status, created_at) values (?, ?, ?, 'Many', 'scheduled', 'scheduler', 'completed', ?)\
+        """,
+        rows);
+    String base = "/api/workspaces/" + ws + "/agents/" + agent + "/executions";
+
+    JsonNode first = owner.get(base).expect(200).data();
+    JsonNode beyond = owner.get(base + "?page=201").expect(200).data();
+    JsonNode exact = owner.get(base + "?search=many").expect(200).data();
+
+    assertThat(first.get("total").asInt()).isEqualTo(Executions.COUNTED);
+    assertThat(first.get("totalCapped").asBoolean()).isTrue();
+    assertThat(first.get("pages").asInt()).isEqualTo(Executions.COUNTED / HistoryQuery.PAGE_SIZE);
+    assertThat(beyond.get("items")).hasSize(1);
+    // A substring search reads the newest 10,000 runs, so it counts them exactly.
+    assertThat(exact.get("total").asInt()).isEqualTo(HistoryQuery.SUBSTRING_WINDOW);
+    assertThat(exact.get("totalCapped").asBoolean()).isFalse();
+  }
+
+  @Test
+  void queued_rows_of_the_list_say_why_they_wait_as_the_run_itself_does() {
+    String agent =
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    UUID head = UUID.randomUUID();
+    jdbc.update(
+        """
+        insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+        status, head_agent_id, created_at, started_at, lease_owner, lease_until)
+        values (?, ?, ?, 'Busy', 'manual', 'user', 'running', ?, ?, ?, 'elsewhere', ?)\
+        """,
+        head,
+        UUID.fromString(ws),
+        UUID.fromString(agent),
+        UUID.fromString(agent),
+        clock.instant().minusSeconds(10).atOffset(ZoneOffset.UTC),
+        clock.instant().minusSeconds(10).atOffset(ZoneOffset.UTC),
+        clock.instant().plusSeconds(3600).atOffset(ZoneOffset.UTC));
+    List<String> behind = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      UUID id = UUID.randomUUID();
+      behind.add(id.toString());
+      jdbc.update(
+          """
+          insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+          status, created_at) values (?, ?, ?, 'Busy', 'manual', 'user', 'queued', ?)\
+          """,
+          id,
+          UUID.fromString(ws),
+          UUID.fromString(agent),
+          clock.instant().minusSeconds(5 - i).atOffset(ZoneOffset.UTC));
+    }
+
+    JsonNode items =
+        owner.get("/api/workspaces/" + ws + "/agents/" + agent + "/executions").data().get("items");
+
+    assertThat(items).hasSize(3);
+    for (JsonNode row : items) {
+      String id = row.get("executionId").asString();
+      if (id.equals(head.toString())) {
+        assertThat(row.has("queuePosition")).isFalse();
+        continue;
+      }
+      JsonNode detail = owner.get("/api/workspaces/" + ws + "/executions/" + id).data();
+      assertThat(row.get("queuePosition").asInt()).isEqualTo(behind.indexOf(id) + 1);
+      assertThat(row.get("queueReason").get("code").asString()).isEqualTo("agent_busy");
+      assertThat(row.get("queueReason").get("message").asString()).contains(head.toString());
+      for (String field : List.of("queuePosition", "queueReason", "estimatedStartAt")) {
+        assertThat(row.get(field)).as(field).isEqualTo(detail.get(field));
+      }
+    }
+    jdbc.update(
+        "update executions set status = 'canceled', head_agent_id = null where id = ?", head);
+  }
+
   private static List<String> triggers(JsonNode page) {
     List<String> out = new ArrayList<>();
     page.get("items").forEach(r -> out.add(r.get("triggeredBy").asString()));

@@ -35,7 +35,7 @@ class RetentionTest extends SwitchboardTestBase {
   }
 
   /** A run created and finished {@code daysAgo}, with two log lines and its transitions. */
-  private void finishedRun(String workspace, String agent, String status, long daysAgo) {
+  private UUID finishedRun(String workspace, String agent, String status, long daysAgo) {
     UUID id = UUID.randomUUID();
     Instant at = clock.instant().minus(Duration.ofDays(daysAgo));
     jdbc.update(
@@ -65,6 +65,7 @@ class RetentionTest extends SwitchboardTestBase {
         id,
         status,
         at.atOffset(ZoneOffset.UTC));
+    return id;
   }
 
   private long count(String sql, String workspace) {
@@ -204,5 +205,191 @@ class RetentionTest extends SwitchboardTestBase {
     }
     assertThat(dashboard(workspace).get("totalExecutions").asLong())
         .isEqualTo(Retention.BATCH * 3 + 5);
+  }
+
+  /**
+   * What every other module keeps about a run, as their own code writes it: a task and a timeline
+   * entry (CRM), send claims, a day's email count and a caught email (integrations), a schedule
+   * slot and an event outcome (triggers), a chat message, a work order's latest run, a command
+   * process, and the run's search term.
+   */
+  private void referencedEverywhere(String workspace, String agent, UUID run, long daysAgo) {
+    UUID ws = UUID.fromString(workspace);
+    UUID agentId = UUID.fromString(agent);
+    var at = clock.instant().minus(Duration.ofDays(daysAgo)).atOffset(ZoneOffset.UTC);
+    UUID contact = UUID.randomUUID();
+    jdbc.update(
+        "insert into contacts (id, workspace_id, email, email_lower, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        contact,
+        ws,
+        run + "@acme.com",
+        run + "@acme.com",
+        at,
+        at);
+    jdbc.update(
+        "insert into activities (id, workspace_id, contact_id, type, content, execution_id,"
+            + " created_at) values (?, ?, ?, 'email_sent', 'Emailed', ?, ?)",
+        UUID.randomUUID(),
+        ws,
+        contact,
+        run,
+        at);
+    jdbc.update(
+        "insert into tasks (id, workspace_id, title, status, kind, execution_id, created_at)"
+            + " values (?, ?, 'Call', 'open', 'task', ?, ?)",
+        UUID.randomUUID(),
+        ws,
+        run,
+        at);
+    for (String book : List.of("sent_emails", "linkedin_invitations")) {
+      jdbc.update(
+          "insert into "
+              + book
+              + " (execution_id, step, contact_key, workspace_id, agent_id, recipient, status,"
+              + " claimed_at) values (?, 0, ?, ?, ?, ?, 'sent', ?)",
+          run,
+          contact.toString(),
+          ws,
+          agentId,
+          run + "@acme.com",
+          at);
+    }
+    jdbc.update(
+        "insert into email_quota (agent_id, sent_on, used) values (?, ?, 1)",
+        agentId,
+        at.toLocalDate());
+    jdbc.update(
+        "insert into caught_emails (id, workspace_id, execution_id, sender, recipient, subject,"
+            + " body, caught_at) values (?, ?, ?, 'bot@test', 'lead@acme.com', 'Hi', 'Hello', ?)",
+        UUID.randomUUID(),
+        ws,
+        run,
+        at);
+    UUID trigger = UUID.randomUUID();
+    jdbc.update(
+        "insert into agent_triggers (id, workspace_id, agent_id, position, type, definition,"
+            + " created_at) values (?, ?, ?, 0, 'schedule', '{}', ?)",
+        trigger,
+        ws,
+        agentId,
+        at);
+    jdbc.update(
+        "insert into schedule_slots (trigger_id, slot_at, workspace_id, agent_id, outcome,"
+            + " execution_id, recorded_at) values (?, ?, ?, ?, 'started', ?, ?)",
+        trigger,
+        at,
+        ws,
+        agentId,
+        run,
+        at);
+    jdbc.update(
+        "insert into event_outcomes (event_id, agent_id, workspace_id, event_type, event_at,"
+            + " outcome, execution_id) values (?, ?, ?, 'contact_created', ?, 'started', ?)",
+        System.nanoTime(),
+        agentId,
+        ws,
+        at,
+        run);
+    jdbc.update(
+        "insert into chat_messages (workspace_id, text, execution_id, created_at)"
+            + " values (?, 'Done', ?, ?)",
+        ws,
+        run,
+        at);
+    jdbc.update(
+        "insert into work_orders (id, workspace_id, title, profile, status, active_run_id,"
+            + " created_by, created_at, updated_at) values (?, ?, 'Order', 'default', 'done', ?,"
+            + " 'owner', ?, ?)",
+        UUID.randomUUID(),
+        ws,
+        run,
+        at,
+        at);
+    jdbc.update(
+        "insert into command_processes (id, execution_id, machine, server_pid, server_started,"
+            + " pgid, started, created_at) values (?, ?, 'gone', 1, 1, 1, 1, ?)",
+        UUID.randomUUID(),
+        run,
+        at);
+    jdbc.update(
+        "insert into execution_search_terms (execution_id, workspace_id, term, created_at)"
+            + " values (?, ?, ?, ?)",
+        run,
+        ws,
+        run + "@acme.com",
+        at);
+  }
+
+  /** The rows of each table that still name {@code run}. */
+  private Map<String, Long> referencesTo(UUID run) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (String table :
+        List.of(
+            "activities",
+            "tasks",
+            "sent_emails",
+            "linkedin_invitations",
+            "caught_emails",
+            "schedule_slots",
+            "event_outcomes",
+            "chat_messages",
+            "command_processes",
+            "execution_search_terms")) {
+      out.put(
+          table,
+          jdbc.queryForObject(
+              "select count(*) from " + table + " where execution_id = ?", Long.class, run));
+    }
+    out.put(
+        "work_orders",
+        jdbc.queryForObject(
+            "select count(*) from work_orders where active_run_id = ?", Long.class, run));
+    return out;
+  }
+
+  /** The rows of each table the workspace keeps, linked to a run or not. */
+  private Map<String, Long> kept(String workspace) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (String table :
+        List.of(
+            "activities",
+            "tasks",
+            "caught_emails",
+            "schedule_slots",
+            "event_outcomes",
+            "chat_messages",
+            "work_orders")) {
+      out.put(table, count("select count(*) from " + table + " where workspace_id = ?", workspace));
+    }
+    return out;
+  }
+
+  @Test
+  void the_purge_leaves_nothing_in_other_modules_pointing_at_a_purged_run() {
+    String workspace = owner.createWorkspace("Everywhere " + System.nanoTime());
+    String agent = agent(workspace);
+    UUID old = finishedRun(workspace, agent, "completed", 40);
+    UUID recent = finishedRun(workspace, agent, "completed", 2);
+    referencedEverywhere(workspace, agent, old, 40);
+    referencedEverywhere(workspace, agent, recent, 2);
+    Map<String, Long> keptBefore = kept(workspace);
+    Map<String, Long> recentBefore = referencesTo(recent);
+
+    purgeUntil(() -> runs(workspace) == 1);
+
+    assertThat(referencesTo(old)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    assertThat(recentBefore).allSatisfy((table, rows) -> assertThat(rows).as(table).isOne());
+    assertThat(referencesTo(recent)).isEqualTo(recentBefore);
+    // People's tasks, timelines, the Outbox, the ledgers that make slots and events fire once, the
+    // conversation and the work order stay, unlinked; claims, processes and terms go.
+    assertThat(kept(workspace)).isEqualTo(keptBefore);
+    assertThat(
+            jdbc.queryForList(
+                "select sent_on from email_quota where agent_id = ? order by sent_on",
+                java.time.LocalDate.class,
+                UUID.fromString(agent)))
+        .containsExactly(
+            clock.instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC).toLocalDate());
   }
 }

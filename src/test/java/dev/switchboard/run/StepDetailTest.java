@@ -227,6 +227,62 @@ class StepDetailTest extends SwitchboardTestBase {
         .hasSize(1);
   }
 
+  @Test
+  void an_email_tag_or_template_finds_its_run_by_index_after_many_newer_runs() {
+    String agent = outreachAgent();
+    String emailed = run(agent).get("executionId").asString();
+    UUID ws = UUID.fromString(workspace);
+    assertThat(
+            jdbc.queryForList(
+                "select term from execution_search_terms where execution_id = ?",
+                String.class,
+                UUID.fromString(emailed)))
+        .contains("john@acme.com", "outreach-q4", "outbound v2")
+        .doesNotContain("mary@acme.com");
+    // Newer runs push it out of the window a substring search reads.
+    List<Object[]> newer = new ArrayList<>();
+    for (int i = 0; i < HistoryQuery.SUBSTRING_WINDOW; i++) {
+      newer.add(
+          new Object[] {
+            UUID.randomUUID(),
+            ws,
+            UUID.fromString(agent),
+            clock.instant().plusSeconds(1 + i).atOffset(java.time.ZoneOffset.UTC)
+          });
+    }
+    jdbc.batchUpdate(
+        """
+        insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+        status, created_at) values (?, ?, ?, 'Newer', 'manual', 'user', 'completed', ?)\
+        """,
+        newer);
+    String base = "/api/workspaces/" + workspace + "/agents/" + agent + "/executions";
+    String all = "/api/workspaces/" + workspace + "/executions";
+
+    for (String term : List.of("john@acme.com", " John@Acme.com ", "outreach-q4", "Outbound v2")) {
+      assertThat(ids(owner.get(base + "?search=" + encode(term)).expect(200).data()))
+          .as(term)
+          .containsExactly(emailed);
+      assertThat(ids(owner.get(all + "?search=" + encode(term)).expect(200).data()))
+          .as(term)
+          .containsExactly(emailed);
+    }
+    assertThat(ids(owner.get(all + "?search=" + emailed).expect(200).data()))
+        .containsExactly(emailed);
+    // Part of a word is looked for among the newest runs only.
+    assertThat(ids(owner.get(all + "?search=acme.co").expect(200).data())).isEmpty();
+    assertThat(owner.get(all + "?search=newer").expect(200).data().get("totalCapped").asBoolean())
+        .isFalse();
+
+    Api member = member("member");
+    assertThat(ids(member.get(base + "?search=john@acme.com").expect(200).data()))
+        .containsExactly(emailed);
+    JsonNode seen = member.get("/api/workspaces/" + workspace + "/executions/" + emailed).data();
+    assertThat(seen.get("full").asBoolean()).isFalse();
+    seen.get("steps")
+        .forEach(step -> assertThat(step.has("params") || step.has("result")).isFalse());
+  }
+
   private static String encode(String term) {
     return java.net.URLEncoder.encode(term, java.nio.charset.StandardCharsets.UTF_8);
   }
