@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,17 @@ class AgentStore {
         .params(workspaceId, id)
         .query(this::map)
         .optional();
+  }
+
+  List<Agent> findAll(UUID workspaceId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from agents where workspace_id = :ws and id in (:ids)")
+        .param("ws", workspaceId)
+        .param("ids", ids)
+        .query(this::map)
+        .list();
   }
 
   List<Agent> list(UUID workspaceId, boolean includeArchived) {

@@ -8,6 +8,7 @@ import dev.switchboard.cluster.ClusterBus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,6 +42,7 @@ class RunWorkers implements SmartLifecycle {
 
   private final ExecutionStore store;
   private final RunMoves moves;
+  private final RunFinisher finisher;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
@@ -60,6 +63,7 @@ class RunWorkers implements SmartLifecycle {
   RunWorkers(
       ExecutionStore store,
       RunMoves moves,
+      RunFinisher finisher,
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
@@ -70,6 +74,7 @@ class RunWorkers implements SmartLifecycle {
       TransactionTemplate tx) {
     this.store = store;
     this.moves = moves;
+    this.finisher = finisher;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
@@ -137,15 +142,24 @@ class RunWorkers implements SmartLifecycle {
   private record Claimed(Execution run, Optional<Agent> agent) {}
 
   /**
-   * Takes up to {@code limit} queued runs and reads them back with their agents, in one transaction
-   * (the agents are read once per claim, not in a transaction of their own per run).
+   * Takes up to {@code limit} queued runs with their agents, in one transaction; the agents are
+   * read in one statement per workspace, not one per run.
    */
   private List<Claimed> claim(int limit) {
     Instant now = clock.instant();
-    return tx.execute(status ->
-        moves.claim(limit, node, now, now.plus(settings.lease())).stream()
-            .map(e -> new Claimed(e, agents.find(e.workspaceId(), e.agentId())))
-            .toList());
+    return tx.execute(status -> {
+      List<Execution> runs = moves.claim(limit, node, now, now.plus(settings.lease()));
+      Map<UUID, Agent> byId = new HashMap<>();
+      runs.stream()
+          .collect(
+              Collectors.groupingBy(
+                  Execution::workspaceId,
+                  Collectors.mapping(Execution::agentId, Collectors.toSet())))
+          .forEach((ws, ids) -> agents.findAll(ws, ids).forEach(a -> byId.put(a.id(), a)));
+      return runs.stream()
+          .map(e -> new Claimed(e, Optional.ofNullable(byId.get(e.agentId()))))
+          .toList();
+    });
   }
 
   private void execute(Execution execution, Optional<Agent> agent) {
@@ -208,16 +222,19 @@ class RunWorkers implements SmartLifecycle {
         next == ExecutionStatus.CANCELED && e.canceledBy() != null
             ? e.canceledBy()
             : "worker " + node;
+    LogWriter.Lines lines = logs.take(run.runLog());
     boolean written =
-        logs.commitWith(
-            run.runLog(),
-            () -> {
-              Checkpoint cp = run.currentCheckpoint();
-              long lines = run.runLog().buffer.lastSeq();
-              return outcome instanceof Outcome.Waiting waiting
-                  ? moves.wait(e, node, waiting, now, cp, lines)
-                  : moves.finish(e, node, outcome, now, cp, lines, actor);
-            });
+        finisher.write(
+            new RunMoves.Leave(
+                e,
+                node,
+                outcome,
+                now,
+                run.currentCheckpoint(),
+                run.runLog().buffer.lastSeq(),
+                actor),
+            lines);
+    logs.publish(lines);
     if (!written) {
       log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
       return;
