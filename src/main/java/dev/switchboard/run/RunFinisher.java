@@ -3,7 +3,6 @@ package dev.switchboard.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,16 +13,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the ends of runs in groups (a group commit): a worker hands in its run's end with the
- * run's last log lines and waits; one thread writes every end handed in while the previous group
- * was being written, in one transaction through {@link RunMoves#leave}. A run that ends alone is
- * written at once; eight that end together cost one commit instead of eight. Each run is still
- * fenced by its own lease and gets its own transition row; nothing is published before the commit.
+ * run's last log lines; a writer thread takes every end handed in while the previous group was
+ * being written and writes them in one transaction through {@link RunMoves#leave}. A run that ends
+ * alone is written at once; eight that end together cost one commit instead of eight. Each run is
+ * still fenced by its own lease and gets its own transition row; nothing is published before the
+ * commit.
  */
 @Component
 class RunFinisher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
   private static final int MAX_GROUP = 64;
+  // Two writers: while one group commits (waiting on the disk), the next is already being written.
+  private static final int WRITERS = 2;
 
   private record Pending(
       RunMoves.Leave leave, LogWriter.Lines lines, CompletableFuture<Boolean> done) {}
@@ -33,7 +35,7 @@ class RunFinisher implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final LinkedBlockingQueue<Pending> handedIn = new LinkedBlockingQueue<>();
   private volatile boolean running;
-  private Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
 
   RunFinisher(RunMoves moves, LogWriter logs, TransactionTemplate tx) {
     this.moves = moves;
@@ -42,27 +44,20 @@ class RunFinisher implements SmartLifecycle {
   }
 
   /**
-   * Writes the run's end with its lines and waits for the commit: false when the node no longer
-   * owned the run (its write was dropped). Throws when the write failed.
+   * Hands the run's end in with its lines; the answer comes with the commit: false when the node no
+   * longer owned the run (its write was dropped), an exception when the write failed.
    */
-  boolean write(RunMoves.Leave leave, LogWriter.Lines lines) {
+  CompletableFuture<Boolean> handIn(RunMoves.Leave leave, LogWriter.Lines lines) {
     Pending p = new Pending(leave, lines, new CompletableFuture<>());
-    if (!handIn(p)) {
+    if (!queue(p)) {
       // Stopped: the writer thread is gone or going; write on the caller's thread.
       write(List.of(p));
     }
-    try {
-      return p.done().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the run's end was written", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
+    return p.done();
   }
 
   /** Queues the end for the writer unless it stopped; nothing is queued after the stop. */
-  private synchronized boolean handIn(Pending p) {
+  private synchronized boolean queue(Pending p) {
     return running && handedIn.add(p);
   }
 
@@ -116,7 +111,9 @@ class RunFinisher implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    writer = Thread.ofPlatform().name("run-finisher").daemon().start(this::writeLoop);
+    for (int i = 1; i <= WRITERS; i++) {
+      writers.add(Thread.ofPlatform().name("run-finisher-" + i).daemon().start(this::writeLoop));
+    }
   }
 
   /** Stops after the workers (higher phase), writing what they handed in before it returns. */
@@ -126,10 +123,13 @@ class RunFinisher implements SmartLifecycle {
       running = false;
     }
     try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
+      for (Thread writer : writers) {
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writers.clear();
   }
 
   @Override
