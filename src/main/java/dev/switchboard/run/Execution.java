@@ -46,6 +46,38 @@ public record Execution(
     return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
   }
 
+  /**
+   * This run as the claim leaves it: running, started now unless it started before, one attempt
+   * more.
+   */
+  Execution claimed(Instant now) {
+    return new Execution(
+        id,
+        workspaceId,
+        agentId,
+        agentName,
+        triggerType,
+        triggeredBy,
+        triggerContext,
+        ExecutionStatus.RUNNING,
+        createdAt,
+        startedAt == null ? now : startedAt,
+        finishedAt,
+        resumeAt,
+        attempt + 1,
+        cancelRequested,
+        canceledBy,
+        checkpoint,
+        summary,
+        processedCount,
+        error,
+        logLines,
+        workOrderId,
+        runNumber,
+        retryOf,
+        reason);
+  }
+
   /** The steps recorded so far. */
   public List<Map<String, Object>> steps() {
     return checkpoint.steps();

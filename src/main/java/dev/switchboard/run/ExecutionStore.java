@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -35,10 +35,12 @@ class ExecutionStore {
       """;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final JsonMapper json;
 
-  ExecutionStore(JdbcClient jdbc, JsonMapper json) {
+  ExecutionStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
     this.jdbc = jdbc;
+    this.template = template;
     this.json = json;
   }
 
@@ -127,46 +129,27 @@ class ExecutionStore {
 
   /**
    * Queued heads whose hold (if any) is over, in order, locked with SKIP LOCKED so nodes never take
-   * the same run.
+   * the same run; read whole, so the claim needs no second read.
    */
-  List<UUID> lockClaimable(int limit, Instant now) {
+  List<Execution> lockClaimable(int limit, Instant now) {
     return jdbc.sql(
-            """
-            select id from executions where status = 'queued' and head_agent_id is not null
-            and (not_before is null or not_before <= ?)
-            order by created_at limit ? for update skip locked\
-            """)
+            "select "
+                + COLUMNS
+                + """
+                 from executions where status = 'queued' and head_agent_id is not null
+                and (not_before is null or not_before <= ?)
+                order by created_at limit ? for update skip locked\
+                """)
         .params(utc(now), limit)
-        .query((rs, i) -> rs.getObject(1, UUID.class))
-        .list();
-  }
-
-  /** The runs with these ids, in the order given, read in one statement. */
-  List<Execution> findAll(List<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Execution> byId = new HashMap<>();
-    jdbc.sql("select " + COLUMNS + " from executions where id in (:ids)")
-        .param("ids", ids)
         .query(this::row)
-        .list()
-        .forEach(e -> byId.put(e.id(), e));
-    List<Execution> out = new ArrayList<>();
-    for (UUID id : ids) {
-      Execution e = byId.get(id);
-      if (e != null) {
-        out.add(e);
-      }
-    }
-    return out;
+        .list();
   }
 
   /**
    * Extends this node's leases row by row, by id: on H2 an update that scanned the table would wait
    * for rows other transactions hold locked (claims, admissions) and time out under load.
    */
-  void renewLeases(String node, java.util.Collection<UUID> ids, Instant leaseUntil) {
+  void renewLeases(String node, Collection<UUID> ids, Instant leaseUntil) {
     for (UUID id : ids) {
       jdbc.sql(
               "update executions set lease_until = ? where id = ? and lease_owner = ? and status = 'running'")
@@ -238,15 +221,19 @@ class ExecutionStore {
 
   /** Gives the agent's slot to the oldest run queued behind, if the slot is free. */
   void promoteNext(UUID agentId) {
-    jdbc.sql(
-            """
-            update executions set head_agent_id = agent_id where id = (
-              select id from executions where agent_id = ? and status = 'queued'
-              and head_agent_id is null order by created_at, id limit 1)
-            and not exists (select 1 from executions where head_agent_id = ?)\
-            """)
-        .params(agentId, agentId)
-        .update();
+    promoteNext(List.of(agentId));
+  }
+
+  /** The same for several agents, in one round trip. */
+  void promoteNext(Collection<UUID> agentIds) {
+    template.batchUpdate(
+        """
+        update executions set head_agent_id = agent_id where id = (
+          select id from executions where agent_id = ? and status = 'queued'
+          and head_agent_id is null order by created_at, id limit 1)
+        and not exists (select 1 from executions where head_agent_id = ?)\
+        """,
+        agentIds.stream().map(id -> new Object[] {id, id}).toList());
   }
 
   /**

@@ -63,6 +63,21 @@ class LogWriter implements SmartLifecycle {
     open.remove(runLog.execution.id());
   }
 
+  /** Lines of one run taken out of its buffer, to be written with the run's final write. */
+  record Lines(Execution execution, List<LogLine> lines) {}
+
+  /**
+   * Takes the run's pending lines for its final write and closes its log to the timer, whose
+   * flushes would otherwise race that write. Holding the run's lock waits for a flush in progress,
+   * which publishes its lines before these.
+   */
+  Lines take(RunLog runLog) {
+    synchronized (runLog) {
+      open.remove(runLog.execution.id());
+      return new Lines(runLog.execution, runLog.buffer.drain(Integer.MAX_VALUE));
+    }
+  }
+
   /**
    * Runs {@code write} in one transaction together with the run's pending lines, then publishes
    * those lines. Holding the run's lock keeps lines in order with the timer's flushes.
@@ -70,12 +85,13 @@ class LogWriter implements SmartLifecycle {
   <T> T commitWith(RunLog runLog, Supplier<T> write) {
     synchronized (runLog) {
       List<LogLine> lines = runLog.buffer.drain(Integer.MAX_VALUE);
+      Lines taken = new Lines(runLog.execution, lines);
       T result =
           tx.execute(status -> {
-            insert(runLog.execution, lines);
+            insert(List.of(taken));
             return write.get();
           });
-      publish(runLog.execution, lines);
+      publish(taken);
       return result;
     }
   }
@@ -83,9 +99,9 @@ class LogWriter implements SmartLifecycle {
   void flush(RunLog runLog) {
     synchronized (runLog) {
       while (!runLog.buffer.isEmpty()) {
-        List<LogLine> lines = runLog.buffer.drain(BATCH);
-        tx.executeWithoutResult(status -> insert(runLog.execution, lines));
-        publish(runLog.execution, lines);
+        Lines taken = new Lines(runLog.execution, runLog.buffer.drain(BATCH));
+        tx.executeWithoutResult(status -> insert(List.of(taken)));
+        publish(taken);
       }
     }
   }
@@ -95,22 +111,25 @@ class LogWriter implements SmartLifecycle {
    * and the run was claimed again, here or on another node) writes nothing more, so its late lines
    * cannot take the sequence numbers of the turn that owns the run now.
    */
-  private void insert(Execution execution, List<LogLine> lines) {
-    if (lines.isEmpty()) {
-      return;
+  void insert(List<Lines> runs) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Lines run : runs) {
+      Execution execution = run.execution();
+      for (LogLine l : run.lines()) {
+        rows.add(
+            new Object[] {
+              execution.id(),
+              l.seq(),
+              l.stream(),
+              l.line(),
+              ExecutionStore.utc(l.ts()),
+              execution.id(),
+              execution.attempt()
+            });
+      }
     }
-    List<Object[]> rows = new ArrayList<>(lines.size());
-    for (LogLine l : lines) {
-      rows.add(
-          new Object[] {
-            execution.id(),
-            l.seq(),
-            l.stream(),
-            l.line(),
-            ExecutionStore.utc(l.ts()),
-            execution.id(),
-            execution.attempt()
-          });
+    if (rows.isEmpty()) {
+      return;
     }
     jdbc.batchUpdate(
         """
@@ -121,8 +140,10 @@ class LogWriter implements SmartLifecycle {
         rows);
   }
 
-  private void publish(Execution e, List<LogLine> lines) {
-    for (LogLine l : lines) {
+  /** Publishes lines once they are stored. */
+  void publish(Lines run) {
+    Execution e = run.execution();
+    for (LogLine l : run.lines()) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("executionId", e.id());
       data.put("seq", l.seq());

@@ -101,24 +101,48 @@ class RunMoves {
   /** Takes up to {@code limit} claimable runs for {@code node} and returns them running. */
   List<Execution> claim(int limit, String node, Instant now, Instant leaseUntil) {
     Transitions.check(QUEUED, RUNNING);
-    List<UUID> locked = store.lockClaimable(limit, now);
+    List<Execution> locked = store.lockClaimable(limit, now);
     if (locked.isEmpty()) {
       return List.of();
     }
     List<Object[]> rows = new ArrayList<>();
-    for (UUID id : locked) {
-      rows.add(new Object[] {utc(now), node, utc(leaseUntil), id});
+    for (Execution e : locked) {
+      rows.add(new Object[] {utc(now), node, utc(leaseUntil), e.id()});
     }
-    template.batchUpdate(
-        """
-        update executions set status = 'running', started_at = coalesce(started_at, ?),
-        lease_owner = ?, lease_until = ?, attempt = attempt + 1
-        where id = ? and status = 'queued'\
-        """,
-        rows);
-    recordTransitions(locked, QUEUED, RUNNING, now, "worker " + node);
-    return store.findAll(locked);
+    int[] changed =
+        template.batchUpdate(
+            """
+            update executions set status = 'running', started_at = coalesce(started_at, ?),
+            lease_owner = ?, lease_until = ?, attempt = attempt + 1
+            where id = ? and status = 'queued'\
+            """,
+            rows);
+    List<Execution> claimed = new ArrayList<>();
+    List<Transition> transitions = new ArrayList<>();
+    for (int i = 0; i < locked.size(); i++) {
+      // Always 1: the rows are locked since they were read as queued.
+      if (changed[i] == 1) {
+        Execution e = locked.get(i);
+        claimed.add(e.claimed(now));
+        transitions.add(new Transition(e.id(), QUEUED, RUNNING, now, "worker " + node, null));
+      }
+    }
+    recordTransitions(transitions);
+    return claimed;
   }
+
+  /**
+   * The end of a run's turn on {@code node}: completed, failed, canceled or waiting, with the
+   * checkpoint and the number of log lines it leaves behind.
+   */
+  record Leave(
+      Execution run,
+      String node,
+      Outcome outcome,
+      Instant at,
+      Checkpoint checkpoint,
+      long logLines,
+      String actor) {}
 
   /**
    * The fenced end of a run's turn on {@code node}: completed, failed or canceled. False when the
@@ -132,11 +156,10 @@ class RunMoves {
       Checkpoint cp,
       long logLines,
       String actor) {
-    ExecutionStatus to = statusOf(outcome);
-    if (to == WAITING) {
+    if (outcome instanceof Outcome.Waiting) {
       throw new IllegalArgumentException("A waiting outcome is a wait, not a finish");
     }
-    return leaveRunning(e, node, to, outcome, now, cp, logLines, actor);
+    return leave(List.of(new Leave(e, node, outcome, now, cp, logLines, actor)))[0];
   }
 
   /** The run waits durably (a wait step or a handoff) until its resume time; fenced like finish. */
@@ -147,7 +170,86 @@ class RunMoves {
       Instant now,
       Checkpoint cp,
       long logLines) {
-    return leaveRunning(e, node, WAITING, outcome, now, cp, logLines, "worker " + node);
+    return leave(List.of(new Leave(e, node, outcome, now, cp, logLines, "worker " + node)))[0];
+  }
+
+  /**
+   * Several runs leave running at once (a group commit of the runs that ended together), each
+   * fenced by its node's lease as if alone; per run, whether it was written. Each run that moved
+   * gets its transition row and hands its agent's slot to the next run queued behind.
+   */
+  boolean[] leave(List<Leave> leaves) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Leave l : leaves) {
+      ExecutionStatus to = statusOf(l.outcome());
+      Transitions.check(RUNNING, to);
+      rows.add(leaveRow(l, to));
+    }
+    int[] changed =
+        template.batchUpdate(
+            """
+            update executions set status = ?, finished_at = ?, resume_at = ?,
+            lease_owner = null, lease_until = null, head_agent_id = null, step_cursor = ?,
+            state = ?, steps = ?, log_lines = ?, processed_count = coalesce(?, processed_count),
+            summary = coalesce(?, summary), error = coalesce(?, error)
+            where id = ? and lease_owner = ? and status = 'running'\
+            """,
+            rows);
+    boolean[] moved = new boolean[leaves.size()];
+    List<Transition> transitions = new ArrayList<>();
+    List<UUID> freed = new ArrayList<>();
+    for (int i = 0; i < leaves.size(); i++) {
+      Leave l = leaves.get(i);
+      moved[i] = changed[i] == 1;
+      if (moved[i]) {
+        transitions.add(
+            new Transition(
+                l.run().id(),
+                RUNNING,
+                statusOf(l.outcome()),
+                l.at(),
+                l.actor(),
+                reason(l.outcome())));
+        freed.add(l.run().agentId());
+        terms.stepped(l.run(), l.checkpoint().steps());
+      }
+    }
+    recordTransitions(transitions);
+    if (!freed.isEmpty()) {
+      store.promoteNext(freed);
+    }
+    return moved;
+  }
+
+  private Object[] leaveRow(Leave l, ExecutionStatus to) {
+    Integer processed = null;
+    String summary = null;
+    String error = null;
+    Instant resumeAt = null;
+    switch (l.outcome()) {
+      case Outcome.Completed c -> {
+        processed = c.processedCount();
+        summary = store.text(c.summary());
+      }
+      case Outcome.Failed f -> error = store.text(ExecutionStore.errorOf(f));
+      case Outcome.Waiting w -> resumeAt = w.resumeAt();
+      case Outcome.Canceled c -> {}
+    }
+    Checkpoint cp = l.checkpoint();
+    return new Object[] {
+      to.wireName(),
+      to.isTerminal() ? utc(l.at()) : null,
+      utc(resumeAt),
+      cp.cursor(),
+      store.text(cp.state()),
+      store.text(cp.steps()),
+      l.logLines(),
+      processed,
+      summary,
+      error,
+      l.run().id(),
+      l.node()
+    };
   }
 
   /** A waiting run goes back to the queue, as head when its agent's slot is free. */
@@ -319,60 +421,6 @@ class RunMoves {
     };
   }
 
-  private boolean leaveRunning(
-      Execution e,
-      String node,
-      ExecutionStatus to,
-      Outcome outcome,
-      Instant now,
-      Checkpoint cp,
-      long logLines,
-      String actor) {
-    Transitions.check(RUNNING, to);
-    Integer processed = null;
-    String summary = null;
-    String error = null;
-    Instant resumeAt = null;
-    switch (outcome) {
-      case Outcome.Completed c -> {
-        processed = c.processedCount();
-        summary = store.text(c.summary());
-      }
-      case Outcome.Failed f -> error = store.text(ExecutionStore.errorOf(f));
-      case Outcome.Waiting w -> resumeAt = w.resumeAt();
-      case Outcome.Canceled c -> {}
-    }
-    int changed =
-        jdbc.sql(
-                """
-                update executions set status = ?, finished_at = ?, resume_at = ?,
-                lease_owner = null, lease_until = null, head_agent_id = null, step_cursor = ?,
-                state = ?, steps = ?, log_lines = ?, processed_count = coalesce(?, processed_count),
-                summary = coalesce(?, summary), error = coalesce(?, error)
-                where id = ? and lease_owner = ? and status = 'running'\
-                """)
-            .params(
-                to.wireName(),
-                to.isTerminal() ? utc(now) : null,
-                resumeAt == null ? null : utc(resumeAt),
-                cp.cursor(),
-                store.text(cp.state()),
-                store.text(cp.steps()),
-                logLines,
-                processed,
-                summary,
-                error,
-                e.id(),
-                node)
-            .update();
-    boolean moved = recorded(changed, e.id(), RUNNING, to, now, actor, reason(outcome));
-    if (moved) {
-      store.promoteNext(e.agentId());
-      terms.stepped(e, cp.steps());
-    }
-    return moved;
-  }
-
   private static String reason(Outcome outcome) {
     return switch (outcome) {
       case Outcome.Failed f -> f.message();
@@ -398,25 +446,29 @@ class RunMoves {
 
   private void recordTransition(
       UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {
-    jdbc.sql(TRANSITION)
-        .params(
-            id,
-            from == null ? null : from.wireName(),
-            to.wireName(),
-            utc(at),
-            actor,
-            reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000)))
-        .update();
+    recordTransitions(List.of(new Transition(id, from, to, at, actor, reason)));
   }
 
-  private void recordTransitions(
-      List<UUID> ids, ExecutionStatus from, ExecutionStatus to, Instant at, String actor) {
-    List<Object[]> rows = new ArrayList<>();
-    for (UUID id : ids) {
-      rows.add(new Object[] {id, from.wireName(), to.wireName(), utc(at), actor});
+  /** One row of a run's history of status changes; {@code from} is null for its first. */
+  private record Transition(
+      UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {}
+
+  private void recordTransitions(List<Transition> transitions) {
+    if (transitions.isEmpty()) {
+      return;
     }
-    template.batchUpdate(
-        "insert into execution_transitions (execution_id, from_status, to_status, at, actor) values (?, ?, ?, ?, ?)",
-        rows);
+    List<Object[]> rows = new ArrayList<>();
+    for (Transition t : transitions) {
+      rows.add(
+          new Object[] {
+            t.id(),
+            t.from() == null ? null : t.from().wireName(),
+            t.to().wireName(),
+            utc(t.at()),
+            t.actor(),
+            t.reason() == null ? null : t.reason().substring(0, Math.min(t.reason().length(), 1000))
+          });
+    }
+    template.batchUpdate(TRANSITION, rows);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * This node's workers: a claimer thread takes queued runs ({@code FOR UPDATE SKIP LOCKED}) as soon
  * as it is woken (in-process, or by NOTIFY from another node), at the latest every poll interval,
- * and hands them to at most {@code switchboard.workers} worker threads. Each claimed run is leased;
- * a heartbeat renews the leases and another node takes over runs whose lease ran out ({@link
- * Housekeeping}). This is the claim loop and the runs it executes, nothing else.
+ * and hands them to worker threads, at most {@code switchboard.workers} runs executing at once. A
+ * run's end goes to {@link RunFinisher}, which writes the ends of runs that ended together in one
+ * transaction; the worker's place is free for the next claim as soon as its run's end is handed in.
+ * Each claimed run is leased; a heartbeat renews the leases and another node takes over runs whose
+ * lease ran out ({@link Housekeeping}). This is the claim loop and the runs it executes, nothing
+ * else.
  */
 @Component
 class RunWorkers implements SmartLifecycle {
@@ -40,6 +45,7 @@ class RunWorkers implements SmartLifecycle {
 
   private final ExecutionStore store;
   private final RunMoves moves;
+  private final RunFinisher finisher;
   private final Agents agents;
   private final Map<AgentKind, Runner> runners = new EnumMap<>(AgentKind.class);
   private final LogWriter logs;
@@ -60,6 +66,7 @@ class RunWorkers implements SmartLifecycle {
   RunWorkers(
       ExecutionStore store,
       RunMoves moves,
+      RunFinisher finisher,
       Agents agents,
       List<Runner> runners,
       LogWriter logs,
@@ -70,6 +77,7 @@ class RunWorkers implements SmartLifecycle {
       TransactionTemplate tx) {
     this.store = store;
     this.moves = moves;
+    this.finisher = finisher;
     this.agents = agents;
     runners.forEach(r -> this.runners.put(r.kind(), r));
     this.logs = logs;
@@ -137,19 +145,24 @@ class RunWorkers implements SmartLifecycle {
   private record Claimed(Execution run, Optional<Agent> agent) {}
 
   /**
-   * Takes up to {@code limit} queued runs and reads them back with their agents, in one transaction
-   * (the agents are read once per claim, not in a transaction of their own per run).
+   * Takes up to {@code limit} queued runs with their agents, in one transaction; the agents are
+   * read in one statement per workspace, not one per run.
    */
   private List<Claimed> claim(int limit) {
     Instant now = clock.instant();
-    return tx.execute(status ->
-        moves.claim(limit, node, now, now.plus(settings.lease())).stream()
-            .map(e -> new Claimed(e, agents.find(e.workspaceId(), e.agentId())))
-            .toList());
+    return tx.execute(status -> {
+      List<Execution> runs = moves.claim(limit, node, now, now.plus(settings.lease()));
+      Map<UUID, Agent> byId =
+          agents.findAll(runs.stream().map(Execution::agentId).distinct().toList());
+      return runs.stream()
+          .map(e -> new Claimed(e, Optional.ofNullable(byId.get(e.agentId()))))
+          .toList();
+    });
   }
 
   private void execute(Execution execution, Optional<Agent> agent) {
     ActiveRun run = null;
+    boolean freed = false;
     MDC.put("executionId", execution.id().toString());
     MDC.put("workspaceId", execution.workspaceId().toString());
     try {
@@ -163,7 +176,12 @@ class RunWorkers implements SmartLifecycle {
       if (run.cancelRequested() && !(outcome instanceof Outcome.Completed)) {
         outcome = new Outcome.Canceled();
       }
-      finish(run, outcome);
+      Ending ending = handIn(run, outcome);
+      // The run's work is done: the claimer may start another while this one's end is written
+      // (the run stays active, its lease renewed, until the commit).
+      freed = true;
+      freeWorker();
+      published(ending);
     } catch (RuntimeException e) {
       log.error(
           "Run {} could not be finished; its lease will expire and it will be retried",
@@ -176,9 +194,15 @@ class RunWorkers implements SmartLifecycle {
       }
       MDC.remove("executionId");
       MDC.remove("workspaceId");
-      busy.decrementAndGet();
-      wakeups.release();
+      if (!freed) {
+        freeWorker();
+      }
     }
+  }
+
+  private void freeWorker() {
+    busy.decrementAndGet();
+    wakeups.release();
   }
 
   private Outcome runSafely(ActiveRun run, Optional<Agent> agent) {
@@ -200,29 +224,40 @@ class RunWorkers implements SmartLifecycle {
     }
   }
 
-  private void finish(ActiveRun run, Outcome outcome) {
+  /** A run's end handed in to the finisher, with what to publish once it is written. */
+  private record Ending(
+      Execution run, Outcome outcome, LogWriter.Lines lines, CompletableFuture<Boolean> written) {}
+
+  private Ending handIn(ActiveRun run, Outcome outcome) {
     Execution e = run.execution();
-    ExecutionStatus next = RunMoves.statusOf(outcome);
-    Instant now = clock.instant();
     String actor =
-        next == ExecutionStatus.CANCELED && e.canceledBy() != null
+        outcome instanceof Outcome.Canceled && e.canceledBy() != null
             ? e.canceledBy()
             : "worker " + node;
-    boolean written =
-        logs.commitWith(
-            run.runLog(),
-            () -> {
-              Checkpoint cp = run.currentCheckpoint();
-              long lines = run.runLog().buffer.lastSeq();
-              return outcome instanceof Outcome.Waiting waiting
-                  ? moves.wait(e, node, waiting, now, cp, lines)
-                  : moves.finish(e, node, outcome, now, cp, lines, actor);
-            });
+    LogWriter.Lines lines = logs.take(run.runLog());
+    Checkpoint cp = run.currentCheckpoint();
+    long lineCount = run.runLog().buffer.lastSeq();
+    RunMoves.Leave leave =
+        new RunMoves.Leave(e, node, outcome, clock.instant(), cp, lineCount, actor);
+    return new Ending(e, outcome, lines, finisher.handIn(leave, lines));
+  }
+
+  /** Waits for the end's commit, then publishes its lines and its outcome. */
+  private void published(Ending ending) {
+    boolean written;
+    try {
+      written = ending.written().join();
+    } catch (CompletionException failed) {
+      throw failed.getCause() instanceof RuntimeException r ? r : failed;
+    }
+    logs.publish(ending.lines());
+    Execution e = ending.run();
     if (!written) {
       log.warn("Run {} was taken over by another node; dropping this node's result", e.id());
       return;
     }
-    events.publish(e, eventName(next), outcomeData(e, outcome));
+    events.publish(
+        e, eventName(RunMoves.statusOf(ending.outcome())), outcomeData(e, ending.outcome()));
   }
 
   void checkpoint(ActiveRun run) {
@@ -308,9 +343,11 @@ class RunWorkers implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
+    // Twice the workers: a thread whose run's end is being written waits for the commit while
+    // another thread already executes the run claimed in its place.
     pool =
         Executors.newFixedThreadPool(
-            settings.workers(), Thread.ofPlatform().name("run-worker-", 1).daemon().factory());
+            2 * settings.workers(), Thread.ofPlatform().name("run-worker-", 1).daemon().factory());
     heartbeat =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("run-heartbeat").daemon().factory());
