@@ -43,12 +43,12 @@ class FailureStreaks {
   @EventListener
   void on(RunEvent event) {
     boolean failed = event.event().equals("execution:failed");
-    if (!failed && !event.event().equals("execution:completed")) {
-      return;
+    if (!failed && !event.event().equals("execution:completed")
+        || event.triggerType() != TriggerType.SCHEDULED) {
+      return; // Only scheduled runs count: the others' ends cost no read.
     }
     executions
         .findAny(event.executionId())
-        .filter(run -> run.triggerType() == TriggerType.SCHEDULED)
         .ifPresent(run -> tx.executeWithoutResult(status -> count(run, failed)));
   }
 
