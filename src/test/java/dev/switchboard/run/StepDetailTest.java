@@ -202,6 +202,18 @@ class StepDetailTest extends SwitchboardTestBase {
         .isEqualTo("ann@acme.com");
   }
 
+  /** The agent's history and the workspace's both find exactly that run for the term. */
+  private void assertSearchFindsOnly(String agent, String term, String run) {
+    String base = "/api/workspaces/" + workspace + "/agents/" + agent + "/executions";
+    String all = "/api/workspaces/" + workspace + "/executions";
+    assertThat(ids(owner.get(base + "?search=" + encode(term)).expect(200).data()))
+        .as(term)
+        .containsExactly(run);
+    assertThat(ids(owner.get(all + "?search=" + encode(term)).expect(200).data()))
+        .as(term)
+        .containsExactly(run);
+  }
+
   @Test
   void history_search_looks_through_steps_and_results_and_the_export_returns_the_same_rows() {
     String agent = outreachAgent();
@@ -210,12 +222,7 @@ class StepDetailTest extends SwitchboardTestBase {
     String all = "/api/workspaces/" + workspace + "/executions";
 
     for (String term : List.of("john@acme.com", "JOHN@ACME.COM", "outreach-q4", "Outbound v2")) {
-      assertThat(ids(owner.get(base + "?search=" + encode(term)).expect(200).data()))
-          .as(term)
-          .containsExactly(emailed);
-      assertThat(ids(owner.get(all + "?search=" + encode(term)).expect(200).data()))
-          .as(term)
-          .containsExactly(emailed);
+      assertSearchFindsOnly(agent, term, emailed);
       String csv = owner.get(all + "/export?format=csv&search=" + encode(term)).expect(200).body();
       assertThat(csv.lines().skip(1).map(l -> l.substring(0, 36)).toList())
           .as(term)
@@ -260,12 +267,7 @@ class StepDetailTest extends SwitchboardTestBase {
     String all = "/api/workspaces/" + workspace + "/executions";
 
     for (String term : List.of("john@acme.com", " John@Acme.com ", "outreach-q4", "Outbound v2")) {
-      assertThat(ids(owner.get(base + "?search=" + encode(term)).expect(200).data()))
-          .as(term)
-          .containsExactly(emailed);
-      assertThat(ids(owner.get(all + "?search=" + encode(term)).expect(200).data()))
-          .as(term)
-          .containsExactly(emailed);
+      assertSearchFindsOnly(agent, term, emailed);
     }
     assertThat(ids(owner.get(all + "?search=" + emailed).expect(200).data()))
         .containsExactly(emailed);
