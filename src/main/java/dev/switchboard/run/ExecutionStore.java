@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,11 +38,28 @@ class ExecutionStore {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final JsonMapper json;
+  private final String headLock;
 
   ExecutionStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
     this.jdbc = jdbc;
     this.template = template;
     this.json = json;
+    this.headLock = headLock(template);
+  }
+
+  /**
+   * How a run about to queue behind an agent's head locks it ({@link #lockHeads}). On PostgreSQL
+   * {@code for key share}: it waits only for the head's end, which clears {@code head_agent_id} (a
+   * unique column, so that update takes the row's key lock), and neither for the checkpoints and
+   * lease renewals the running head writes nor for other runs queuing behind it at the same time
+   * ({@code for update} made event admissions wait in line behind both). H2 has only {@code for
+   * update}.
+   */
+  private static String headLock(JdbcTemplate template) {
+    String product =
+        template.execute(
+            (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    return "PostgreSQL".equals(product) ? " for key share" : " for update";
   }
 
   /** The run holding the agent's slot (queued next or running), if any. */
@@ -242,7 +260,7 @@ class ExecutionStore {
    * later, its promotion sees the committed run behind.
    */
   boolean lockHead(UUID agentId) {
-    return jdbc.sql("select id from executions where head_agent_id = ? for update")
+    return jdbc.sql("select id from executions where head_agent_id = ?" + headLock)
         .param(agentId)
         .query(UUID.class)
         .optional()
@@ -257,7 +275,8 @@ class ExecutionStore {
     return new HashSet<>(
         jdbc.sql(
                 "select head_agent_id from executions where head_agent_id in (:agents)"
-                    + " order by head_agent_id for update")
+                    + " order by head_agent_id"
+                    + headLock)
             .param("agents", agentIds)
             .query(UUID.class)
             .list());
