@@ -34,11 +34,8 @@ class QueueWatch {
 
   private static final Logger log = LoggerFactory.getLogger(QueueWatch.class);
 
-  /**
-   * How long moves are gathered before the runs they moved are told: a busy agent moves its queue
-   * many times a second, and each telling may reach a hundred runs.
-   */
-  static final Duration GATHER = Duration.ofMillis(250);
+  /** How long moves are gathered before the runs they moved are told. */
+  static final Duration GATHER = Duration.ofMillis(20);
 
   private static final int TOLD_KEPT = 100_000;
 
