@@ -71,9 +71,12 @@ class ChatOverSocketTest extends SwitchboardTestBase {
   @Test
   void a_task_is_answered_at_once_then_followed_from_queued_with_its_position_to_review()
       throws Exception {
-    String name = agentNamed("sleep", "1");
+    String name = agentNamed("sleep", "2");
+    String first = "m-" + UUID.randomUUID();
     String id = "m-" + UUID.randomUUID();
     try (LiveClient client = LiveClient.connect(json, port, owner.token())) {
+      say(client, ws, "/task @" + name + " Keep the agent busy", first);
+      client.await(reply(first));
       say(client, ws, "/task @" + name + " Write the release notes", id);
 
       JsonNode reply = client.await(reply(id));
@@ -93,7 +96,7 @@ class ChatOverSocketTest extends SwitchboardTestBase {
       assertThat(queued.path("workOrderId").asString()).isEqualTo(workOrderId);
       assertThat(queued.path("executionId").asString()).isEqualTo(executionId);
       assertThat(queued.path("queuePosition").asInt()).isGreaterThanOrEqualTo(1);
-      assertThat(queued.path("queueReason").path("code").asString()).isNotBlank();
+      assertThat(queued.path("queueReason").path("code").asString()).isEqualTo("agent_busy");
       assertThat(review.path("executionId").asString()).isEqualTo(executionId);
       assertThat(review.path("runNumber").asInt()).isEqualTo(1);
       assertThat(statuses(client, id)).containsSubsequence("queued", "running", "review");
