@@ -14,6 +14,7 @@
     }
     const items = r.data.items;
     $("wo-empty").hidden = items.length > 0;
+    $("wo-table").hidden = items.length === 0;
     $("wo-rows").replaceChildren(...items.map((w) =>
       el("tr", {},
         el("td", {}, el("a", { href: `/w/${ws}/work-orders/${w.id}` }, w.title)),
