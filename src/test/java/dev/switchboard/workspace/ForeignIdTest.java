@@ -60,6 +60,21 @@ class ForeignIdTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_page_address_with_what_cannot_be_an_id_answers_our_404_page() {
+    for (String path :
+        new String[] {
+          "/w/" + ws + "/agents/nope",
+          "/w/" + ws + "/executions/12",
+          "/w/not-a-workspace/agents",
+          "/w/" + ws + "/work-orders/1234"
+        }) {
+      Api.Response page = owner.page(path);
+      assertThat(page.status()).as(path).isEqualTo(404);
+      assertThat(page.body()).as(path).contains("<title>Not found · Switchboard</title>");
+    }
+  }
+
+  @Test
   void the_history_of_another_workspaces_agent_is_404_not_an_empty_page() {
     String otherWs = owner.createWorkspace("Foreign history " + UUID.randomUUID());
     String agent = remembering(otherWs);
