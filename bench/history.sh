@@ -4,11 +4,12 @@
 # (+ trigger latency while it runs). Own server on 127.0.0.1 in a throwaway database, dropped after.
 # Usage: bench/history.sh [--executions N] [--old N] [--agents N] [--export N] [--samples N]
 #                         [--search-samples N] [--purge-triggers N] [--vacuum] [--keep-db] [--jar PATH]
+#                         [--port N]   (the server's port; default a free one in 20000-39999)
 # (bench/run.sh's functions are not sourceable — it runs when sourced — so this has its own.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ARGS=() KEEP_DB=0 JAR=target/switchboard.jar
+ARGS=() KEEP_DB=0 JAR=target/switchboard.jar PORT=""
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 number() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$1 needs a positive whole number, not '$2'" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
@@ -17,9 +18,13 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
       number "$1" "$2"; ARGS+=("$1" "$2"); shift ;;
     --jar) [ $# -ge 2 ] || { echo "--jar needs a path" >&2; exit 2; }; JAR="$2"; shift ;;
+    --port)
+      [ $# -ge 2 ] || { echo "--port needs a value" >&2; exit 2; }
+      number "$1" "$2"; [ "$2" -le 65535 ] || { echo "--port must be at most 65535" >&2; exit 2; }
+      PORT="$2"; shift ;;
     --keep-db) KEEP_DB=1 ;;
     --vacuum) ARGS+=(--vacuum true) ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -72,12 +77,15 @@ psql_q postgres "create database $DB" >/dev/null
 OWN_DB=1
 log "database $DB"
 
-PORT=""
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 20000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { log "no free port found"; exit 1; }
+if [ -n "$PORT" ]; then
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use"; exit 1; fi
+else
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
+  done
+  [ -n "$PORT" ] || { log "no free port found"; exit 1; }
+fi
 
 mkdir -p "$WORK/data"
 log "starting Switchboard on 127.0.0.1:$PORT"

@@ -27,8 +27,13 @@ public record HistoryQuery(
   private static final Map<String, Duration> RANGES =
       Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
 
-  /** The filters as a SQL where clause over {@code executions e}, with its parameters. */
-  record Where(String clause, List<Object> params) {}
+  /**
+   * The filters as a SQL where clause over {@code executions e}, with its parameters; {@code
+   * bounded} when few rows can match (a search whose term is on up to {@link #TERM_HITS} runs:
+   * those ids, one id and the newest {@link #SUBSTRING_WINDOW} runs), so reading them all costs no
+   * more than counting them.
+   */
+  record Where(String clause, List<Object> params, boolean bounded) {}
 
   /**
    * The rows these filters select, in one place: the history list and the export read the same
@@ -53,15 +58,12 @@ public record HistoryQuery(
       where.append(" and e.created_at < ?");
       params.add(ExecutionStore.utc(to));
     }
-    if (search != null) {
-      searchClause(
-          workspaceId,
-          termHits(jdbc, workspaceId),
-          windowStart(jdbc, workspaceId, agentId),
-          where,
-          params);
+    if (search == null) {
+      return new Where(where.toString(), params, false);
     }
-    return new Where(where.toString(), params);
+    List<UUID> termHits = termHits(jdbc, workspaceId);
+    searchClause(workspaceId, termHits, windowStart(jdbc, workspaceId, agentId), where, params);
+    return new Where(where.toString(), params, termHits.size() <= TERM_HITS);
   }
 
   /**

@@ -144,6 +144,45 @@ class HistoryTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_search_counts_its_rows_on_every_page_also_past_the_last_one() {
+    String agent =
+        anAgent()
+            .live()
+            .withSteps(step("remember", Map.of("key", "k", "value", "v")))
+            .createIn(owner, ws);
+    for (int i = 0; i < 70; i++) {
+      jdbc.update(
+          """
+          insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+          status, created_at) values (?, ?, ?, 'History', 'scheduled', ?, 'completed', ?)\
+          """,
+          UUID.randomUUID(),
+          UUID.fromString(ws),
+          UUID.fromString(agent),
+          i < 60 ? "needle " + i : "hay " + i,
+          clock.instant().minusSeconds(60L * i).atOffset(ZoneOffset.UTC));
+    }
+    String base = "/api/workspaces/" + ws + "/executions?search=";
+
+    JsonNode first = owner.get(base + "needle").expect(200).data();
+    JsonNode second = owner.get(base + "needle&page=2").expect(200).data();
+    JsonNode past = owner.get(base + "needle&page=3").expect(200).data();
+    JsonNode none = owner.get(base + "straw").expect(200).data();
+
+    assertThat(first.get("items")).hasSize(50);
+    assertThat(second.get("items")).hasSize(10);
+    assertThat(past.get("items")).isEmpty();
+    for (JsonNode page : List.of(first, second, past)) {
+      assertThat(page.get("total").asInt()).isEqualTo(60);
+      assertThat(page.get("pages").asInt()).isEqualTo(2);
+      assertThat(page.get("totalCapped").asBoolean()).isFalse();
+    }
+    assertThat(triggers(second)).allMatch(t -> t.startsWith("needle "));
+    assertThat(none.get("total").asInt()).isZero();
+    assertThat(none.get("items")).isEmpty();
+  }
+
+  @Test
   void queued_rows_of_the_list_say_why_they_wait_as_the_run_itself_does() {
     String agent =
         anAgent()
