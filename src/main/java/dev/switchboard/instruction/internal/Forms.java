@@ -61,7 +61,9 @@ final class Forms {
           "else",
           "otherwise",
           "action",
-          "actions");
+          "actions",
+          "filter",
+          "filters");
 
   /** Heading lines that name the form and say nothing ("Headline: LinkedIn first"). */
   private static final Set<String> DROP_LINE =
@@ -76,7 +78,14 @@ final class Forms {
           "either/or",
           "nested",
           "sequence",
-          "trigger check");
+          "trigger check",
+          "playbook",
+          "workflow",
+          "scenario",
+          "rule");
+
+  /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
+  private static final Set<String> ANNOUNCE = Set.of("action", "actions", "steps", "do this");
 
   /** First words of a labelled line that is a step, never a field of the form above it. */
   private static final Set<String> STEP_WORDS =
@@ -136,6 +145,21 @@ final class Forms {
   private static final Pattern SEARCH_HEADING =
       Pattern.compile("(?i)(find|search|get|look for|filter)\\b[^:]*:\\s*");
   private static final Pattern SHORT_LINE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}");
+
+  /** A numbered or lettered list marker before a step's head ("2.", "b)", "Step 1 -"). */
+  private static final Pattern HEAD_MARKER =
+      Pattern.compile("(?i)(?:\\d{1,3}\\s*[.)]|[a-z][.)]|step \\w+\\s*[-–:.)]?)\\s+");
+
+  /** A step's head with its fields on the lines below ("Send email", "Hand off to @user.csm"). */
+  private static final Pattern FORM_HEAD =
+      Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}(?: @[\\w.]+)?");
+
+  /** A search whose filters follow as a list ("Search contacts", "Find leads where:"). */
+  private static final Pattern SEARCH_HEAD =
+      Pattern.compile(
+          "(?i)(?:find|search|search for|get|pull) (?:all )?(?:contacts|leads|people)"
+              + "(?: where| with| whose| who)?\\s*:?");
+
   private static final Pattern NEXT_LABEL = Pattern.compile(",\\s*[A-Za-z][A-Za-z ]{0,24}:");
   private static final Pattern NUMBER_ONLY = Pattern.compile("[$€£]?\\d[\\d,. ]*[kKmM]?");
   private static final Pattern RELATION_START =
@@ -202,13 +226,13 @@ final class Forms {
     if (label.matches()) {
       String name = label.group(1).strip().toLowerCase(Locale.ROOT);
       String value = label.group(2).strip();
-      if (DROP_LINE.contains(name)) {
+      if (DROP_LINE.contains(name) || value.isEmpty() && ANNOUNCE.contains(name)) {
         formOpen = false;
         return eol;
       }
       String first = name.split(" ")[0];
       if (wasOpen && (!STEP_WORDS.contains(first) || name.equals("then"))) {
-        if (!labels.add(name) && !wasFilters) {
+        if (!labels.add(name) && !wasFilters && !name.equals("filter")) {
           throw new ParseFailure(
               "This form says '" + name + "' twice; which one is meant?", content, eol);
         }
@@ -253,9 +277,17 @@ final class Forms {
       return content;
     }
     labels.clear();
-    filtersOpen = SEARCH_HEADING.matcher(line).matches();
+    Matcher marker = HEAD_MARKER.matcher(line);
+    boolean marked = marker.lookingAt();
+    String head = marked ? line.substring(marker.end()) : line;
+    filtersOpen = SEARCH_HEADING.matcher(line).matches() || SEARCH_HEAD.matcher(head).matches();
     headerColon = filtersOpen;
-    formOpen = filtersOpen || (!bulleted && SHORT_LINE.matcher(line).matches());
+    formOpen =
+        filtersOpen
+            || (!bulleted && SHORT_LINE.matcher(line).matches())
+            || ((marked || !bulleted)
+                && FORM_HEAD.matcher(head).matches()
+                && STEP_WORDS.contains(firstWord(head)));
     return p;
   }
 
@@ -305,6 +337,10 @@ final class Forms {
     int v = pos + 1;
     while (v < eol && text.charAt(v) == ' ') {
       v++;
+    }
+    if (v >= eol && SEARCH_HEAD.matcher(label + ":").matches()) {
+      resume = pos + 1; // "Search contacts where:" above a list of filters
+      return true;
     }
     if (v >= eol || "'\"‘“`".indexOf(text.charAt(v)) >= 0) {
       return false;
