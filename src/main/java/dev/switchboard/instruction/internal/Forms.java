@@ -111,6 +111,7 @@ final class Forms {
           "update",
           "set",
           "linkedin",
+          "web",
           "connect",
           "invite",
           "for",
@@ -160,6 +161,8 @@ final class Forms {
           "(?i)(?:find|search|search for|get|pull) (?:all )?(?:contacts|leads|people)"
               + "(?: where| with| whose| who)?\\s*:?");
 
+  private static final Set<String> LONG_TEXT = Set.of("body", "message", "note");
+  private static final Pattern BRACKETED_LABEL = Pattern.compile("\\s\\([A-Za-z][A-Za-z ]{0,24}:");
   private static final Pattern NEXT_LABEL = Pattern.compile(",\\s*[A-Za-z][A-Za-z ]{0,24}:");
   private static final Pattern NUMBER_ONLY = Pattern.compile("[$€£]?\\d[\\d,. ]*[kKmM]?");
   private static final Pattern RELATION_START =
@@ -285,10 +288,14 @@ final class Forms {
     formOpen =
         filtersOpen
             || (!bulleted && SHORT_LINE.matcher(line).matches())
-            || ((marked || !bulleted)
-                && FORM_HEAD.matcher(head).matches()
-                && STEP_WORDS.contains(firstWord(head)));
+            || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)));
     return p;
+  }
+
+  /** Whether the words name a step whose details follow on the lines below. */
+  private static boolean formHead(String words) {
+    String head = words.strip();
+    return FORM_HEAD.matcher(head).matches() && STEP_WORDS.contains(firstWord(head));
   }
 
   private void join(List<Token> tokens, boolean afterHeaderColon, int at) {
@@ -345,7 +352,9 @@ final class Forms {
     if (v >= eol || "'\"‘“`".indexOf(text.charAt(v)) >= 0) {
       return false;
     }
-    int end = valueEnd(text, v, eol);
+    boolean ownLine =
+        text.substring(lineOf(text, tokens.get(from).start()), tokens.get(from).start()).isBlank();
+    int end = LONG_TEXT.contains(last) && ownLine ? proseEnd(text, v, eol) : valueEnd(text, v, eol);
     String value = text.substring(v, end);
     boolean many = tokens.size() - from > 1;
     boolean tagList = last.equals("tags") || last.equals("labels") || label.equals("tags to add");
@@ -354,12 +363,21 @@ final class Forms {
             && !(last.equals("value") && NUMBER_ONLY.matcher(value).matches())
             && (many || !lineStart || joined || LINE_START_TEXT.contains(last) || tagList);
     if (text0) {
+      if (from > 0 && tokens.get(from - 1).is(Kind.DASH)) {
+        Token dash = tokens.get(from - 1); // "Send email - Template: Welcome"
+        tokens.set(from - 1, Token.of(Kind.COMMA, ",", dash.start(), dash.end()));
+      }
       if (tagList || last.equals("tag") || last.equals("label")) {
         emitList(text, v, end, tokens);
       } else {
         tokens.add(quoted(value, v, end));
       }
       resume = end;
+      return true;
+    }
+    if (last.equals("filter") && joined) {
+      tokens.removeLast(); // "Filter: title contains 'Chief'" under a search
+      resume = pos + 1;
       return true;
     }
     if (DROP_COLON.contains(label)) {
@@ -380,6 +398,11 @@ final class Forms {
     return false;
   }
 
+  /** Where the line holding {@code pos} starts. */
+  private static int lineOf(String text, int pos) {
+    return text.lastIndexOf('\n', pos - 1) + 1;
+  }
+
   private static boolean boundary(Token t) {
     return t.is(Kind.COMMA)
         || t.is(Kind.COLON)
@@ -387,6 +410,19 @@ final class Forms {
         || t.is(Kind.LIST_MARKER)
         || t.is(Kind.DASH)
         || t.is(Kind.LPAREN);
+  }
+
+  /**
+   * A body, message or note on a line of its own is prose: it runs to the line's end, brackets and
+   * semicolons included, unless a bracketed label follows ("… (Due: 2 days)").
+   */
+  private static int proseEnd(String text, int from, int eol) {
+    Matcher label = BRACKETED_LABEL.matcher(text).region(from, eol);
+    int end = label.find() ? label.start() : eol;
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /** A value ends at the line's end, the next ", label:", " (" or an arrow. */
