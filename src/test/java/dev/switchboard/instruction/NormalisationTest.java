@@ -177,4 +177,86 @@ class NormalisationTest {
     refusal(
         "Please send them the 'Offer' template, but actually please don't email them anything.");
   }
+
+  @Test
+  void a_numbered_steps_details_on_the_lines_below_it_are_its_fields() {
+    String text =
+        "1. Send email\n"
+            + "   Subject: Quick question\n"
+            + "   Body: Hi @contact.firstName (and team); worth a call?\n"
+            + "2. Create task\n"
+            + "   Title: Call @contact.firstName\n"
+            + "   Due: 3 days\n"
+            + "   Assignee: @user.sdr";
+
+    assertThat(json(text))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"subject\":\"Quick question\","
+                + "\"body\":\"Hi @contact.firstName (and team); worth a call?\"}},"
+                + "{\"type\":\"create_task\",\"params\":{\"title\":\"Call @contact.firstName\","
+                + "\"dueInDays\":3,\"assignee\":\"@user.sdr\"}}]}");
+  }
+
+  @Test
+  void a_search_head_reads_the_filter_lines_and_bullets_below_it() {
+    assertThat(
+            json(
+                "Step 1 - Find leads\n  Filter: city == 'Lyon'\n  Filter: leadScore >= 50\n"
+                    + "Step 2 - Web search\n  Query: @company.name funding\n  Max results: 4"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"city\",\"operator\":\"==\",\"value\":\"Lyon\"},"
+                + "{\"field\":\"leadScore\",\"operator\":\">=\",\"value\":50}]}},"
+                + "{\"type\":\"web_search\",\"params\":{\"query\":\"@company.name funding\","
+                + "\"maxResults\":4}}]}");
+    assertThat(
+            json(
+                "Search contacts where:\n  - title contains 'CFO'\n  - created in the last 7 days\n"
+                    + "Actions:\n  1. Hand off to @user.ae\n"
+                    + "     Message: New CFO lead (inbound); call today"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"title\",\"operator\":\"contains\",\"value\":\"CFO\"},"
+                + "{\"field\":\"createdAt\",\"operator\":\">=\",\"value\":\"today-7d\"}]}},"
+                + "{\"type\":\"handoff\",\"params\":{\"to\":\"@user.ae\","
+                + "\"message\":\"New CFO lead (inbound); call today\"}}]}");
+  }
+
+  @Test
+  void a_condition_ending_in_a_step_head_takes_the_fields_below_it() {
+    assertThat(
+            json(
+                "1. If contact.leadScore > 80, send email\n   Subject: Fast track\n"
+                    + "   Body: Hi @contact.firstName, let's talk.\n2. Tag: Scored"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":{\"field\":\"contact.leadScore\","
+                + "\"operator\":\">\",\"value\":80},\"then\":[{\"type\":\"send_email\","
+                + "\"params\":{\"subject\":\"Fast track\","
+                + "\"body\":\"Hi @contact.firstName, let's talk.\"}}]},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Scored\"]}}]}");
+  }
+
+  @Test
+  void details_after_a_dash_or_in_brackets_belong_to_their_step() {
+    assertThat(
+            json(
+                "a) Send email - Template: Kickoff\nb) Enrich contact (provider: Apollo)\n"
+                    + "c) Update contact field city to Paris"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Kickoff\"}},"
+                + "{\"type\":\"enrich_contact\",\"params\":{\"provider\":\"apollo\"}},"
+                + "{\"type\":\"update_field\",\"params\":{\"entity\":\"contact\","
+                + "\"field\":\"city\",\"value\":\"Paris\"}}]}");
+  }
+
+  @Test
+  void a_field_said_twice_in_one_block_is_refused_with_its_line() {
+    String text = "1. Send email\n   Subject: Hi\n   Body: Hello\n   Subject: Again";
+
+    List<ParseDetail> details = refusal(text);
+
+    assertThat(details).hasSize(1);
+    assertThat(text.substring(details.getFirst().start(), details.getFirst().end()))
+        .isEqualTo("Subject: Again");
+  }
 }
