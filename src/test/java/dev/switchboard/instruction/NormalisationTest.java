@@ -259,4 +259,26 @@ class NormalisationTest {
     assertThat(text.substring(details.getFirst().start(), details.getFirst().end()))
         .isEqualTo("Subject: Again");
   }
+
+  @Test
+  void chat_shorthand_reads_as_the_grammars_words() {
+    String text =
+        "find leads w city == 'Oslo' then tag em 'nordics', websearch '@company.name funding'"
+            + " max 2 results and create task 'call back' due tmrw. if title contains 'cto' tag em"
+            + " 'tech' otherwise nothing";
+
+    assertThat(json(text))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"city\",\"operator\":\"==\",\"value\":\"Oslo\"}]}},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"nordics\"]}},"
+                + "{\"type\":\"web_search\",\"params\":{\"query\":\"@company.name funding\","
+                + "\"maxResults\":2}},"
+                + "{\"type\":\"create_task\",\"params\":{\"title\":\"call back\",\"dueInDays\":1}},"
+                + "{\"type\":\"if\",\"condition\":{\"field\":\"contact.title\","
+                + "\"operator\":\"contains\",\"value\":\"cto\"},\"then\":[{\"type\":\"add_tag\","
+                + "\"params\":{\"tags\":[\"tech\"]}}]}]}");
+    assertThat(warnings(text))
+        .contains("Read 'em' as 'them'.", "Read 'websearch' as 'search the web for'.");
+  }
 }
