@@ -281,4 +281,20 @@ class NormalisationTest {
     assertThat(warnings(text))
         .contains("Read 'em' as 'them'.", "Read 'websearch' as 'search the web for'.");
   }
+
+  @Test
+  void formal_addresses_and_stock_requests_say_nothing() {
+    assertThat(json("Sir, I am requesting you to put the tag 'VIP' on the contact."))
+        .isEqualTo("{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"VIP\"]}}]}");
+    assertThat(
+            json(
+                "Por favor, send the template 'Hola'. If no answer comes after 3 days, make a task"
+                    + " with name 'Llamar' with deadline in 2 days."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Hola\"}},"
+                + "{\"type\":\"wait\",\"params\":{\"duration\":\"P3D\"}},"
+                + "{\"type\":\"if\",\"condition\":{\"field\":\"contact.replied\","
+                + "\"operator\":\"==\",\"value\":false},\"then\":[{\"type\":\"create_task\","
+                + "\"params\":{\"title\":\"Llamar\",\"dueInDays\":2}}]}]}");
+  }
 }
