@@ -297,4 +297,20 @@ class NormalisationTest {
                 + "\"operator\":\"==\",\"value\":false},\"then\":[{\"type\":\"create_task\","
                 + "\"params\":{\"title\":\"Llamar\",\"dueInDays\":2}}]}]}");
   }
+
+  @Test
+  void before_all_that_moves_steps_before_every_step_said_so_far() {
+    String tag = "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Met\"]}}";
+    String send = "{\"type\":\"send_email\",\"params\":{\"template\":\"Recap\"}}";
+    String enrich = "{\"type\":\"enrich_contact\",\"params\":{}}";
+
+    assertThat(json("Tag them 'Met', send the 'Recap' template, and before all that, enrich them."))
+        .isEqualTo("{\"steps\":[" + enrich + "," + tag + "," + send + "]}");
+    assertThat(json("Tag them 'Met', send the 'Recap' template, and before that, enrich them."))
+        .isEqualTo("{\"steps\":[" + tag + "," + enrich + "," + send + "]}");
+    assertThat(json("I'd like a task called 'Prep call', due in 7 days."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"create_task\",\"params\":{\"title\":\"Prep call\","
+                + "\"dueInDays\":7}}]}");
+  }
 }
