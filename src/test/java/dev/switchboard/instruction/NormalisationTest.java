@@ -313,4 +313,18 @@ class NormalisationTest {
             "{\"steps\":[{\"type\":\"create_task\",\"params\":{\"title\":\"Prep call\","
                 + "\"dueInDays\":7}}]}");
   }
+
+  @Test
+  void forbidding_what_an_earlier_step_does_is_refused_and_a_lone_prohibition_is_no_step() {
+    String text = "Send the 'Welcome' template, then wait 2 days, but never email this contact.";
+
+    List<ParseDetail> details = refusal(text);
+
+    assertThat(details).hasSize(1);
+    assertThat(details.getFirst().message()).contains("forbids what an earlier step does");
+    assertThat(text.substring(details.getFirst().start(), details.getFirst().end()))
+        .isEqualTo("never email this contact");
+    assertThat(json("Tag them 'Paused' and don't email them."))
+        .isEqualTo("{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Paused\"]}}]}");
+  }
 }

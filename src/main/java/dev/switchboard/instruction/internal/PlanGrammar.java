@@ -1008,7 +1008,7 @@ final class PlanGrammar {
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
     }
-    if (negatedAction()) {
+    if (negatedAction(steps)) {
       return;
     }
     if (heading()) {
@@ -1082,8 +1082,12 @@ final class PlanGrammar {
     return starts;
   }
 
-  /** "… and don't email them": reads the action not to take, and makes no step of it. */
-  private boolean negatedAction() {
+  /**
+   * "… and don't email them": reads the action not to take, and makes no step of it. When a step of
+   * the same block already does it ("Send the 'Intro' template, but never email this contact"), the
+   * text contradicts itself and is refused.
+   */
+  private boolean negatedAction(List<Step> steps) {
     int mark = c.mark();
     if (!c.accept(DO_NOT)) {
       return false;
@@ -1099,8 +1103,10 @@ final class PlanGrammar {
       }
       return c.mark() > from || resetTo(mark);
     }
+    ActionType forbidden = SINGLE_ACTION.get(clause.getClass());
     try {
-      clause.parse(c);
+      List<Step.Action> read = clause.parse(c);
+      forbidden = read.isEmpty() ? forbidden : read.getFirst().type();
     } catch (ParseFailure incomplete) {
       // "don't email them" needs no template: the words up to the boundary are the action
       c.reset(from);
@@ -1108,8 +1114,30 @@ final class PlanGrammar {
         c.next();
       }
     }
+    for (Step step : steps) {
+      if (step instanceof Step.Action action && action.type() == forbidden) {
+        throw c.failure(
+            "This forbids what an earlier step does ("
+                + forbidden.wireName()
+                + "); which one is meant? '"
+                + c.text(mark, c.mark())
+                + "'",
+            mark,
+            c.mark());
+      }
+    }
     return true;
   }
+
+  /** The action a clause stands for when it makes one kind of step only. */
+  private static final Map<Class<?>, ActionType> SINGLE_ACTION =
+      Map.of(
+          EmailClause.class, ActionType.SEND_EMAIL,
+          LinkedInClause.class, ActionType.LINKEDIN_INVITE,
+          HandoffClause.class, ActionType.HANDOFF,
+          TaskClause.class, ActionType.CREATE_TASK,
+          EnrichClause.class, ActionType.ENRICH_CONTACT,
+          WaitClause.class, ActionType.WAIT);
 
   private boolean resetTo(int mark) {
     c.reset(mark);
