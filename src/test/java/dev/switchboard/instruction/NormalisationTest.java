@@ -327,4 +327,14 @@ class NormalisationTest {
     assertThat(json("Tag them 'Paused' and don't email them."))
         .isEqualTo("{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Paused\"]}}]}");
   }
+
+  @Test
+  void but_only_after_you_have_done_it_runs_that_step_first() {
+    assertThat(
+            json("Tag them 'Done', but only after you've enriched them and then waited 2 hours."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"enrich_contact\",\"params\":{}},"
+                + "{\"type\":\"wait\",\"params\":{\"duration\":\"PT2H\"}},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Done\"]}}]}");
+  }
 }
