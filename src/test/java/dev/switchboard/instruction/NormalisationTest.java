@@ -177,4 +177,164 @@ class NormalisationTest {
     refusal(
         "Please send them the 'Offer' template, but actually please don't email them anything.");
   }
+
+  @Test
+  void a_numbered_steps_details_on_the_lines_below_it_are_its_fields() {
+    String text =
+        "1. Send email\n"
+            + "   Subject: Quick question\n"
+            + "   Body: Hi @contact.firstName (and team); worth a call?\n"
+            + "2. Create task\n"
+            + "   Title: Call @contact.firstName\n"
+            + "   Due: 3 days\n"
+            + "   Assignee: @user.sdr";
+
+    assertThat(json(text))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"subject\":\"Quick question\","
+                + "\"body\":\"Hi @contact.firstName (and team); worth a call?\"}},"
+                + "{\"type\":\"create_task\",\"params\":{\"title\":\"Call @contact.firstName\","
+                + "\"dueInDays\":3,\"assignee\":\"@user.sdr\"}}]}");
+  }
+
+  @Test
+  void a_search_head_reads_the_filter_lines_and_bullets_below_it() {
+    assertThat(
+            json(
+                "Step 1 - Find leads\n  Filter: city == 'Lyon'\n  Filter: leadScore >= 50\n"
+                    + "Step 2 - Web search\n  Query: @company.name funding\n  Max results: 4"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"city\",\"operator\":\"==\",\"value\":\"Lyon\"},"
+                + "{\"field\":\"leadScore\",\"operator\":\">=\",\"value\":50}]}},"
+                + "{\"type\":\"web_search\",\"params\":{\"query\":\"@company.name funding\","
+                + "\"maxResults\":4}}]}");
+    assertThat(
+            json(
+                "Search contacts where:\n  - title contains 'CFO'\n  - created in the last 7 days\n"
+                    + "Actions:\n  1. Hand off to @user.ae\n"
+                    + "     Message: New CFO lead (inbound); call today"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"title\",\"operator\":\"contains\",\"value\":\"CFO\"},"
+                + "{\"field\":\"createdAt\",\"operator\":\">=\",\"value\":\"today-7d\"}]}},"
+                + "{\"type\":\"handoff\",\"params\":{\"to\":\"@user.ae\","
+                + "\"message\":\"New CFO lead (inbound); call today\"}}]}");
+  }
+
+  @Test
+  void a_condition_ending_in_a_step_head_takes_the_fields_below_it() {
+    assertThat(
+            json(
+                "1. If contact.leadScore > 80, send email\n   Subject: Fast track\n"
+                    + "   Body: Hi @contact.firstName, let's talk.\n2. Tag: Scored"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"if\",\"condition\":{\"field\":\"contact.leadScore\","
+                + "\"operator\":\">\",\"value\":80},\"then\":[{\"type\":\"send_email\","
+                + "\"params\":{\"subject\":\"Fast track\","
+                + "\"body\":\"Hi @contact.firstName, let's talk.\"}}]},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Scored\"]}}]}");
+  }
+
+  @Test
+  void details_after_a_dash_or_in_brackets_belong_to_their_step() {
+    assertThat(
+            json(
+                "a) Send email - Template: Kickoff\nb) Enrich contact (provider: Apollo)\n"
+                    + "c) Update contact field city to Paris"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Kickoff\"}},"
+                + "{\"type\":\"enrich_contact\",\"params\":{\"provider\":\"apollo\"}},"
+                + "{\"type\":\"update_field\",\"params\":{\"entity\":\"contact\","
+                + "\"field\":\"city\",\"value\":\"Paris\"}}]}");
+  }
+
+  @Test
+  void a_field_said_twice_in_one_block_is_refused_with_its_line() {
+    String text = "1. Send email\n   Subject: Hi\n   Body: Hello\n   Subject: Again";
+
+    List<ParseDetail> details = refusal(text);
+
+    assertThat(details).hasSize(1);
+    assertThat(text.substring(details.getFirst().start(), details.getFirst().end()))
+        .isEqualTo("Subject: Again");
+  }
+
+  @Test
+  void chat_shorthand_reads_as_the_grammars_words() {
+    String text =
+        "find leads w city == 'Oslo' then tag em 'nordics', websearch '@company.name funding'"
+            + " max 2 results and create task 'call back' due tmrw. if title contains 'cto' tag em"
+            + " 'tech' otherwise nothing";
+
+    assertThat(json(text))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"search_contacts\",\"params\":{\"filters\":["
+                + "{\"field\":\"city\",\"operator\":\"==\",\"value\":\"Oslo\"}]}},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"nordics\"]}},"
+                + "{\"type\":\"web_search\",\"params\":{\"query\":\"@company.name funding\","
+                + "\"maxResults\":2}},"
+                + "{\"type\":\"create_task\",\"params\":{\"title\":\"call back\",\"dueInDays\":1}},"
+                + "{\"type\":\"if\",\"condition\":{\"field\":\"contact.title\","
+                + "\"operator\":\"contains\",\"value\":\"cto\"},\"then\":[{\"type\":\"add_tag\","
+                + "\"params\":{\"tags\":[\"tech\"]}}]}]}");
+    assertThat(warnings(text))
+        .contains("Read 'em' as 'them'.", "Read 'websearch' as 'search the web for'.");
+  }
+
+  @Test
+  void formal_addresses_and_stock_requests_say_nothing() {
+    assertThat(json("Sir, I am requesting you to put the tag 'VIP' on the contact."))
+        .isEqualTo("{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"VIP\"]}}]}");
+    assertThat(
+            json(
+                "Por favor, send the template 'Hola'. If no answer comes after 3 days, make a task"
+                    + " with name 'Llamar' with deadline in 2 days."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Hola\"}},"
+                + "{\"type\":\"wait\",\"params\":{\"duration\":\"P3D\"}},"
+                + "{\"type\":\"if\",\"condition\":{\"field\":\"contact.replied\","
+                + "\"operator\":\"==\",\"value\":false},\"then\":[{\"type\":\"create_task\","
+                + "\"params\":{\"title\":\"Llamar\",\"dueInDays\":2}}]}]}");
+  }
+
+  @Test
+  void before_all_that_moves_steps_before_every_step_said_so_far() {
+    String tag = "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Met\"]}}";
+    String send = "{\"type\":\"send_email\",\"params\":{\"template\":\"Recap\"}}";
+    String enrich = "{\"type\":\"enrich_contact\",\"params\":{}}";
+
+    assertThat(json("Tag them 'Met', send the 'Recap' template, and before all that, enrich them."))
+        .isEqualTo("{\"steps\":[" + enrich + "," + tag + "," + send + "]}");
+    assertThat(json("Tag them 'Met', send the 'Recap' template, and before that, enrich them."))
+        .isEqualTo("{\"steps\":[" + tag + "," + enrich + "," + send + "]}");
+    assertThat(json("I'd like a task called 'Prep call', due in 7 days."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"create_task\",\"params\":{\"title\":\"Prep call\","
+                + "\"dueInDays\":7}}]}");
+  }
+
+  @Test
+  void forbidding_what_an_earlier_step_does_is_refused_and_a_lone_prohibition_is_no_step() {
+    String text = "Send the 'Welcome' template, then wait 2 days, but never email this contact.";
+
+    List<ParseDetail> details = refusal(text);
+
+    assertThat(details).hasSize(1);
+    assertThat(details.getFirst().message()).contains("forbids what an earlier step does");
+    assertThat(text.substring(details.getFirst().start(), details.getFirst().end()))
+        .isEqualTo("never email this contact");
+    assertThat(json("Tag them 'Paused' and don't email them."))
+        .isEqualTo("{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Paused\"]}}]}");
+  }
+
+  @Test
+  void but_only_after_you_have_done_it_runs_that_step_first() {
+    assertThat(
+            json("Tag them 'Done', but only after you've enriched them and then waited 2 hours."))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"enrich_contact\",\"params\":{}},"
+                + "{\"type\":\"wait\",\"params\":{\"duration\":\"PT2H\"}},"
+                + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Done\"]}}]}");
+  }
 }

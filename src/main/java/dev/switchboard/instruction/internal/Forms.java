@@ -61,7 +61,9 @@ final class Forms {
           "else",
           "otherwise",
           "action",
-          "actions");
+          "actions",
+          "filter",
+          "filters");
 
   /** Heading lines that name the form and say nothing ("Headline: LinkedIn first"). */
   private static final Set<String> DROP_LINE =
@@ -76,7 +78,14 @@ final class Forms {
           "either/or",
           "nested",
           "sequence",
-          "trigger check");
+          "trigger check",
+          "playbook",
+          "workflow",
+          "scenario",
+          "rule");
+
+  /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
+  private static final Set<String> ANNOUNCE = Set.of("action", "actions", "steps", "do this");
 
   /** First words of a labelled line that is a step, never a field of the form above it. */
   private static final Set<String> STEP_WORDS =
@@ -102,6 +111,7 @@ final class Forms {
           "update",
           "set",
           "linkedin",
+          "web",
           "connect",
           "invite",
           "for",
@@ -136,6 +146,23 @@ final class Forms {
   private static final Pattern SEARCH_HEADING =
       Pattern.compile("(?i)(find|search|get|look for|filter)\\b[^:]*:\\s*");
   private static final Pattern SHORT_LINE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}");
+
+  /** A numbered or lettered list marker before a step's head ("2.", "b)", "Step 1 -"). */
+  private static final Pattern HEAD_MARKER =
+      Pattern.compile("(?i)(?:\\d{1,3}\\s*[.)]|[a-z][.)]|step \\w+\\s*[-–:.)]?)\\s+");
+
+  /** A step's head with its fields on the lines below ("Send email", "Hand off to @user.csm"). */
+  private static final Pattern FORM_HEAD =
+      Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}(?: @[\\w.]+)?");
+
+  /** A search whose filters follow as a list ("Search contacts", "Find leads where:"). */
+  private static final Pattern SEARCH_HEAD =
+      Pattern.compile(
+          "(?i)(?:find|search|search for|get|pull) (?:all )?(?:contacts|leads|people)"
+              + "(?: where| with| whose| who)?\\s*:?");
+
+  private static final Set<String> LONG_TEXT = Set.of("body", "message", "note");
+  private static final Pattern BRACKETED_LABEL = Pattern.compile("\\s\\([A-Za-z][A-Za-z ]{0,24}:");
   private static final Pattern NEXT_LABEL = Pattern.compile(",\\s*[A-Za-z][A-Za-z ]{0,24}:");
   private static final Pattern NUMBER_ONLY = Pattern.compile("[$€£]?\\d[\\d,. ]*[kKmM]?");
   private static final Pattern RELATION_START =
@@ -202,13 +229,13 @@ final class Forms {
     if (label.matches()) {
       String name = label.group(1).strip().toLowerCase(Locale.ROOT);
       String value = label.group(2).strip();
-      if (DROP_LINE.contains(name)) {
+      if (DROP_LINE.contains(name) || value.isEmpty() && ANNOUNCE.contains(name)) {
         formOpen = false;
         return eol;
       }
       String first = name.split(" ")[0];
       if (wasOpen && (!STEP_WORDS.contains(first) || name.equals("then"))) {
-        if (!labels.add(name) && !wasFilters) {
+        if (!labels.add(name) && !wasFilters && !name.equals("filter")) {
           throw new ParseFailure(
               "This form says '" + name + "' twice; which one is meant?", content, eol);
         }
@@ -253,10 +280,22 @@ final class Forms {
       return content;
     }
     labels.clear();
-    filtersOpen = SEARCH_HEADING.matcher(line).matches();
+    Matcher marker = HEAD_MARKER.matcher(line);
+    boolean marked = marker.lookingAt();
+    String head = marked ? line.substring(marker.end()) : line;
+    filtersOpen = SEARCH_HEADING.matcher(line).matches() || SEARCH_HEAD.matcher(head).matches();
     headerColon = filtersOpen;
-    formOpen = filtersOpen || (!bulleted && SHORT_LINE.matcher(line).matches());
+    formOpen =
+        filtersOpen
+            || (!bulleted && SHORT_LINE.matcher(line).matches())
+            || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)));
     return p;
+  }
+
+  /** Whether the words name a step whose details follow on the lines below. */
+  private static boolean formHead(String words) {
+    String head = words.strip();
+    return FORM_HEAD.matcher(head).matches() && STEP_WORDS.contains(firstWord(head));
   }
 
   private void join(List<Token> tokens, boolean afterHeaderColon, int at) {
@@ -306,10 +345,16 @@ final class Forms {
     while (v < eol && text.charAt(v) == ' ') {
       v++;
     }
+    if (v >= eol && SEARCH_HEAD.matcher(label + ":").matches()) {
+      resume = pos + 1; // "Search contacts where:" above a list of filters
+      return true;
+    }
     if (v >= eol || "'\"‘“`".indexOf(text.charAt(v)) >= 0) {
       return false;
     }
-    int end = valueEnd(text, v, eol);
+    boolean ownLine =
+        text.substring(lineOf(text, tokens.get(from).start()), tokens.get(from).start()).isBlank();
+    int end = LONG_TEXT.contains(last) && ownLine ? proseEnd(text, v, eol) : valueEnd(text, v, eol);
     String value = text.substring(v, end);
     boolean many = tokens.size() - from > 1;
     boolean tagList = last.equals("tags") || last.equals("labels") || label.equals("tags to add");
@@ -318,12 +363,21 @@ final class Forms {
             && !(last.equals("value") && NUMBER_ONLY.matcher(value).matches())
             && (many || !lineStart || joined || LINE_START_TEXT.contains(last) || tagList);
     if (text0) {
+      if (from > 0 && tokens.get(from - 1).is(Kind.DASH)) {
+        Token dash = tokens.get(from - 1); // "Send email - Template: Welcome"
+        tokens.set(from - 1, Token.of(Kind.COMMA, ",", dash.start(), dash.end()));
+      }
       if (tagList || last.equals("tag") || last.equals("label")) {
         emitList(text, v, end, tokens);
       } else {
         tokens.add(quoted(value, v, end));
       }
       resume = end;
+      return true;
+    }
+    if (last.equals("filter") && joined) {
+      tokens.removeLast(); // "Filter: title contains 'Chief'" under a search
+      resume = pos + 1;
       return true;
     }
     if (DROP_COLON.contains(label)) {
@@ -344,6 +398,11 @@ final class Forms {
     return false;
   }
 
+  /** Where the line holding {@code pos} starts. */
+  private static int lineOf(String text, int pos) {
+    return text.lastIndexOf('\n', pos - 1) + 1;
+  }
+
   private static boolean boundary(Token t) {
     return t.is(Kind.COMMA)
         || t.is(Kind.COLON)
@@ -351,6 +410,19 @@ final class Forms {
         || t.is(Kind.LIST_MARKER)
         || t.is(Kind.DASH)
         || t.is(Kind.LPAREN);
+  }
+
+  /**
+   * A body, message or note on a line of its own is prose: it runs to the line's end, brackets and
+   * semicolons included, unless a bracketed label follows ("… (Due: 2 days)").
+   */
+  private static int proseEnd(String text, int from, int eol) {
+    Matcher label = BRACKETED_LABEL.matcher(text).region(from, eol);
+    int end = label.find() ? label.start() : eol;
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /** A value ends at the line's end, the next ", label:", " (" or an arrow. */

@@ -294,6 +294,12 @@ final class PlanGrammar {
               + " this|before then|before the (tagging|tag|handoff|hand off|email|emailing|wait"
               + "|waiting|task|search|invite|enrichment|update|that step|last step)) [,]");
 
+  /** "Before all that, …": what follows runs before every step said so far. */
+  private static final Phrase BEFORE_ALL =
+      Phrase.of(
+          "(before|prior to) (all|any|each|every one) [of] (that|this|those|these|the above|them)"
+              + " [,]");
+
   private static final Phrase SEPARATOR_WORDS =
       Phrase.of("(and|then|also|plus|next|finally|lastly|afterwards|after that|but|before)");
 
@@ -643,7 +649,9 @@ final class PlanGrammar {
         break;
       }
       Separation separation = separators(scope);
-      order.separated(separation == Separation.SENTENCE, c.accept(BEFORE_THAT));
+      boolean beforeAll = c.accept(BEFORE_ALL);
+      order.separated(
+          separation == Separation.SENTENCE, beforeAll || c.accept(BEFORE_THAT), beforeAll);
       while (separation == Separation.SENTENCE && skipContext()) {
         separators(scope); // "… a task. No emails should go out as part of this. Then …"
       }
@@ -662,7 +670,8 @@ final class PlanGrammar {
   /**
    * "Send the 'Recap' template. Before that, wait 2 days.", "tag them, and before the tagging,
    * enrich them": steps said after "before that" run before the step (after a full stop: the
-   * sentence) said just before them.
+   * sentence) said just before them; steps said after "before all that" run before every step of
+   * the block.
    */
   private static final class Order {
     private int lastStep;
@@ -675,7 +684,11 @@ final class PlanGrammar {
      */
     private int continueAt = -1;
 
+    /** Where the block's steps begin: "before all that" moves steps here. */
+    private final int first;
+
     Order(int start) {
+      first = start;
       lastStep = start;
       sentence = start;
       lastSentence = start;
@@ -697,8 +710,11 @@ final class PlanGrammar {
       sentence = Math.min(sentence, at);
     }
 
-    /** A separator was read; {@code before} when "before that" followed it. */
-    void separated(boolean newSentence, boolean before) {
+    /**
+     * A separator was read; {@code before} when "before that" followed it, {@code all} when "before
+     * all that" did.
+     */
+    void separated(boolean newSentence, boolean before, boolean all) {
       if (newSentence) {
         continueAt = -1;
       }
@@ -707,7 +723,7 @@ final class PlanGrammar {
         sentence = Integer.MAX_VALUE;
       }
       if (before) {
-        insertAt = newSentence ? lastSentence : lastStep;
+        insertAt = all ? first : newSentence ? lastSentence : lastStep;
       }
     }
   }
@@ -784,7 +800,7 @@ final class PlanGrammar {
       } else if (scope == Scope.TOP && (c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
         c.next();
         seen = Separation.SENTENCE;
-      } else if (c.at(BEFORE_THAT)) {
+      } else if (c.at(BEFORE_THAT) || c.at(BEFORE_ALL)) {
         return seen; // the caller reads it: the order changes
       } else if (c.accept(SEPARATOR_WORDS)) {
         seen = seen == Separation.NONE ? Separation.CLAUSE : seen;
@@ -992,7 +1008,7 @@ final class PlanGrammar {
     if (atElseMark()) {
       throw c.failureForClause("This 'otherwise' has no 'if' before it: ", start);
     }
-    if (negatedAction()) {
+    if (negatedAction(steps)) {
       return;
     }
     if (heading()) {
@@ -1066,8 +1082,12 @@ final class PlanGrammar {
     return starts;
   }
 
-  /** "… and don't email them": reads the action not to take, and makes no step of it. */
-  private boolean negatedAction() {
+  /**
+   * "… and don't email them": reads the action not to take, and makes no step of it. When a step of
+   * the same block already does it ("Send the 'Intro' template, but never email this contact"), the
+   * text contradicts itself and is refused.
+   */
+  private boolean negatedAction(List<Step> steps) {
     int mark = c.mark();
     if (!c.accept(DO_NOT)) {
       return false;
@@ -1083,8 +1103,10 @@ final class PlanGrammar {
       }
       return c.mark() > from || resetTo(mark);
     }
+    ActionType forbidden = SINGLE_ACTION.get(clause.getClass());
     try {
-      clause.parse(c);
+      List<Step.Action> read = clause.parse(c);
+      forbidden = read.isEmpty() ? forbidden : read.getFirst().type();
     } catch (ParseFailure incomplete) {
       // "don't email them" needs no template: the words up to the boundary are the action
       c.reset(from);
@@ -1092,8 +1114,30 @@ final class PlanGrammar {
         c.next();
       }
     }
+    for (Step step : steps) {
+      if (step instanceof Step.Action action && action.type() == forbidden) {
+        throw c.failure(
+            "This forbids what an earlier step does ("
+                + forbidden.wireName()
+                + "); which one is meant? '"
+                + c.text(mark, c.mark())
+                + "'",
+            mark,
+            c.mark());
+      }
+    }
     return true;
   }
+
+  /** The action a clause stands for when it makes one kind of step only. */
+  private static final Map<Class<?>, ActionType> SINGLE_ACTION =
+      Map.of(
+          EmailClause.class, ActionType.SEND_EMAIL,
+          LinkedInClause.class, ActionType.LINKEDIN_INVITE,
+          HandoffClause.class, ActionType.HANDOFF,
+          TaskClause.class, ActionType.CREATE_TASK,
+          EnrichClause.class, ActionType.ENRICH_CONTACT,
+          WaitClause.class, ActionType.WAIT);
 
   private boolean resetTo(int mark) {
     c.reset(mark);

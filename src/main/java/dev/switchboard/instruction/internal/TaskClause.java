@@ -26,7 +26,7 @@ final class TaskClause implements Clause.Single {
   private static final Phrase FOLLOW_UP = Phrase.of("(follow up|followup)");
 
   private static final List<Phrase> TITLE_INTRO =
-      Phrase.all("(called|named|titled|entitled|saying|that says|with the title|:)", "to");
+      Phrase.all("(called|named|titled|entitled|saying|that says|with the title|title|:)", "to");
   private static final List<Phrase> ASSIGN =
       Phrase.all(
           "[and] [then] (assign|assigned|assigning|give|given|hand) [it|this|that|the task] to",
