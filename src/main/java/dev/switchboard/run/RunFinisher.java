@@ -1,9 +1,7 @@
 package dev.switchboard.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * being written and writes them in one transaction through {@link RunMoves#leave}. A run that ends
  * alone is written at once; eight that end together cost one commit instead of eight. Each run is
  * still fenced by its own lease and gets its own transition row; nothing is published before the
- * commit. The places the group's runs leave are filled in the same transaction: the next runs are
- * claimed with the group's ends ({@link Refill}), one commit for both.
+ * commit.
  */
 @Component
 class RunFinisher implements SmartLifecycle {
@@ -30,24 +27,8 @@ class RunFinisher implements SmartLifecycle {
   // Two writers: while one group commits (waiting on the disk), the next is already being written.
   private static final int WRITERS = 2;
 
-  /** The worker places a group of ends leaves free. */
-  interface Refill {
-    /**
-     * In the group's transaction, after its ends: claims work for up to {@code places} places; what
-     * it answers runs after the commit (hands the claimed runs to workers, frees the places left
-     * over).
-     */
-    Runnable fill(int places);
-
-    /** The group's transaction was rolled back: its places are free again, nothing was claimed. */
-    void free(int places);
-  }
-
   private record Pending(
-      RunMoves.Leave leave,
-      LogWriter.Lines lines,
-      Refill refill,
-      CompletableFuture<Boolean> done) {}
+      RunMoves.Leave leave, LogWriter.Lines lines, CompletableFuture<Boolean> done) {}
 
   private final RunMoves moves;
   private final LogWriter logs;
@@ -63,12 +44,11 @@ class RunFinisher implements SmartLifecycle {
   }
 
   /**
-   * Hands the run's end in with its lines and the worker place it leaves; the answer comes with the
-   * commit: false when the node no longer owned the run (its write was dropped), an exception when
-   * the write failed. The place is handed to {@code refill} either way.
+   * Hands the run's end in with its lines; the answer comes with the commit: false when the node no
+   * longer owned the run (its write was dropped), an exception when the write failed.
    */
-  CompletableFuture<Boolean> handIn(RunMoves.Leave leave, LogWriter.Lines lines, Refill refill) {
-    Pending p = new Pending(leave, lines, refill, new CompletableFuture<>());
+  CompletableFuture<Boolean> handIn(RunMoves.Leave leave, LogWriter.Lines lines) {
+    Pending p = new Pending(leave, lines, new CompletableFuture<>());
     if (!queue(p)) {
       // Stopped: the writer thread is gone or going; write on the caller's thread.
       write(List.of(p));
@@ -100,30 +80,20 @@ class RunFinisher implements SmartLifecycle {
   }
 
   /**
-   * One transaction for the group and the runs claimed into its places; when it fails, the places
-   * are freed and each run is tried alone so that one run's bad write does not fail the others.
+   * One transaction for the group; when it fails, each run is tried alone so that one run's bad
+   * write does not fail the others.
    */
   private void write(List<Pending> group) {
-    write(group, true);
-  }
-
-  private void write(List<Pending> group, boolean refilling) {
-    Map<Refill, Integer> places = new LinkedHashMap<>();
-    if (refilling) {
-      group.forEach(p -> places.merge(p.refill(), 1, Integer::sum));
-    }
-    List<Runnable> afterCommit = new ArrayList<>();
-    boolean[] written;
     try {
-      written =
+      boolean[] written =
           tx.execute(status -> {
             logs.insert(group.stream().map(Pending::lines).toList());
-            boolean[] moved = moves.leave(group.stream().map(Pending::leave).toList());
-            places.forEach((refill, n) -> afterCommit.add(refill.fill(n)));
-            return moved;
+            return moves.leave(group.stream().map(Pending::leave).toList());
           });
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).done().complete(written[i]);
+      }
     } catch (RuntimeException e) {
-      places.forEach(Refill::free);
       if (group.size() == 1) {
         group.getFirst().done().completeExceptionally(e);
         return;
@@ -133,14 +103,9 @@ class RunFinisher implements SmartLifecycle {
           group.size(),
           e.toString());
       for (Pending p : group) {
-        write(List.of(p), false);
+        write(List.of(p));
       }
-      return;
     }
-    for (int i = 0; i < group.size(); i++) {
-      group.get(i).done().complete(written[i]);
-    }
-    afterCommit.forEach(Runnable::run);
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,13 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as it is woken (in-process, or by NOTIFY from another node), at the latest every poll interval,
  * and hands them to worker threads, at most {@code switchboard.workers} runs executing at once. A
  * run's end goes to {@link RunFinisher}, which writes the ends of runs that ended together in one
- * transaction and claims the next runs into the places those runs leave in the same transaction
- * ({@link RunFinisher.Refill}); the claimer fills the places left over. Each claimed run is leased;
- * a heartbeat renews the leases and another node takes over runs whose lease ran out ({@link
- * Housekeeping}). This is the claim loop and the runs it executes, nothing else.
+ * transaction; the worker's place is free for the next claim as soon as its run's end is handed in.
+ * Each claimed run is leased; a heartbeat renews the leases and another node takes over runs whose
+ * lease ran out ({@link Housekeeping}). This is the claim loop and the runs it executes, nothing
+ * else.
  */
 @Component
-class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
+class RunWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
 
@@ -121,10 +120,10 @@ class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
       try {
         int free = settings.workers() - busy.get();
         if (free > 0) {
-          List<Claimed> claimed = tx.execute(status -> claim(free));
+          List<Claimed> claimed = claim(free);
           for (Claimed c : claimed) {
             busy.incrementAndGet();
-            start(c);
+            pool.execute(() -> execute(c.run(), c.agent()));
           }
           if (claimed.size() == free) {
             continue;
@@ -146,51 +145,19 @@ class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
   private record Claimed(Execution run, Optional<Agent> agent) {}
 
   /**
-   * Takes up to {@code limit} queued runs with their agents, in the caller's transaction; the
-   * agents are read in one statement, not one per run.
+   * Takes up to {@code limit} queued runs with their agents, in one transaction; the agents are
+   * read in one statement per workspace, not one per run.
    */
   private List<Claimed> claim(int limit) {
     Instant now = clock.instant();
-    List<Execution> runs = moves.claim(limit, node, now, now.plus(settings.lease()));
-    Map<UUID, Agent> byId =
-        agents.findAll(runs.stream().map(Execution::agentId).distinct().toList());
-    return runs.stream()
-        .map(e -> new Claimed(e, Optional.ofNullable(byId.get(e.agentId()))))
-        .toList();
-  }
-
-  /**
-   * Executes a claimed run in a place already counted as busy; when the node is stopping, the run
-   * goes back to the queue.
-   */
-  private void start(Claimed c) {
-    try {
-      pool.execute(() -> execute(c.run(), c.agent()));
-    } catch (RejectedExecutionException stopping) {
-      busy.decrementAndGet();
-      moves.release(c.run().id(), node, clock.instant());
-    }
-  }
-
-  /** In the finisher's transaction: the places its runs leave take the next queued runs. */
-  @Override
-  public Runnable fill(int places) {
-    if (!running) {
-      return () -> free(places);
-    }
-    List<Claimed> claimed = claim(places);
-    return () -> {
-      claimed.forEach(this::start);
-      if (claimed.size() < places) {
-        free(places - claimed.size());
-      }
-    };
-  }
-
-  @Override
-  public void free(int places) {
-    busy.addAndGet(-places);
-    wakeups.release();
+    return tx.execute(status -> {
+      List<Execution> runs = moves.claim(limit, node, now, now.plus(settings.lease()));
+      Map<UUID, Agent> byId =
+          agents.findAll(runs.stream().map(Execution::agentId).distinct().toList());
+      return runs.stream()
+          .map(e -> new Claimed(e, Optional.ofNullable(byId.get(e.agentId()))))
+          .toList();
+    });
   }
 
   private void execute(Execution execution, Optional<Agent> agent) {
@@ -210,9 +177,10 @@ class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
         outcome = new Outcome.Canceled();
       }
       Ending ending = handIn(run, outcome);
-      // The place goes with the end: the finisher claims the next run into it (the run stays
-      // active, its lease renewed, until the commit).
+      // The run's work is done: the claimer may start another while this one's end is written
+      // (the run stays active, its lease renewed, until the commit).
       freed = true;
+      freeWorker();
       published(ending);
     } catch (RuntimeException e) {
       log.error(
@@ -227,9 +195,14 @@ class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
       MDC.remove("executionId");
       MDC.remove("workspaceId");
       if (!freed) {
-        free(1);
+        freeWorker();
       }
     }
+  }
+
+  private void freeWorker() {
+    busy.decrementAndGet();
+    wakeups.release();
   }
 
   private Outcome runSafely(ActiveRun run, Optional<Agent> agent) {
@@ -266,7 +239,7 @@ class RunWorkers implements SmartLifecycle, RunFinisher.Refill {
     long lineCount = run.runLog().buffer.lastSeq();
     RunMoves.Leave leave =
         new RunMoves.Leave(e, node, outcome, clock.instant(), cp, lineCount, actor);
-    return new Ending(e, outcome, lines, finisher.handIn(leave, lines, this));
+    return new Ending(e, outcome, lines, finisher.handIn(leave, lines));
   }
 
   /** Waits for the end's commit, then publishes its lines and its outcome. */
