@@ -127,10 +127,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# BENCH_PORTS=LOW-HIGH keeps the servers' ports in a range (a shared machine hands out ranges).
 free_port() {
-  local port
+  local port low=20000 high=39999
+  if [[ ${BENCH_PORTS:-} =~ ^([0-9]+)-([0-9]+)$ ]]; then low=${BASH_REMATCH[1]} high=${BASH_REMATCH[2]}; fi
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((low + RANDOM % (high - low + 1)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   echo "no free port found" >&2; return 1
