@@ -1,6 +1,7 @@
 package dev.switchboard.trigger;
 
 import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentStatus;
 import dev.switchboard.agent.AgentTrigger;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.agent.TriggerDefinition;
@@ -162,13 +163,15 @@ class ScheduleFirer {
     List<Admission.Request> requests = new ArrayList<>();
     for (Due d : due) {
       AgentTrigger trigger = d.trigger();
+      Agent agent = byId.get(trigger.agentId());
+      // Archived since the schedules were read, ahead of the slot: its schedule is gone.
+      if (agent == null || agent.status() == AgentStatus.ARCHIVED) {
+        continue;
+      }
       for (Instant slot : d.slots().missed()) {
         claims.add(new SlotLedger.Entry(trigger, slot, SlotOutcome.SKIPPED, MISSED, null));
       }
-      Agent agent = byId.get(trigger.agentId());
-      if (d.slots().fire() == null
-          || agent == null
-          || !agent.workspaceId().equals(trigger.workspaceId())) {
+      if (d.slots().fire() == null || !agent.workspaceId().equals(trigger.workspaceId())) {
         continue;
       }
       for (Instant slot : d.slots().coalesced()) {

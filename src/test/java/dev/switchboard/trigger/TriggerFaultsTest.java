@@ -40,6 +40,7 @@ class TriggerFaultsTest extends SwitchboardTestBase {
       Map.of("type", "schedule", "frequency", "cron", "cron", "0 0 * * * *");
 
   @Autowired ScheduleTicker ticker;
+  @Autowired ScheduleFirer firer;
   @Autowired SlotLedger ledger;
   @Autowired Agents agents;
   @Autowired Admission admission;
@@ -158,6 +159,34 @@ class TriggerFaultsTest extends SwitchboardTestBase {
                 .expect(200)
                 .data())
         .isEmpty();
+  }
+
+  @Test
+  void a_schedule_read_ahead_of_its_slot_fires_nothing_once_its_agent_is_archived() {
+    String agentId =
+        anAgent().live().withSteps(REMEMBER).withTriggers(HOURLY).createIn(owner, space);
+    ticker.hold(true);
+    try {
+      List<AgentTrigger> readAhead =
+          agents.activeTriggers("schedule").stream()
+              .filter(t -> t.agentId().toString().equals(agentId))
+              .toList();
+      assertThat(readAhead).hasSize(1);
+      owner.delete("/api/workspaces/" + space + "/agents/" + agentId).expect(200);
+      clock.advance(Duration.ofMinutes(61));
+
+      firer.fire(readAhead);
+
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from schedule_slots where agent_id = ?",
+                  Integer.class,
+                  UUID.fromString(agentId)))
+          .isZero();
+      assertThat(count(agentId, null)).isZero();
+    } finally {
+      ticker.hold(false);
+    }
   }
 
   @Test
