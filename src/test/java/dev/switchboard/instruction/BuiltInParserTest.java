@@ -193,6 +193,14 @@ class BuiltInParserTest {
   }
 
   @Test
+  void quotes_of_other_languages_quote() {
+    assertThat(action(plan("Send template «Angebot Q1»"), 0).params())
+        .containsEntry("template", "Angebot Q1");
+    assertThat(action(plan("Add tags „Heiß“, »Neu« and ‹Oslo›"), 0).params().get("tags"))
+        .isEqualTo(List.of("Heiß", "Neu", "Oslo"));
+  }
+
+  @Test
   void emoji_outside_quotes_are_decoration() {
     Plan plan = plan("🚀 Send email using template 'Launch' 🎉");
 

@@ -349,7 +349,7 @@ final class Forms {
       resume = pos + 1; // "Search contacts where:" above a list of filters
       return true;
     }
-    if (v >= eol || "'\"‘“`".indexOf(text.charAt(v)) >= 0) {
+    if (v >= eol || "'\"‘“`«»‹„".indexOf(text.charAt(v)) >= 0) {
       return false;
     }
     boolean ownLine =

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Splits instruction text into {@link Token}s in one pass.
  *
- * <p>Quoted text ('x', "x", ‘x’, “x”) is kept exactly as written, variables ({@code
+ * <p>Quoted text ('x', "x", ‘x’, “x”, «x», „x“) is kept exactly as written, variables ({@code
  * @contact.firstName}) and qualified fields ({@code deal.value}) stay whole, money and "10k" become
  * numbers, contractions are split into words ("isn't" is "is not"), and decorative symbols such as
  * emoji outside quotes are dropped.
@@ -374,16 +374,32 @@ final class Tokenizer {
 
   // Quotes --------------------------------------------------------------------------------
 
+  /** Opening quotes of other languages: «x», »x«, ‹x›, „x“. */
+  private static final String GUILLEMETS = "«»‹„";
+
   private static boolean isQuote(char c) {
-    return c == '\'' || c == '"' || c == '‘' || c == '’' || c == '“' || c == '”' || c == '`';
+    return c == '\''
+        || c == '"'
+        || c == '‘'
+        || c == '’'
+        || c == '“'
+        || c == '”'
+        || c == '`'
+        || GUILLEMETS.indexOf(c) >= 0;
   }
 
   private static boolean isApostropheLike(char c) {
     return c == '\'' || c == '‘' || c == '’' || c == '`';
   }
 
-  /** An apostrophe-like quote opens only where a word cannot be continuing ("it's" stays). */
+  /**
+   * An apostrophe-like quote opens only where a word cannot be continuing ("it's" stays); a
+   * guillemet only where it is closed, since it also serves as an arrow ("Leads » Hot").
+   */
   private boolean opensQuote(char c) {
+    if (GUILLEMETS.indexOf(c) >= 0) {
+      return findClose(c) >= 0;
+    }
     if (!isApostropheLike(c)) {
       return true;
     }
@@ -411,6 +427,10 @@ final class Tokenizer {
     return switch (open) {
       case '“' -> "”";
       case '‘' -> "’";
+      case '«' -> "»";
+      case '»' -> "«";
+      case '‹' -> "›";
+      case '„' -> "“";
       default -> String.valueOf(open);
     };
   }
@@ -422,6 +442,10 @@ final class Tokenizer {
           switch (open) {
             case '"' -> c == '"' || c == '”';
             case '“', '”' -> c == '”' || c == '"' || c == '“';
+            case '«' -> c == '»';
+            case '»' -> c == '«';
+            case '‹' -> c == '›';
+            case '„' -> c == '“' || c == '”';
             default -> isApostropheLike(c) && !continuesWord(i);
           };
       if (closes) {
