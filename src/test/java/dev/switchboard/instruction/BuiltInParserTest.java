@@ -201,6 +201,19 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_short_heading_line_above_the_steps_is_a_title() {
+    Plan plan = plan("Renewal push\n1. Add tag 'Renewal'\n2. Wait 3 days");
+
+    assertThat(plan.steps()).hasSize(2);
+    assertThat(action(plan, 0).params().get("tags")).isEqualTo(List.of("Renewal"));
+    assertThat(rejection("Renewal push")).isNotEmpty();
+    assertThat(rejection("Subject:\nBody:\nTemplate: ???")).isNotEmpty();
+    assertThat(rejection("Renewal push\n1. Phone them\n2. Wait 3 days").getFirst().start())
+        .as("the refusal points at the step it could not read, not the heading")
+        .isGreaterThan(0);
+  }
+
+  @Test
   void emoji_outside_quotes_are_decoration() {
     Plan plan = plan("🚀 Send email using template 'Launch' 🎉");
 

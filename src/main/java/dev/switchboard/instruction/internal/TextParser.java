@@ -8,6 +8,7 @@ import dev.switchboard.plan.PlanJson;
 import dev.switchboard.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the built-in parser: tokenize, read the grammar, validate the plan, add warnings. */
 public final class TextParser {
@@ -40,12 +41,37 @@ public final class TextParser {
       return ParseResult.unparseable(typos);
     }
     ParseResult asWritten = read(text, tokens, List.of());
-    if (asWritten instanceof ParseResult.Parsed) {
+    if (!(asWritten instanceof ParseResult.Unparseable refused)) {
       return asWritten;
     }
-    // Refused as written: read again with word slips corrected, then with the normalisation
-    // table applied (filler dropped, synonyms read as the grammar's words), then with both. The
-    // refusal as written is what the author sees when none of them reads.
+    // Refused as written: read again, then without a heading line the reading stopped at, if it is
+    // one (and reads as no step of its own). The refusal as written is what the author sees when
+    // nothing reads, unless the text has such a heading: then the refusal below it.
+    ParseResult again = reread(text, tokens);
+    if (again != null) {
+      return again;
+    }
+    Optional<Headings.Split> headed = Headings.split(text, tokens, refused.details());
+    if (headed.isPresent()
+        && !(read(text, headed.get().heading(), List.of()) instanceof ParseResult.Parsed)) {
+      List<Token> below = headed.get().below();
+      ParseResult belowHeading = read(text, below, List.of());
+      if (belowHeading instanceof ParseResult.Parsed) {
+        return belowHeading;
+      }
+      again = reread(text, below);
+      // Refused below the heading too: the refusal points at what it could not read there.
+      return again != null ? again : belowHeading;
+    }
+    return asWritten;
+  }
+
+  /**
+   * {@code tokens}, refused as they are, read with word slips corrected, then with the
+   * normalisation table applied (filler dropped, synonyms read as the grammar's words), then with
+   * both; {@code null} when none of them reads.
+   */
+  private static ParseResult reread(String text, List<Token> tokens) {
     if (corrected(text, tokens, List.of()) instanceof ParseResult.Parsed parsed) {
       return parsed;
     }
@@ -62,7 +88,7 @@ public final class TextParser {
         return parsed;
       }
     }
-    return asWritten;
+    return null;
   }
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */
