@@ -214,6 +214,19 @@ class BuiltInParserTest {
   }
 
   @Test
+  void an_if_label_line_with_then_and_else_lines_is_a_branch() {
+    Plan plan = plan("If: company.employees >= 500\nThen: add tag 'Large'\nElse: add tag 'Small'");
+
+    Step.If branch = (Step.If) plan.steps().getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("company.employees", Operator.GE, 500));
+    assertThat(((Step.Action) branch.then().getFirst()).params().get("tags"))
+        .isEqualTo(List.of("Large"));
+    assertThat(((Step.Action) branch.otherwise().getFirst()).params().get("tags"))
+        .isEqualTo(List.of("Small"));
+  }
+
+  @Test
   void emoji_outside_quotes_are_decoration() {
     Plan plan = plan("🚀 Send email using template 'Launch' 🎉");
 

@@ -1195,6 +1195,7 @@ final class PlanGrammar {
   private void readBranch(Scope scope, List<Step> steps) {
     boolean negated = c.accept(UNLESS);
     boolean asks = !negated && c.acceptFirst(CONDITIONALS) == CHECK_WHETHER;
+    c.accept(Kind.COLON); // "If: deal value > $20,000" / "Then: …" lines
     ConditionGrammar.Result read = ConditionGrammar.read(c);
     Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
     if (asks && (c.at(Kind.END) || c.at(Kind.SEMICOLON)) && c.peek(1).isWord("if")) {
