@@ -337,4 +337,20 @@ class NormalisationTest {
                 + "{\"type\":\"wait\",\"params\":{\"duration\":\"PT2H\"}},"
                 + "{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Done\"]}}]}");
   }
+
+  @Test
+  void everyday_verbs_for_emailing_untagging_and_enriching() {
+    String hello = "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Hello\"}}]}";
+    assertThat(json("Reach out to them with the 'Hello' template")).isEqualTo(hello);
+    assertThat(json("Ping them by email with the 'Hello' template")).isEqualTo(hello);
+    assertThat(json("Nudge them with the 'Hello' template")).isEqualTo(hello);
+    assertThat(json("Write to them with the 'Hello' template")).isEqualTo(hello);
+    assertThat(json("Take off 'Old' and scrub the 'Stale' tag"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"remove_tag\",\"params\":{\"tags\":[\"Old\"]}},"
+                + "{\"type\":\"remove_tag\",\"params\":{\"tags\":[\"Stale\"]}}]}");
+    assertThat(json("Pull their details from Apollo"))
+        .isEqualTo(
+            "{\"steps\":[{\"type\":\"enrich_contact\",\"params\":{\"provider\":\"apollo\"}}]}");
+  }
 }
