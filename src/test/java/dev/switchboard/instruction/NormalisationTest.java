@@ -353,4 +353,16 @@ class NormalisationTest {
         .isEqualTo(
             "{\"steps\":[{\"type\":\"enrich_contact\",\"params\":{\"provider\":\"apollo\"}}]}");
   }
+
+  @Test
+  void a_sentence_about_the_writer_after_a_greeting_says_nothing_to_do() {
+    String intro = "{\"steps\":[{\"type\":\"send_email\",\"params\":{\"template\":\"Intro\"}}]}";
+    assertThat(json("Hi there! I'm reworking our onboarding. Send the 'Intro' template."))
+        .isEqualTo(intro);
+    assertThat(json("Hello, I have been planning the autumn push. Send the 'Intro' template."))
+        .isEqualTo(intro);
+    assertThat(json("Morning! We are cleaning up the pipeline. Send the 'Intro' template."))
+        .isEqualTo(intro);
+    assertThat(refusal("Hello, I'm asking you to phone them.")).isNotEmpty();
+  }
 }

@@ -121,7 +121,8 @@ final class PlanGrammar {
       Phrase.of(
           "(we|our|this contact|this lead|this person|this prospect|this customer|they|some|most"
               + "|everyone who|people|the team|the rep|the ae|founders|trials|junior|small deals"
-              + "|once a week|every morning|every week|the contact just|the customer|the company)");
+              + "|once a week|every morning|every week|the contact just|the customer|the company"
+              + "|i am|i have been|i have got|i have had|i was)");
 
   /** Words that make a sentence a request after all ("we need to …"). */
   private static final java.util.Set<String> REQUESTS =
@@ -633,7 +634,11 @@ final class PlanGrammar {
     int sentenceStart = steps.size();
     int blockStart = steps.size();
     Order order = new Order(steps.size());
-    separators(scope);
+    if (separators(scope) == Separation.SENTENCE) {
+      while (skipContext()) {
+        separators(scope); // "Hello, I'm putting together our spring campaign. …"
+      }
+    }
     while (!stops(scope)) {
       int before = c.mark();
       int stepStart = steps.size();
