@@ -365,4 +365,13 @@ class NormalisationTest {
         .isEqualTo(intro);
     assertThat(refusal("Hello, I'm asking you to phone them.")).isNotEmpty();
   }
+
+  @Test
+  void a_closing_and_a_signature_say_nothing_to_do() {
+    String tag = "{\"steps\":[{\"type\":\"add_tag\",\"params\":{\"tags\":[\"Hot\"]}}]}";
+    assertThat(json("Add the tag 'Hot'. Many thanks, Priya")).isEqualTo(tag);
+    assertThat(json("Add the tag 'Hot'. Cheers - Jan Novak")).isEqualTo(tag);
+    assertThat(json("Add the tag 'Hot'. That's all, thank you.")).isEqualTo(tag);
+    assertThat(refusal("Add the tag 'Hot'. Thanks, Priya will call them")).isNotEmpty();
+  }
 }

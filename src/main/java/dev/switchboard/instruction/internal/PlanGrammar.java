@@ -275,6 +275,7 @@ final class PlanGrammar {
               + " [contact|deal|lead|account|company|prospect|one|person|contacts|leads]",
           "[i] hope (you are|you 're|all is|all 's|everything is|things are|this finds you) [well"
               + "|good|doing well|great|fine]",
+          "(that 's all|that is all|that 's it|that is it|that would be all)",
           "(quick one|quick question|quick request|one more thing|small request|a quick favour"
               + "|a quick favor|here is the plan|here 's the plan|here is what i need|here 's what i"
               + " need|here is what to do|here 's what to do)",
@@ -828,6 +829,7 @@ final class PlanGrammar {
     c.reset(mark);
     if (c.acceptFirst(PLEASANTRIES) >= 0 && c.mark() > mark && atCourtesyEnd()) {
       c.accept(Kind.COLON);
+      skipSignature();
       return true;
     }
     c.reset(mark);
@@ -837,6 +839,30 @@ final class PlanGrammar {
     c.reset(mark);
     return false;
   }
+
+  /**
+   * "Many thanks, Claire" / "Cheers — Mark O'Neill": a name or two after the closing thanks, at the
+   * very end of the text, signs the message.
+   */
+  private void skipSignature() {
+    int mark = c.mark();
+    c.accept(Kind.COMMA);
+    c.accept(Kind.DASH);
+    int words = 0;
+    while (words < MAX_SIGNATURE
+        && c.at(Kind.WORD)
+        && Character.isUpperCase(c.peek().text().charAt(0))) {
+      c.next();
+      words++;
+    }
+    c.accept(Kind.END);
+    if (words == 0 || !c.atEof()) {
+      c.reset(mark);
+    }
+  }
+
+  /** A signature is at most this many names. */
+  private static final int MAX_SIGNATURE = 3;
 
   /** Skips words up to a boundary; false when something else comes first or a step starts. */
   private boolean restIsTalk() {
