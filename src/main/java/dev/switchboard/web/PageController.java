@@ -38,12 +38,6 @@ class PageController {
     return "redirect:/w/" + workspaces.getFirst().get("id") + "/agents";
   }
 
-  /** A workspace's own address opens its agents. */
-  @GetMapping("/w/{ws}")
-  String workspace(@PathVariable UUID ws) {
-    return "redirect:/w/" + ws + "/agents";
-  }
-
   @GetMapping("/w/{ws}/agents")
   String agents(Caller caller, @PathVariable UUID ws, Model model) {
     shell(caller, ws, model);

@@ -33,13 +33,6 @@ class PagesBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void the_workspace_address_opens_its_agents() {
-    signIn();
-    page.navigate(base() + "/w/" + ws);
-    assertThat(page).hasURL(base() + "/w/" + ws + "/agents");
-  }
-
-  @Test
   void run_now_shows_success_toast_and_the_execution_log_shows_completed_steps() throws Exception {
     workflowAgent(
         "Remember things", Map.of("type", "remember", "params", Map.of("key", "k", "value", "v")));
