@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.support.Api;
 import dev.switchboard.support.Runs;
 import dev.switchboard.support.SwitchboardTestBase;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,33 +31,50 @@ class HistoryExportTest extends SwitchboardTestBase {
   private String workspace;
 
   private void runs(int count) {
+    runs(
+        count,
+        i -> i == 1 ? "=HYPERLINK(\"x\"), sum" : "Exporter",
+        "Email server refused, \\\"twice\\\"\\nthen gave up");
+  }
+
+  /**
+   * Stores {@code count} finished runs of a new agent, ten minutes apart, every fourth failed with
+   * {@code error} (JSON-escaped) as its message.
+   */
+  private void runs(int count, IntFunction<String> name, String error) {
     workspace = owner.createWorkspace("Export " + System.nanoTime());
     agent =
         anAgent()
             .live()
             .withSteps(step("remember", Map.of("key", "k", "value", "v")))
             .createIn(owner, workspace);
+    List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       boolean failed = i % 4 == 0;
-      jdbc.update(
-          """
-          insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
-          status, created_at, started_at, finished_at, processed_count, summary, error)
-          values (?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?)\
-          """,
-          UUID.randomUUID(),
-          UUID.fromString(workspace),
-          UUID.fromString(agent),
-          i == 1 ? "=HYPERLINK(\"x\"), sum" : "Exporter",
-          i % 2 == 0 ? "user: ann@acme.test" : "user: bob@acme.test",
-          failed ? "failed" : "completed",
-          clock.instant().minusSeconds(600L * i).atOffset(ZoneOffset.UTC),
-          clock.instant().minusSeconds(600L * i).atOffset(ZoneOffset.UTC),
-          clock.instant().minusSeconds(600L * i).plusMillis(1500).atOffset(ZoneOffset.UTC),
-          i % 5,
-          "{\"emailsSent\": 2, \"tagsAdded\": 1, \"contactsProcessed\": " + (i % 5) + "}",
-          failed ? "{\"message\": \"Email server refused, \\\"twice\\\"\\nthen gave up\"}" : null);
+      var at = clock.instant().minusSeconds(600L * i).atOffset(ZoneOffset.UTC);
+      rows.add(
+          new Object[] {
+            UUID.randomUUID(),
+            UUID.fromString(workspace),
+            UUID.fromString(agent),
+            name.apply(i),
+            i % 2 == 0 ? "user: ann@acme.test" : "user: bob@acme.test",
+            failed ? "failed" : "completed",
+            at,
+            at,
+            at.plusNanos(1_500_000_000L),
+            i % 5,
+            "{\"emailsSent\": 2, \"tagsAdded\": 1, \"contactsProcessed\": " + (i % 5) + "}",
+            failed ? "{\"message\": \"" + error + "\"}" : null
+          });
     }
+    jdbc.batchUpdate(
+        """
+        insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
+        status, created_at, started_at, finished_at, processed_count, summary, error)
+        values (?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?)\
+        """,
+        rows);
   }
 
   private List<String> listIds(String query) {
@@ -135,6 +155,59 @@ class HistoryExportTest extends SwitchboardTestBase {
     assertThat(json.get(1).get("error").isNull()).isTrue();
     assertThat(json.get(1).get("durationMs").asLong()).isEqualTo(1500);
     assertThat(json.get(1).get("actionsPerformed").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void a_large_export_streams_without_the_heap_growing_with_it() throws Exception {
+    int count = 80_000;
+    runs(count, i -> "Exporter " + "x".repeat(170), "Mail server said: " + "no. ".repeat(400));
+    var client = java.net.http.HttpClient.newHttpClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:"
+                        + port
+                        + "/api/workspaces/"
+                        + workspace
+                        + "/executions/export?format=csv"))
+            .header("Authorization", "Bearer " + owner.token())
+            .build();
+    long before = heapAfterGc();
+
+    var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    long bytes = 0;
+    long rows = 0;
+    long halfway = 0;
+    try (InputStream body = response.body()) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = body.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            rows++;
+          }
+        }
+        bytes += n;
+        if (halfway == 0 && rows > count / 2) {
+          // The server is still writing the second half: what it holds now is what it holds
+          // while streaming.
+          halfway = heapAfterGc();
+        }
+      }
+    }
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(rows).as("header and every row").isEqualTo(count + 1);
+    assertThat(bytes)
+        .as("an export far larger than what the heap may grow by")
+        .isGreaterThan(40L << 20);
+    assertThat(halfway - before)
+        .as("heap growth halfway through a %d MB export", bytes >> 20)
+        .isLessThan(16L << 20);
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   @Test
