@@ -42,6 +42,10 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase FOR_CONTACTS =
       Phrase.of("for [all|every|each|any] [of] [the|my|our] " + NOUN);
 
+  /** "contacts w/ lead score < 20 -> untag 'MQL'": terse text names the noun without a verb. */
+  private static final Phrase BARE_NOUN =
+      Phrase.of("[all|every|any] [the|my|our|those] [existing] " + NOUN + " [in the crm]");
+
   private static final Phrase FILTER_START =
       Phrase.of("(where|whose|with|who|that|which|created|added|tagged|in|from|having)");
   private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
@@ -82,19 +86,26 @@ final class SearchGrammar implements Clause.Single {
     int mark = c.mark();
     boolean forContacts = c.accept(FOR_CONTACTS) && c.at(FILTER_START);
     c.reset(mark);
-    return forContacts || bareSearch(c);
+    return forContacts || bareSearch(c, BARE_VERB) || bareSearch(c, BARE_NOUN);
   }
 
-  /** "find <filter>": only when a filter really follows the verb. */
-  private static boolean bareSearch(Cursor c) {
+  /** "find <filter>", "contacts <filter>": only when a filter really follows the words. */
+  private static boolean bareSearch(Cursor c, Phrase words) {
     int mark = c.mark();
     try {
-      return c.accept(BARE_VERB) && !filters(c, List.of(), false, false).filters().isEmpty();
+      return c.accept(words)
+          && (words == BARE_VERB || c.at(FILTER_START))
+          && readsFilter(c);
     } catch (ParseFailure notAFilter) {
       return false;
     } finally {
       c.reset(mark);
     }
+  }
+
+  private static boolean readsFilter(Cursor c) {
+    c.accept(CONNECTOR);
+    return !filters(c, List.of(), false, false).filters().isEmpty();
   }
 
   /** "1. find contacts created this week / 2. filter: country == 'India'": narrows the search. */
@@ -132,8 +143,8 @@ final class SearchGrammar implements Clause.Single {
   @Override
   public Step.Action parseOne(Cursor c) {
     int start = c.mark();
-    if (c.acceptFirst(VERBS) < 0 && !c.accept(FOR_CONTACTS)) {
-      c.accept(BARE_VERB);
+    if (c.acceptFirst(VERBS) < 0 && !c.accept(FOR_CONTACTS) && !c.accept(BARE_VERB)) {
+      c.accept(BARE_NOUN);
     }
     boolean saidNew = false;
     for (int i = start; i < c.mark(); i++) {
