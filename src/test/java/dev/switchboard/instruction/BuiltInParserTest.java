@@ -366,6 +366,37 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_letter_is_read_for_its_request_and_its_envelope_and_background_mean_nothing() {
+    Plan plan =
+        plan(
+            "Hi Diego,\n\nThe Globex pilot ended last week. Everyone who took part has a globex.com"
+                + " address.\n\nI'd like the agent to find the contacts whose email contains"
+                + " '@globex.com' and send each of them the 'Globex Follow-up' template.\n\n"
+                + "Talk soon,\nIrene");
+
+    assertThat(plan.steps()).hasSize(2);
+    assertThat(action(plan, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
+    assertThat(action(plan, 1).params()).isEqualTo(Map.of("template", "Globex Follow-up"));
+    rejection(
+        "Hi Jamal,\n\nThe SDR team is short-staffed this week.\n\nI'd like the agent to call each"
+            + " lead with a lead score above 70 from the dialer.\n\nBest,\nSusan");
+    rejection("Hi Jamal,\n\nThe SDR team is short-staffed this week.\n\nBest,\nSusan");
+  }
+
+  @Test
+  void a_question_asked_with_check_whether_is_answered_no_by_if_they_have_not() {
+    Plan plan =
+        plan(
+            "The agent should wait 12 hours and then check whether the contact has replied; if"
+                + " they haven't, it should send the 'Same-Day Nudge' template.");
+
+    Step.If branch = (Step.If) plan.steps().get(1);
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("contact.replied", Operator.EQ, false));
+    assertThat(branch.then()).hasSize(1);
+  }
+
+  @Test
   void unbalanced_parentheses_are_refused_with_a_span() {
     String open = "If (deal.value > 5000 and contact.leadScore > 50, add tag 'Big'";
     String close = "Add tag 'A') and wait 2 days";

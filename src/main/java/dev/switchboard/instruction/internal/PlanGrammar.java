@@ -54,6 +54,12 @@ final class PlanGrammar {
   private static final Phrase IF_SO =
       Phrase.of("if (yes|so|true|it is|it does|they do|they are|they have|that is the case) [,|:]");
 
+  /** "…; if they haven't, …": the answer no to a question asked with "check whether". */
+  private static final Phrase IF_NOT =
+      Phrase.of(
+          "if [they|it|he|she|the contact|the lead] (have|has|do|does|did|are|is|were|was) not"
+              + " [replied|answered|responded] [yet] [,|:]");
+
   private static final String WHO = "(they|the contact|he|she|it|that|this|the lead|there)";
   private static final List<Phrase> ELSE_MARKS =
       Phrase.all(
@@ -138,6 +144,7 @@ final class PlanGrammar {
     "once",
     "when",
     "whenever",
+    "until",
     "because",
     "since",
     "as",
@@ -266,8 +273,8 @@ final class PlanGrammar {
       Phrase.all(
           "[and] [thanks|thank you|cheers] [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
               + " advance|again] (thanks|thank you|thx|cheers|ta|much appreciated|appreciated"
-              + "|appreciate it|i appreciate it|many thanks|thanks a lot|thanks again|best|regards"
-              + "|best regards|kind regards) [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
+              + "|appreciate it|i appreciate it|many thanks|thanks a lot|thanks again|best regards"
+              + "|kind regards|best|regards) [so much|very much|a lot|a ton|a bunch|heaps|loads|in"
               + " advance|again|for your help|for this|for that]",
           "(here is|here 's|here are|below is|this is) [the|my|our|a] [full|complete|whole|entire"
               + "|basic] (plan|playbook|sequence|workflow|process|flow|steps|rules|logic"
@@ -535,6 +542,8 @@ final class PlanGrammar {
       }
     } else if (prohibition()) {
       c.reset(mark);
+    } else if (declarativeOpening()) {
+      c.next();
     } else if (!(c.acceptWord(DESCRIPTION_OPENERS) && !Steps.startsStep(c) && hasSubject())) {
       c.reset(mark);
       return false;
@@ -553,6 +562,102 @@ final class PlanGrammar {
     c.next();
     return true;
   }
+
+  /**
+   * "The Globex pilot ended last week." / "Several prospects replied." / "Companies that are hiring
+   * are about to buy.": a sentence that opens with a determiner or a plural noun has a subject, so
+   * it is not an order (orders open with their verb). Sentences about the agent itself ("The agent
+   * books …") are not descriptions of the situation.
+   */
+  private boolean declarativeOpening() {
+    Token first = c.peek();
+    Token second = c.peek(1);
+    if (!first.is(Kind.WORD)
+        || !second.is(Kind.WORD)
+        || AGENT_NOUNS.contains(second.lower())
+        || Steps.startsStep(c)
+        || atConditional(c)) {
+      return false;
+    }
+    String word = first.lower();
+    boolean pluralNoun =
+        Character.isUpperCase(first.text().charAt(0))
+            && word.length() > 3
+            && word.endsWith("s")
+            && !word.endsWith("ss")
+            && !word.endsWith("us")
+            && Character.isLowerCase(second.text().charAt(0));
+    // After an adverb any -s form is a verb: "Apollo sometimes overwrites …".
+    boolean adverb = ADVERBS.contains(second.lower());
+    Token verb = adverb ? c.peek(2) : second;
+    boolean thirdPerson = adverb && verb.is(Kind.WORD) && verb.lower().endsWith("s");
+    return DETERMINERS.contains(word)
+        || pluralNoun
+        || thirdPerson
+        || verb.is(Kind.WORD) && finiteVerb(verb);
+  }
+
+  /** "Apollo sometimes overwrites …": an adverb between a subject and its verb. */
+  private static final java.util.Set<String> ADVERBS =
+      java.util.Set.of(
+          "sometimes",
+          "often",
+          "always",
+          "usually",
+          "never",
+          "already",
+          "still",
+          "recently",
+          "finally",
+          "rarely",
+          "normally",
+          "typically");
+
+  /**
+   * "Legal approved …", "Product thinks …": a past tense or a verb of saying after the first word
+   * makes that word a subject (an order's second word is its object: "Book a meeting").
+   */
+  private static boolean finiteVerb(Token t) {
+    String word = t.lower();
+    return Character.isLowerCase(t.text().charAt(0))
+        && (word.length() > 4 && word.endsWith("ed") || SAYING.contains(word));
+  }
+
+  /** Verbs of saying and thinking, as a description's subject uses them. */
+  private static final java.util.Set<String> SAYING =
+      java.util.Set.of(
+          "thinks",
+          "says",
+          "wants",
+          "needs",
+          "believes",
+          "feels",
+          "expects",
+          "prefers",
+          "told",
+          "asked",
+          "said",
+          "thought",
+          "runs",
+          "works",
+          "matters",
+          "is",
+          "are",
+          "was",
+          "were",
+          "has",
+          "had");
+
+  /** Words that open a noun phrase: a sentence that starts with one has a subject. */
+  private static final java.util.Set<String> DETERMINERS =
+      java.util.Set.of(
+          "the", "a", "an", "several", "many", "all", "these", "those", "their", "my", "its", "his",
+          "her", "one", "two", "three", "few", "both", "each", "most", "some", "this", "there",
+          "nothing");
+
+  /** The doer of the plan: a sentence about it is an instruction, not a description. */
+  private static final java.util.Set<String> AGENT_NOUNS =
+      java.util.Set.of("agent", "system", "bot", "workflow", "automation", "assistant", "tool");
 
   /**
    * "No emails should go out as part of this cleanup.": what must not happen is no step (a "no
@@ -581,7 +686,9 @@ final class PlanGrammar {
    */
   private boolean clauseSubjectAt(int index) {
     Token t = c.token(index);
-    return t.is(Kind.WORD) && CLAUSE_SUBJECTS.contains(t.lower());
+    return t.is(Kind.WORD)
+        && (CLAUSE_SUBJECTS.contains(t.lower())
+            || c.token(index + 1).is(Kind.WORD) && finiteVerb(c.token(index + 1)));
   }
 
   /** Whether a subject of a description follows in this sentence ("… the AE wants …", "… we …"). */
@@ -613,7 +720,8 @@ final class PlanGrammar {
             || before.isWord("we")
             || before.isWord("i")
             || before.isWord("they");
-    return asked && REQUESTS.contains(t.lower());
+    boolean obligation = !(t.isWord("have") || t.isWord("has")) || c.token(index + 1).isWord("to");
+    return asked && obligation && REQUESTS.contains(t.lower());
   }
 
   List<ParseFailure> failures() {
@@ -824,6 +932,7 @@ final class PlanGrammar {
   private boolean pleasantry() {
     int mark = c.mark();
     if (c.accept(GREETING) && c.mark() > mark) {
+      skipAddressee();
       return true;
     }
     c.reset(mark);
@@ -837,32 +946,95 @@ final class PlanGrammar {
       return true;
     }
     c.reset(mark);
-    return false;
+    return signOff();
   }
 
   /**
-   * "Many thanks, Claire" / "Cheers — Mark O'Neill": a name or two after the closing thanks, at the
-   * very end of the text, signs the message.
+   * "Talk soon,⏎Marcus" / "Obrigada,⏎Beatriz" / "Un saludo,⏎Juan": a short line ending in a comma,
+   * then a line of names that ends the text, closes a letter, in whatever words.
+   */
+  private boolean signOff() {
+    int mark = c.mark();
+    int before = mark - 1;
+    while (before > 0 && c.token(before).is(Kind.END)) {
+      before--;
+    }
+    int lineBreak = before < 0 ? -1 : c.source().indexOf('\n', c.token(before).end());
+    if (before >= 0
+        && c.token(before).is(Kind.COMMA)
+        && c.at(Kind.WORD)
+        && lineBreak >= 0
+        && lineBreak < c.peek().start()) {
+      // The separators took the comma of "Thanks,⏎Daniel" once the table had dropped "Thanks".
+      skipNames();
+      c.accept(Kind.END);
+      if (c.atEof() && c.mark() > mark) {
+        return true;
+      }
+      c.reset(mark);
+    }
+    int words = 0;
+    while (words < MAX_CLOSING && c.at(Kind.WORD)) {
+      c.next();
+      words++;
+    }
+    if (words > 0 && c.at(Kind.COMMA) && c.source().indexOf('\n', c.peek().end()) >= 0) {
+      int comma = c.mark();
+      skipSignature();
+      if (c.atEof() && c.mark() > comma) {
+        return true;
+      }
+    }
+    c.reset(mark);
+    return false;
+  }
+
+  /** A closing line ("All the very best,") is at most this many words. */
+  private static final int MAX_CLOSING = 4;
+
+  /** A signature or an addressee is at most this many names. */
+  private static final int MAX_NAMES = 3;
+
+  /** "Hi Diego," / "Dear Ms Okafor:": the names after a greeting, when a boundary follows them. */
+  private void skipAddressee() {
+    int mark = c.mark();
+    Token previous = c.token(mark - 1);
+    if (previous.is(Kind.COMMA) || previous.is(Kind.END) || previous.is(Kind.COLON)) {
+      return;
+    }
+    if (skipNames() == 0 || !(c.accept(Kind.COMMA) || c.accept(Kind.COLON) || c.at(Kind.END))) {
+      c.reset(mark);
+    }
+  }
+
+  /**
+   * "Many thanks, Claire" / "Cheers — Mark O'Neill" / "Best,⏎Irene": a name or two after the
+   * closing thanks, at the very end of the text, signs the message.
    */
   private void skipSignature() {
     int mark = c.mark();
     c.accept(Kind.COMMA);
     c.accept(Kind.DASH);
-    int words = 0;
-    while (words < MAX_SIGNATURE
-        && c.at(Kind.WORD)
-        && Character.isUpperCase(c.peek().text().charAt(0))) {
-      c.next();
-      words++;
-    }
+    c.accept(Kind.END);
+    int words = skipNames();
     c.accept(Kind.END);
     if (words == 0 || !c.atEof()) {
       c.reset(mark);
     }
   }
 
-  /** A signature is at most this many names. */
-  private static final int MAX_SIGNATURE = 3;
+  /** Skips up to {@link #MAX_NAMES} capitalised words; answers how many. */
+  private int skipNames() {
+    int words = 0;
+    while (words < MAX_NAMES
+        && c.at(Kind.WORD)
+        && Character.isUpperCase(c.peek().text().charAt(0))
+        && !Steps.startsStep(c)) {
+      c.next();
+      words++;
+    }
+    return words;
+  }
 
   /** Skips words up to a boundary; false when something else comes first or a step starts. */
   private boolean restIsTalk() {
@@ -1229,10 +1401,14 @@ final class PlanGrammar {
     c.accept(Kind.COLON); // "If: deal value > $20,000" / "Then: …" lines
     ConditionGrammar.Result read = ConditionGrammar.read(c);
     Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
-    if (asks && (c.at(Kind.END) || c.at(Kind.SEMICOLON)) && c.peek(1).isWord("if")) {
+    if (asks
+        && (c.at(Kind.END) || c.at(Kind.SEMICOLON) || c.at(Kind.COMMA))
+        && c.peek(1).isWord("if")) {
       int mark = c.mark();
       c.next(); // "Check if X exists. If it does, …"
-      if (!c.accept(IF_SO)) {
+      if (c.accept(IF_NOT) && !atElse(c, c.mark())) {
+        condition = denied(condition); // "check whether they replied; if they haven't, …"
+      } else if (!c.accept(IF_SO)) {
         c.reset(mark);
       }
     }
@@ -1269,6 +1445,17 @@ final class PlanGrammar {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }
     steps.add(new Step.If(condition, then, otherwise));
+  }
+
+  /** The opposite: "replied == false" for "replied == true", the part of a "not". */
+  private static Condition denied(Condition condition) {
+    return switch (condition) {
+      case Condition.Not not -> not.part();
+      case Condition.Compare compare
+          when compare.operator() == Operator.EQ && compare.value() instanceof Boolean yes ->
+          new Condition.Compare(compare.field(), Operator.EQ, !yes);
+      default -> new Condition.Not(condition);
+    };
   }
 
   /** "If the lead score is over 90, …; otherwise, if it's over 60, …": "it" is that field. */

@@ -93,9 +93,7 @@ final class SearchGrammar implements Clause.Single {
   private static boolean bareSearch(Cursor c, Phrase words) {
     int mark = c.mark();
     try {
-      return c.accept(words)
-          && (words == BARE_VERB || c.at(FILTER_START))
-          && readsFilter(c);
+      return c.accept(words) && (words == BARE_VERB || c.at(FILTER_START)) && readsFilter(c);
     } catch (ParseFailure notAFilter) {
       return false;
     } finally {

@@ -34,6 +34,13 @@ final class Tokenizer {
       Pattern.compile(
           "(?i:contact|deal|company|user|memory|form|search|lead)(?:\\.[A-Za-z_][A-Za-z0-9_]*)+"
               + "(?![A-Za-z0-9_])");
+
+  /** "globex.com", "brightpath.io": a domain is one word, its dot ends no sentence. */
+  private static final Pattern DOMAIN =
+      Pattern.compile(
+          "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|io|org|net|co|de|fr|es|it|nl|uk|ai|app|dev|eu"
+              + "|us|br|in|ch|at|se|no|dk|fi|pl|pt|jp|au|ca)(?![A-Za-z0-9_@]|\\.[A-Za-z0-9])");
+
   private static final Pattern VARIABLE =
       Pattern.compile("@[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+])*");
   private static final Pattern NUMBER =
@@ -187,7 +194,7 @@ final class Tokenizer {
       return matched(VARIABLE, Kind.VARIABLE) || single(Kind.SYMBOL);
     }
     if (Character.isLetterOrDigit(c) || c == '_') {
-      if (matched(EMAIL, Kind.EMAIL) || matched(PATH, Kind.PATH)) {
+      if (matched(EMAIL, Kind.EMAIL) || matched(PATH, Kind.PATH) || matched(DOMAIN, Kind.WORD)) {
         return true;
       }
       if (Character.isDigit(c)) {

@@ -46,6 +46,14 @@ class TokenizerTest {
   }
 
   @Test
+  void a_domain_is_one_word_and_its_dot_ends_no_sentence() {
+    assertThat(tokens("everyone has a globex.com address. Tag them").stream().map(Token::text))
+        .containsExactly("everyone", "has", "a", "globex.com", "address", ".", "Tag", "them", "");
+    assertThat(tokens("we use brightpath.io.").get(2).text()).isEqualTo("brightpath.io");
+    assertThat(tokens("we use brightpath.io.").get(3).kind()).isEqualTo(Kind.END);
+  }
+
+  @Test
   void money_and_shorthands_become_numbers() {
     assertThat(
             tokens("$10,000 10K $25k $1.5M 1,234.5 48").stream()
