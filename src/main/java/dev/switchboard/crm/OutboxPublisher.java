@@ -2,6 +2,8 @@ package dev.switchboard.crm;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -23,12 +25,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows as {@link CrmEvent}s as soon as a CRM write that added them commits on this
- * node, and every 500 ms (rows other nodes wrote, rows that failed before). Rows are locked with
- * {@code SKIP LOCKED}, so several nodes share the work without publishing a row twice; a row is
- * marked in the same transaction its event is published in, so a crash publishes it again (at least
- * once). Each row is marked and published in a savepoint: a row whose listeners fail stays
- * unpublished and comes again, without holding back the rest of its batch.
+ * Publishes outbox rows as {@link CrmEventBatch}es as soon as a CRM write that added them commits
+ * on this node, and every 500 ms (rows other nodes wrote, rows that failed before). Rows are locked
+ * with {@code SKIP LOCKED}, so several nodes share the work without publishing a row twice; a row
+ * is marked in the same transaction its event is published in, so a crash publishes it again (at
+ * least once). A batch is marked and published in a savepoint, all its rows together; when a
+ * listener fails on it, each row is marked and published again on its own, in a savepoint of its
+ * own: a row whose listeners fail stays unpublished and comes again, without holding back the rest
+ * of its batch.
  */
 @Component
 class OutboxPublisher {
@@ -36,8 +40,7 @@ class OutboxPublisher {
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
   static final int BATCH = 500;
 
-  private record Row(
-      long id, UUID workspaceId, String type, String payload, java.time.Instant createdAt) {}
+  private record Row(long id, UUID workspaceId, String type, String payload, Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -124,24 +127,22 @@ class OutboxPublisher {
                           rs.getObject(2, UUID.class),
                           rs.getString(3),
                           rs.getString(4),
-                          rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
+                          rs.getObject(5, OffsetDateTime.class).toInstant()))
                   .list();
-          var now = clock.instant().atOffset(ZoneOffset.UTC);
+          OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+          if (rows.size() > 1) {
+            try {
+              savepoint.executeWithoutResult(batch -> publish(rows, now));
+              return rows.size();
+            } catch (RuntimeException e) {
+              log.debug(
+                  "A listener failed on {} CRM events; publishing them one by one", rows.size(), e);
+            }
+          }
           int published = 0;
           for (Row row : rows) {
             try {
-              savepoint.executeWithoutResult(rowStatus -> {
-                jdbc.sql("update outbox_events set published_at = ? where id = ?")
-                    .params(now, row.id())
-                    .update();
-                events.publishEvent(
-                    new CrmEvent(
-                        row.workspaceId(),
-                        row.type(),
-                        json.map(row.payload()),
-                        row.id(),
-                        row.createdAt()));
-              });
+              savepoint.executeWithoutResult(alone -> publish(List.of(row), now));
               published++;
             } catch (RuntimeException e) {
               // Its savepoint rolled back: the row stays unpublished and comes again, while the
@@ -152,5 +153,24 @@ class OutboxPublisher {
           return published;
         });
     return count == null ? 0 : count;
+  }
+
+  /** Marks the rows published and publishes their events, in the caller's savepoint. */
+  private void publish(List<Row> rows, OffsetDateTime now) {
+    jdbc.sql("update outbox_events set published_at = :now where id in (:ids)")
+        .param("now", now)
+        .param("ids", rows.stream().map(Row::id).toList())
+        .update();
+    events.publishEvent(
+        new CrmEventBatch(
+            rows.stream()
+                .map(row ->
+                    new CrmEvent(
+                        row.workspaceId(),
+                        row.type(),
+                        json.map(row.payload()),
+                        row.id(),
+                        row.createdAt()))
+                .toList()));
   }
 }

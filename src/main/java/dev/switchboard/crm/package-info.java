@@ -7,9 +7,10 @@
  * dev.switchboard.crm.HandoffTaskDone}.
  *
  * <p>Its public face: {@link dev.switchboard.crm.Crm} (the port the integration actions use),
- * {@link dev.switchboard.crm.CrmEvent} (published from the transactional outbox), {@link
- * dev.switchboard.crm.HandoffTaskDone}, and the stores and records the actions work through
- * (contacts, tags, tasks, custom fields, deals).
+ * {@link dev.switchboard.crm.CrmEventBatch} of {@link dev.switchboard.crm.CrmEvent}s (published
+ * from the transactional outbox, a batch at a time), {@link dev.switchboard.crm.HandoffTaskDone},
+ * and the stores and records the actions work through (contacts, tags, tasks, custom fields,
+ * deals).
  *
  * <p>Decisions worth knowing:
  *

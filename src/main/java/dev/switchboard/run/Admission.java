@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,12 +127,17 @@ public class Admission {
     Window window =
         new Window(runnable.stream().map(i -> requests.get(i).agent().id()).toList(), now);
     List<Candidate> candidates = new ArrayList<>();
-    for (int i : runnable) {
+    for (int k = 0; k < runnable.size(); k++) {
+      int i = runnable.get(k);
       Request r = requests.get(i);
-      switch (window.check(r.source().rules(), r.agent())) {
+      // The runs are stamped a microsecond apart in the order of the requests: an agent's queue
+      // takes its runs by creation time, so they leave it in the order the rate window counted
+      // them, and a run the window held never comes before one it let through.
+      Instant at = now.plus(k, ChronoUnit.MICROS);
+      switch (window.check(r.source().rules(), r.agent(), at)) {
         case Rate.Over over -> results[i] = over.refusal();
-        case Rate.Held held -> candidates.add(candidate(i, r, now, held.hold()));
-        case Rate.Free free -> candidates.add(candidate(i, r, now, null));
+        case Rate.Held held -> candidates.add(candidate(i, r, at, held.hold()));
+        case Rate.Free free -> candidates.add(candidate(i, r, at, null));
       }
     }
     for (Candidate c : queue(candidates)) {
@@ -322,20 +328,19 @@ public class Admission {
    * admits runs, so that two requests for one agent see each other.
    */
   private final class Window {
-    private final Instant now;
     private final Instant minuteAgo;
     private final Map<UUID, ExecutionStore.RecentRuns> recent;
     private final Map<UUID, List<Instant>> added = new HashMap<>();
 
     Window(List<UUID> agentIds, Instant now) {
-      this.now = now;
       this.minuteAgo = now.minus(Duration.ofMinutes(1));
       Instant startOfDay =
           LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
       this.recent = store.recentRuns(new HashSet<>(agentIds), minuteAgo, startOfDay);
     }
 
-    Rate check(Rules rules, Agent agent) {
+    /** What the window says about one more run of the agent, created {@code at}. */
+    Rate check(Rules rules, Agent agent, Instant at) {
       ExecutionStore.RecentRuns stored =
           recent.getOrDefault(agent.id(), new ExecutionStore.RecentRuns(0, 0));
       List<Instant> ours = added.computeIfAbsent(agent.id(), id -> new ArrayList<>());
@@ -366,7 +371,7 @@ public class Admission {
         return new Rate.Over(
             Refused.of(HttpStatus.TOO_MANY_REQUESTS, "EXECUTION_LIMIT_REACHED", LIMIT_PAUSED));
       }
-      ours.add(rate instanceof Rate.Held held ? held.hold().until() : now);
+      ours.add(rate instanceof Rate.Held held ? held.hold().until() : at);
       return rate;
     }
 

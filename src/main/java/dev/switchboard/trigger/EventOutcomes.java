@@ -4,8 +4,11 @@ import dev.switchboard.crm.CrmEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,40 +46,65 @@ class EventOutcomes {
       int redeliveries) {}
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  EventOutcomes(JdbcClient jdbc) {
+  EventOutcomes(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
+
+  /** An (event, agent) pair. */
+  record Key(long eventId, UUID agentId) {}
+
+  /** One outcome to record. */
+  record Recorded(CrmEvent event, UUID agentId, Outcome outcome, UUID executionId, String detail) {}
 
   /**
-   * Whether this event was already handled for this agent; if so, counts this repeated delivery,
-   * which then starts nothing.
+   * Those of the pairs that were already handled, their repeated delivery counted: they start
+   * nothing now. One read for all of them, and an update only for the repeated ones.
    */
-  boolean redelivered(long eventId, UUID agentId) {
-    return jdbc.sql(
-                "update event_outcomes set redeliveries = redeliveries + 1"
-                    + " where event_id = ? and agent_id = ?")
-            .params(eventId, agentId)
-            .update()
-        > 0;
+  Set<Key> redelivered(List<Key> pairs) {
+    Set<Key> asked = new HashSet<>(pairs);
+    Set<Key> handled = new HashSet<>();
+    jdbc
+        .sql("select event_id, agent_id from event_outcomes where event_id in (:events)")
+        .param("events", pairs.stream().map(Key::eventId).distinct().toList())
+        .query((rs, i) -> new Key(rs.getLong(1), rs.getObject(2, UUID.class)))
+        .list()
+        .stream()
+        .filter(asked::contains)
+        .forEach(handled::add);
+    if (!handled.isEmpty()) {
+      template.batchUpdate(
+          "update event_outcomes set redeliveries = redeliveries + 1"
+              + " where event_id = ? and agent_id = ?",
+          handled.stream().map(k -> new Object[] {k.eventId(), k.agentId()}).toList());
+    }
+    return handled;
   }
 
-  void record(CrmEvent event, UUID agentId, Outcome outcome, UUID executionId, String detail) {
-    jdbc.sql(
-            """
-            insert into event_outcomes (event_id, agent_id, workspace_id, event_type, event_at,
-            outcome, execution_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?)\
-            """)
-        .params(
-            event.eventId(),
-            agentId,
-            event.workspaceId(),
-            event.type(),
-            event.at().atOffset(ZoneOffset.UTC),
-            outcome.wireName(),
-            executionId,
-            detail)
-        .update();
+  void recordAll(List<Recorded> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        """
+        insert into event_outcomes (event_id, agent_id, workspace_id, event_type, event_at,
+        outcome, execution_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?)\
+        """,
+        outcomes.stream()
+            .map(o ->
+                new Object[] {
+                  o.event().eventId(),
+                  o.agentId(),
+                  o.event().workspaceId(),
+                  o.event().type(),
+                  o.event().at().atOffset(ZoneOffset.UTC),
+                  o.outcome().wireName(),
+                  o.executionId(),
+                  o.detail()
+                })
+            .toList());
   }
 
   /** The outcomes of the workspace's {@code limit} latest events, optionally of one agent. */

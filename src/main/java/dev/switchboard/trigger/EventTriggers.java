@@ -5,6 +5,7 @@ import dev.switchboard.agent.AgentTrigger;
 import dev.switchboard.agent.Agents;
 import dev.switchboard.agent.TriggerDefinition;
 import dev.switchboard.crm.CrmEvent;
+import dev.switchboard.crm.CrmEventBatch;
 import dev.switchboard.plan.Condition;
 import dev.switchboard.run.Admission;
 import dev.switchboard.run.AdmissionResult;
@@ -14,10 +15,12 @@ import dev.switchboard.trigger.EventOutcomes.Outcome;
 import dev.switchboard.workflow.Conditions;
 import dev.switchboard.workflow.Variables;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,13 +32,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Consumes CRM events: each is matched against the event triggers of its workspace, and each
- * matching agent gets at most one run. The CRM publishes an event in the transaction that marks it
- * delivered, and this listener joins it: a node killed mid-batch rolls back the marks, the outcomes
- * and the runs together, and the batch is delivered again. A repeated delivery finds the outcome
- * and starts nothing; it is counted, and reported as {@code deduplicated}. Each agent's handling
- * runs in a savepoint: when it fails, that agent's outcome says so and the other agents, and the
- * batch, go on.
+ * Consumes CRM events, an outbox batch at a time: each event is matched against the event triggers
+ * of its workspace, and each matching agent gets at most one run. The CRM publishes a batch in the
+ * transaction that marks it delivered, and this listener joins it: a node killed mid-batch rolls
+ * back the marks, the outcomes and the runs together, and the batch is delivered again. A repeated
+ * delivery finds the outcome and starts nothing; it is counted, and reported as {@code
+ * deduplicated}. The batch's (event, agent) pairs are admitted together, in one savepoint; when
+ * that fails, each pair again in a savepoint of its own: a failing pair's outcome says so and the
+ * other pairs, and the batch, go on.
  */
 @Component
 class EventTriggers {
@@ -57,80 +61,123 @@ class EventTriggers {
     this.agents = agents;
     this.admission = admission;
     this.outcomes = outcomes;
-    // Each agent's handling in a savepoint of the delivery's transaction: one agent's failure rolls
-    // back only its own work, and the delivery goes on for the other agents.
+    // Savepoints of the delivery's transaction: a failure rolls back only its own pairs' work, and
+    // the delivery goes on for the others.
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
+  /** An event that matched triggers of one agent. */
+  private record Pair(CrmEvent event, UUID agentId, List<TriggerDefinition.Event> triggers) {}
+
   @EventListener
-  void on(CrmEvent event) {
-    Map<UUID, List<TriggerDefinition.Event>> byAgent =
-        agents.activeTriggers(event.workspaceId(), "event").stream()
-            .filter(t -> matches((TriggerDefinition.Event) t.trigger(), event))
-            .collect(
-                Collectors.groupingBy(
-                    AgentTrigger::agentId,
-                    LinkedHashMap::new,
-                    Collectors.mapping(
-                        t -> (TriggerDefinition.Event) t.trigger(), Collectors.toList())));
-    if (byAgent.isEmpty()) {
+  void on(CrmEventBatch batch) {
+    List<Pair> pairs = new ArrayList<>();
+    Map<UUID, List<AgentTrigger>> triggersOf = new HashMap<>();
+    for (CrmEvent event : batch.events()) {
+      triggersOf
+          .computeIfAbsent(event.workspaceId(), ws -> agents.activeTriggers(ws, "event"))
+          .stream()
+          .filter(t -> matches((TriggerDefinition.Event) t.trigger(), event))
+          .collect(
+              Collectors.groupingBy(
+                  AgentTrigger::agentId,
+                  LinkedHashMap::new,
+                  Collectors.mapping(
+                      t -> (TriggerDefinition.Event) t.trigger(), Collectors.toList())))
+          .forEach((agentId, triggers) -> pairs.add(new Pair(event, agentId, triggers)));
+    }
+    if (pairs.isEmpty()) {
       return;
     }
-    Map<String, Object> variables = EventContext.variables(event);
-    byAgent.forEach((agentId, triggers) -> {
-      if (!outcomes.redelivered(event.eventId(), agentId)) {
-        handleAlone(event, agentId, triggers, variables);
+    Set<EventOutcomes.Key> handled =
+        outcomes.redelivered(
+            pairs.stream()
+                .map(p -> new EventOutcomes.Key(p.event().eventId(), p.agentId()))
+                .toList());
+    List<Pair> fresh =
+        pairs.stream()
+            .filter(p -> !handled.contains(new EventOutcomes.Key(p.event().eventId(), p.agentId())))
+            .toList();
+    if (fresh.size() > 1) {
+      try {
+        savepoint.executeWithoutResult(status -> handle(fresh));
+        return;
+      } catch (RuntimeException e) {
+        log.debug("Handling {} CRM event pairs together failed; one by one", fresh.size(), e);
       }
-    });
+    }
+    fresh.forEach(this::handleAlone);
   }
 
   /** Handles the event for one agent; a failure is that agent's outcome, never the others'. */
-  private void handleAlone(
-      CrmEvent event,
-      UUID agentId,
-      List<TriggerDefinition.Event> triggers,
-      Map<String, Object> variables) {
+  private void handleAlone(Pair pair) {
     try {
-      savepoint.executeWithoutResult(status ->
-          agents
-              .find(event.workspaceId(), agentId)
-              .ifPresent(agent -> handle(event, agent, triggers, variables)));
+      savepoint.executeWithoutResult(status -> handle(List.of(pair)));
     } catch (RuntimeException e) {
-      log.warn("Handling CRM event #{} failed for agent {}", event.eventId(), agentId, e);
-      outcomes.record(event, agentId, Outcome.SKIPPED, null, FAILED);
+      log.warn(
+          "Handling CRM event #{} failed for agent {}", pair.event().eventId(), pair.agentId(), e);
+      outcomes.recordAll(
+          List.of(
+              new EventOutcomes.Recorded(
+                  pair.event(), pair.agentId(), Outcome.SKIPPED, null, FAILED)));
     }
   }
 
-  private void handle(
-      CrmEvent event,
-      Agent agent,
-      List<TriggerDefinition.Event> triggers,
-      Map<String, Object> variables) {
-    Optional<String> filtered = filtered(triggers, variables);
-    if (filtered.isPresent()) {
-      outcomes.record(event, agent.id(), Outcome.FILTERED, null, filtered.get());
-      return;
+  /**
+   * The pairs' filtered outcomes, then one admission for all the others (in the order of the
+   * events, so an agent's runs queue and count against its rate in that order), and every outcome
+   * in one batch.
+   */
+  private void handle(List<Pair> pairs) {
+    Map<UUID, Agent> byId = agents.findAll(pairs.stream().map(Pair::agentId).distinct().toList());
+    List<EventOutcomes.Recorded> recorded = new ArrayList<>();
+    List<Pair> admitting = new ArrayList<>();
+    List<Admission.Request> requests = new ArrayList<>();
+    for (Pair pair : pairs) {
+      Agent agent = byId.get(pair.agentId());
+      if (agent == null || !agent.workspaceId().equals(pair.event().workspaceId())) {
+        continue;
+      }
+      Map<String, Object> variables = EventContext.variables(pair.event());
+      Optional<String> filtered = filtered(pair.triggers(), variables);
+      if (filtered.isPresent()) {
+        recorded.add(
+            new EventOutcomes.Recorded(
+                pair.event(), agent.id(), Outcome.FILTERED, null, filtered.get()));
+        continue;
+      }
+      admitting.add(pair);
+      // The outbox id stands in the run's source as a UUID: the same on every delivery.
+      requests.add(
+          new Admission.Request(
+              new TriggerSource.Event(new UUID(0L, pair.event().eventId()), pair.event().type()),
+              agent,
+              TriggerContext.ofVariables(variables)));
     }
-    // The outbox id stands in the run's source as a UUID: the same on every delivery.
-    AdmissionResult result =
-        admission.admit(
-            new TriggerSource.Event(new UUID(0L, event.eventId()), event.type()),
-            agent,
-            TriggerContext.ofVariables(variables));
-    switch (result) {
+    List<AdmissionResult> results = requests.isEmpty() ? List.of() : admission.admitAll(requests);
+    for (int i = 0; i < admitting.size(); i++) {
+      recorded.add(recorded(admitting.get(i), results.get(i)));
+    }
+    outcomes.recordAll(recorded);
+  }
+
+  private static EventOutcomes.Recorded recorded(Pair pair, AdmissionResult result) {
+    return switch (result) {
       case AdmissionResult.Admitted a ->
-          outcomes.record(
-              event,
-              agent.id(),
+          new EventOutcomes.Recorded(
+              pair.event(),
+              pair.agentId(),
               a.waits() ? Outcome.QUEUED : Outcome.STARTED,
               a.execution().id(),
               null);
       case AdmissionResult.Skipped s ->
-          outcomes.record(event, agent.id(), Outcome.SKIPPED, s.execution().id(), s.reason());
+          new EventOutcomes.Recorded(
+              pair.event(), pair.agentId(), Outcome.SKIPPED, s.execution().id(), s.reason());
       case AdmissionResult.Refused r ->
-          outcomes.record(event, agent.id(), Outcome.SKIPPED, null, r.message());
-    }
+          new EventOutcomes.Recorded(
+              pair.event(), pair.agentId(), Outcome.SKIPPED, null, r.message());
+    };
   }
 
   /**

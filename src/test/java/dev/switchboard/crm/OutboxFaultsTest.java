@@ -105,14 +105,15 @@ class OutboxFaultsTest extends SwitchboardTestBase {
 
   private void listen(java.util.function.Consumer<CrmEvent> then) {
     context.addApplicationListener(
-        (ApplicationListener<PayloadApplicationEvent<CrmEvent>>)
+        (ApplicationListener<PayloadApplicationEvent<CrmEventBatch>>)
             e -> {
-              CrmEvent event = e.getPayload();
-              if (event.workspaceId().equals(workspace)) {
-                deliveries
-                    .computeIfAbsent(event.eventId(), id -> new AtomicInteger())
-                    .incrementAndGet();
-                then.accept(event);
+              for (CrmEvent event : e.getPayload().events()) {
+                if (event.workspaceId().equals(workspace)) {
+                  deliveries
+                      .computeIfAbsent(event.eventId(), id -> new AtomicInteger())
+                      .incrementAndGet();
+                  then.accept(event);
+                }
               }
             });
   }

@@ -29,12 +29,11 @@ class OutboxTest extends SwitchboardTestBase {
     String base = "/api/workspaces/" + ws;
     List<CrmEvent> seen = new CopyOnWriteArrayList<>();
     context.addApplicationListener(
-        (ApplicationListener<PayloadApplicationEvent<CrmEvent>>)
-            e -> {
-              if (e.getPayload().workspaceId().equals(workspace)) {
-                seen.add(e.getPayload());
-              }
-            });
+        (ApplicationListener<PayloadApplicationEvent<CrmEventBatch>>)
+            e ->
+                e.getPayload().events().stream()
+                    .filter(event -> event.workspaceId().equals(workspace))
+                    .forEach(seen::add));
 
     String contact =
         owner

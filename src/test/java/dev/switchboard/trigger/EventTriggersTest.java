@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.crm.CrmEvent;
+import dev.switchboard.crm.CrmEventBatch;
 import dev.switchboard.support.Runs;
 import dev.switchboard.support.SwitchboardTestBase;
 import java.time.Duration;
@@ -134,14 +135,14 @@ class EventTriggersTest extends SwitchboardTestBase {
             clock.instant());
 
     tx.executeWithoutResult(status -> {
-      publisher.publishEvent(event);
+      publisher.publishEvent(new CrmEventBatch(List.of(event)));
       status.setRollbackOnly(); // the node died before the batch committed
     });
     assertThat(outcomes(agent)).isEmpty();
     assertThat(runsOf(agent)).isZero();
 
-    tx.executeWithoutResult(status -> publisher.publishEvent(event));
-    tx.executeWithoutResult(status -> publisher.publishEvent(event));
+    tx.executeWithoutResult(status -> publisher.publishEvent(new CrmEventBatch(List.of(event))));
+    tx.executeWithoutResult(status -> publisher.publishEvent(new CrmEventBatch(List.of(event))));
 
     assertThat(runsOf(agent)).isEqualTo(1);
     List<JsonNode> outcomes = outcomes(agent);
