@@ -58,12 +58,15 @@ final class EmailClause implements Clause.Single {
   /** "→ template 'Bump'": the template alone is the email, in terse text. */
   private static final Phrase TEMPLATE_ALONE = Phrase.of("[the|email|e mail|mail] template {q}");
 
+  /** "wait 1 wk -> 'LI Follow-up' template": the same, the name said first. */
+  private static final Phrase NAMED_TEMPLATE_ALONE = Phrase.of("[the] {q} [email] template");
+
   /** "Subject: … Body: …": a form that says both is an email. */
   private static final Phrase SUBJECT_ALONE = Phrase.of("subject {q} [,] body {q}");
 
   @Override
   public boolean starts(Cursor c) {
-    if (c.at(TEMPLATE_ALONE) || c.at(SUBJECT_ALONE)) {
+    if (c.at(TEMPLATE_ALONE) || c.at(NAMED_TEMPLATE_ALONE) || c.at(SUBJECT_ALONE)) {
       return true;
     }
     for (Phrase p : VERBS) {

@@ -78,10 +78,25 @@ final class FieldUpdateClause implements Clause {
       if (!c.accept(VERB)) {
         return verbless(c);
       }
-      return field(c) != null && c.accept(TO);
+      int field = c.mark();
+      return field(c) != null && acceptTo(c, field);
     } finally {
       c.reset(mark);
     }
+  }
+
+  /**
+   * "to", or in terse text an arrow ("set deal stage -> 'Won'") or nothing before a quoted value or
+   * a number when the field was named with its entity ("set contact status 'Customer'", "set deal
+   * value 75K").
+   */
+  private static boolean acceptTo(Cursor c, int fieldStart) {
+    if (c.accept(TO) || c.accept(SET_ARROW)) {
+      return true;
+    }
+    boolean entityNamed =
+        c.mark() - fieldStart > 1 && ENTITIES.contains(c.token(fieldStart).lower());
+    return entityNamed && (c.at(Kind.QUOTED) || c.at(Kind.NUMBER));
   }
 
   /** The steps of a form: one per field it names. */
@@ -191,8 +206,9 @@ final class FieldUpdateClause implements Clause {
       field = field(c);
       c.accept(SET_SYMBOL);
     } else {
+      int fieldStart = c.mark();
       field = field(c);
-      if (field == null || !c.accept(TO)) {
+      if (field == null || !acceptTo(c, fieldStart)) {
         throw c.failureForClause("I can't tell which field to change in ", start);
       }
     }

@@ -38,7 +38,10 @@ final class LinkedInClause implements Clause.Single {
           "linkedin (invite|invitation|connect|connection request) {obj}",
           "(make|do|send) [a|an|the] linkedin " + REQUEST + " [to {obj}]",
           "send [a|an|the] " + REQUEST + " [on|via] linkedin [to {obj}]",
-          "[a|an] linkedin " + REQUEST);
+          "[a|an] linkedin " + REQUEST,
+          // An invitation without a note is a LinkedIn one: emails have no notes.
+          "send {obj} [a|an|the] (invitation|invite|connection request) (without|with no) [a|any]"
+              + " note");
 
   private static final List<Phrase> NOTE =
       Phrase.all(
@@ -79,6 +82,9 @@ final class LinkedInClause implements Clause.Single {
       return true; // "(no note)"
     }
     c.reset(mark);
+    if (!params.containsKey("note") && c.accept(NO_NOTE)) {
+      return true; // "li invite, no note"
+    }
     if (!params.containsKey("note") && c.atWord("with") && c.peek(1).is(Kind.QUOTED)) {
       c.next();
       params.put("note", c.next().text());

@@ -125,7 +125,8 @@ final class PlanGrammar {
   /** How a sentence that only describes the situation starts. */
   private static final Phrase CONTEXT =
       Phrase.of(
-          "(we|our|this contact|this lead|this person|this prospect|this customer|they|some|most"
+          "(fyi|btw|for context|background|we|our|this contact|this lead|this person|this prospect"
+              + "|this customer|they|some|most"
               + "|everyone who|people|the team|the rep|the ae|founders|trials|junior|small deals"
               + "|once a week|every morning|every week|the contact just|the customer|the company"
               + "|i am|i have been|i have got|i have had|i was)");
@@ -857,18 +858,19 @@ final class PlanGrammar {
   }
 
   /**
-   * "… so we can report on it later." / "…, so the growth team sees it": why a step is taken, said
-   * after it up to the end of the sentence, is no step. Needs a subject and only words, and no step
-   * after a comma or "and" in it.
+   * "… so we can report on it later." / "…, so the growth team sees it" / "… b/c they came back":
+   * why a step is taken, said after it up to the end of the sentence, is no step. Needs a subject
+   * and only words, and no step after a comma or "and" in it.
    */
   private void trailingPurpose() {
     int mark = c.mark();
     c.accept(Kind.COMMA);
-    if (!c.acceptWord("so")) {
+    if (c.acceptWord("so")) {
+      c.acceptWord("that");
+    } else if (!c.acceptWord(REASONS)) {
       c.reset(mark);
       return;
     }
-    c.acceptWord("that");
     if (!hasSubject() || !clauseSubjectAt(c.mark())) {
       c.reset(mark);
       return;
@@ -885,6 +887,9 @@ final class PlanGrammar {
       c.reset(mark);
     }
   }
+
+  /** "… because they came back": a reason given after a step. */
+  private static final String[] REASONS = {"because", "since", "as", "cause", "cos"};
 
   /** Skips "afterwards", "at the end" … said after a step, before a boundary. */
   private void trailingWhen() {

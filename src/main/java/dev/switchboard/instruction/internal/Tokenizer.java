@@ -493,6 +493,11 @@ final class Tokenizer {
       tokens.add(Token.word(text.substring(start, pos), without ? "without" : "with", start, pos));
       return;
     }
+    if (lower.equals("b") && text.startsWith("/c", pos) && !wordCharAtSafe(pos + 2)) {
+      pos += 2;
+      tokens.add(Token.word(text.substring(start, pos), "because", start, pos)); // "b/c"
+      return;
+    }
     String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
     if (normal.equals("please")) {
       return; // "Wait please 2 days": courtesy, wherever it stands
