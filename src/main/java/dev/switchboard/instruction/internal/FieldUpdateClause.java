@@ -78,8 +78,8 @@ final class FieldUpdateClause implements Clause {
       if (!c.accept(VERB)) {
         return verbless(c);
       }
-      int field = c.mark();
-      return field(c) != null && acceptTo(c, field);
+      int fieldStart = c.mark();
+      return field(c) != null && acceptTo(c, fieldStart);
     } finally {
       c.reset(mark);
     }
