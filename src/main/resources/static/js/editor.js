@@ -1,5 +1,6 @@
 // The agent editor: name, goal, instructions and status, with a live preview of the plan the
-// instructions compile to, and the words the parser could not read highlighted in the text.
+// instructions compile to, and the words the parser could not read highlighted in the text; for a
+// command agent, its argv, working directory and timeout instead of the instructions.
 (function () {
   "use strict";
   const { ws, api, el } = window.SB;
@@ -26,6 +27,8 @@
   const problemList = document.getElementById("problem-list");
 
   let agent = null;
+  /** The command section (command-editor.js), mounted when the agent is or becomes a command one. */
+  let commandSection = null;
   /** The triggers section (triggers.js), mounted once the agent and the forms are loaded. */
   let triggers = null;
   /** Bumped on every edit; a response only counts if it answers the latest version of the text. */
@@ -435,6 +438,24 @@
     formError.hidden = !message;
   }
 
+  /** The agent's kind: its own, or for a new agent the one chosen. */
+  function kind() {
+    if (agent) return agent.kind;
+    const chosen = form.querySelector('input[name="kind"]:checked');
+    return chosen ? chosen.value : "workflow";
+  }
+
+  /** Shows the instructions and their preview for a workflow agent, the command section otherwise. */
+  function showKind() {
+    const command = kind() === "command";
+    document.getElementById("instructions-field").hidden = command;
+    document.getElementById("command-field").hidden = !command;
+    document.getElementById("preview").hidden = command;
+    document.querySelector(".editor-grid").classList.toggle("single", command);
+    const root = document.getElementById("command-editor");
+    if (command && root && !commandSection) commandSection = window.SBCommand.editor(root, agent);
+  }
+
   async function save(e) {
     e.preventDefault();
     showFormError("");
@@ -450,12 +471,16 @@
       goal: goalInput.value.trim(),
       status: statusInput.value,
     };
-    const workflow = !agent || agent.kind === "workflow";
+    const workflow = kind() === "workflow";
     // Unchanged instructions are not sent, so a plan set without instructions survives a rename.
     if (workflow && (!agent || text.value !== (agent.instructions || ""))) {
       body.instructions = text.value;
     }
-    if (!agent) body.kind = "workflow";
+    if (!agent) body.kind = kind();
+    if (commandSection && !workflow) {
+      commandSection.clearErrors();
+      Object.assign(body, commandSection.value());
+    }
     if (triggers) {
       triggers.clearErrors();
       body.triggers = triggers.value();
@@ -481,8 +506,14 @@
     }
     // 403 for viewers, 400 for a bad field, anything else: the API's own message.
     showFormError(r.error ? r.error.message : "Saving failed.");
-    // A bad trigger (triggers[1].cron) is also shown on its own control.
-    if (triggers && r.error && r.error.field) triggers.showError(r.error.field, r.error.message);
+    // A bad trigger (triggers[1].cron) or command field (command[1]) is also shown on its control.
+    const field = r.error && r.error.field;
+    if (!field) return;
+    if (field.startsWith("triggers")) {
+      if (triggers) triggers.showError(field, r.error.message);
+    } else if (commandSection) {
+      commandSection.showError(field, r.error.message);
+    }
   }
 
   async function mountTriggers(current) {
@@ -498,6 +529,7 @@
 
   async function load() {
     if (!agentId) {
+      form.querySelectorAll('input[name="kind"]').forEach((radio) => radio.addEventListener("change", showKind));
       mountTriggers([]);
       showHint();
       renderBackdrop();
@@ -527,16 +559,14 @@
       text.value = agent.instructions || "";
       onEdit();
     } else {
-      document.getElementById("instructions-field").hidden = true;
-      document.getElementById("command-field").hidden = false;
-      document.getElementById("command-text").textContent = (agent.command || []).join(" ");
+      showKind();
       // The instance does not let this user change command agents: say why, offer no Save.
-      if (document.getElementById("command-refusal")) {
+      const readOnly = document.getElementById("command-text");
+      if (readOnly) {
+        readOnly.textContent = (agent.command || []).join(" ");
         form.querySelectorAll("input, select").forEach((field) => { field.disabled = true; });
         saveButton.disabled = true;
       }
-      document.getElementById("preview").hidden = true;
-      document.querySelector(".editor-grid").classList.add("single");
     }
   }
 

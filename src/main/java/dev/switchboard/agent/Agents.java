@@ -36,6 +36,7 @@ public class Agents {
 
   static final int MAX_INSTRUCTIONS = 20_000;
   private static final int MAX_ARGS = 64;
+  private static final int MAX_ARG_LENGTH = 4000;
 
   private final AgentStore store;
   private final Clock clock;
@@ -449,12 +450,16 @@ public class Agents {
     }
     for (int i = 0; i < command.size(); i++) {
       String arg = command.get(i);
-      if (arg == null
-          || (i == 0 && arg.isBlank())
-          || arg.length() > 4000
-          || arg.indexOf('\0') >= 0) {
+      String field = "command[" + i + "]";
+      if (arg == null || arg.indexOf('\0') >= 0) {
+        throw ApiException.invalid(field, "Argument " + i + " of command is not valid");
+      }
+      if (i == 0 && arg.isBlank()) {
+        throw ApiException.invalid(field, "Name the program to run");
+      }
+      if (arg.length() > MAX_ARG_LENGTH) {
         throw ApiException.invalid(
-            "command[" + i + "]", "Argument " + i + " of command is not valid");
+            field, "Argument " + i + " is longer than " + MAX_ARG_LENGTH + " characters");
       }
     }
     return command;

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The agent editor: a form for name, goal, instructions and status with a live preview of what the
  * instructions compile to. The page only names the workspace and the agent; the script loads the
  * agent, previews through {@code POST /api/workspaces/{ws}/instructions/parse} and saves through
- * the agents API, which decides who may save (403 for viewers, shown as its message). Who may not
- * change command agents is told why on the page instead of being let try.
+ * the agents API, which decides who may save (403 for viewers, shown as its message). A command
+ * agent's argv, working directory and timeout are edited as fields; who may not create or change
+ * command agents is told why on the page instead of being let try.
  */
 @Controller
 class AgentEditorController {
@@ -40,6 +41,7 @@ class AgentEditorController {
     shell.fill(caller, ws, model);
     model.addAttribute("agentId", "");
     model.addAttribute("isNew", true);
+    commandRefusal(caller, ws, model);
     model.addAttribute("pageTitle", "New agent");
     return "agent-editor";
   }
@@ -50,9 +52,14 @@ class AgentEditorController {
     records.agent(ws, agentId);
     model.addAttribute("agentId", agentId);
     model.addAttribute("isNew", false);
-    model.addAttribute(
-        "commandRefusal", commandPolicy.refusal(access.member(caller, ws)).orElse(null));
+    commandRefusal(caller, ws, model);
     model.addAttribute("pageTitle", "Edit agent");
     return "agent-editor";
+  }
+
+  /** Why this caller may not create or change command agents, or null when they may. */
+  private void commandRefusal(Caller caller, UUID ws, Model model) {
+    model.addAttribute(
+        "commandRefusal", commandPolicy.refusal(access.member(caller, ws)).orElse(null));
   }
 }
