@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,15 @@ class QueueReasons {
 
   static final Duration MEDIAN_KEPT = Duration.ofSeconds(5);
   private static final int MEDIANS_KEPT = 10_000;
+
+  /** An agent's latest finished runs: takes the agent id and how many. */
+  private static final String RECENT_RUN_TIMES =
+      "select agent_id, started_at, finished_at from executions"
+          + " where agent_id = ? and status in ('completed', 'failed')"
+          + " and started_at is not null order by finished_at desc limit ?";
+
+  /** How many agents one read of {@link #perAgent} covers. */
+  private static final int AGENTS_PER_READ = 100;
 
   private final JdbcClient jdbc;
   private final RunSettings settings;
@@ -99,22 +110,28 @@ class QueueReasons {
     List<Placed> placed = new ArrayList<>();
     java.util.Set<UUID> seen = new java.util.HashSet<>();
     List<Queued> turnCome = new ArrayList<>();
-    for (UUID agentId : agentIds) {
-      List<Queued> queue =
-          jdbc.sql(
-                  "select "
-                      + QUEUED_COLUMNS
-                      + " from executions where agent_id = ? and status = 'queued'"
-                      + " order by created_at, id limit ?")
-              .params(agentId, TOLD_DEPTH)
-              .query(QueueReasons::queued)
-              .list();
-      if (queue.isEmpty()) {
-        continue;
-      }
-      Optional<Head> head = head(agentId);
-      Duration median = null;
-      boolean medianRead = false;
+    Map<UUID, List<Queued>> queues = new HashMap<>();
+    perAgent(
+            agentIds,
+            "select "
+                + QUEUED_COLUMNS
+                + " from executions where agent_id = ? and status = 'queued'"
+                + " order by created_at, id limit ?",
+            TOLD_DEPTH,
+            QueueReasons::queued)
+        .forEach(q -> queues.computeIfAbsent(q.agentId(), id -> new ArrayList<>()).add(q));
+    Map<UUID, Head> heads = heads(queues.keySet());
+    medians(
+        queues.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(q -> !q.head() && !q.heldAt(now)))
+            .map(Map.Entry::getKey)
+            .toList(),
+        now);
+    for (Map.Entry<UUID, List<Queued>> entry : queues.entrySet()) {
+      UUID agentId = entry.getKey();
+      List<Queued> queue = entry.getValue();
+      queue.sort(java.util.Comparator.comparing(Queued::createdAt).thenComparing(Queued::id));
+      Optional<Head> head = Optional.ofNullable(heads.get(agentId));
       for (int ahead = 0; ahead < queue.size(); ahead++) {
         Queued q = queue.get(ahead);
         seen.add(q.id());
@@ -123,10 +140,7 @@ class QueueReasons {
         } else if (q.head()) {
           turnCome.add(q);
         } else {
-          if (!medianRead) {
-            median = medianRunTime(agentId);
-            medianRead = true;
-          }
+          Duration median = recentMedian(agentId, now).orElse(null);
           Optional<UUID> first = ahead == 0 ? Optional.empty() : Optional.of(queue.getFirst().id());
           Optional<UUID> blocking = head.map(Head::id).or(() -> first);
           placed.add(q.placed(behindHead(q, head, blocking, ahead, median, now)));
@@ -149,7 +163,9 @@ class QueueReasons {
           .forEach(turnCome::add);
     }
     Map<UUID, QueueStatus> capacity = capacity(turnCome, now);
-    turnCome.forEach(q -> placed.add(q.placed(capacity.get(q.id()))));
+    turnCome.stream()
+        .filter(q -> capacity.containsKey(q.id()))
+        .forEach(q -> placed.add(q.placed(capacity.get(q.id()))));
     return placed;
   }
 
@@ -220,7 +236,8 @@ class QueueReasons {
    * at its start plus its agent's median run time) and as each claimable run, in queue order, takes
    * the first free worker for its own agent's median; a run gets the first worker free when its
    * turn comes. The estimate is null when a median is unknown or more than {@link #ESTIMATE_AHEAD}
-   * runs are ahead.
+   * runs are ahead. A run a worker took meanwhile is left out. The agents' medians are read in one
+   * statement.
    */
   private Map<UUID, QueueStatus> capacity(List<Queued> runs, Instant now) {
     if (runs.isEmpty()) {
@@ -253,6 +270,10 @@ class QueueReasons {
                 new Running(rs.getObject("agent_id", UUID.class), instant(rs, "started_at")))
             .list();
     // Other nodes' runs count too: there are at least as many workers as runs running.
+    java.util.Set<UUID> agents = new java.util.HashSet<>();
+    running.forEach(r -> agents.add(r.agentId()));
+    queue.stream().limit(ESTIMATE_AHEAD + 1).forEach(c -> agents.add(c.agentId()));
+    medians(agents, now);
     int workers = Math.max(settings.workers(), running.size());
     boolean workerFree = running.size() < settings.workers();
     Map<UUID, Optional<Duration>> medians = new HashMap<>();
@@ -291,8 +312,11 @@ class QueueReasons {
         }
       }
     }
+    // A run the read did not reach is further down when the read was cut at its limit; else it is
+    // no longer queued (a worker took it meanwhile) and has nothing to be told.
+    boolean cut = queue.size() == ESTIMATE_AHEAD + runs.size();
     for (Queued q : runs) {
-      if (!statuses.containsKey(q.id())) {
+      if (cut && !statuses.containsKey(q.id())) {
         statuses.put(q.id(), QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree));
       }
     }
@@ -308,19 +332,77 @@ class QueueReasons {
    * each tick, and the runs ahead of each share their agents.
    */
   private Optional<Duration> recentMedian(UUID agentId, Instant now) {
-    Median kept = medians.get(agentId);
-    if (kept != null
-        && !kept.readAt().isAfter(now)
-        && kept.readAt().plus(MEDIAN_KEPT).isAfter(now)) {
+    Median kept = kept(agentId, now);
+    if (kept != null) {
       return kept.runTime();
     }
+    Optional<Duration> runTime = Optional.ofNullable(medianRunTime(agentId));
+    keep(agentId, runTime, now);
+    return runTime;
+  }
+
+  /** Reads the medians of those of the agents not kept, in one statement, and keeps them. */
+  private void medians(Collection<UUID> agentIds, Instant now) {
+    List<UUID> missing = agentIds.stream().filter(id -> kept(id, now) == null).toList();
+    Map<UUID, List<Duration>> times = new HashMap<>();
+    perAgent(
+            missing,
+            RECENT_RUN_TIMES,
+            RECENT_RUNS,
+            (rs, i) -> Map.entry(rs.getObject("agent_id", UUID.class), runTime(rs)))
+        .forEach(t -> times.computeIfAbsent(t.getKey(), id -> new ArrayList<>()).add(t.getValue()));
+    times.forEach((agentId, runTimes) -> keep(agentId, Optional.of(median(runTimes)), now));
+  }
+
+  private Median kept(UUID agentId, Instant now) {
+    Median kept = medians.get(agentId);
+    boolean fresh =
+        kept != null && !kept.readAt().isAfter(now) && kept.readAt().plus(MEDIAN_KEPT).isAfter(now);
+    return fresh ? kept : null;
+  }
+
+  /** An agent without history is not kept: its first run may end any moment. */
+  private void keep(UUID agentId, Optional<Duration> runTime, Instant now) {
     if (medians.size() > MEDIANS_KEPT) {
       medians.clear();
     }
-    Optional<Duration> runTime = Optional.ofNullable(medianRunTime(agentId));
-    // An agent without history is asked again next time: its first run may end any moment.
     runTime.ifPresent(d -> medians.put(agentId, new Median(runTime, now)));
-    return runTime;
+  }
+
+  /**
+   * The rows of {@code select} (which takes an agent id and a limit, in that order) for each of the
+   * agents, as one statement per {@link #AGENTS_PER_READ} agents: each agent's part keeps its own
+   * index walk and limit, so the cost follows the rows asked for, not the queue's length.
+   */
+  private <T> List<T> perAgent(
+      Collection<UUID> agentIds, String select, int limit, RowMapper<T> rows) {
+    List<UUID> ids = List.copyOf(agentIds);
+    List<T> out = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += AGENTS_PER_READ) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + AGENTS_PER_READ));
+      String sql =
+          String.join(" union all ", Collections.nCopies(chunk.size(), "(" + select + ")"));
+      List<Object> params = new ArrayList<>();
+      chunk.forEach(id -> params.addAll(List.of(id, limit)));
+      out.addAll(jdbc.sql(sql).params(params).query(rows).list());
+    }
+    return out;
+  }
+
+  /** The runs holding the agents' slots, by agent. */
+  private Map<UUID, Head> heads(Collection<UUID> agentIds) {
+    if (agentIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Head> heads = new HashMap<>();
+    jdbc.sql("select head_agent_id, id, started_at from executions where head_agent_id in (:ids)")
+        .param("ids", agentIds)
+        .query((rs, i) ->
+            heads.put(
+                rs.getObject("head_agent_id", UUID.class),
+                new Head(rs.getObject("id", UUID.class), instant(rs, "started_at"))))
+        .list();
+    return heads;
   }
 
   /** From the agent's median run time: what is ahead of this run, one median each. */
@@ -336,24 +418,24 @@ class QueueReasons {
     return headEnds.plus(median.multipliedBy(ahead));
   }
 
-  Duration medianRunTime(UUID agentId) {
+  /** The agent's median over its {@link #RECENT_RUNS} latest runs, read now; null without any. */
+  private Duration medianRunTime(UUID agentId) {
     List<Duration> times =
-        new ArrayList<>(
-            jdbc.sql(
-                    """
-                    select started_at, finished_at from executions
-                    where agent_id = ? and status in ('completed', 'failed')
-                    and started_at is not null order by finished_at desc limit ?\
-                    """)
-                .params(agentId, RECENT_RUNS)
-                .query((rs, i) ->
-                    Duration.between(instant(rs, "started_at"), instant(rs, "finished_at")))
-                .list());
-    if (times.isEmpty()) {
-      return null;
-    }
-    times.sort(null);
-    return times.get(times.size() / 2);
+        jdbc.sql(RECENT_RUN_TIMES)
+            .params(agentId, RECENT_RUNS)
+            .query((rs, i) -> runTime(rs))
+            .list();
+    return times.isEmpty() ? null : median(times);
+  }
+
+  private static Duration runTime(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return Duration.between(instant(rs, "started_at"), instant(rs, "finished_at"));
+  }
+
+  private static Duration median(List<Duration> times) {
+    List<Duration> sorted = new ArrayList<>(times);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2);
   }
 
   private int agentAhead(Queued q) {
