@@ -1,7 +1,11 @@
 package dev.switchboard.crm;
 
+import dev.switchboard.sql.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,6 +52,7 @@ class OutboxPublisher {
   private final ApplicationEventPublisher events;
   private final CrmJson json;
   private final Clock clock;
+  private final Timer lag;
   private final AtomicBoolean woken = new AtomicBoolean();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -59,7 +64,8 @@ class OutboxPublisher {
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       CrmJson json,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.savepoint = new TransactionTemplate(transactions);
@@ -67,6 +73,11 @@ class OutboxPublisher {
     this.events = events;
     this.json = json;
     this.clock = clock;
+    this.lag =
+        Timer.builder("switchboard.outbox.lag")
+            .description("From a CRM change's commit to the commit of its event's delivery")
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -133,6 +144,7 @@ class OutboxPublisher {
           if (rows.size() > 1) {
             try {
               savepoint.executeWithoutResult(batch -> publish(rows, now));
+              lagged(rows);
               return rows.size();
             } catch (RuntimeException e) {
               log.debug(
@@ -143,6 +155,7 @@ class OutboxPublisher {
           for (Row row : rows) {
             try {
               savepoint.executeWithoutResult(alone -> publish(List.of(row), now));
+              lagged(List.of(row));
               published++;
             } catch (RuntimeException e) {
               // Its savepoint rolled back: the row stays unpublished and comes again, while the
@@ -153,6 +166,12 @@ class OutboxPublisher {
           return published;
         });
     return count == null ? 0 : count;
+  }
+
+  /** Once the delivery commits, how long after their changes the rows were delivered. */
+  private void lagged(List<Row> rows) {
+    AfterCommit.run(
+        () -> rows.forEach(row -> lag.record(Duration.between(row.createdAt(), clock.instant()))));
   }
 
   /** Marks the rows published and publishes their events, in the caller's savepoint. */

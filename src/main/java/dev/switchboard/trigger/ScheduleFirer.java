@@ -10,7 +10,10 @@ import dev.switchboard.run.Admission;
 import dev.switchboard.run.AdmissionResult;
 import dev.switchboard.run.TriggerContext;
 import dev.switchboard.run.TriggerSource;
+import dev.switchboard.sql.AfterCommit;
 import dev.switchboard.workspace.WorkspaceAccess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +53,7 @@ class ScheduleFirer {
   private final TransactionTemplate savepoint;
   private final Clock clock;
   private final Duration catchUp;
+  private final Timer lateness;
 
   ScheduleFirer(
       SlotLedger ledger,
@@ -60,7 +64,8 @@ class ScheduleFirer {
       TransactionTemplate tx,
       PlatformTransactionManager transactions,
       Clock clock,
-      @Value("${switchboard.schedule-catchup}") Duration catchUp) {
+      @Value("${switchboard.schedule-catchup}") Duration catchUp,
+      MeterRegistry registry) {
     this.ledger = ledger;
     this.agents = agents;
     this.admission = admission;
@@ -71,6 +76,11 @@ class ScheduleFirer {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
     this.catchUp = catchUp;
+    this.lateness =
+        Timer.builder("switchboard.schedule.lateness")
+            .description("From a schedule slot's time to the commit of its run's admission")
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
   /**
@@ -131,7 +141,7 @@ class ScheduleFirer {
    */
   private void recordAll(List<Due> due, Instant now) {
     try {
-      savepoint.executeWithoutResult(status -> record(due, now));
+      late(savepoint.execute(status -> record(due, now)));
     } catch (RuntimeException e) {
       log.debug("Firing {} schedules together failed; firing them one by one", due.size(), e);
       due.forEach(d -> recordAlone(d, now));
@@ -140,7 +150,7 @@ class ScheduleFirer {
 
   private void recordAlone(Due due, Instant now) {
     try {
-      savepoint.executeWithoutResult(status -> record(List.of(due), now));
+      late(savepoint.execute(status -> record(List.of(due), now)));
     } catch (DuplicateKeyException recordedByAnotherNode) {
       // That node fired these slots; nothing is left to do here.
     } catch (RuntimeException e) {
@@ -155,7 +165,14 @@ class ScheduleFirer {
    * queues), so two nodes racing wait, never deadlock. The fired slot is recorded {@code queued}
    * (the claim) and settled after admission, in this same transaction.
    */
-  private void record(List<Due> due, Instant now) {
+  /** Once the firing commits, how late each fired slot's run was admitted. */
+  private void late(List<Instant> fired) {
+    AfterCommit.run(
+        () -> fired.forEach(slot -> lateness.record(Duration.between(slot, clock.instant()))));
+  }
+
+  /** Records the slots and admits their runs; answers the slots that fired a run. */
+  private List<Instant> record(List<Due> due, Instant now) {
     Map<UUID, Agent> byId =
         agents.findAll(due.stream().map(d -> d.trigger().agentId()).distinct().toList());
     List<SlotLedger.Entry> claims = new ArrayList<>();
@@ -187,7 +204,7 @@ class ScheduleFirer {
     }
     ledger.recordAll(claims, now);
     if (firing.isEmpty()) {
-      return;
+      return List.of();
     }
     List<AdmissionResult> results = admission.admitAll(requests);
     List<SlotLedger.Entry> settled = new ArrayList<>();
@@ -207,6 +224,7 @@ class ScheduleFirer {
       }
     }
     ledger.settleAll(settled);
+    return firing.stream().map(d -> d.slots().fire()).toList();
   }
 
   private record Settled(SlotOutcome outcome, String reason, UUID executionId) {}

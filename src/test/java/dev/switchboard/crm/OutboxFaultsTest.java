@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.SwitchboardTestBase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,9 @@ class OutboxFaultsTest extends SwitchboardTestBase {
   @Test
   void two_consumers_draining_at_once_deliver_each_event_once() throws Exception {
     listen(event -> {});
-    OutboxPublisher second = new OutboxPublisher(jdbcClient, tx, transactions, events, json, clock);
+    OutboxPublisher second =
+        new OutboxPublisher(
+            jdbcClient, tx, transactions, events, json, clock, new SimpleMeterRegistry());
 
     createContacts(40);
     CompletableFuture.allOf(

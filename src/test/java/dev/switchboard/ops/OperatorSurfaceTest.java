@@ -108,6 +108,25 @@ class OperatorSurfaceTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_crm_change_times_its_outbox_delivery() {
+    Scrape before = scrape();
+
+    owner
+        .post(
+            "/api/workspaces/" + ws + "/contacts",
+            Map.of("email", "lag-" + UUID.randomUUID() + "@test.local"))
+        .expect(201);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(
+                    scrape().sum("switchboard_outbox_lag_seconds_count")
+                        - before.sum("switchboard_outbox_lag_seconds_count"))
+                .isGreaterThanOrEqualTo(1));
+  }
+
+  @Test
   void the_queue_and_websocket_gauges_are_published() {
     Scrape now = scrape();
     assertThat(now.has("switchboard_queue_depth")).isTrue();

@@ -10,6 +10,7 @@ import dev.switchboard.notification.Notifier;
 import dev.switchboard.run.Admission;
 import dev.switchboard.support.SwitchboardTestBase;
 import dev.switchboard.workspace.WorkspaceAccess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,21 +65,26 @@ class ScheduleNodesTest extends SwitchboardTestBase {
             .orElseThrow();
     List<ScheduleFirer> nodes = List.of(node(), node());
     var threads = java.util.concurrent.Executors.newFixedThreadPool(nodes.size());
-
-    for (int second = 0; second < SECONDS; second++) {
-      clock.advance(Duration.ofSeconds(1));
-      CyclicBarrier together = new CyclicBarrier(nodes.size());
-      CompletableFuture.allOf(
-              nodes.stream()
-                  .map(node ->
-                      CompletableFuture.runAsync(
-                          () -> {
-                            await(together);
-                            node.fire(List.of(trigger));
-                          },
-                          threads))
-                  .toArray(CompletableFuture[]::new))
-          .get(30, TimeUnit.SECONDS);
+    // This context's own ticker must not fire the slots: the two nodes below are the only ones.
+    ticker.hold(true);
+    try {
+      for (int second = 0; second < SECONDS; second++) {
+        clock.advance(Duration.ofSeconds(1));
+        CyclicBarrier together = new CyclicBarrier(nodes.size());
+        CompletableFuture.allOf(
+                nodes.stream()
+                    .map(node ->
+                        CompletableFuture.runAsync(
+                            () -> {
+                              await(together);
+                              node.fire(List.of(trigger));
+                            },
+                            threads))
+                    .toArray(CompletableFuture[]::new))
+            .get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      ticker.hold(false);
     }
     threads.shutdown();
     // Archived, so that its per-second schedule does not fill the queue of the tests after this.
@@ -118,6 +124,9 @@ class ScheduleNodesTest extends SwitchboardTestBase {
     for (int i = 1; i < times.size(); i++) {
       assertThat(Duration.between(times.get(i - 1), times.get(i))).isEqualTo(Duration.ofSeconds(1));
     }
+    assertThat(registry.get("switchboard.schedule.lateness").timer().count())
+        .as("lateness is timed once per fired slot, not by the node whose firing rolled back")
+        .isEqualTo(runs.longValue());
   }
 
   @Test
@@ -154,6 +163,9 @@ class ScheduleNodesTest extends SwitchboardTestBase {
             .as("runs of %s", trigger.agentId())
             .isEqualTo(1);
       }
+      assertThat(registry.get("switchboard.schedule.lateness").timer().count())
+          .as("the slot the other node fired first is not timed twice")
+          .isEqualTo((long) triggers.size());
     } finally {
       ticker.hold(false);
     }
@@ -173,13 +185,25 @@ class ScheduleNodesTest extends SwitchboardTestBase {
         agent);
   }
 
+  /** The nodes' shared meters. */
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
   private ScheduleFirer node() {
     return node(tx);
   }
 
   private ScheduleFirer node(TransactionTemplate tx) {
     return new ScheduleFirer(
-        ledger, agents, admission, notifier, access, tx, transactions, clock, Duration.ofHours(1));
+        ledger,
+        agents,
+        admission,
+        notifier,
+        access,
+        tx,
+        transactions,
+        clock,
+        Duration.ofHours(1),
+        registry);
   }
 
   private static void await(CyclicBarrier barrier) {

@@ -13,6 +13,7 @@ import dev.switchboard.run.Admission;
 import dev.switchboard.support.Runs;
 import dev.switchboard.support.SwitchboardTestBase;
 import dev.switchboard.workspace.WorkspaceAccess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -249,7 +250,16 @@ class TriggerFaultsTest extends SwitchboardTestBase {
 
   private ScheduleFirer node(TransactionTemplate tx) {
     return new ScheduleFirer(
-        ledger, agents, admission, notifier, access, tx, transactions, clock, Duration.ofHours(1));
+        ledger,
+        agents,
+        admission,
+        notifier,
+        access,
+        tx,
+        transactions,
+        clock,
+        Duration.ofHours(1),
+        new SimpleMeterRegistry());
   }
 
   private int count(String agent, String status) {
