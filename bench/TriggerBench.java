@@ -1509,15 +1509,35 @@ public class TriggerBench {
           p.setProperty("drain.runs_per_s", fmt(completed / seconds));
           p.setProperty("drain.claims", String.valueOf(rs.getInt(3)));
           p.setProperty("drain.commits_per_run", fmt((double) commits / n));
+          p.setProperty("drain.nodes", String.valueOf(o.integer("nodes", 1)));
           p.setProperty(
               "drain.writes_per_run",
               fmt((double) (c1[1] - Long.parseLong(p.getProperty("drain.x0"))) / n));
         }
       }
+      try (PgStats pg = PgStats.open(o);
+          Connection db = pg.measured()) {
+        var s = db.createStatement();
+        s.execute("set search_path = " + o.require("pg-schema"));
+        // No run twice: each run started once, on whichever node took it.
+        p.setProperty(
+            "drain.started_twice",
+            String.valueOf(
+                countOf(
+                    db,
+                    """
+                    select count(*) from (select t.execution_id from execution_transitions t
+                      join executions e on e.id = t.execution_id
+                      where e.created_at > '%s'::timestamptz and t.to_status = 'running'
+                      group by t.execution_id having count(*) > 1) twice                    """
+                        .formatted(p.getProperty("drain.since")))));
+      }
       p.setProperty("drain.loadavg", loadavg());
       store(p, o);
       log("drain: " + p.getProperty("drain.runs_per_s") + " runs/s, "
-          + p.getProperty("drain.commits_per_run") + " commits per run");
+          + p.getProperty("drain.commits_per_run") + " commits per run, "
+          + p.getProperty("drain.nodes") + " node(s), "
+          + p.getProperty("drain.started_twice") + " runs started twice");
     }
 
     private static Properties load(Options o) throws IOException {
@@ -1739,7 +1759,8 @@ public class TriggerBench {
           "delayed/dbscheduler/tuned", "lateness_p50_ms");
       line(md, ours, "slots.queued.p99", "500 due in one second: lateness p99 ms", peers,
           "delayed/dbscheduler/tuned", "lateness_p99_ms");
-      for (String k : List.of("drain.n", "drain.seconds", "drain.claims", "drain.writes_per_run",
+      for (String k : List.of("drain.n", "drain.nodes", "drain.started_twice", "drain.seconds",
+          "drain.claims", "drain.writes_per_run",
           "slots.started.p50", "slots.started.p99", "slots.commits_per_run",
           "slots.writes_per_run", "manual.commits_per_run", "manual.writes_per_run",
           "events.n", "events.queued.p50", "events.queued.p95", "events.queued.p99",

@@ -4,7 +4,7 @@
 # Usage: bench/run.sh [--runs N] [--triggers N] [--warmup N] [--agents N] [--tp-agents N]
 #                     [--workers N] [--h2-only | --pg-only] [--pg-db NAME] [--preload N]
 #                     [--keep-schema] [--rebuild] [--jar PATH]
-#        bench/run.sh [--drain N] [--drain-agents N] [--triggers-bench] [--slots N] [--contacts N]
+#        bench/run.sh [--drain N] [--drain-agents N] [--drain-nodes N] [--triggers-bench] [--slots N] [--contacts N]
 #                     [--peers | --peers-all] [--peers-jobs N] [--quiet N]
 #                     (PostgreSQL; see bench/README.md)
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOARD_WORKERS:-8}"
 DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
-DRAIN=0 DRAIN_AGENTS=1000 QUIET=0 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
+DRAIN=0 DRAIN_AGENTS=1000 DRAIN_NODES=1 QUIET=0 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
 num() { # num OPTION VALUE: VALUE must be a whole number >= 1 (>= 0 for --preload)
   [[ "$2" =~ ^[0-9]+$ ]] && { [ "$2" -ge 1 ] || [ "$1" = --preload ]; } || {
     echo "$1 needs a whole number >= 1, not '${2:-}'" >&2; exit 2; }
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
     --workers) num "$1" "${2:-}"; WORKERS="$2"; shift ;;
     --drain) num "$1" "${2:-}"; DRAIN="$2"; shift ;;
     --drain-agents) num "$1" "${2:-}"; DRAIN_AGENTS="$2"; shift ;;
+    --drain-nodes) num "$1" "${2:-}"; DRAIN_NODES="$2"; shift ;;
     --quiet) num "$1" "${2:-}"; QUIET="$2"; shift ;;
     --triggers-bench) DO_TRIGGERS=1 ;;
     --slots) num "$1" "${2:-}"; SLOTS="$2"; shift ;;
@@ -50,6 +51,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 NEW_WORKLOADS=$(( DRAIN > 0 || QUIET > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 ))
+if [ "$DRAIN_NODES" -lt 1 ] || [ "$DRAIN_NODES" -gt 8 ]; then
+  echo "--drain-nodes must be from 1 to 8, not $DRAIN_NODES" >&2; exit 2
+fi
 if [ "$DRAIN_AGENTS" -gt "$DRAIN" ] && [ "$DRAIN" -gt 0 ]; then
   echo "--drain-agents ($DRAIN_AGENTS) must not exceed --drain ($DRAIN)" >&2; exit 2
 fi
@@ -87,20 +91,26 @@ fi
 WORK="$(mktemp -d /tmp/switchboard-bench.XXXXXX)"
 RESULTS=bench/results
 mkdir -p "$RESULTS"
-SERVER_PID="" SCHEMA=""
+SERVER_PID="" SCHEMA="" NODE_PIDS=()
 
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 400); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "server $SERVER_PID did not stop in 40 s; killing it"
-      kill -9 "$SERVER_PID" 2>/dev/null || true
+stop_pid() {
+  if kill -0 "$1" 2>/dev/null; then
+    kill "$1" 2>/dev/null || true
+    for _ in $(seq 1 400); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$1" 2>/dev/null; then
+      log "server $1 did not stop in 40 s; killing it"
+      kill -9 "$1" 2>/dev/null || true
     fi
   fi
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
+  wait "$1" 2>/dev/null || true
+}
+
+# Stops the server and the further drain nodes, if any (each is sent TERM at once, then awaited).
+stop_server() {
+  local pid
+  for pid in ${NODE_PIDS[@]+"${NODE_PIDS[@]}"} $SERVER_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${NODE_PIDS[@]+"${NODE_PIDS[@]}"} $SERVER_PID; do stop_pid "$pid"; done
+  SERVER_PID="" NODE_PIDS=()
 }
 
 psql_q() { # psql_q DATABASE SQL
@@ -153,6 +163,13 @@ start_server() {
 }
 
 start_server_once() {
+  launch_server "$@"
+  SERVER_PID=$LAUNCHED_PID
+  await_up "$SERVER_PID" "$PORT" "$1"
+}
+
+# launch_server LABEL [VAR=value ...]: starts the jar in the background; sets PORT and LAUNCHED_PID.
+launch_server() {
   local label="$1"; shift
   PORT="$(free_port)"
   local data="$WORK/data-$label"
@@ -161,16 +178,19 @@ start_server_once() {
   env SWITCHBOARD_DATA_DIR="$data" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     SWITCHBOARD_ADMIN_PASSWORD=bench-pass-123 SWITCHBOARD_WORKERS="$WORKERS" "$@" \
     "$JAVA" -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
-  SERVER_PID=$!
+  LAUNCHED_PID=$!
+}
+
+await_up() { # await_up PID PORT LABEL
   local deadline=$((SECONDS + 300))
-  until curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "server exited during start; see $RESULTS/server-$label.log"; return 1
+  until curl -fsS -m 2 "http://127.0.0.1:$2/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+    if ! kill -0 "$1" 2>/dev/null; then
+      log "server exited during start; see $RESULTS/server-$3.log"; return 1
     fi
     if [ "$SECONDS" -ge "$deadline" ]; then log "server not UP after 300 s"; return 1; fi
     sleep 0.5
   done
-  log "server UP (pid $SERVER_PID)"
+  log "server UP (pid $1)"
 }
 
 bench() { # bench [-cp JAR] TriggerBench-options...
@@ -211,6 +231,20 @@ start_pg_server() {
   start_server pg \
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA&ApplicationName=switchboard-bench" \
     SPRING_DATASOURCE_USERNAME="$PG_USER" SPRING_FLYWAY_SCHEMAS="$SCHEMA"
+}
+
+# The drain's DRAIN_NODES servers on the one schema, launched together so they drain side by side:
+# the first is SERVER_PID, the others NODE_PIDS.
+start_drain_nodes() {
+  local i ports=() pids=()
+  for i in $(seq 1 "$DRAIN_NODES"); do
+    launch_server "pg-node$i" \
+      SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA&ApplicationName=switchboard-bench" \
+      SPRING_DATASOURCE_USERNAME="$PG_USER" SPRING_FLYWAY_SCHEMAS="$SCHEMA"
+    pids+=("$LAUNCHED_PID") ports+=("$PORT")
+  done
+  SERVER_PID="${pids[0]}" NODE_PIDS=("${pids[@]:1}") PORT="${ports[0]}"
+  for i in "${!pids[@]}"; do await_up "${pids[$i]}" "${ports[$i]}" "pg-node$((i + 1))" || return 1; done
 }
 
 pg_opts() { # the options TriggerBench needs to read the measured database's counters and rows
@@ -279,12 +313,13 @@ if [ "$NEW_WORKLOADS" = 1 ]; then
     stop_server
     timeout 300 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-queue --drain "$DRAIN" $(pg_opts) \
       --out "$WORK/drain.properties"
-    log "starting the workers on $DRAIN queued runs"
-    start_pg_server
+    log "starting the workers on $DRAIN queued runs ($DRAIN_NODES node(s))"
+    start_drain_nodes
     timeout 700 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-wait --timeout 600 $(pg_opts) \
       --out "$WORK/drain.properties"
     stop_server
-    timeout 120 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-count $(pg_opts) --out "$WORK/drain.properties"
+    timeout 120 "$JAVA" -cp "$DRIVER" bench/TriggerBench.java drain-count --nodes "$DRAIN_NODES" $(pg_opts) \
+      --out "$WORK/drain.properties"
     INPUTS+=(--in "$WORK/drain.properties")
   fi
   if [ "$QUIET" -gt 0 ]; then
