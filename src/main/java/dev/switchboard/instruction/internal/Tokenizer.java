@@ -24,6 +24,7 @@ final class Tokenizer {
           "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)/]|#\\d{1,3}[.):]?|\\d{1,3}\\s*[-–—:](?=\\s)"
               + "|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|(?:iv|ix|vi{0,3}|i{1,3}|x)[.)]"
               + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|[-*•·‣▪◦–]"
+              + "|(?i:ac)\\d{0,3}(?:\\.\\d{1,3})*\\s*[:.)\\-–—]"
               + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
               + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
@@ -54,6 +55,11 @@ final class Tokenizer {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
+
+  /** What makes a backtick span words to read rather than a value: an operator, quote, variable… */
+  private static final Pattern CODE_EXPRESSION =
+      Pattern.compile(
+          "[=<>≥≤≠!'\"‘’“”@(]|^\\s*(?i:contact|deal|company|user|memory|form|search|lead)\\.");
 
   /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
   private static final Map<String, String> ABBREVIATIONS =
@@ -125,6 +131,9 @@ final class Tokenizer {
   private int pos;
   private boolean lineStart = true;
 
+  /** Where the closing backtick of a code span read as plain text lies (skipped there), or -1. */
+  private int codeSpanEnd = -1;
+
   /** Label-and-value lines ("Template: Intro", "- country: Germany"). */
   private final Forms forms = new Forms();
 
@@ -172,6 +181,10 @@ final class Tokenizer {
 
   /** Reads one token starting at {@code c}; false when the character is skipped as decoration. */
   private boolean readToken(char c) {
+    if (c == '`') {
+      codeSpan();
+      return true;
+    }
     if (c == '(' && listMarker(PAREN_MARKER)) {
       return true;
     }
@@ -281,6 +294,8 @@ final class Tokenizer {
           return true;
         }
         return single(Kind.SYMBOL);
+      case '*':
+        return false; // Markdown emphasis, "**Then:**" (a list bullet is read at the line start)
       case '&':
         int length = text.startsWith("&&", pos) ? 2 : 1;
         tokens.add(Token.word(text.substring(pos, pos + length), "and", pos, pos + length));
@@ -411,6 +426,39 @@ final class Tokenizer {
       return true;
     }
     return pos == 0 || !Character.isLetterOrDigit(text.charAt(pos - 1));
+  }
+
+  /**
+   * Text pasted from a ticket marks code with backticks. A span that reads as words of the
+   * instruction ({@code `title contains 'CFO'`}, {@code `@user.csm`}, a span that opens a step such
+   * as {@code `wait PT4H`}) is read as if unmarked; a bare name after other words ("add tag
+   * `Webinar 2024`") is a value, read as quoted text. A lone backtick is decoration.
+   */
+  private void codeSpan() {
+    if (pos == codeSpanEnd) {
+      codeSpanEnd = -1;
+      pos++;
+      return;
+    }
+    int close = text.indexOf('`', pos + 1);
+    int lineEnd = text.indexOf('\n', pos);
+    if (close < 0 || (lineEnd >= 0 && close > lineEnd) || close == pos + 1) {
+      pos++;
+      return;
+    }
+    String content = text.substring(pos + 1, close);
+    boolean clauseStart =
+        tokens.isEmpty()
+            || tokens.getLast().is(Kind.END)
+            || tokens.getLast().is(Kind.LIST_MARKER)
+            || tokens.getLast().is(Kind.COLON);
+    if (clauseStart || CODE_EXPRESSION.matcher(content).find()) {
+      codeSpanEnd = close;
+      pos++;
+      return;
+    }
+    tokens.add(new Token(Kind.QUOTED, content, content, pos, close + 1, null));
+    pos = close + 1;
   }
 
   private void quoted(char open) {
