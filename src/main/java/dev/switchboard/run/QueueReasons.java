@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -121,7 +120,7 @@ class QueueReasons {
             QueueReasons::queued)
         .forEach(q -> queues.computeIfAbsent(q.agentId(), id -> new ArrayList<>()).add(q));
     Map<UUID, Head> heads = heads(queues.keySet());
-    medians(
+    readMedians(
         queues.entrySet().stream()
             .filter(e -> e.getValue().stream().anyMatch(q -> !q.head() && !q.heldAt(now)))
             .map(Map.Entry::getKey)
@@ -273,15 +272,13 @@ class QueueReasons {
     java.util.Set<UUID> agents = new java.util.HashSet<>();
     running.forEach(r -> agents.add(r.agentId()));
     queue.stream().limit(ESTIMATE_AHEAD + 1).forEach(c -> agents.add(c.agentId()));
-    medians(agents, now);
+    readMedians(agents, now);
     int workers = Math.max(settings.workers(), running.size());
     boolean workerFree = running.size() < settings.workers();
-    Map<UUID, Optional<Duration>> medians = new HashMap<>();
-    Function<UUID, Optional<Duration>> median = id -> recentMedian(id, now);
     PriorityQueue<Instant> free = new PriorityQueue<>();
     boolean known = true;
     for (Running r : running) {
-      Optional<Duration> runTime = medians.computeIfAbsent(r.agentId(), median);
+      Optional<Duration> runTime = recentMedian(r.agentId(), now);
       if (runTime.isEmpty() || r.startedAt() == null) {
         known = false;
         break;
@@ -304,7 +301,7 @@ class QueueReasons {
             c.id(), QueueStatus.capacity(position, known ? free.peek() : null, workerFree));
       }
       if (known) {
-        Optional<Duration> runTime = medians.computeIfAbsent(c.agentId(), median);
+        Optional<Duration> runTime = recentMedian(c.agentId(), now);
         if (runTime.isEmpty()) {
           known = false;
         } else {
@@ -342,7 +339,7 @@ class QueueReasons {
   }
 
   /** Reads the medians of those of the agents not kept, in one statement, and keeps them. */
-  private void medians(Collection<UUID> agentIds, Instant now) {
+  private void readMedians(Collection<UUID> agentIds, Instant now) {
     List<UUID> missing = agentIds.stream().filter(id -> kept(id, now) == null).toList();
     Map<UUID, List<Duration>> times = new HashMap<>();
     perAgent(
