@@ -85,7 +85,7 @@ class HistoryTest extends SwitchboardTestBase {
             .live()
             .withSteps(step("remember", Map.of("key", "k", "value", "v")))
             .createIn(owner, ws);
-    for (String by : List.of("50% off", "a_b", "back\\slash", "plain", "AB")) {
+    for (String by : List.of("50% off", "a_b", "back\\slash", "plain", "QZ")) {
       jdbc.update(
           """
           insert into executions (id, workspace_id, agent_id, agent_name, trigger_type, triggered_by,
@@ -102,7 +102,8 @@ class HistoryTest extends SwitchboardTestBase {
     assertThat(triggers(owner.get(base + "%25").expect(200).data())).containsExactly("50% off");
     assertThat(triggers(owner.get(base + "_").expect(200).data())).containsExactly("a_b");
     assertThat(triggers(owner.get(base + "%5C").expect(200).data())).containsExactly("back\\slash");
-    assertThat(triggers(owner.get(base + "ab").expect(200).data())).containsExactly("AB");
+    // not hex, so no run's id can start with it (a search also takes an id prefix)
+    assertThat(triggers(owner.get(base + "qz").expect(200).data())).containsExactly("QZ");
   }
 
   @Test
