@@ -151,10 +151,10 @@ class QueueReasons {
           .sql(
               "select "
                   + QUEUED_COLUMNS
-                  + " from executions where status = 'queued' and head_agent_id is not null"
+                  + " from executions where status = 'queued' and head_agent_id >= ?"
                   + " and (not_before is null or not_before <= ?) and created_at >= ?"
                   + " order by created_at, id limit ?")
-          .params(utc(now), utc(turnFrom), TOLD_DEPTH)
+          .params(ExecutionStore.ANY_HEAD, utc(now), utc(turnFrom), TOLD_DEPTH)
           .query(QueueReasons::queued)
           .list()
           .stream()
@@ -250,11 +250,12 @@ class QueueReasons {
         jdbc.sql(
                 """
                 select id, agent_id from executions where status = 'queued'
-                and head_agent_id is not null and (not_before is null or not_before <= ?)
+                and head_agent_id >= ? and (not_before is null or not_before <= ?)
                 and (created_at < ? or (created_at = ? and id <= ?))
                 order by created_at, id limit ?\
                 """)
             .params(
+                ExecutionStore.ANY_HEAD,
                 utc(now),
                 utc(last.createdAt()),
                 utc(last.createdAt()),
@@ -450,10 +451,10 @@ class QueueReasons {
     return jdbc.sql(
             """
             select count(*) from executions where status = 'queued'
-            and head_agent_id is not null and (not_before is null or not_before <= ?)
+            and head_agent_id >= ? and (not_before is null or not_before <= ?)
             and (created_at < ? or (created_at = ? and id < ?))\
             """)
-        .params(utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id())
+        .params(ExecutionStore.ANY_HEAD, utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id())
         .query(Integer.class)
         .single();
   }

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.support.SwitchboardTestBase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each move changes a run only from the status it starts from and writes exactly one transition row
@@ -24,6 +26,7 @@ class RunMovesTest extends SwitchboardTestBase {
 
   @Autowired RunMoves moves;
   @Autowired ExecutionStore store;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void cancel_moves_a_queued_run_once_and_a_second_cancel_changes_nothing() {
@@ -114,6 +117,37 @@ class RunMovesTest extends SwitchboardTestBase {
             jdbc.queryForObject(
                 "select failures from schedule_streaks where agent_id = ?", Integer.class, agent))
         .isEqualTo(1);
+  }
+
+  @Test
+  void the_claim_takes_every_agents_head_in_order_and_none_of_the_runs_behind_them() {
+    // Eight agents: random ids on both sides of the lowest id's half, so a signed id order fails.
+    Instant held = clock.instant().plus(Duration.ofDays(1));
+    List<UUID> heads = new ArrayList<>();
+    List<UUID> behind = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      UUID agent = newAgent();
+      Execution head = newRun(agent, ExecutionStatus.QUEUED, null, null);
+      moves.enqueue(head, true, new RunMoves.Hold(held, QueueStatus.Reason.NOT_BEFORE));
+      heads.add(head.id());
+      for (int j = 0; j < 3; j++) {
+        clock.advance(Duration.ofMillis(1));
+        Execution next = newRun(agent, ExecutionStatus.QUEUED, null, null);
+        moves.enqueue(next, false, null);
+        behind.add(next.id());
+      }
+    }
+
+    List<UUID> claimable =
+        transactions.execute(tx -> {
+          tx.setRollbackOnly();
+          return store.lockClaimable(10_000, held.plusSeconds(1)).stream()
+              .map(Execution::id)
+              .toList();
+        });
+
+    assertThat(claimable).doesNotContainAnyElementsOf(behind);
+    assertThat(claimable.stream().filter(heads::contains).toList()).isEqualTo(heads);
   }
 
   private Execution queuedBehind() {
