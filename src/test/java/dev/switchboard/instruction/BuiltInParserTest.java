@@ -83,6 +83,38 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_numeric_field_takes_a_spelled_number_even_when_the_next_step_follows_without_a_comma() {
+    Step.If branch =
+        (Step.If)
+            plan("if the deal is over fifty grand hand it off to @user.enterpriseRep")
+                .steps()
+                .get(0);
+    Plan update = plan("update the deal value to seventy five thousand dollars");
+    Plan search =
+        plan("find contacts with a lead score of at least two hundred and five and tag them 'A'");
+
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("deal.value", Operator.GT, 50000));
+    assertThat(action(update, 0).params()).containsEntry("value", 75000);
+    assertThat(action(search, 0).params().get("filters").toString()).contains("value=205");
+    // a text field keeps the words
+    assertThat(action(plan("set the contact field 'status' to 'seventy'"), 0).params())
+        .containsEntry("value", "seventy");
+  }
+
+  @Test
+  void dictated_hesitations_and_a_ticket_s_backticked_numbers_are_read_through() {
+    assertThat(action(plan("okay so um send them the 'Intro' template"), 0).type())
+        .isEqualTo(ActionType.SEND_EMAIL);
+    assertThat(
+            action(plan("When the agent runs it sets contact field `leadScore` to `0`"), 0)
+                .params())
+        .containsEntry("value", 0);
+    assertThat(action(plan("AC: agent sends template `Outbound v2` to the contact."), 0).params())
+        .containsEntry("template", "Outbound v2");
+  }
+
+  @Test
   void no_reply_after_n_days_waits_then_checks_the_reply() {
     Plan plan = plan("If no reply after 5 days, send email using template 'Follow-up'");
 

@@ -341,7 +341,7 @@ final class ConditionGrammar {
   private Condition values(String field, Relation relation, int start) {
     boolean anyOf = c.accept(Relation.ANY_OF);
     boolean word = c.at(Kind.WORD);
-    Object value = value();
+    Object value = Fields.isNumeric(field) && Values.atAmount(c) ? Values.spelled(c) : value();
     if (value == null) {
       throw c.failureForClause("Compare " + field + " with what? ", start);
     }

@@ -217,7 +217,8 @@ final class FieldUpdateClause implements Clause {
 
   /** The value after "to", and the step that sets {@code field} to it. */
   private static Step.Action setTo(Cursor c, Fields.Ref field, int start) {
-    Object value = value(c);
+    Object value =
+        Fields.isNumeric(field.qualified()) && Values.atAmount(c) ? Values.spelled(c) : value(c);
     if (value == null) {
       throw c.failureForClause("What should the field be set to? ", start);
     }

@@ -370,11 +370,12 @@ final class SearchGrammar implements Clause.Single {
     if (relation.needsValue()) {
       c.accept(Relation.ANY_OF);
       boolean word = c.at(Kind.WORD);
-      value = value(c);
+      boolean numeric = Fields.isNumeric(field.qualified());
+      value = numeric && Values.atAmount(c) ? Values.spelled(c) : value(c);
       if (value == null) {
         throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);
       }
-      if (word && value instanceof String && Fields.isNumeric(field.qualified())) {
+      if (word && value instanceof String && numeric) {
         throw c.failure(
             "Compare " + field.forSearch() + " with a number: '" + c.text(mark, c.mark()) + "'",
             mark,

@@ -61,6 +61,9 @@ final class Tokenizer {
       Pattern.compile(
           "[=<>≥≤≠!'\"‘’“”@(]|^\\s*(?i:contact|deal|company|user|memory|form|search|lead)\\.");
 
+  /** A number in backticks is the number: "set `leadScore` to `0`". */
+  private static final Pattern CODE_NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+
   /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
   private static final Map<String, String> ABBREVIATIONS =
       Map.ofEntries(
@@ -452,7 +455,9 @@ final class Tokenizer {
             || tokens.getLast().is(Kind.END)
             || tokens.getLast().is(Kind.LIST_MARKER)
             || tokens.getLast().is(Kind.COLON);
-    if (clauseStart || CODE_EXPRESSION.matcher(content).find()) {
+    if (clauseStart
+        || CODE_EXPRESSION.matcher(content).find()
+        || CODE_NUMBER.matcher(content).matches()) {
       codeSpanEnd = close;
       pos++;
       return;

@@ -133,15 +133,45 @@ final class Values {
       return null;
     }
     c.next();
-    int total = first;
-    if (first >= 20 && first < 100) {
-      Integer unit = wordNumber(c.peek());
-      if (unit != null && unit < 10) {
+    int total = tensAndUnit(c, first);
+    if (total < 10 && c.atWord("hundred")) { // "two hundred and fifty"
+      c.next();
+      total *= 100;
+      int mark = c.mark();
+      c.acceptWord("and");
+      Integer rest = wordNumber(c.peek());
+      if (rest != null && rest < 100) {
         c.next();
-        total += unit;
+        total += tensAndUnit(c, rest);
+      } else {
+        c.reset(mark);
       }
     }
     return BigDecimal.valueOf(total);
+  }
+
+  /** "seventy" then "five": a word for the tens takes a unit after it. */
+  private static int tensAndUnit(Cursor c, int first) {
+    if (first >= 20 && first < 100) {
+      Integer unit = wordNumber(c.peek());
+      if (unit != null && unit > 0 && unit < 10) {
+        c.next();
+        return first + unit;
+      }
+    }
+    return first;
+  }
+
+  /**
+   * A number, spelled or not, with its multiplier and currency ("seventy five thousand dollars",
+   * "fifty grand", "ten k"), where only a number can stand: a numeric field's value. Null (cursor
+   * not moved) when there is none.
+   */
+  static Number spelled(Cursor c) {
+    if (!atAmount(c)) {
+      return null;
+    }
+    return plain(scaled(c, amount(c)));
   }
 
   static boolean atAmount(Cursor c) {
