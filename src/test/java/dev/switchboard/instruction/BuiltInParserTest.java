@@ -103,6 +103,27 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_speaker_s_correction_replaces_the_value_it_names_and_nothing_else() {
+    assertThat(
+            plan("wait five days no wait make that three days and then send the 'Check In' template")
+                .steps())
+        .first()
+        .isEqualTo(new Step.Action(ActionType.WAIT, Map.of("duration", "P3D")));
+    assertThat(
+            action(
+                    plan(
+                        "Find contacts where city is 'Toronto', no sorry, 'Montreal' and tag them 'FR'"),
+                    0)
+                .params()
+                .get("filters")
+                .toString())
+        .contains("Montreal")
+        .doesNotContain("Toronto");
+    // nothing before it to correct: the text is read as written, and refused
+    assertThat(rejection("no wait, make that the 'Intro' template")).isNotEmpty();
+  }
+
+  @Test
   void dictated_hesitations_and_a_ticket_s_backticked_numbers_are_read_through() {
     assertThat(action(plan("okay so um send them the 'Intro' template"), 0).type())
         .isEqualTo(ActionType.SEND_EMAIL);

@@ -148,7 +148,7 @@ final class Tokenizer {
   static List<Token> tokenize(String text) {
     Tokenizer tokenizer = new Tokenizer(Tables.flatten(text));
     tokenizer.run();
-    return Dictation.read(text, tokenizer.tokens);
+    return SelfCorrections.apply(Dictation.read(text, tokenizer.tokens));
   }
 
   private void run() {

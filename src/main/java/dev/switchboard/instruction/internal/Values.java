@@ -178,6 +178,11 @@ final class Values {
     return c.at(Kind.NUMBER) || wordNumber(c.peek()) != null || c.at(COUPLE);
   }
 
+  /** A number token or a number word ("5", "five"). */
+  static boolean isNumber(Token t) {
+    return t.is(Kind.NUMBER) || wordNumber(t) != null;
+  }
+
   private static Integer wordNumber(Token t) {
     return t.is(Kind.WORD) ? NUMBER_WORDS.get(t.lower()) : null;
   }

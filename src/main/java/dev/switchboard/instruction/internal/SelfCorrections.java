@@ -1,0 +1,105 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A speaker correcting what they just said: "wait five days no wait make that three days", "city is
+ * 'Toronto', no sorry, 'Montreal'", "the welcome template wait no the welcome v3 template". The new
+ * value names the old one by its first token (a number for a number, quoted text for quoted text,
+ * the same word for words): the words from the old value to the end of the correction go, and the
+ * new value takes the old one's place. A correction whose old value is not in its sentence is left
+ * as written (and refused there if it reads as nothing).
+ */
+final class SelfCorrections {
+
+  private static final List<List<String>> MARKERS =
+      List.of(
+          List.of("no", "wait"),
+          List.of("wait", "no"),
+          List.of("no", "sorry"),
+          List.of("sorry", "no"),
+          List.of("actually", "no"),
+          List.of("no", "actually"),
+          List.of("scratch", "that"),
+          List.of("or", "rather"));
+
+  /** What may follow the marker before the new value: "no wait, make that …", "sorry, I mean …". */
+  private static final List<List<String>> RESTATED =
+      List.of(List.of("make", "that"), List.of("make", "it"), List.of("i", "mean"));
+
+  private SelfCorrections() {}
+
+  /** The tokens with each correction applied; the same list if there is none. */
+  static List<Token> apply(List<Token> tokens) {
+    List<Token> out = tokens;
+    for (int i = 0; i < out.size(); i++) {
+      int after = phrase(out, i, MARKERS);
+      if (after < 0) {
+        continue;
+      }
+      int restated = phrase(out, after, RESTATED);
+      int value = skipCommas(out, restated < 0 ? after : restated);
+      int old = value < out.size() ? corrected(out, i, out.get(value)) : -1;
+      if (old >= 0) {
+        List<Token> next = new ArrayList<>(out.subList(0, old));
+        next.addAll(out.subList(value, out.size()));
+        out = next;
+        i = old;
+      }
+    }
+    return out;
+  }
+
+  /** Where the first of {@code phrases} that is at {@code i} ends (commas skipped), or -1. */
+  private static int phrase(List<Token> tokens, int i, List<List<String>> phrases) {
+    for (List<String> words : phrases) {
+      int at = skipCommas(tokens, i);
+      boolean all = true;
+      for (String word : words) {
+        if (at >= tokens.size() || !tokens.get(at).isWord(word)) {
+          all = false;
+          break;
+        }
+        at = skipCommas(tokens, at + 1);
+      }
+      if (all) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipCommas(List<Token> tokens, int i) {
+    while (i < tokens.size() && tokens.get(i).is(Kind.COMMA)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The nearest token before {@code marker} in its sentence that {@code value} replaces, or -1. */
+  private static int corrected(List<Token> tokens, int marker, Token value) {
+    for (int j = marker - 1; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (t.is(Kind.END) || t.is(Kind.LIST_MARKER)) {
+        return -1;
+      }
+      if (sameKind(t, value)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean sameKind(Token old, Token value) {
+    if (Values.isNumber(value)) {
+      return Values.isNumber(old);
+    }
+    return switch (value.kind()) {
+      case QUOTED, VARIABLE, EMAIL -> old.kind() == value.kind();
+      case WORD -> old.is(Kind.WORD) && old.lower().equals(value.lower());
+      default -> false;
+    };
+  }
+}
