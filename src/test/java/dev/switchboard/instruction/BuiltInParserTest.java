@@ -124,6 +124,26 @@ class BuiltInParserTest {
   }
 
   @Test
+  void sub_clauses_lettered_or_in_roman_numerals_are_list_items_and_a_listed_search_reads_each() {
+    Plan plan =
+        plan(
+            "1. Search contacts matching any of the following:\n   (a) title contains 'VP';\n"
+                + "   (b) title contains 'Chief'.\n2. Then hand off to @user.execSales.");
+    Plan roman = plan("(i) wait two (2) days;\n(ii) add tag 'Waited'.");
+    Plan lettered = plan("A. Add tag 'A'.\nB. Remove tag 'B'.");
+
+    assertThat(action(plan, 0).params())
+        .containsEntry("match", "any")
+        .extractingByKey("filters")
+        .asString()
+        .contains("VP", "Chief");
+    assertThat(action(plan, 1).type()).isEqualTo(ActionType.HANDOFF);
+    assertThat(action(roman, 0).params()).containsEntry("duration", "P2D");
+    assertThat(action(roman, 1).type()).isEqualTo(ActionType.ADD_TAG);
+    assertThat(action(lettered, 1).type()).isEqualTo(ActionType.REMOVE_TAG);
+  }
+
+  @Test
   void dictated_hesitations_and_a_ticket_s_backticked_numbers_are_read_through() {
     assertThat(action(plan("okay so um send them the 'Intro' template"), 0).type())
         .isEqualTo(ActionType.SEND_EMAIL);

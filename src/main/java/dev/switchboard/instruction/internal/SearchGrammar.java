@@ -50,6 +50,12 @@ final class SearchGrammar implements Clause.Single {
       Phrase.of("(where|whose|with|who|that|which|created|added|tagged|in|from|having)");
   private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
 
+  /** A list of filters announced: "matching any of the following:", "that meet all of these:". */
+  private static final Phrase LISTED =
+      Phrase.of(
+          "[that|which|who] (matching|match|matches|meeting|meet|meets|with|where) (any|all|one"
+              + "|each) of (the following|these|the below) [criteria|conditions|filters|rules] [:]");
+
   private static final Phrase CONNECTOR =
       Phrase.of("(where|whose|with|who|that|which|having|what) [is|are|have|has|were|was] [got]");
   private static final Phrase JOIN =
@@ -167,7 +173,22 @@ final class SearchGrammar implements Clause.Single {
     boolean any = false;
     boolean all = false;
     boolean list = false;
-    while (true) {
+    int listedAt = c.mark();
+    if (c.accept(LISTED)) { // "matching any of the following: (a) title contains 'VP'; (b) …"
+      filters.addAll(listed(c));
+      if (filters.isEmpty()) {
+        c.reset(listedAt);
+      } else {
+        boolean anyOne = false;
+        for (int i = listedAt; i < c.mark(); i++) {
+          anyOne |= c.token(i).isWord("any") || c.token(i).isWord("one");
+        }
+        any = anyOne;
+        all = !anyOne;
+      }
+    }
+    boolean fromList = !filters.isEmpty();
+    while (!fromList) {
       int mark = c.mark();
       String joiner = null;
       boolean except = false;
@@ -258,6 +279,29 @@ final class SearchGrammar implements Clause.Single {
    *     Lyon, Nice or Lille")
    */
   private record Read(List<Map<String, Object>> filters, boolean repeated) {}
+
+  /** The filters of a list, an item each (after its marker, a line or a ';' apart). */
+  private static List<Map<String, Object>> listed(Cursor c) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    while (true) {
+      int mark = c.mark();
+      while (c.at(Kind.END) || c.at(Kind.LIST_MARKER) || c.at(Kind.SEMICOLON) || c.at(Kind.COMMA)) {
+        c.next();
+      }
+      Read read;
+      try {
+        read = filters(c, out, false, false);
+      } catch (ParseFailure notAFilter) {
+        read = new Read(List.of(), false);
+      }
+      boolean itemEnds = c.atEof() || c.at(Kind.END) || c.at(Kind.SEMICOLON) || c.at(Kind.COMMA);
+      if (read.filters().isEmpty() || !itemEnds) {
+        c.reset(mark);
+        return out;
+      }
+      out.addAll(read.filters());
+    }
+  }
 
   /** One filter, or two for "between"; empty (cursor unmoved) when none starts here. */
   private static Read filters(

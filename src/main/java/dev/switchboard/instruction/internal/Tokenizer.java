@@ -19,14 +19,29 @@ import java.util.regex.Pattern;
  */
 final class Tokenizer {
 
+  /** Roman numerals of sub-clauses: "i)", "(iv)", "4.a.ii". */
+  private static final String ROMAN = "iv|ix|vi{0,3}|i{1,3}|x";
+
+  /**
+   * What opens a list item at a line start: "1.", "2.1", "4.a.ii", "3)", "a.", "B)", "iv.", "(a)",
+   * "(ii)", bullets and checkboxes, "AC1:", "Step 2:".
+   */
   private static final Pattern LIST_MARKER_AT_LINE_START =
       Pattern.compile(
-          "(?:\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)/]|#\\d{1,3}[.):]?|\\d{1,3}\\s*[-–—:](?=\\s)"
-              + "|\\d{1,3}(?=\\t| {2,})|[a-h][.)]|(?:iv|ix|vi{0,3}|i{1,3}|x)[.)]"
+          "(?:\\d{1,3}(?:\\.(?:\\d{1,3}|[a-h]|"
+              + ROMAN
+              + "))+\\.?|\\d{1,3}[.)/]|#\\d{1,3}[.):]?"
+              + "|\\d{1,3}\\s*[-–—:](?=\\s)|\\d{1,3}(?=\\t| {2,})|[a-hA-H][.)]|(?:"
+              + ROMAN
+              + ")[.)]"
+              + "|\\((?:[a-h]|"
+              + ROMAN
+              + ")\\)"
               + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|[-*•·‣▪◦–]"
               + "|(?i:ac)\\d{0,3}(?:\\.\\d{1,3})*\\s*[:.)\\-–—]"
               + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
               + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
+
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
   private static final Pattern EMAIL =
@@ -188,7 +203,7 @@ final class Tokenizer {
       codeSpan();
       return true;
     }
-    if (c == '(' && listMarker(PAREN_MARKER)) {
+    if (c == '(' && (restatedNumber() || listMarker(PAREN_MARKER))) {
       return true;
     }
     if (Character.isDigit(c)
@@ -332,6 +347,22 @@ final class Tokenizer {
       return;
     }
     tokens.add(Token.of(Kind.END, text.substring(start, end), start, end));
+  }
+
+  /** "two (2) days": the digits in brackets say the number just written again, and are skipped. */
+  private boolean restatedNumber() {
+    Matcher m = PAREN_MARKER.matcher(text).region(pos, text.length());
+    if (tokens.isEmpty() || !m.lookingAt()) {
+      return false;
+    }
+    BigDecimal digits = new BigDecimal(m.group().substring(1, m.group().length() - 1));
+    Token last = tokens.getLast();
+    BigDecimal said = last.is(Kind.NUMBER) ? last.number() : Values.wordValue(last);
+    if (said == null || said.compareTo(digits) != 0) {
+      return false;
+    }
+    pos = m.end();
+    return true;
   }
 
   private boolean listMarker(Pattern pattern) {

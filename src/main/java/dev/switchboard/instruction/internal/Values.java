@@ -178,6 +178,12 @@ final class Values {
     return c.at(Kind.NUMBER) || wordNumber(c.peek()) != null || c.at(COUPLE);
   }
 
+  /** The value of a number word ("five"), or null. */
+  static BigDecimal wordValue(Token t) {
+    Integer n = wordNumber(t);
+    return n == null ? null : BigDecimal.valueOf(n);
+  }
+
   /** A number token or a number word ("5", "five"). */
   static boolean isNumber(Token t) {
     return t.is(Kind.NUMBER) || wordNumber(t) != null;
