@@ -83,6 +83,20 @@ class BuiltInParserTest {
   }
 
   @Test
+  void money_in_rupees_yen_and_reais_is_read_in_the_way_each_is_written() {
+    assertThat(action(plan("Kindly update the deal value to ₹5,00,000."), 0).params())
+        .containsEntry("value", 500000);
+    assertThat(
+            ((Step.If) plan("If deal value is under 1,000,000 yen, add tag 'Small'").steps().get(0))
+                .condition())
+        .isEqualTo(new Condition.Compare("deal.value", Operator.LT, 1000000));
+    assertThat(
+            ((Step.If) plan("If the deal is more than R$ 50.000, add tag 'Big'").steps().get(0))
+                .condition())
+        .isEqualTo(new Condition.Compare("deal.value", Operator.GT, 50000));
+  }
+
+  @Test
   void a_numeric_field_takes_a_spelled_number_even_when_the_next_step_follows_without_a_comma() {
     Step.If branch =
         (Step.If)

@@ -128,7 +128,7 @@ final class ConditionGrammar {
 
   private Condition and() {
     List<Condition> parts = new ArrayList<>();
-    parts.add(unary());
+    addAll(parts, unary());
     while (true) {
       int mark = c.mark();
       if (!c.accept(AND)) {
@@ -139,9 +139,18 @@ final class ConditionGrammar {
         c.reset(mark);
         break;
       }
-      parts.add(next);
+      addAll(parts, next);
     }
     return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
+  }
+
+  /** "A and (B and C)", "A and between X and Y": all of them, one level. */
+  private static void addAll(List<Condition> parts, Condition part) {
+    if (part instanceof Condition.All all) {
+      parts.addAll(all.parts());
+    } else {
+      parts.add(part);
+    }
   }
 
   /** Runs a rule; on failure puts the cursor back and answers {@code null}. */

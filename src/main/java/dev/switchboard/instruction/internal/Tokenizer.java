@@ -59,15 +59,21 @@ final class Tokenizer {
 
   private static final Pattern VARIABLE =
       Pattern.compile("@[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[\\d+])*");
+
+  /** Digits: "10,000", "12 000", Indian grouping "5,00,000", a decimal part. */
   private static final Pattern NUMBER =
       Pattern.compile(
-          "(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(\\.\\d+)?(?![\\d,]\\d)");
+          "(\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(\\.\\d+)?"
+              + "(?![\\d,]\\d)");
 
   /** "12 000 €", "100k euro": a currency said after the amount belongs to the number. */
   private static final Pattern CURRENCY_AFTER =
       Pattern.compile(
-          "(?: ?[€$£](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp)(?![A-Za-z]))",
+          "(?: ?[€$£₹¥](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr"
+              + "|reais|brl)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern REAIS = Pattern.compile("R\\$ ?(?=\\d)");
 
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
 
@@ -203,6 +209,13 @@ final class Tokenizer {
       codeSpan();
       return true;
     }
+    if (c == 'R' && text.startsWith("R$", pos)) { // "R$ 50.000", Brazilian reais
+      Matcher real = REAIS.matcher(text).region(pos, text.length());
+      if (real.lookingAt()) {
+        number(pos, real.end());
+        return true;
+      }
+    }
     if (c == '(' && (restatedNumber() || listMarker(PAREN_MARKER))) {
       return true;
     }
@@ -235,7 +248,7 @@ final class Tokenizer {
       }
       return true;
     }
-    if ((c == '$' || c == '€' || c == '£') && nextIsDigit()) {
+    if ((c == '$' || c == '€' || c == '£' || c == '₹' || c == '¥') && nextIsDigit()) {
       number(pos, pos + 1);
       return true;
     }
