@@ -158,6 +158,15 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_verb_written_last_is_read_first_unless_the_clause_has_its_verb() {
+    assertThat(plan("Please 3 hours wait, then email with template 'Thank You'").steps())
+        .first()
+        .isEqualTo(new Step.Action(ActionType.WAIT, Map.of("duration", "PT3H")));
+    assertThat(action(plan("li invite w note 'hey there'"), 0).params())
+        .containsEntry("note", "hey there");
+  }
+
+  @Test
   void dictated_hesitations_and_a_ticket_s_backticked_numbers_are_read_through() {
     assertThat(action(plan("okay so um send them the 'Intro' template"), 0).type())
         .isEqualTo(ActionType.SEND_EMAIL);

@@ -183,7 +183,58 @@ final class Rewrites {
       }
       i++;
     }
-    return new Result(out, synonyms);
+    return new Result(verbLast(out), synonyms);
+  }
+
+  /** Verbs that close a clause in verb-last word order ("invite" is a noun there as often). */
+  private static final Set<String> FINAL_VERBS =
+      Set.of("send", "wait", "add", "remove", "enrich", "create");
+
+  /**
+   * Verb-last word order, as Japanese or German speakers may write English ("LinkedIn invitation
+   * send with note 'Hi'", "3 hours wait, then …"): in a clause that opens with a number or a word
+   * other than a verb, and has no other verb, a verb at the clause's end or right before "with" is
+   * read at its start.
+   */
+  private static List<Token> verbLast(List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens);
+    int start = 0;
+    for (int i = 0; i <= out.size(); i++) {
+      boolean boundary =
+          i == out.size()
+              || (opensClause(out.get(i)) && !out.get(i).is(Kind.LPAREN))
+              || out.get(i).isWord("then");
+      if (boundary) {
+        moveVerb(out, start, i);
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private static void moveVerb(List<Token> out, int from, int to) {
+    if (to - from < 2) {
+      return;
+    }
+    Token first = out.get(from);
+    boolean opensWithVerb = first.is(Kind.WORD) && VERBS.contains(first.lower());
+    if (opensWithVerb || !(first.is(Kind.WORD) || first.is(Kind.NUMBER))) {
+      return;
+    }
+    for (int v = from + 1; v < to; v++) {
+      Token t = out.get(v);
+      if (t.is(Kind.WORD) && VERBS.contains(t.lower()) && !FINAL_VERBS.contains(t.lower())) {
+        return; // the clause has its verb already: "finally send a LinkedIn invite"
+      }
+      boolean closes = v + 1 == to || out.get(v + 1).isWord("with");
+      if (t.is(Kind.WORD) && FINAL_VERBS.contains(t.lower()) && closes) {
+        // read first, where the clause starts: an empty span there keeps the offsets in order
+        out.remove(v);
+        out.add(
+            from, new Token(Kind.WORD, t.text(), t.lower(), first.start(), first.start(), null));
+        return;
+      }
+    }
   }
 
   /** Words that, right before a parenthesis, are an action written as a call. */
