@@ -18,6 +18,14 @@ public interface ClusterBus {
   /** Sends {@code payload} to the other nodes listening on {@code channel} (never back to us). */
   void send(String channel, String payload);
 
+  /**
+   * False only when this node knows no other node listens right now (a message sent would reach
+   * nobody), so a sender may skip building it; true when it does not know.
+   */
+  default boolean othersMayListen() {
+    return true;
+  }
+
   /** Calls {@code listener} with each payload other nodes send on {@code channel}. */
   void listen(String channel, Consumer<String> listener);
 

@@ -42,6 +42,11 @@ class ClusterConfig {
     public void send(String channel, String payload) {}
 
     @Override
+    public boolean othersMayListen() {
+      return false;
+    }
+
+    @Override
     public void listen(String channel, Consumer<String> listener) {}
   }
 }

@@ -84,6 +84,19 @@ final class PostgresBus implements ClusterBus, DisposableBean {
     outbox.add(new Message(channel, payload));
   }
 
+  /**
+   * False while the last look (at most {@link #PEER_CHECK_MS} old) found no other listener; once
+   * that look is older, true, so that the next message sent makes the sender look again. A node
+   * that starts is heard at once (its wake-up), which makes this true.
+   */
+  @Override
+  public boolean othersMayListen() {
+    long checkedAt = peersCheckedAt;
+    return othersListen
+        || checkedAt == Long.MIN_VALUE
+        || System.nanoTime() - checkedAt >= TimeUnit.MILLISECONDS.toNanos(PEER_CHECK_MS);
+  }
+
   private static int utf8Length(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }

@@ -32,6 +32,9 @@ class ClusterRelay {
   }
 
   void send(Broadcast b) {
+    if (!bus.othersMayListen()) {
+      return; // alone on the database: the JSON would be built only to be dropped by the bus
+    }
     String text = json.write(b);
     if (tooBig(text)) {
       text = json.write(shortened(b));
