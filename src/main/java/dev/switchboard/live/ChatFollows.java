@@ -77,6 +77,9 @@ class ChatFollows {
 
   /** A broadcast of a followed work order's topic: its status or its run's queue position. */
   void deliver(Broadcast b) {
+    if (byWorkOrder.isEmpty()) {
+      return; // nobody follows a work order: no topic of this broadcast needs parsing
+    }
     for (String topic : b.topics()) {
       Optional<Topic> parsed = Topic.parse(topic);
       if (parsed.isEmpty() || !(parsed.get() instanceof Topic.WorkOrder w)) {
