@@ -46,6 +46,7 @@ class QueueWatch {
   private final Set<UUID> movedAgents = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Instant> turnFrom = new AtomicReference<>();
   private final AtomicBoolean pending = new AtomicBoolean();
+  private volatile long quietUntil = System.nanoTime();
   private final ScheduledExecutorService teller =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("queue-watch").daemon().unstarted(r));
@@ -116,8 +117,29 @@ class QueueWatch {
     }
   }
 
-  /** Tells again each run the gathered moves reached whose position or reason is not as told. */
+  /**
+   * Tells again each run the gathered moves reached whose position or reason is not as told. A tell
+   * that took long (a deep queue, a busy machine) is followed by a pause as long before the next:
+   * the moves made meanwhile are gathered and told together, so that telling takes at most half of
+   * this thread's time instead of running back to back while the workers drain the queue.
+   */
   void tell() {
+    long rest = quietUntil - System.nanoTime();
+    if (rest > 0) {
+      // Still pending: moves keep gathering until this deferred tell runs.
+      schedule(this::tell, TimeUnit.NANOSECONDS.toMillis(rest) + 1);
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      tellGathered();
+    } finally {
+      long ended = System.nanoTime();
+      quietUntil = ended + (ended - started);
+    }
+  }
+
+  private void tellGathered() {
     pending.set(false);
     Set<UUID> agents = new HashSet<>(movedAgents);
     movedAgents.removeAll(agents);
