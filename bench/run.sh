@@ -177,7 +177,7 @@ launch_server() {
   log "starting Switchboard ($label) on 127.0.0.1:$PORT, $WORKERS workers"
   env SWITCHBOARD_DATA_DIR="$data" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     SWITCHBOARD_ADMIN_PASSWORD=bench-pass-123 SWITCHBOARD_WORKERS="$WORKERS" "$@" \
-    "$JAVA" -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
+    "$JAVA" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$RESULTS/server-$label.log" 2>&1 &
   LAUNCHED_PID=$!
 }
 
