@@ -518,4 +518,81 @@ class BuiltInParserTest {
     assertThat(((Step.Action) plan.steps().get(199)).params().get("tags"))
         .isEqualTo(List.of("T200"));
   }
+
+  @Test
+  void a_specification_in_the_formal_register_reads_as_its_steps() {
+    Plan plan =
+        plan(
+            "1. The system shall wait for a period of three (3) days. 2. Upon completion of the"
+                + " aforementioned waiting period, the system shall dispatch an email utilising the"
+                + " template 'Contract Reminder'.");
+
+    assertThat(action(plan, 0).params()).isEqualTo(Map.of("duration", "P3D"));
+    assertThat(action(plan, 1).params()).isEqualTo(Map.of("template", "Contract Reminder"));
+    Plan roman =
+        plan(
+            "The system shall: (i) enrich the contact; (ii) conduct a web search for"
+                + " '@company.name annual report'; and (iii) create a task entitled 'Review' due"
+                + " in three (3) days.");
+    assertThat(roman.steps()).hasSize(3);
+    assertThat(action(roman, 2).params()).containsEntry("title", "Review");
+  }
+
+  @Test
+  void not_more_than_after_and_bounds_the_field_just_compared() {
+    Plan plan =
+        plan(
+            "In the event that the deal value is not less than USD 50,000 and not more than USD"
+                + " 500,000, hand off to @user.regionalDirector");
+
+    Step.If branch = (Step.If) plan.steps().getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(
+            new Condition.All(
+                List.of(
+                    new Condition.Compare("deal.value", Operator.GE, 50000),
+                    new Condition.Compare("deal.value", Operator.LE, 500000))));
+  }
+
+  @Test
+  void has_with_a_bare_value_or_several_is_contains() {
+    Plan plan = plan("if title has CEO or Founder or Owner in it, tag them 'Exec'");
+
+    Step.If branch = (Step.If) plan.steps().getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(
+            new Condition.Any(
+                List.of(
+                    new Condition.Compare("contact.title", Operator.CONTAINS, "CEO"),
+                    new Condition.Compare("contact.title", Operator.CONTAINS, "Founder"),
+                    new Condition.Compare("contact.title", Operator.CONTAINS, "Owner"))));
+    Step.If presence =
+        (Step.If) plan("if they have a LinkedIn URL, tag them 'Social'").steps().get(0);
+    assertThat(presence.condition())
+        .isEqualTo(new Condition.Compare("contact.linkedinUrl", Operator.EXISTS, true));
+  }
+
+  @Test
+  void comparisons_a_filter_cannot_make_and_values_that_are_sentences_are_refused() {
+    rejection("find contacts whose last name starts with 'Mc' and tag them 'Irish'");
+    rejection("Is it possible to find contacts whose email ends with '.ac.uk'?");
+    rejection(
+        "The system shall update the contact field 'status' to such value as the Procurement"
+            + " Director may determine at a later date.");
+  }
+
+  @Test
+  void a_request_asked_as_a_question_with_a_slip_in_it_is_read() {
+    ParseResult result =
+        new BuiltInParser()
+            .parse(
+                "Can you make it so that if the company's industry is 'Healthcare', they recieve"
+                    + " the 'Compliance Overview' template?");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.warnings()).contains("Read 'recieve' as 'receive'.");
+    Plan wish =
+        plan("I'd like the agent to wait 3 days and then folow up with the 'Nudge' template.");
+    assertThat(action(wish, 1).params()).isEqualTo(Map.of("template", "Nudge"));
+  }
 }

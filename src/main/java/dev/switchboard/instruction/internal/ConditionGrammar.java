@@ -2,6 +2,7 @@ package dev.switchboard.instruction.internal;
 
 import dev.switchboard.instruction.internal.Token.Kind;
 import dev.switchboard.plan.Condition;
+import dev.switchboard.plan.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -191,7 +192,7 @@ final class ConditionGrammar {
       return or(); // "A and either B or C": the "or" binds inside the "either"
     }
     c.acceptWord("both");
-    if (c.accept(NOT)) {
+    if (!atNegatedBound() && c.accept(NOT)) {
       return negate(unary());
     }
     Condition restated = restated();
@@ -206,6 +207,14 @@ final class ConditionGrammar {
       return inner;
     }
     return atom();
+  }
+
+  /** "… and not more than 500,000": a bound of the field just compared, not a negation. */
+  private boolean atNegatedBound() {
+    int mark = c.mark();
+    boolean bound = c.peek().isWord("not") && lastField != null && Relation.afterBe(c) != null;
+    c.reset(mark);
+    return bound;
   }
 
   /**
@@ -396,6 +405,9 @@ final class ConditionGrammar {
   /** "… contains 'VP' or 'Director'": a bare value repeats the previous comparison. */
   private Condition shorthand() {
     Condition.Compare previous = last != null ? last : lastNegated;
+    if (previous != null && c.at(Kind.WORD)) {
+      return bareShorthand(previous);
+    }
     if (previous == null || !(c.at(Kind.QUOTED) || c.at(Kind.NUMBER))) {
       return null;
     }
@@ -406,6 +418,38 @@ final class ConditionGrammar {
       return null;
     }
     Condition.Compare compare = new Condition.Compare(previous.field(), previous.operator(), value);
+    return last != null ? compare : new Condition.Not(compare);
+  }
+
+  /** Words in an unquoted list ("title has CEO or Founder or Owner") that end the value. */
+  private static final Set<String> LIST_STOPS = Set.of("and", "or", "then");
+
+  /** The most words a bare value in a list of them holds. */
+  private static final int MAX_BARE_VALUE = 3;
+
+  /**
+   * "title has CEO or Founder or Owner": after a text comparison with an unquoted value, unquoted
+   * words alone repeat it, when they are no field, no step and end where a value ends.
+   */
+  private Condition bareShorthand(Condition.Compare previous) {
+    boolean text =
+        previous.value() instanceof String
+            && (previous.operator() == Operator.CONTAINS || previous.operator() == Operator.EQ);
+    int mark = c.mark();
+    if (!text || Steps.startsStep(c) || Fields.read(c) != null) {
+      c.reset(mark);
+      return null;
+    }
+    FreeText.Span span = FreeText.read(c, LIST_STOPS, x -> false);
+    c.accept(Relation.IN_IT);
+    boolean ends = FreeText.atBoundary(c) || c.atAnyWord("and", "or", "then") || c.at(Kind.DASH);
+    if (span.isEmpty() || span.to() - span.from() > MAX_BARE_VALUE || !ends) {
+      c.reset(mark);
+      return null;
+    }
+    Condition.Compare compare =
+        new Condition.Compare(
+            previous.field(), previous.operator(), c.text(span.from(), span.to()));
     return last != null ? compare : new Condition.Not(compare);
   }
 

@@ -275,6 +275,9 @@ final class FieldUpdateClause implements Clause {
     }
     int from = c.mark();
     String text = Args.text(c, VALUE_STOPS);
+    if (text != null && !c.token(from).is(Kind.QUOTED)) {
+      FreeText.refuseSentence(c, from, c.mark());
+    }
     for (int i = from; text != null && !c.token(from).is(Kind.QUOTED) && i < c.mark(); i++) {
       if (c.token(i).is(Kind.WORD) && ARITHMETIC.contains(c.token(i).lower())) {
         throw c.failure(

@@ -48,8 +48,9 @@ final class FreeText {
       if (c.mark() > from && (stopHere.test(c) || startsNewStep(c))) {
         break;
       }
-      if (t.is(Kind.WORD) && stopWords.contains(t.lower())) {
-        break;
+      if (t.is(Kind.WORD) && stopWords.contains(t.lower())
+          || c.mark() > from && c.at(Relation.IN_IT)) {
+        break; // "has VP in it": "in it" ends the value
       }
       if (t.is(Kind.WORD) && COURTESY.contains(t.lower()) && endsCourtesy(c)) {
         break; // "set the title to CEO please"
@@ -74,10 +75,31 @@ final class FreeText {
           "maximum", "min", "max", "least", "most");
 
   /**
+   * Words a value does not hold but a sentence does: "to such value as the director may decide".
+   */
+  private static final Set<String> SENTENCE_WORDS =
+      Set.of(
+          "may",
+          "might",
+          "would",
+          "should",
+          "could",
+          "shall",
+          "must",
+          "determine",
+          "determines",
+          "decide",
+          "decides",
+          "whatever",
+          "such");
+
+  /**
    * The unquoted value in {@code span}, refused when it starts like a comparison the grammar did
-   * not understand (so "is somewhere between 4 and 5" is an error, not the value "somewhere …").
+   * not understand (so "is somewhere between 4 and 5" is an error, not the value "somewhere …"), or
+   * when it reads as a sentence ("such value as the director may determine").
    */
   static String value(Cursor c, Span span) {
+    refuseSentence(c, span.from(), span.to());
     for (int i = span.from(); i < Math.min(span.to(), span.from() + 2); i++) {
       if (c.token(i).is(Kind.WORD) && NOT_A_VALUE.contains(c.token(i).lower())) {
         throw c.failure(
@@ -87,6 +109,20 @@ final class FreeText {
       }
     }
     return c.text(span.from(), span.to());
+  }
+
+  /**
+   * Refuses the unquoted value from token {@code from} to {@code to} when it reads as a sentence.
+   */
+  static void refuseSentence(Cursor c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (c.token(i).is(Kind.WORD) && SENTENCE_WORDS.contains(c.token(i).lower())) {
+        throw c.failure(
+            "This value reads as a sentence: '" + c.text(from, to) + "'; put the value in quotes",
+            from,
+            to);
+      }
+    }
   }
 
   /** "then send …", "and tag …", "send …": the text that follows starts another step. */

@@ -176,7 +176,49 @@ enum Relation {
     if (c.acceptFirst(VERB_EXISTS) >= 0) {
       return EXISTS;
     }
+    if (c.accept(HAS) && atHadValue(c)) {
+      return CONTAINS; // "title has CEO or Founder", "title has VP in it"
+    }
+    c.reset(mark);
     return null;
+  }
+
+  private static final Phrase HAS = Phrase.of("(has|have) [got] [the word|the words]");
+
+  /** Words after "has" that make it no comparison: "has a phone", "has been", "has no …". */
+  private static final java.util.Set<String> HAS_NO_VALUE =
+      java.util.Set.of(
+          "a",
+          "an",
+          "the",
+          "no",
+          "not",
+          "any",
+          "been",
+          "some",
+          "more",
+          "less",
+          "at",
+          "over",
+          "under",
+          "value",
+          "values",
+          "replied",
+          "opened",
+          "clicked",
+          "answered",
+          "responded",
+          "to",
+          "its",
+          "their",
+          "his",
+          "her",
+          "it");
+
+  /** Whether a value follows "has": quoted text, or a word that starts no phrase of its own. */
+  private static boolean atHadValue(Cursor c) {
+    return c.at(Token.Kind.QUOTED)
+        || c.at(Token.Kind.WORD) && !HAS_NO_VALUE.contains(c.peek().lower());
   }
 
   /** "has 'VP' in it" leaves "in it" behind the value; callers skip it. */

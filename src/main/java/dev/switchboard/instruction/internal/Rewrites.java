@@ -318,7 +318,7 @@ final class Rewrites {
       String word = rule.words.get(k);
       boolean ok =
           switch (word) {
-            case "{num}" -> t.is(Kind.NUMBER);
+            case "{num}" -> Values.isNumber(t);
             case "{q}" -> t.is(Kind.QUOTED);
             case "," -> t.is(Kind.COMMA);
             case ":" -> t.is(Kind.COLON);

@@ -366,6 +366,7 @@ final class SearchGrammar implements Clause.Single {
     }
     int mark = c.mark();
     FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> false);
+    c.accept(Relation.IN_IT);
     if (span.isEmpty() || !FreeText.atBoundary(c) && !c.atAnyWord("and", "or", "then")) {
       c.reset(mark);
       return null;
@@ -413,6 +414,9 @@ final class SearchGrammar implements Clause.Single {
     Object value = true;
     if (relation.needsValue()) {
       c.accept(Relation.ANY_OF);
+      if (c.atWord("either") && c.peek(1).is(Kind.QUOTED)) {
+        c.next(); // "title contains either 'A' or 'B'": a search has no grouping to make
+      }
       boolean word = c.at(Kind.WORD);
       boolean numeric = Fields.isNumeric(field.qualified());
       value = numeric && Values.atAmount(c) ? Values.spelled(c) : value(c);
@@ -458,8 +462,29 @@ final class SearchGrammar implements Clause.Single {
         value);
   }
 
+  /** Verbs of comparisons a filter cannot make: "whose name starts with 'Mc'", "ends with". */
+  private static final Set<String> UNSUPPORTED_RELATIONS =
+      Set.of(
+          "starts",
+          "start",
+          "begins",
+          "begin",
+          "ends",
+          "end",
+          "falls",
+          "fall",
+          "sounds",
+          "ranks",
+          "rank",
+          "lies",
+          "resembles",
+          "looks");
+
   private static boolean startsWords(Cursor c) {
-    return c.at(Kind.WORD) && !VALUE_STOPS.contains(c.peek().lower()) && !Steps.startsStep(c);
+    return c.at(Kind.WORD)
+        && !VALUE_STOPS.contains(c.peek().lower())
+        && !UNSUPPORTED_RELATIONS.contains(c.peek().lower())
+        && !Steps.startsStep(c);
   }
 
   private static boolean startsValue(Cursor c) {

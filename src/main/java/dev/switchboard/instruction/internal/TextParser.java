@@ -88,6 +88,21 @@ public final class TextParser {
         return parsed;
       }
     }
+    // "they recieve the 'X' template": a slip in the words a table row reads
+    List<WordTypos.Correction> corrections = WordTypos.find(tokens);
+    if (!corrections.isEmpty()) {
+      Rewrites.Result both = Rewrites.apply(WordTypos.apply(tokens, corrections));
+      List<String> all = new ArrayList<>();
+      for (WordTypos.Correction correction : corrections) {
+        all.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
+      }
+      for (Rewrites.Rewrite rewrite : both.synonyms()) {
+        all.add("Read '" + rewrite.written() + "' as '" + rewrite.meant() + "'.");
+      }
+      if (read(text, both.tokens(), all) instanceof ParseResult.Parsed parsed) {
+        return parsed;
+      }
+    }
     return null;
   }
 

@@ -44,6 +44,14 @@ final class Tokenizer {
 
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
+
+  /** "…: (i) enrich the contact; (ii) …": sub-clauses numbered in Roman numerals on one line. */
+  private static final Pattern ROMAN_PAREN_MARKER =
+      Pattern.compile("\\((?:" + ROMAN + ")\\)(?=\\s)");
+
+  /** "1. Wait three days. 2. Send …": the next number of a list written on one line. */
+  private static final Pattern NUMBER_AFTER_SENTENCE = Pattern.compile("(\\d{1,3})\\.(?=\\s)");
+
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
   private static final Pattern PATH =
@@ -216,7 +224,13 @@ final class Tokenizer {
         return true;
       }
     }
-    if (c == '(' && (restatedNumber() || listMarker(PAREN_MARKER))) {
+    if (c == '('
+        && (restatedNumber()
+            || listMarker(PAREN_MARKER)
+            || afterClauseBreak() && listMarker(ROMAN_PAREN_MARKER))) {
+      return true;
+    }
+    if (Character.isDigit(c) && nextItemOnTheLine() && listMarker(NUMBER_AFTER_SENTENCE)) {
       return true;
     }
     if (Character.isDigit(c)
@@ -427,6 +441,38 @@ final class Tokenizer {
       open += tokens.get(i).is(Kind.LPAREN) ? 1 : tokens.get(i).is(Kind.RPAREN) ? -1 : 0;
     }
     return open > 0;
+  }
+
+  /** Whether a colon, semicolon, comma or "and" was just read: where an inline sub-clause opens. */
+  private boolean afterClauseBreak() {
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    Token last = tokens.getLast();
+    return last.is(Kind.COLON)
+        || last.is(Kind.SEMICOLON)
+        || last.is(Kind.COMMA)
+        || last.isWord("and")
+        || last.isWord("or");
+  }
+
+  /** Whether "N." here follows a full stop and a list item "N-1." earlier on the same line. */
+  private boolean nextItemOnTheLine() {
+    Matcher m = NUMBER_AFTER_SENTENCE.matcher(text).region(pos, text.length());
+    if (tokens.isEmpty() || !tokens.getLast().is(Kind.END) || !m.lookingAt()) {
+      return false;
+    }
+    String previous = (Integer.parseInt(m.group(1)) - 1) + ".";
+    for (int i = tokens.size() - 2; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.is(Kind.END) && t.text().contains("\n")) {
+        return false;
+      }
+      if (t.is(Kind.LIST_MARKER) && t.text().equals(previous)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean previousIsBlank() {

@@ -151,6 +151,7 @@ final class WordTypos {
   private static String nearest(String word, Set<String> lexicon) {
     String[] best = new String[Slip.values().length];
     boolean[] several = new boolean[best.length];
+    Set<String> undoubled = new java.util.HashSet<>();
     for (Set<String> words : List.of(lexicon, EXTRA)) {
       for (String known : words) {
         Slip slip = Math.abs(known.length() - word.length()) <= 1 ? slip(word, known) : null;
@@ -163,14 +164,37 @@ final class WordTypos {
         int k = slip.ordinal();
         several[k] |= best[k] != null && !best[k].equals(known);
         best[k] = known;
+        if (undoubles(word, known)) {
+          undoubled.add(known);
+        }
       }
     }
     for (int k = 0; k < best.length; k++) {
+      if (best[k] != null && !several[k]) {
+        return best[k];
+      }
       if (best[k] != null) {
-        return several[k] ? null : best[k];
+        // "folow" is "follow" rather than "flow": a double letter written once is the likelier slip
+        return k == Slip.ADDED_OR_DROPPED.ordinal() && undoubled.size() == 1
+            ? undoubled.iterator().next()
+            : null;
       }
     }
     return null;
+  }
+
+  /** Whether {@code word} is {@code known} with one letter of a double letter left out. */
+  private static boolean undoubles(String word, String known) {
+    if (known.length() != word.length() + 1) {
+      return false;
+    }
+    for (int i = 1; i < known.length(); i++) {
+      if (known.charAt(i) == known.charAt(i - 1)
+          && (known.substring(0, i) + known.substring(i + 1)).equals(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code word} is {@code known} inflected: a plural or a past is no slip. */
