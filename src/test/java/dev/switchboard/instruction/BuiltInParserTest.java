@@ -595,4 +595,35 @@ class BuiltInParserTest {
         plan("I'd like the agent to wait 3 days and then folow up with the 'Nudge' template.");
     assertThat(action(wish, 1).params()).isEqualTo(Map.of("template", "Nudge"));
   }
+
+  @Test
+  void an_action_whose_object_is_a_search_runs_on_the_search() {
+    Plan tagged = plan("Tag all contacts in Austin as 'Texas Roadshow'");
+    assertThat(action(tagged, 0).params())
+        .isEqualTo(
+            Map.of(
+                "filters", List.of(Map.of("field", "city", "operator", "==", "value", "Austin"))));
+    assertThat(action(tagged, 1).params()).isEqualTo(Map.of("tags", List.of("Texas Roadshow")));
+    Plan enriched = plan("enrich all contacts created today");
+    assertThat(action(enriched, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
+    assertThat(action(enriched, 1).type()).isEqualTo(ActionType.ENRICH_CONTACT);
+    Plan one = plan("send the contact the 'Proposal Cover Letter' template");
+    assertThat(one.steps()).hasSize(1);
+    rejection("Tag everyone who visited the pricing page more than three times last week.");
+  }
+
+  @Test
+  void contains_either_a_or_b_is_any_of_them() {
+    Step.If branch =
+        (Step.If)
+            plan("If the title contains either 'CFO' or 'Finance', tag them 'Finance'")
+                .steps()
+                .getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(
+            new Condition.Any(
+                List.of(
+                    new Condition.Compare("contact.title", Operator.CONTAINS, "CFO"),
+                    new Condition.Compare("contact.title", Operator.CONTAINS, "Finance"))));
+  }
 }

@@ -358,6 +358,10 @@ final class ConditionGrammar {
   /** A value, or several ("contains 'CEO', 'Founder' or 'Owner'"). */
   private Condition values(String field, Relation relation, int start) {
     boolean anyOf = c.accept(Relation.ANY_OF);
+    if (c.atWord("either") && c.peek(1).is(Kind.QUOTED)) {
+      c.next(); // "contains either 'CFO' or 'Finance'"
+      anyOf = true;
+    }
     boolean word = c.at(Kind.WORD);
     Object value = Fields.isNumeric(field) && Values.atAmount(c) ? Values.spelled(c) : value();
     if (value == null) {

@@ -60,6 +60,9 @@ final class FreeText {
     return new Span(from, c.mark());
   }
 
+  /** "tag everyone who visited …": a value does not open with a relative pronoun. */
+  private static final Set<String> RELATIVES = Set.of("who", "whose", "which", "whom");
+
   private static final Set<String> COURTESY = Set.of("please", "thanks", "thank", "cheers");
 
   private static boolean endsCourtesy(Cursor c) {
@@ -115,6 +118,10 @@ final class FreeText {
    * Refuses the unquoted value from token {@code from} to {@code to} when it reads as a sentence.
    */
   static void refuseSentence(Cursor c, int from, int to) {
+    if (from < to && RELATIVES.contains(c.token(from).lower())) {
+      throw c.failure(
+          "This reads as a description, not a value: '" + c.text(from, to) + "'", from, to);
+    }
     for (int i = from; i < to; i++) {
       if (c.token(i).is(Kind.WORD) && SENTENCE_WORDS.contains(c.token(i).lower())) {
         throw c.failure(

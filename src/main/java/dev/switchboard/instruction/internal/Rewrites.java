@@ -343,7 +343,7 @@ final class Rewrites {
     return slots;
   }
 
-  private static boolean opensClause(Token t) {
+  static boolean opensClause(Token t) {
     return switch (t.kind()) {
       case END, COMMA, SEMICOLON, COLON, LIST_MARKER, DASH, LPAREN -> true;
       default -> false;

@@ -46,7 +46,7 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase BARE_NOUN =
       Phrase.of("[all|every|any] [the|my|our|those] [existing] " + NOUN + " [in the crm]");
 
-  private static final Phrase FILTER_START =
+  static final Phrase FILTER_START =
       Phrase.of("(where|whose|with|who|that|which|created|added|tagged|in|from|having)");
   private static final Phrase NEW = Phrase.of("(new|recent|recently added)");
 
@@ -80,7 +80,7 @@ final class SearchGrammar implements Clause.Single {
   private static final Set<String> VALUE_STOPS =
       Set.of(
           "and", "or", "then", "but", "whose", "where", "who", "with", "that", "which", "created",
-          "added", "if", "unless", "for");
+          "added", "if", "unless", "for", "as");
 
   @Override
   public boolean starts(Cursor c) {

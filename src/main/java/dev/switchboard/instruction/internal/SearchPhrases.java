@@ -25,7 +25,9 @@ final class SearchPhrases {
               + "|located] (in|from) [the city of|the town of]");
   private static final Phrase INDUSTRY_NOUN = Phrase.of("(industry|sector|space|vertical|market)");
   private static final Set<String> NAME_STOPS =
-      Set.of("and", "or", "then", "with", "whose", "where", "who", "that", "which", "tag", "label");
+      Set.of(
+          "and", "or", "then", "with", "whose", "where", "who", "that", "which", "tag", "label",
+          "as");
 
   private SearchPhrases() {}
 

@@ -217,6 +217,7 @@ final class TagClause implements Clause {
       return null;
     }
     FreeText.Span span = FreeText.read(c, ITEM_STOPS, x -> false);
+    FreeText.refuseSentence(c, span.from(), span.to());
     return span.isEmpty() ? null : c.text(span.from(), span.to()).trim();
   }
 }

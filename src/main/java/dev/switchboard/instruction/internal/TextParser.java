@@ -75,7 +75,7 @@ public final class TextParser {
     if (corrected(text, tokens, List.of()) instanceof ParseResult.Parsed parsed) {
       return parsed;
     }
-    Rewrites.Result rewritten = Rewrites.apply(tokens);
+    Rewrites.Result rewritten = normalised(text, tokens);
     List<String> notes = new ArrayList<>();
     for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
       notes.add("Read '" + rewrite.written() + "' as '" + rewrite.meant() + "'.");
@@ -91,7 +91,7 @@ public final class TextParser {
     // "they recieve the 'X' template": a slip in the words a table row reads
     List<WordTypos.Correction> corrections = WordTypos.find(tokens);
     if (!corrections.isEmpty()) {
-      Rewrites.Result both = Rewrites.apply(WordTypos.apply(tokens, corrections));
+      Rewrites.Result both = normalised(text, WordTypos.apply(tokens, corrections));
       List<String> all = new ArrayList<>();
       for (WordTypos.Correction correction : corrections) {
         all.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
@@ -104,6 +104,14 @@ public final class TextParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The normalisation table applied, then actions on a search read as the search and the action.
+   */
+  private static Rewrites.Result normalised(String text, List<Token> tokens) {
+    Rewrites.Result rewritten = Rewrites.apply(tokens);
+    return new Rewrites.Result(SearchObjects.apply(text, rewritten.tokens()), rewritten.synonyms());
   }
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */

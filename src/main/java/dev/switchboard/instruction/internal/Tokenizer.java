@@ -177,7 +177,7 @@ final class Tokenizer {
   static List<Token> tokenize(String text) {
     Tokenizer tokenizer = new Tokenizer(Tables.flatten(text));
     tokenizer.run();
-    return SelfCorrections.apply(Dictation.read(text, tokenizer.tokens));
+    return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }
 
   private void run() {
