@@ -626,4 +626,39 @@ class BuiltInParserTest {
                     new Condition.Compare("contact.title", Operator.CONTAINS, "CFO"),
                     new Condition.Compare("contact.title", Operator.CONTAINS, "Finance"))));
   }
+
+  @Test
+  void a_rule_written_as_a_workflow_builder_shows_it_reads_as_its_steps() {
+    String text =
+        "Criteria: Contact.LeadScore >= 75\nAction 1: Add Tag 'MQL'\nAction 2: Hand off to"
+            + " @user.salesRep";
+    Step.If branch = (Step.If) plan(text).steps().getFirst();
+
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("contact.leadScore", Operator.GE, 75));
+    assertThat(branch.then()).hasSize(2);
+    Plan form = plan("Action: Send Email | Template: 'Trial Day 1'");
+    assertThat(action(form, 0).params()).isEqualTo(Map.of("template", "Trial Day 1"));
+    Plan search = plan("Trigger: Find Contacts where Status == 'Lead'\nAction 1: Enrich Contact");
+    assertThat(action(search, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
+    assertThat(action(search, 1).type()).isEqualTo(ActionType.ENRICH_CONTACT);
+  }
+
+  @Test
+  void an_industry_named_after_in_is_the_companys_industry_and_a_part_said_twice_counts_once() {
+    Step.If branch =
+        (Step.If)
+            plan("Send them the 'Pricing' email, but only if they're in fintech.")
+                .steps()
+                .getFirst();
+    assertThat(branch.condition())
+        .isEqualTo(new Condition.Compare("company.industry", Operator.EQ, "fintech"));
+    Step.If twice =
+        (Step.If)
+            plan("if they opened the email but havent replied (contact.opened_email == true and"
+                    + " contact.replied == false) send 'Bump'")
+                .steps()
+                .getFirst();
+    assertThat(((Condition.All) twice.condition()).parts()).hasSize(2);
+  }
 }

@@ -37,6 +37,65 @@ final class ConditionGrammar {
   private static final Phrase INCLUSIVE =
       Phrase.of("[,] (both included|both inclusive|inclusive|included|including both ends)");
   private static final Phrase BETWEEN = Phrase.of("[is|are|was|lies|falls] between");
+
+  /** Names of industries: "they're in fintech" says where the company works, not a city. */
+  private static final Set<String> INDUSTRY_NAMES =
+      Set.of(
+          "fintech",
+          "banking",
+          "insurance",
+          "retail",
+          "e commerce",
+          "ecommerce",
+          "healthcare",
+          "saas",
+          "logistics",
+          "manufacturing",
+          "pharma",
+          "education",
+          "edtech",
+          "government",
+          "automotive",
+          "real estate",
+          "media",
+          "telecom",
+          "energy",
+          "hospitality",
+          "biotech",
+          "crypto",
+          "legal",
+          "construction",
+          "agriculture",
+          "software",
+          "tech",
+          "finance",
+          "financial services",
+          "consulting",
+          "travel",
+          "gaming",
+          "cybersecurity",
+          "security",
+          "public sector",
+          "nonprofit",
+          "non profit",
+          "aerospace",
+          "defense",
+          "defence",
+          "mining",
+          "utilities",
+          "transportation",
+          "food",
+          "fashion",
+          "marketing",
+          "advertising",
+          "hr",
+          "recruiting",
+          "bfsi",
+          "it services",
+          "semiconductors",
+          "chemicals",
+          "oil and gas");
+
   private static final Set<String> INDUSTRY_STOPS =
       Set.of("industry", "sector", "space", "vertical", "market", "and", "or", "then");
   private static final List<Phrase> HAS =
@@ -145,12 +204,15 @@ final class ConditionGrammar {
     return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
   }
 
-  /** "A and (B and C)", "A and between X and Y": all of them, one level. */
+  /**
+   * "A and (B and C)", "A and between X and Y": all of them, one level; a part said twice ("they
+   * opened it but haven't replied (contact.opened_email == true and …)") counts once.
+   */
   private static void addAll(List<Condition> parts, Condition part) {
-    if (part instanceof Condition.All all) {
-      parts.addAll(all.parts());
-    } else {
-      parts.add(part);
+    for (Condition each : part instanceof Condition.All all ? all.parts() : List.of(part)) {
+      if (!parts.contains(each)) {
+        parts.add(each);
+      }
     }
   }
 
@@ -521,7 +583,9 @@ final class ConditionGrammar {
       c.reset(mark);
       return null;
     }
-    String field = noun || works ? "company.industry" : "contact.city";
+    boolean industryName =
+        value instanceof String name && INDUSTRY_NAMES.contains(name.toLowerCase());
+    String field = noun || works || industryName ? "company.industry" : "contact.city";
     Condition compare = Relation.EQ.toCondition(field, value);
     return negated ? new Condition.Not(compare) : compare;
   }
