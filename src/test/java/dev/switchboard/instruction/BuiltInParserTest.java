@@ -661,4 +661,21 @@ class BuiltInParserTest {
                 .getFirst();
     assertThat(((Condition.All) twice.condition()).parts()).hasSize(2);
   }
+
+  @Test
+  void bold_labels_read_as_labels_and_an_action_heading_over_a_whole_step_is_a_title() {
+    Step.If branch =
+        (Step.If)
+            plan("**Condition:** contact has no LinkedIn URL\n**Then:** send \"Connect With"
+                    + " Us\"\n**Else:** send LinkedIn invite")
+                .steps()
+                .getFirst();
+    assertThat(branch.then()).hasSize(1);
+    assertThat(branch.otherwise()).hasSize(1);
+    Plan titled = plan("### Task\nCreate task 'Send swag' due in 7 days, assigned to @user.events");
+    assertThat(action(titled, 0).params())
+        .isEqualTo(Map.of("title", "Send swag", "dueInDays", 7, "assignee", "@user.events"));
+    Plan form = plan("### Email\nTemplate: 'Intro'");
+    assertThat(action(form, 0).params()).isEqualTo(Map.of("template", "Intro"));
+  }
 }

@@ -206,7 +206,7 @@ final class Forms {
     String line = text.substring(content, eol).strip();
     if (p > pos
         && text.charAt(pos) == '#'
-        && !ACTION_HEADINGS.contains(line.toLowerCase(Locale.ROOT))) {
+        && (!ACTION_HEADINGS.contains(line.toLowerCase(Locale.ROOT)) || !fieldsBelow(text, eol))) {
       formOpen = true; // "## Outreach": a title, the form follows
       labels.clear();
       return eol;
@@ -290,6 +290,25 @@ final class Forms {
             || (!bulleted && SHORT_LINE.matcher(line).matches())
             || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)));
     return p;
+  }
+
+  /**
+   * Whether the next line that holds anything is a label and its value ("Template: Intro"), as
+   * under "### Email"; a step of its own ("Create task 'X' due in 7 days") makes the heading a
+   * title.
+   */
+  private static boolean fieldsBelow(String text, int eol) {
+    int from = eol;
+    while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    int end = text.indexOf('\n', from);
+    String next = text.substring(from, end < 0 ? text.length() : end).strip();
+    Matcher bullet = BULLET.matcher(next);
+    if (bullet.lookingAt()) {
+      next = next.substring(bullet.end());
+    }
+    return LABEL_LINE.matcher(next).matches();
   }
 
   /** Whether the words name a step whose details follow on the lines below. */

@@ -1,0 +1,40 @@
+package dev.switchboard.instruction.internal;
+
+/**
+ * Markdown emphasis outside quotes ("**Audience:**", "__Then:__") says nothing about the plan: its
+ * marks become spaces, character for character, so every offset still points into the text as
+ * written and a bold label reads as a label.
+ */
+final class Emphasis {
+
+  private Emphasis() {}
+
+  static String strip(String text) {
+    if (!text.contains("**") && !text.contains("__")) {
+      return text;
+    }
+    char[] out = text.toCharArray();
+    char quote = 0;
+    for (int i = 0; i < out.length; i++) {
+      char ch = out[i];
+      if (quote != 0) {
+        quote = ch == quote || ch == '\n' ? 0 : quote;
+      } else if (ch == '"' || ch == '\'' && !between(text, i)) {
+        quote = ch;
+      } else if ((ch == '*' || ch == '_') && i + 1 < out.length && out[i + 1] == ch) {
+        out[i] = ' ';
+        out[i + 1] = ' ';
+        i++;
+      }
+    }
+    return new String(out);
+  }
+
+  /** An apostrophe between letters ("they're") opens no quote. */
+  private static boolean between(String text, int i) {
+    return i > 0
+        && i + 1 < text.length()
+        && Character.isLetter(text.charAt(i - 1))
+        && Character.isLetter(text.charAt(i + 1));
+  }
+}
