@@ -678,4 +678,20 @@ class BuiltInParserTest {
     Plan form = plan("### Email\nTemplate: 'Intro'");
     assertThat(action(form, 0).params()).isEqualTo(Map.of("template", "Intro"));
   }
+
+  @Test
+  void a_reason_given_for_a_step_is_dropped_unless_it_quotes_a_value() {
+    Plan plan =
+        plan("Enrich the contact first, since titles change often, then send the 'QBR' template.");
+    assertThat(plan.steps()).hasSize(2);
+    assertThat(
+            action(
+                    plan(
+                        "Because our customers love a personal touch, send the 'Thanks' template."),
+                    0)
+                .params())
+        .isEqualTo(Map.of("template", "Thanks"));
+    assertThat(plan("Tag them 'Reviewed' so the CSM can see it.").steps()).hasSize(1);
+    rejection("Tag them 'Reviewed' because they asked for 'pricing'.");
+  }
 }
