@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,11 +45,13 @@ class DailyTotals {
   private static final int CATCH_UP_BATCHES = 20;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final JsonMapper json;
   private final TransactionTemplate tx;
 
-  DailyTotals(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx) {
+  DailyTotals(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, TransactionTemplate tx) {
     this.jdbc = jdbc;
+    this.template = template;
     this.json = json;
     this.tx = tx;
   }
@@ -122,40 +126,60 @@ class DailyTotals {
                 counter(run.counters, "linkedinInvitesSent"));
       }
     }
-    days.forEach(this::addTo);
+    addTo(days);
     jdbc.sql("update executions set totals_folded = true where id in (:ids)")
         .param("ids", runs.stream().map(Finished::id).toList())
         .update();
     return runs.size();
   }
 
-  /** Adds to the day's row; two nodes inserting one row at once makes one batch roll back. */
-  private void addTo(Day day, RunTotals totals) {
-    Object[] values = totals.values();
-    List<Object> params = new ArrayList<>(List.of(values));
-    params.addAll(List.of(day.workspaceId, day.agentId, day.day));
-    int updated =
-        jdbc.sql(
-                """
-                update daily_totals set total = total + ?, completed = completed + ?,
-                failed = failed + ?, canceled = canceled + ?, timed = timed + ?,
-                duration_ms = duration_ms + ?, under_30s = under_30s + ?, contacts = contacts + ?,
-                emails = emails + ?, tasks = tasks + ?, invitations = invitations + ?
-                where workspace_id = ? and agent_id = ? and run_day = ?\
-                """)
-            .params(params)
-            .update();
-    if (updated == 0) {
-      List<Object> row = new ArrayList<>(List.of(day.workspaceId, day.agentId, day.day));
-      row.addAll(List.of(values));
-      jdbc.sql(
-              "insert into daily_totals (workspace_id, agent_id, run_day, "
-                  + RunTotals.COLUMNS
-                  + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(row)
-          .update();
+  /**
+   * Adds to each day's row: one batch of updates, then one batch of inserts for the days that had
+   * no row yet. Rows are taken in key order, so two nodes' folds lock them in the same order; two
+   * nodes inserting one row at once makes one batch roll back.
+   */
+  private void addTo(Map<Day, RunTotals> days) {
+    if (days.isEmpty()) {
+      return;
+    }
+    List<Day> order = days.keySet().stream().sorted(DAY_ORDER).toList();
+    List<Object[]> updates = new ArrayList<>();
+    for (Day day : order) {
+      List<Object> params = new ArrayList<>(List.of(days.get(day).values()));
+      params.addAll(List.of(day.workspaceId, day.agentId, day.day));
+      updates.add(params.toArray());
+    }
+    int[] updated = template.batchUpdate(UPDATE, updates);
+    List<Object[]> inserts = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      if (updated[i] == 0) {
+        Day day = order.get(i);
+        List<Object> row = new ArrayList<>(List.of(day.workspaceId, day.agentId, day.day));
+        row.addAll(List.of(days.get(day).values()));
+        inserts.add(row.toArray());
+      }
+    }
+    if (!inserts.isEmpty()) {
+      template.batchUpdate(INSERT, inserts);
     }
   }
+
+  private static final Comparator<Day> DAY_ORDER =
+      Comparator.comparing(Day::workspaceId).thenComparing(Day::agentId).thenComparing(Day::day);
+
+  private static final String UPDATE =
+      """
+      update daily_totals set total = total + ?, completed = completed + ?,
+      failed = failed + ?, canceled = canceled + ?, timed = timed + ?,
+      duration_ms = duration_ms + ?, under_30s = under_30s + ?, contacts = contacts + ?,
+      emails = emails + ?, tasks = tasks + ?, invitations = invitations + ?
+      where workspace_id = ? and agent_id = ? and run_day = ?\
+      """;
+
+  private static final String INSERT =
+      "insert into daily_totals (workspace_id, agent_id, run_day, "
+          + RunTotals.COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private Finished finished(ResultSet rs) throws SQLException {
     Instant started = ExecutionStore.instant(rs, "started_at");

@@ -186,6 +186,46 @@ class DashboardTest extends SwitchboardTestBase {
   }
 
   @Test
+  void a_fold_that_adds_to_some_days_and_starts_others_gives_each_agent_and_day_its_own_sums() {
+    workspace = owner.createWorkspace("Dashboard " + System.nanoTime());
+    String first = agent("First");
+    String second = agent("Second");
+    for (int i = 0; i < 3; i++) {
+      run(first, "completed", 0, 10, 1);
+    }
+    run(second, "failed", 48, 40, 0);
+    assertThat(dashboard(first, "all").get("totalExecutions").asLong()).isEqualTo(3);
+
+    // One fold: two days that have rows already, two that have none yet, over both agents.
+    run(first, "completed", 0, 20, 2);
+    run(first, "failed", 96, 5, 0);
+    run(second, "completed", 48, 1, 3);
+    run(second, "canceled", 0, 1, 0);
+    run(second, "skipped", 0, 0, 0);
+    JsonNode firstBoard = dashboard(first, "all");
+    JsonNode secondBoard = dashboard(second, "all");
+
+    assertThat(firstBoard.get("totalExecutions").asLong()).isEqualTo(5);
+    assertThat(firstBoard.get("completed").asLong()).isEqualTo(4);
+    assertThat(firstBoard.get("failed").asLong()).isEqualTo(1);
+    assertThat(firstBoard.get("avgDurationMs").asLong()).isEqualTo((3 * 10 + 20 + 5) * 1000 / 5);
+    assertThat(firstBoard.get("emailsSent").asLong()).isEqualTo(5);
+    assertThat(secondBoard.get("totalExecutions").asLong()).isEqualTo(3);
+    assertThat(secondBoard.get("completed").asLong()).isEqualTo(1);
+    assertThat(secondBoard.get("failed").asLong()).isEqualTo(1);
+    assertThat(secondBoard.get("canceled").asLong()).isEqualTo(1);
+    assertThat(secondBoard.get("under30sPercent").asDouble()).isEqualTo(66.7);
+    assertThat(secondBoard.get("emailsSent").asLong()).isEqualTo(3);
+    assertThat(
+            jdbc.queryForList(
+                "select total from daily_totals where workspace_id = ? order by agent_id, run_day",
+                Long.class,
+                UUID.fromString(workspace)))
+        .hasSize(4)
+        .containsExactlyInAnyOrder(4L, 1L, 2L, 1L);
+  }
+
+  @Test
   void an_agent_without_runs_has_zeros() {
     workspace = owner.createWorkspace("Dashboard " + System.nanoTime());
     JsonNode board = dashboard(agent("Fresh"), "all");
