@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,11 @@ class RunMetrics {
   private final MeterRegistry registry;
   private final Clock clock;
   private final Counter logLines;
+  // Registered once per set of tags: looking a meter up in the registry on each event costs more
+  // than the increment it is for.
+  private final Map<String, Counter> runs = new ConcurrentHashMap<>();
+  private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
+  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
   RunMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -46,17 +53,29 @@ class RunMetrics {
       return;
     }
     String trigger = trigger(event.triggerType());
-    Counter.builder("switchboard.runs")
-        .description("Runs by what happened to them: queued, started, completed, failed, …")
-        .tags("event", name, "trigger", trigger)
-        .register(registry)
+    runs.computeIfAbsent(
+            name + " " + trigger,
+            key ->
+                Counter.builder("switchboard.runs")
+                    .description(
+                        "Runs by what happened to them: queued, started, completed, failed, …")
+                    .tags("event", name, "trigger", trigger)
+                    .register(registry))
         .increment();
     if (name.equals("started") && event.createdAt() != null && event.startedAt() != null) {
-      timer("switchboard.runs.queue.wait", "From trigger to a worker taking the run", trigger)
+      queueWaits
+          .computeIfAbsent(
+              trigger,
+              t ->
+                  timer(
+                      "switchboard.runs.queue.wait", "From trigger to a worker taking the run", t))
           .record(Duration.between(event.createdAt(), event.startedAt()));
     }
     if ((name.equals("completed") || name.equals("failed")) && event.startedAt() != null) {
-      timer("switchboard.runs.duration", "From a worker taking the run to its end", trigger)
+      durations
+          .computeIfAbsent(
+              trigger,
+              t -> timer("switchboard.runs.duration", "From a worker taking the run to its end", t))
           .record(Duration.between(event.startedAt(), clock.instant()));
     }
   }
