@@ -75,6 +75,11 @@ class ChatFollows {
     }
   }
 
+  /** Whether a chat on this node follows the work order. */
+  boolean follows(UUID workOrderId) {
+    return byWorkOrder.containsKey(workOrderId);
+  }
+
   /** A broadcast of a followed work order's topic: its status or its run's queue position. */
   void deliver(Broadcast b) {
     if (byWorkOrder.isEmpty()) {

@@ -31,6 +31,11 @@ class ClusterRelay {
     this.json = json;
   }
 
+  /** False only when no other node listens right now (see {@link ClusterBus#othersMayListen}). */
+  boolean othersMayListen() {
+    return bus.othersMayListen();
+  }
+
   void send(Broadcast b) {
     if (!bus.othersMayListen()) {
       return; // alone on the database: the JSON would be built only to be dropped by the bus

@@ -2,6 +2,7 @@ package dev.switchboard.live;
 
 import dev.switchboard.cluster.ClusterBus;
 import dev.switchboard.notification.NotificationCreated;
+import dev.switchboard.run.RunAudience;
 import dev.switchboard.run.RunEvent;
 import dev.switchboard.workorder.WorkOrderUpdated;
 import jakarta.annotation.PostConstruct;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * this node also go to the other nodes through the {@link ClusterBus}, and theirs come back here.
  */
 @Component
-class LiveFanOut {
+class LiveFanOut implements RunAudience {
 
   private final Map<String, Set<Subscription>> byTopic = new ConcurrentHashMap<>();
   private final LiveJson json;
@@ -63,6 +64,22 @@ class LiveFanOut {
         .flatMap(Set::stream)
         .filter(s -> s.session().caller().userId().equals(userId))
         .toList();
+  }
+
+  @Override
+  public boolean mayHear(UUID workspaceId, UUID agentId, UUID executionId, UUID workOrderId) {
+    if (relay.othersMayListen()) {
+      return true;
+    }
+    if (byTopic.isEmpty()) {
+      return workOrderId != null && chatFollows.follows(workOrderId);
+    }
+    return byTopic.containsKey(new Topic.Agent(workspaceId, agentId).name())
+        || byTopic.containsKey(new Topic.Execution(executionId).name())
+        || byTopic.containsKey(new Topic.Workspace(workspaceId).name())
+        || workOrderId != null
+            && (byTopic.containsKey(new Topic.WorkOrder(workOrderId).name())
+                || chatFollows.follows(workOrderId));
   }
 
   @EventListener

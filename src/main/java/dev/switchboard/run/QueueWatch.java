@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,12 @@ class QueueWatch {
 
   private static final int TOLD_KEPT = 100_000;
 
+  /** Without a live module every update is published, as if someone listened. */
+  private static final RunAudience EVERYONE = (workspace, agent, execution, workOrder) -> true;
+
   private final QueueReasons reasons;
   private final RunEvents events;
+  private final ObjectProvider<RunAudience> audience;
   private final Clock clock;
   private final Map<UUID, QueueStatus> told = new ConcurrentHashMap<>();
   private final Set<UUID> movedAgents = ConcurrentHashMap.newKeySet();
@@ -51,9 +56,11 @@ class QueueWatch {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("queue-watch").daemon().unstarted(r));
 
-  QueueWatch(QueueReasons reasons, RunEvents events, Clock clock) {
+  QueueWatch(
+      QueueReasons reasons, RunEvents events, ObjectProvider<RunAudience> audience, Clock clock) {
     this.reasons = reasons;
     this.events = events;
+    this.audience = audience;
     this.clock = clock;
   }
 
@@ -147,12 +154,18 @@ class QueueWatch {
     if (agents.isEmpty() && from == null) {
       return;
     }
+    // Asked at each tell (the live module is built after the engine; it may be absent in tests).
+    RunAudience listening = audience.getIfAvailable(() -> EVERYONE);
     try {
       for (QueueReasons.Placed p : reasons.queues(agents, from, clock.instant())) {
         if (p.status().sameAs(told.get(p.executionId()))) {
           continue;
         }
+        // Kept as told even when nobody hears it: a later subscriber's snapshot says the same.
         told.put(p.executionId(), p.status());
+        if (!listening.mayHear(p.workspaceId(), p.agentId(), p.executionId(), p.workOrderId())) {
+          continue;
+        }
         events.publish(
             RunEvent.update(
                 p.workspaceId(),
