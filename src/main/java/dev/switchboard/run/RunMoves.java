@@ -11,6 +11,7 @@ import static dev.switchboard.run.ExecutionStore.utc;
 import dev.switchboard.sql.AfterCommit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,19 +77,12 @@ class RunMoves {
     }
     template.batchUpdate(
         INSERT, runs.stream().map(q -> insertRow(q.run(), q.head(), q.hold())).toList());
-    List<Object[]> transitions = new ArrayList<>();
-    for (Enqueued q : runs) {
-      transitions.add(
-          new Object[] {
-            q.run().id(),
-            null,
-            QUEUED.wireName(),
-            utc(q.run().createdAt()),
-            q.run().triggeredBy(),
-            null
-          });
-    }
-    template.batchUpdate(TRANSITION, transitions);
+    recordTransitions(
+        runs.stream()
+            .map(q ->
+                new Transition(
+                    q.run().id(), null, QUEUED, q.run().createdAt(), q.run().triggeredBy(), null))
+            .toList());
     runs.forEach(q -> terms.admitted(q.run()));
   }
 
@@ -105,27 +99,28 @@ class RunMoves {
     if (locked.isEmpty()) {
       return List.of();
     }
-    List<Object[]> rows = new ArrayList<>();
-    for (Execution e : locked) {
-      rows.add(new Object[] {utc(now), node, utc(leaseUntil), e.id()});
+    int changed =
+        jdbc.sql(
+                """
+                update executions set status = 'running', started_at = coalesce(started_at, :now),
+                lease_owner = :node, lease_until = :lease, attempt = attempt + 1
+                where id in (:ids) and status = 'queued'\
+                """)
+            .param("now", utc(now))
+            .param("node", node)
+            .param("lease", utc(leaseUntil))
+            .param("ids", locked.stream().map(Execution::id).toList())
+            .update();
+    if (changed != locked.size()) {
+      // Cannot happen: the rows are locked since they were read as queued. Claim none of them.
+      throw new IllegalStateException(
+          "Claimed " + changed + " of " + locked.size() + " locked queued runs");
     }
-    int[] changed =
-        template.batchUpdate(
-            """
-            update executions set status = 'running', started_at = coalesce(started_at, ?),
-            lease_owner = ?, lease_until = ?, attempt = attempt + 1
-            where id = ? and status = 'queued'\
-            """,
-            rows);
     List<Execution> claimed = new ArrayList<>();
     List<Transition> transitions = new ArrayList<>();
-    for (int i = 0; i < locked.size(); i++) {
-      // Always 1: the rows are locked since they were read as queued.
-      if (changed[i] == 1) {
-        Execution e = locked.get(i);
-        claimed.add(e.claimed(now));
-        transitions.add(new Transition(e.id(), QUEUED, RUNNING, now, "worker " + node, null));
-      }
+    for (Execution e : locked) {
+      claimed.add(e.claimed(now));
+      transitions.add(new Transition(e.id(), QUEUED, RUNNING, now, "worker " + node, null));
     }
     recordTransitions(transitions);
     return claimed;
@@ -378,11 +373,11 @@ class RunMoves {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
       """;
 
-  private static final String TRANSITION =
-      """
-      insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)
-      values (?, ?, ?, ?, ?, ?)\
-      """;
+  private static final String TRANSITIONS =
+      "insert into execution_transitions (execution_id, from_status, to_status, at, actor, reason)"
+          + " values ";
+
+  private static final String TRANSITION_ROW = "(?, ?, ?, ?, ?, ?)";
 
   private void insert(Execution e, boolean head, Hold hold) {
     jdbc.sql(INSERT).params(insertRow(e, head, hold)).update();
@@ -453,22 +448,32 @@ class RunMoves {
   private record Transition(
       UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {}
 
+  /** Transition rows per insert statement: six parameters each. */
+  static final int TRANSITIONS_PER_INSERT = 500;
+
+  /**
+   * The rows go in as one multi-row insert per {@link #TRANSITIONS_PER_INSERT}: a group of runs
+   * that moved together costs the database one statement, not one per run.
+   */
   private void recordTransitions(List<Transition> transitions) {
-    if (transitions.isEmpty()) {
-      return;
+    for (int from = 0; from < transitions.size(); from += TRANSITIONS_PER_INSERT) {
+      List<Transition> chunk =
+          transitions.subList(from, Math.min(transitions.size(), from + TRANSITIONS_PER_INSERT));
+      List<Object> params = new ArrayList<>();
+      for (Transition t : chunk) {
+        params.add(t.id());
+        params.add(t.from() == null ? null : t.from().wireName());
+        params.add(t.to().wireName());
+        params.add(utc(t.at()));
+        params.add(t.actor());
+        params.add(
+            t.reason() == null
+                ? null
+                : t.reason().substring(0, Math.min(t.reason().length(), 1000)));
+      }
+      template.update(
+          TRANSITIONS + String.join(", ", Collections.nCopies(chunk.size(), TRANSITION_ROW)),
+          params.toArray());
     }
-    List<Object[]> rows = new ArrayList<>();
-    for (Transition t : transitions) {
-      rows.add(
-          new Object[] {
-            t.id(),
-            t.from() == null ? null : t.from().wireName(),
-            t.to().wireName(),
-            utc(t.at()),
-            t.actor(),
-            t.reason() == null ? null : t.reason().substring(0, Math.min(t.reason().length(), 1000))
-          });
-    }
-    template.batchUpdate(TRANSITION, rows);
   }
 }

@@ -150,6 +150,46 @@ class RunMovesTest extends SwitchboardTestBase {
     assertThat(claimable.stream().filter(heads::contains).toList()).isEqualTo(heads);
   }
 
+  @Test
+  void runs_claimed_and_left_together_each_move_once_with_their_own_transition_rows() {
+    Instant held = clock.instant().plus(Duration.ofDays(1));
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Execution head = newRun(newAgent(), ExecutionStatus.QUEUED, null, null);
+      moves.enqueue(head, true, new RunMoves.Hold(held, QueueStatus.Reason.NOT_BEFORE));
+      ids.add(head.id());
+    }
+    Instant at = held.plusSeconds(1);
+
+    // Rolled back at the end: no worker of this context is left with these runs or others.
+    transactions.executeWithoutResult(tx -> {
+      tx.setRollbackOnly();
+      List<Execution> ours =
+          moves.claim(10_000, "node-a", at, at.plusSeconds(60)).stream()
+              .filter(e -> ids.contains(e.id()))
+              .toList();
+      assertThat(ours).extracting(Execution::id).containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(ours).allSatisfy(e -> assertThat(e.attempt()).isEqualTo(1));
+      List<RunMoves.Leave> leaves = new ArrayList<>();
+      for (int i = 0; i < ours.size(); i++) {
+        Outcome outcome =
+            i == 0 ? Outcome.failed("boom", 1, null) : Outcome.completed(i, Map.of("n", i));
+        leaves.add(
+            new RunMoves.Leave(ours.get(i), "node-a", outcome, at, Checkpoint.START, 2, "worker"));
+      }
+      assertThat(moves.leave(leaves)).containsExactly(true, true, true);
+
+      for (Execution e : ours) {
+        Execution stored = store.findAny(e.id()).orElseThrow();
+        String end = e == ours.getFirst() ? "failed" : "completed";
+        assertThat(stored.status().wireName()).isEqualTo(end);
+        assertThat(stored.attempt()).isEqualTo(1);
+        assertThat(changes(e)).containsExactly("queued", "running", end);
+      }
+      assertThat(store.transitions(ours.getFirst().id()).getLast().get("reason")).isEqualTo("boom");
+    });
+  }
+
   private Execution queuedBehind() {
     UUID agent = newAgent();
     Execution blocker = newRun(agent, ExecutionStatus.QUEUED, null, null);
