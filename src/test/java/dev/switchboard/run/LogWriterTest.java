@@ -5,6 +5,7 @@ import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.SwitchboardTestBase;
+import dev.switchboard.support.TestRuns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,31 +89,8 @@ class LogWriterTest extends SwitchboardTestBase {
                 .withSteps(step("remember", Map.of("key", "k", "value", "v")))
                 .createIn(owner, ws));
     Execution run =
-        new Execution(
-            UUID.randomUUID(),
-            UUID.fromString(ws),
-            agent,
-            "Agent",
-            TriggerType.SCHEDULED,
-            "schedule",
-            TriggerContext.EMPTY,
-            ExecutionStatus.QUEUED,
-            clock.instant(),
-            null,
-            null,
-            null,
-            0,
-            false,
-            null,
-            Checkpoint.START,
-            null,
-            0,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null);
+        TestRuns.aScheduledRun(
+            UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
     Instant held = clock.instant().plus(Duration.ofDays(1));
     moves.enqueue(run, true, new RunMoves.Hold(held, QueueStatus.Reason.NOT_BEFORE));
     return run;

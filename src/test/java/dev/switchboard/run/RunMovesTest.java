@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.support.SwitchboardTestBase;
+import dev.switchboard.support.TestRuns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +84,13 @@ class RunMovesTest extends SwitchboardTestBase {
   @Test
   void skip_records_a_run_that_never_runs_with_its_reason() {
     Execution run =
-        newRun(newAgent(), ExecutionStatus.SKIPPED, "Skipped: Agent paused", clock.instant());
+        TestRuns.aScheduledRun(
+            UUID.fromString(ws),
+            newAgent(),
+            clock.instant(),
+            ExecutionStatus.SKIPPED,
+            "Skipped: Agent paused",
+            clock.instant());
 
     moves.skip(run);
 
@@ -102,7 +109,9 @@ class RunMovesTest extends SwitchboardTestBase {
   @Test
   void an_abandoned_scheduled_run_is_published_failed_and_counts_in_its_failure_streak() {
     UUID agent = newAgent();
-    Execution run = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    Execution run =
+        TestRuns.aScheduledRun(
+            UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
     moves.enqueue(
         run,
         true,
@@ -127,12 +136,16 @@ class RunMovesTest extends SwitchboardTestBase {
     List<UUID> behind = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       UUID agent = newAgent();
-      Execution head = newRun(agent, ExecutionStatus.QUEUED, null, null);
+      Execution head =
+          TestRuns.aScheduledRun(
+              UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
       moves.enqueue(head, true, new RunMoves.Hold(held, QueueStatus.Reason.NOT_BEFORE));
       heads.add(head.id());
       for (int j = 0; j < 3; j++) {
         clock.advance(Duration.ofMillis(1));
-        Execution next = newRun(agent, ExecutionStatus.QUEUED, null, null);
+        Execution next =
+            TestRuns.aScheduledRun(
+                UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
         moves.enqueue(next, false, null);
         behind.add(next.id());
       }
@@ -155,7 +168,9 @@ class RunMovesTest extends SwitchboardTestBase {
     Instant held = clock.instant().plus(Duration.ofDays(1));
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Execution head = newRun(newAgent(), ExecutionStatus.QUEUED, null, null);
+      Execution head =
+          TestRuns.aScheduledRun(
+              UUID.fromString(ws), newAgent(), clock.instant(), ExecutionStatus.QUEUED, null, null);
       moves.enqueue(head, true, new RunMoves.Hold(held, QueueStatus.Reason.NOT_BEFORE));
       ids.add(head.id());
     }
@@ -192,12 +207,16 @@ class RunMovesTest extends SwitchboardTestBase {
 
   private Execution queuedBehind() {
     UUID agent = newAgent();
-    Execution blocker = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    Execution blocker =
+        TestRuns.aScheduledRun(
+            UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
     moves.enqueue(
         blocker,
         true,
         new RunMoves.Hold(clock.instant().plus(Duration.ofDays(1)), QueueStatus.Reason.NOT_BEFORE));
-    Execution run = newRun(agent, ExecutionStatus.QUEUED, null, null);
+    Execution run =
+        TestRuns.aScheduledRun(
+            UUID.fromString(ws), agent, clock.instant(), ExecutionStatus.QUEUED, null, null);
     moves.enqueue(run, false, null);
     return run;
   }
@@ -208,34 +227,6 @@ class RunMovesTest extends SwitchboardTestBase {
             .live()
             .withSteps(step("remember", Map.of("key", "k", "value", "v")))
             .createIn(owner, ws));
-  }
-
-  private Execution newRun(UUID agent, ExecutionStatus status, String reason, Instant finishedAt) {
-    return new Execution(
-        UUID.randomUUID(),
-        UUID.fromString(ws),
-        agent,
-        "Agent",
-        TriggerType.SCHEDULED,
-        "schedule",
-        TriggerContext.EMPTY,
-        status,
-        clock.instant(),
-        null,
-        finishedAt,
-        null,
-        0,
-        false,
-        null,
-        Checkpoint.START,
-        null,
-        0,
-        null,
-        0,
-        null,
-        null,
-        null,
-        reason);
   }
 
   private ExecutionStatus status(Execution run) {

@@ -89,4 +89,39 @@ public final class TestRuns {
         Instant.now(),
         Instant.now());
   }
+
+  /** A scheduled run stored as it would be, in {@code status}, created at {@code createdAt}. */
+  public static Execution aScheduledRun(
+      UUID workspace,
+      UUID agent,
+      Instant createdAt,
+      ExecutionStatus status,
+      String reason,
+      Instant finishedAt) {
+    return new Execution(
+        UUID.randomUUID(),
+        workspace,
+        agent,
+        "Agent",
+        TriggerType.SCHEDULED,
+        "schedule",
+        TriggerContext.EMPTY,
+        status,
+        createdAt,
+        null,
+        finishedAt,
+        null,
+        0,
+        false,
+        null,
+        Checkpoint.START,
+        null,
+        0,
+        null,
+        0,
+        null,
+        null,
+        null,
+        reason);
+  }
 }
