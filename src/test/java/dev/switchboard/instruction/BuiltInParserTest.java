@@ -694,4 +694,35 @@ class BuiltInParserTest {
     assertThat(plan("Tag them 'Reviewed' so the CSM can see it.").steps()).hasSize(1);
     rejection("Tag them 'Reviewed' because they asked for 'pricing'.");
   }
+
+  @Test
+  void a_sentence_or_clause_that_only_describes_the_situation_says_nothing_to_do() {
+    Plan plan =
+        plan(
+            "Renewals over $100,000 need executive attention, so if the deal value is above"
+                + " $100,000, hand off to @user.vp. Our health-check survey often goes unanswered.");
+    assertThat(plan.steps()).hasSize(1);
+    rejection("Tag them 'Reviewed'. Then call them tomorrow.");
+    rejection("Our customers love a personal touch.");
+  }
+
+  @Test
+  void a_german_writers_english_reads_as_meant() {
+    Plan plan =
+        plan(
+            "Please make following: 1. Send the email with template 'Erstkontakt'. 2. After 3 days"
+                + " is passed, in case of no answer, send the template 'Erinnerung'.");
+    assertThat(plan.steps()).hasSize(3);
+    Plan search =
+        plan(
+            "Please search the contacts which have 'CTO' in the title and which are living in the"
+                + " city Munich, and add to them the tag 'Tech Lead Bavaria'.");
+    assertThat(action(search, 0).params())
+        .isEqualTo(
+            Map.of(
+                "filters",
+                List.of(
+                    Map.of("field", "title", "operator", "contains", "value", "CTO"),
+                    Map.of("field", "city", "operator", "==", "value", "Munich"))));
+  }
 }

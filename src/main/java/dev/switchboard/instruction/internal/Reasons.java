@@ -62,9 +62,91 @@ final class Reasons {
           "new",
           "quiet");
 
+  /** How a sentence that has its own subject opens. */
+  private static final Set<String> SUBJECT_OPENINGS =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "our",
+          "their",
+          "these",
+          "those",
+          "this",
+          "that",
+          "most",
+          "many",
+          "some",
+          "we",
+          "they",
+          "it",
+          "people",
+          "everyone",
+          "nobody",
+          "customers",
+          "users",
+          "executives",
+          "accounts",
+          "renewals",
+          "training",
+          "data",
+          "beta",
+          "reference",
+          "low");
+
   private Reasons() {}
 
-  static List<Token> drop(List<Token> tokens) {
+  /** {@code tokens} without the reasons given for steps and the sentences that only describe. */
+  static List<Token> drop(String text, List<Token> tokens) {
+    return descriptionsDropped(text, reasonsDropped(tokens));
+  }
+
+  private static List<Token> descriptionsDropped(String text, List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens.size());
+    Cursor c = new Cursor(text, tokens);
+    int start = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.is(Kind.END) || t.is(Kind.EOF)) {
+        if (!describes(c, tokens, start, i)) {
+          out.addAll(tokens.subList(start, i + 1));
+        } else if (t.is(Kind.EOF)) {
+          out.add(t);
+        }
+        start = i + 1;
+      } else if (t.is(Kind.COMMA) && stepAfter(c, i + 1) && describes(c, tokens, start, i)) {
+        start = i + 1; // "Renewals over $100,000 need executive attention, so if …": the steps
+      }
+    }
+    return out;
+  }
+
+  /** Whether the sentence from token {@code from} to {@code to} only describes the situation. */
+  private static boolean describes(Cursor c, List<Token> tokens, int from, int to) {
+    if (to - from < 3 || !SUBJECT_OPENINGS.contains(tokens.get(from).lower())) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (!(t.is(Kind.WORD) || t.is(Kind.NUMBER) || t.is(Kind.COMMA))
+          || t.isWord("you")
+          || t.isWord("please")) {
+        return false;
+      }
+      c.reset(i);
+      if (Steps.startsStep(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean stepAfter(Cursor c, int index) {
+    c.reset(index);
+    return Steps.startsStep(c);
+  }
+
+  private static List<Token> reasonsDropped(List<Token> tokens) {
     List<Token> out = new ArrayList<>(tokens.size());
     int i = 0;
     while (i < tokens.size()) {

@@ -462,7 +462,10 @@ final class SearchGrammar implements Clause.Single {
         value);
   }
 
-  /** Verbs of comparisons a filter cannot make: "whose name starts with 'Mc'", "ends with". */
+  /**
+   * Words a value said without "is" never opens: verbs of comparisons a filter cannot make ("whose
+   * name starts with 'Mc'", "ends with") and prepositions ("which have 'Einkauf' in the title").
+   */
   private static final Set<String> UNSUPPORTED_RELATIONS =
       Set.of(
           "starts",
@@ -478,7 +481,11 @@ final class SearchGrammar implements Clause.Single {
           "rank",
           "lies",
           "resembles",
-          "looks");
+          "looks",
+          "in",
+          "on",
+          "at",
+          "into");
 
   private static boolean startsWords(Cursor c) {
     return c.at(Kind.WORD)

@@ -112,7 +112,7 @@ public final class TextParser {
   private static Rewrites.Result normalised(String text, List<Token> tokens) {
     Rewrites.Result rewritten = Rewrites.apply(tokens);
     return new Rewrites.Result(
-        SearchObjects.apply(text, Reasons.drop(rewritten.tokens())), rewritten.synonyms());
+        SearchObjects.apply(text, Reasons.drop(text, rewritten.tokens())), rewritten.synonyms());
   }
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */
