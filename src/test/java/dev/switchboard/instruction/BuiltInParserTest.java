@@ -725,4 +725,21 @@ class BuiltInParserTest {
                     Map.of("field", "title", "operator", "contains", "value", "CTO"),
                     Map.of("field", "city", "operator", "==", "value", "Munich"))));
   }
+
+  @Test
+  void steps_in_the_schemas_names_with_name_value_arguments_read_as_their_steps() {
+    Plan plan =
+        plan(
+            "send_email template=\"Intro v3\"; wait \"P4D\"; if contact.replied == false =>"
+                + " create_task title=\"Chase\" dueInDays=2 assignee=\"@user.sdr\"");
+    assertThat(action(plan, 0).params()).isEqualTo(Map.of("template", "Intro v3"));
+    assertThat(action(plan, 1).params()).isEqualTo(Map.of("duration", "P4D"));
+    Step.If branch = (Step.If) plan.steps().get(2);
+    assertThat(((Step.Action) branch.then().getFirst()).params())
+        .isEqualTo(Map.of("title", "Chase", "dueInDays", 2, "assignee", "@user.sdr"));
+    Plan set = plan("set contact.\"status\" = \"SQL\"");
+    assertThat(action(set, 0).params())
+        .isEqualTo(Map.of("entity", "contact", "field", "status", "value", "SQL"));
+    rejection("SELECT * FROM contacts ORDER BY leadScore DESC LIMIT 10");
+  }
 }

@@ -121,7 +121,7 @@ final class Rewrites {
 
   /** {@code tokens} rewritten by the table; the same tokens when nothing applies. */
   static Result apply(List<Token> asWritten) {
-    List<Token> tokens = calls(asWritten);
+    List<Token> tokens = keywordArguments(codeTokens(calls(asWritten)));
     List<Token> out = new ArrayList<>(tokens.size());
     List<Rewrite> synonyms = new ArrayList<>();
     int i = 0;
@@ -291,6 +291,79 @@ final class Rewrites {
         }
       }
       out.remove(i + 1);
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern QUOTED_VARIABLE =
+      java.util.regex.Pattern.compile("@[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
+  /**
+   * Code-minded spellings read as the grammar's: a quote that holds only a variable is the variable
+   * ("@user.salesRep" in quotes), one that holds only a duration is the duration ("P4D"), and "=>"
+   * is "as" between two variables and an arrow elsewhere.
+   */
+  private static List<Token> codeTokens(List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : t;
+      if (t.is(Kind.QUOTED) && QUOTED_VARIABLE.matcher(t.text()).matches()) {
+        out.add(
+            new Token(
+                Kind.VARIABLE,
+                t.text(),
+                t.text().toLowerCase(Locale.ROOT),
+                t.start(),
+                t.end(),
+                null));
+      } else if (t.is(Kind.QUOTED)
+          && ISO_DURATION.matcher(t.text().toLowerCase(Locale.ROOT)).matches()) {
+        out.add(Token.word(t.text(), t.text().toLowerCase(Locale.ROOT), t.start(), t.end()));
+      } else if (t.is(Kind.OPERATOR) && t.text().equals("=>")) {
+        boolean names = !out.isEmpty() && out.getLast().is(Kind.VARIABLE) && next.is(Kind.VARIABLE);
+        out.add(
+            names
+                ? Token.word(t.text(), "as", t.start(), t.end())
+                : Token.of(Kind.DASH, "→", t.start(), t.end()));
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * "send_email template="Intro" dueInDays=5": a step written in the plan schema's names with its
+   * arguments as name=value reads without the "=", from its name to the clause's end.
+   */
+  private static List<Token> keywordArguments(List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens.size());
+    boolean inCall = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean search = t.isWord("search") || t.isWord("search_contacts"); // "city=Austin" filters
+      if (t.is(Kind.WORD)
+          && CALLS.contains(t.lower())
+          && !search
+          && (out.isEmpty() || opensClause(out.getLast()))) {
+        inCall = true;
+      } else if (opensClause(t) && !t.is(Kind.LPAREN) || t.isWord("else")) {
+        inCall = false;
+      }
+      boolean named =
+          inCall
+              && t.is(Kind.OPERATOR)
+              && t.text().equals("=")
+              && !out.isEmpty()
+              && out.getLast().is(Kind.WORD)
+              && i + 1 < tokens.size()
+              && (tokens.get(i + 1).is(Kind.QUOTED)
+                  || tokens.get(i + 1).is(Kind.NUMBER)
+                  || tokens.get(i + 1).is(Kind.VARIABLE));
+      if (!named) {
+        out.add(t);
+      }
     }
     return out;
   }

@@ -464,7 +464,8 @@ final class SearchGrammar implements Clause.Single {
 
   /**
    * Words a value said without "is" never opens: verbs of comparisons a filter cannot make ("whose
-   * name starts with 'Mc'", "ends with") and prepositions ("which have 'Einkauf' in the title").
+   * name starts with 'Mc'", "ends with") and prepositions ("which have 'Einkauf' in the title",
+   * "ORDER BY leadScore").
    */
   private static final Set<String> UNSUPPORTED_RELATIONS =
       Set.of(
@@ -485,7 +486,8 @@ final class SearchGrammar implements Clause.Single {
           "in",
           "on",
           "at",
-          "into");
+          "into",
+          "by");
 
   private static boolean startsWords(Cursor c) {
     return c.at(Kind.WORD)

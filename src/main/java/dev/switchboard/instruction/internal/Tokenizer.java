@@ -457,10 +457,19 @@ final class Tokenizer {
         || last.isWord("or");
   }
 
-  /** Whether "N." here follows a full stop and a list item "N-1." earlier on the same line. */
+  /**
+   * Whether "N." here follows a full stop and a list item "N-1." earlier on the same line, or is a
+   * "1." right after a colon with a "2." later on.
+   */
   private boolean nextItemOnTheLine() {
     Matcher m = NUMBER_AFTER_SENTENCE.matcher(text).region(pos, text.length());
-    if (tokens.isEmpty() || !tokens.getLast().is(Kind.END) || !m.lookingAt()) {
+    if (tokens.isEmpty() || !m.lookingAt()) {
+      return false;
+    }
+    if (tokens.getLast().is(Kind.COLON) && m.group(1).equals("1")) {
+      return text.indexOf(" 2. ", m.end()) > 0; // "Please make following: 1. … 2. …"
+    }
+    if (!tokens.getLast().is(Kind.END)) {
       return false;
     }
     String previous = (Integer.parseInt(m.group(1)) - 1) + ".";

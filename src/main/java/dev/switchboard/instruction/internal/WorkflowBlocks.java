@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * character, so every offset still points into the text as written: a trigger label becomes blank
  * (its search is the first step), a criteria label becomes "If" (its actions follow as a list), an
  * "Action 2:" label becomes the list marker "2.", and a field written in the builder's casing
- * ("Contact.LeadScore", "Deal.Stage") is read in the plan's ("contact.leadScore").
+ * ("Contact.LeadScore", "Deal.Stage") is read in the plan's ("contact.leadScore"), and one whose
+ * name is quoted ("contact."status"") without its quotes.
  */
 final class WorkflowBlocks {
 
@@ -28,7 +29,16 @@ final class WorkflowBlocks {
 
   private WorkflowBlocks() {}
 
+  /** "set contact."status" = 'SQL'": a field whose name is quoted. */
+  private static final Pattern QUOTED_FIELD =
+      Pattern.compile("\\b(contact|deal|company)\\.\"([A-Za-z_][A-Za-z0-9_]*)\"");
+
   static String flatten(String text) {
+    Matcher quotedField = QUOTED_FIELD.matcher(text);
+    if (quotedField.find()) {
+      // the name moves left over its opening quote; the two quotes become spaces after it
+      text = quotedField.replaceAll(m -> m.group(1) + "." + m.group(2) + "  ");
+    }
     if (!CRITERIA.matcher(text).find()
         && !ANY_ACTION.matcher(text).find()
         && !TRIGGER.matcher(text).find()) {
