@@ -1,8 +1,8 @@
 package dev.switchboard.run;
 
+import dev.switchboard.sql.MultiRowInsert;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,6 @@ class LogWriter implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
   private static final int BATCH = 2000;
-
-  /** Lines per insert statement: six parameters each, far below the drivers' limits. */
-  static final int ROWS_PER_INSERT = 500;
 
   private static final String ROW =
       "(cast(? as uuid), cast(? as bigint), cast(? as varchar(8)), cast(? as text),"
@@ -118,41 +115,33 @@ class LogWriter implements SmartLifecycle {
    * Stores the lines of this turn of the run only: a turn that was taken over (its lease ran out
    * and the run was claimed again, here or on another node) writes nothing more, so its late lines
    * cannot take the sequence numbers of the turn that owns the run now. The lines go in as one
-   * statement per {@link #ROWS_PER_INSERT}, each row joined to its run's current attempt.
+   * statement per {@link MultiRowInsert#ROWS_PER_STATEMENT}, each row joined to its run's current
+   * attempt.
    */
   void insert(List<Lines> runs) {
-    List<Object> params = new ArrayList<>();
-    int rows = 0;
+    List<Object[]> rows = new ArrayList<>();
     for (Lines run : runs) {
       Execution execution = run.execution();
       for (LogLine l : run.lines()) {
-        params.add(execution.id());
-        params.add(l.seq());
-        params.add(l.stream());
-        params.add(l.line());
-        params.add(ExecutionStore.utc(l.ts()));
-        params.add(execution.attempt());
-        if (++rows == ROWS_PER_INSERT) {
-          insertRows(rows, params);
-          params.clear();
-          rows = 0;
-        }
+        rows.add(
+            new Object[] {
+              execution.id(),
+              l.seq(),
+              l.stream(),
+              l.line(),
+              ExecutionStore.utc(l.ts()),
+              execution.attempt()
+            });
       }
     }
-    if (rows > 0) {
-      insertRows(rows, params);
-    }
-  }
-
-  private void insertRows(int rows, List<Object> params) {
-    String values = String.join(", ", Collections.nCopies(rows, ROW));
-    jdbc.update(
+    MultiRowInsert.insert(
+        jdbc,
         "insert into execution_logs (execution_id, seq, stream, line, ts)"
-            + " select v.execution_id, v.seq, v.stream, v.line, v.ts from (values "
-            + values
-            + ") as v (execution_id, seq, stream, line, ts, attempt)"
+            + " select v.execution_id, v.seq, v.stream, v.line, v.ts from (values ",
+        ROW,
+        ") as v (execution_id, seq, stream, line, ts, attempt)"
             + " join executions e on e.id = v.execution_id and e.attempt = v.attempt",
-        params.toArray());
+        rows);
   }
 
   /** Publishes lines once they are stored. */

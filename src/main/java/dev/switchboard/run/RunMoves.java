@@ -9,9 +9,9 @@ import static dev.switchboard.run.ExecutionStatus.WAITING;
 import static dev.switchboard.run.ExecutionStore.utc;
 
 import dev.switchboard.sql.AfterCommit;
+import dev.switchboard.sql.MultiRowInsert;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -448,32 +448,20 @@ class RunMoves {
   private record Transition(
       UUID id, ExecutionStatus from, ExecutionStatus to, Instant at, String actor, String reason) {}
 
-  /** Transition rows per insert statement: six parameters each. */
-  static final int TRANSITIONS_PER_INSERT = 500;
-
-  /**
-   * The rows go in as one multi-row insert per {@link #TRANSITIONS_PER_INSERT}: a group of runs
-   * that moved together costs the database one statement, not one per run.
-   */
+  /** The rows go in as multi-row inserts: a group of runs that moved together is one statement. */
   private void recordTransitions(List<Transition> transitions) {
-    for (int from = 0; from < transitions.size(); from += TRANSITIONS_PER_INSERT) {
-      List<Transition> chunk =
-          transitions.subList(from, Math.min(transitions.size(), from + TRANSITIONS_PER_INSERT));
-      List<Object> params = new ArrayList<>();
-      for (Transition t : chunk) {
-        params.add(t.id());
-        params.add(t.from() == null ? null : t.from().wireName());
-        params.add(t.to().wireName());
-        params.add(utc(t.at()));
-        params.add(t.actor());
-        params.add(
-            t.reason() == null
-                ? null
-                : t.reason().substring(0, Math.min(t.reason().length(), 1000)));
-      }
-      template.update(
-          TRANSITIONS + String.join(", ", Collections.nCopies(chunk.size(), TRANSITION_ROW)),
-          params.toArray());
+    List<Object[]> rows = new ArrayList<>();
+    for (Transition t : transitions) {
+      rows.add(
+          new Object[] {
+            t.id(),
+            t.from() == null ? null : t.from().wireName(),
+            t.to().wireName(),
+            utc(t.at()),
+            t.actor(),
+            t.reason() == null ? null : t.reason().substring(0, Math.min(t.reason().length(), 1000))
+          });
     }
+    MultiRowInsert.insert(template, TRANSITIONS, TRANSITION_ROW, "", rows);
   }
 }

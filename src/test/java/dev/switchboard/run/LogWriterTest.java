@@ -4,6 +4,7 @@ import static dev.switchboard.support.AgentBuilder.anAgent;
 import static dev.switchboard.support.Api.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.sql.MultiRowInsert;
 import dev.switchboard.support.SwitchboardTestBase;
 import dev.switchboard.support.TestRuns;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class LogWriterTest extends SwitchboardTestBase {
   void lines_of_several_runs_written_together_are_all_stored_in_order_across_statements() {
     Execution first = heldRun();
     Execution second = heldRun();
-    int many = LogWriter.ROWS_PER_INSERT + 7;
+    int many = MultiRowInsert.ROWS_PER_STATEMENT + 7;
 
     write(lines(first, 1, many), lines(second, 1, 3));
 
@@ -56,7 +57,7 @@ class LogWriterTest extends SwitchboardTestBase {
 
     write(
         lines(current, 1, 2),
-        lines(takenOver, 1, LogWriter.ROWS_PER_INSERT + 1),
+        lines(takenOver, 1, MultiRowInsert.ROWS_PER_STATEMENT + 1),
         lines(current, 3, 1));
 
     assertThat(seqs(current)).containsExactly(1L, 2L, 3L);
