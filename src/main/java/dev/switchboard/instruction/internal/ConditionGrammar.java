@@ -584,7 +584,8 @@ final class ConditionGrammar {
       return null;
     }
     boolean industryName =
-        value instanceof String name && INDUSTRY_NAMES.contains(name.toLowerCase());
+        value instanceof String name
+            && INDUSTRY_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
     String field = noun || works || industryName ? "company.industry" : "contact.city";
     Condition compare = Relation.EQ.toCondition(field, value);
     return negated ? new Condition.Not(compare) : compare;

@@ -19,7 +19,7 @@ final class Emphasis {
       char ch = out[i];
       if (quote != 0) {
         quote = ch == quote || ch == '\n' ? 0 : quote;
-      } else if (ch == '"' || ch == '\'' && !between(text, i)) {
+      } else if (ch == '"' || ch == '\'' && !apostrophe(text, i)) {
         quote = ch;
       } else if ((ch == '*' || ch == '_') && i + 1 < out.length && out[i + 1] == ch) {
         out[i] = ' ';
@@ -30,8 +30,8 @@ final class Emphasis {
     return new String(out);
   }
 
-  /** An apostrophe between letters ("they're") opens no quote. */
-  private static boolean between(String text, int i) {
+  /** Whether the quote mark at {@code i} is an apostrophe between letters ("they're"). */
+  static boolean apostrophe(String text, int i) {
     return i > 0
         && i + 1 < text.length()
         && Character.isLetter(text.charAt(i - 1))

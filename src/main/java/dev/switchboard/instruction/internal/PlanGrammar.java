@@ -543,7 +543,7 @@ final class PlanGrammar {
       }
     } else if (prohibition()) {
       c.reset(mark);
-    } else if (declarativeOpening()) {
+    } else if (opensDescription(c)) {
       c.next();
     } else if (!(c.acceptWord(DESCRIPTION_OPENERS) && !Steps.startsStep(c) && hasSubject())) {
       c.reset(mark);
@@ -567,10 +567,14 @@ final class PlanGrammar {
   /**
    * "The Globex pilot ended last week." / "Several prospects replied." / "Companies that are hiring
    * are about to buy.": a sentence that opens with a determiner or a plural noun has a subject, so
-   * it is not an order (orders open with their verb). Sentences about the agent itself ("The agent
-   * books …") are not descriptions of the situation.
+   * it is not an order (orders open with their verb), and so does one that opens like {@link
+   * #CONTEXT}. Sentences about the agent itself ("The agent books …") are not descriptions of the
+   * situation.
    */
-  private boolean declarativeOpening() {
+  static boolean opensDescription(Cursor c) {
+    if (c.at(CONTEXT)) {
+      return true; // "Our customers …", "We …", "They …"
+    }
     Token first = c.peek();
     Token second = c.peek(1);
     if (!first.is(Kind.WORD)

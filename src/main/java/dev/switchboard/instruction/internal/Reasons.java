@@ -15,28 +15,10 @@ import java.util.Set;
  */
 final class Reasons {
 
-  /** Words after "so" that make it "so that …", not "so send …". */
-  private static final Set<String> SO_SUBJECTS =
-      Set.of(
-          "that",
-          "we",
-          "the",
-          "they",
-          "it",
-          "our",
-          "you",
-          "he",
-          "she",
-          "people",
-          "everyone",
-          "nobody",
-          "nothing",
-          "their",
-          "sales",
-          "marketing",
-          "i");
-
-  /** Words after "since" or "as" that open a clause with a subject ("since titles change"). */
+  /**
+   * Words that open a clause with its own subject after "so", "since" or "as" ("so the CSM can …",
+   * "since we …"), unlike "so send …" or "as a last step".
+   */
   private static final Set<String> SUBJECTS =
       Set.of(
           "we",
@@ -47,52 +29,18 @@ final class Reasons {
           "their",
           "these",
           "those",
-          "most",
-          "many",
-          "some",
-          "people",
-          "customers",
-          "titles",
+          "this",
+          "you",
           "he",
           "she",
-          "you",
           "i",
-          "this",
-          "that",
-          "new",
-          "quiet");
-
-  /** How a sentence that has its own subject opens. */
-  private static final Set<String> SUBJECT_OPENINGS =
-      Set.of(
-          "the",
-          "a",
-          "an",
-          "our",
-          "their",
-          "these",
-          "those",
-          "this",
-          "that",
-          "most",
-          "many",
-          "some",
-          "we",
-          "they",
-          "it",
           "people",
           "everyone",
           "nobody",
-          "customers",
-          "users",
-          "executives",
-          "accounts",
-          "renewals",
-          "training",
-          "data",
-          "beta",
-          "reference",
-          "low");
+          "nothing",
+          "most",
+          "many",
+          "some");
 
   private Reasons() {}
 
@@ -123,7 +71,8 @@ final class Reasons {
 
   /** Whether the sentence from token {@code from} to {@code to} only describes the situation. */
   private static boolean describes(Cursor c, List<Token> tokens, int from, int to) {
-    if (to - from < 3 || !SUBJECT_OPENINGS.contains(tokens.get(from).lower())) {
+    c.reset(from);
+    if (to - from < 3 || !PlanGrammar.opensDescription(c)) {
       return false;
     }
     for (int i = from; i < to; i++) {
@@ -173,13 +122,19 @@ final class Reasons {
     Token t = tokens.get(i);
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : t;
     boolean clauseStart = i == 0 || Rewrites.opensClause(tokens.get(i - 1));
+    boolean subject = next.is(Kind.WORD) && SUBJECTS.contains(next.lower());
+    // "since titles change often": a plural noun opens the clause too, not a time ("since Monday")
+    boolean plural =
+        next.is(Kind.WORD)
+            && next.lower().length() > 3
+            && next.lower().endsWith("s")
+            && !next.lower().endsWith("ss")
+            && Character.isLowerCase(next.text().charAt(0));
     boolean reason =
         t.isWord("because")
-            || t.isWord("so") && next.is(Kind.WORD) && SO_SUBJECTS.contains(next.lower())
-            || (t.isWord("since") || t.isWord("as"))
-                && clauseStart
-                && next.is(Kind.WORD)
-                && SUBJECTS.contains(next.lower());
+            || t.isWord("so") && (subject || next.isWord("that"))
+            || t.isWord("as") && clauseStart && subject
+            || t.isWord("since") && clauseStart && (subject || plural);
     if (!reason) {
       return -1;
     }

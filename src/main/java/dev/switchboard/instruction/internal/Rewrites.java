@@ -260,7 +260,7 @@ final class Rewrites {
 
   /**
    * "wait(P2D); send_email(template='Intro')": an action written as a call reads as its words,
-   * without the parentheses and the "=" of its named arguments.
+   * without the parentheses.
    */
   private static List<Token> calls(List<Token> tokens) {
     List<Token> out = new ArrayList<>(tokens);
@@ -283,14 +283,7 @@ final class Rewrites {
         continue;
       }
       out.remove(close);
-      for (int k = close - 1; k > i + 1; k--) {
-        if (out.get(k).is(Kind.OPERATOR)
-            && out.get(k).text().equals("=")
-            && out.get(k - 1).is(Kind.WORD)) {
-          out.remove(k); // "template='Intro'"
-        }
-      }
-      out.remove(i + 1);
+      out.remove(i + 1); // its named arguments lose their "=" in keywordArguments
     }
     return out;
   }
@@ -343,10 +336,7 @@ final class Rewrites {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       boolean search = t.isWord("search") || t.isWord("search_contacts"); // "city=Austin" filters
-      if (t.is(Kind.WORD)
-          && CALLS.contains(t.lower())
-          && !search
-          && (out.isEmpty() || opensClause(out.getLast()))) {
+      if (t.is(Kind.WORD) && CALLS.contains(t.lower()) && !search) {
         inCall = true;
       } else if (opensClause(t) && !t.is(Kind.LPAREN) || t.isWord("else")) {
         inCall = false;

@@ -69,7 +69,7 @@ public final class TextParser {
   /**
    * {@code tokens}, refused as they are, read with word slips corrected, then with the
    * normalisation table applied (filler dropped, synonyms read as the grammar's words), then with
-   * both; {@code null} when none of them reads.
+   * both, in either order; {@code null} when none of them reads.
    */
   private static ParseResult reread(String text, List<Token> tokens) {
     if (corrected(text, tokens, List.of()) instanceof ParseResult.Parsed parsed) {
@@ -78,7 +78,7 @@ public final class TextParser {
     Rewrites.Result rewritten = normalised(text, tokens);
     List<String> notes = new ArrayList<>();
     for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
-      notes.add("Read '" + rewrite.written() + "' as '" + rewrite.meant() + "'.");
+      notes.add(note(rewrite.written(), rewrite.meant()));
     }
     if (!rewritten.tokens().equals(tokens)) {
       if (read(text, rewritten.tokens(), notes) instanceof ParseResult.Parsed parsed) {
@@ -94,10 +94,10 @@ public final class TextParser {
       Rewrites.Result both = normalised(text, WordTypos.apply(tokens, corrections));
       List<String> all = new ArrayList<>();
       for (WordTypos.Correction correction : corrections) {
-        all.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
+        all.add(note(correction.token().text(), correction.meant()));
       }
       for (Rewrites.Rewrite rewrite : both.synonyms()) {
-        all.add("Read '" + rewrite.written() + "' as '" + rewrite.meant() + "'.");
+        all.add(note(rewrite.written(), rewrite.meant()));
       }
       if (read(text, both.tokens(), all) instanceof ParseResult.Parsed parsed) {
         return parsed;
@@ -107,7 +107,8 @@ public final class TextParser {
   }
 
   /**
-   * The normalisation table applied, then actions on a search read as the search and the action.
+   * The normalisation table applied, then reasons and descriptions dropped ({@link Reasons}), then
+   * actions on a search read as the search and the action ({@link SearchObjects}).
    */
   private static Rewrites.Result normalised(String text, List<Token> tokens) {
     Rewrites.Result rewritten = Rewrites.apply(tokens);
@@ -123,7 +124,7 @@ public final class TextParser {
     }
     List<String> all = new ArrayList<>(notes);
     for (WordTypos.Correction correction : corrections) {
-      all.add("Read '" + correction.token().text() + "' as '" + correction.meant() + "'.");
+      all.add(note(correction.token().text(), correction.meant()));
     }
     return read(text, WordTypos.apply(tokens, corrections), all);
   }
@@ -173,5 +174,10 @@ public final class TextParser {
 
   private static ParseDetail detail(ParseFailure failure) {
     return new ParseDetail(failure.getMessage(), failure.start(), failure.end());
+  }
+
+  /** What the warnings of a plan read from rewritten or corrected words say. */
+  private static String note(String written, String meant) {
+    return "Read '" + written + "' as '" + meant + "'.";
   }
 }

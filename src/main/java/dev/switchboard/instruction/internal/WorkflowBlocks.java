@@ -93,13 +93,7 @@ final class WorkflowBlocks {
     int quotes = 0;
     for (int i = lineStart; i < at; i++) {
       char ch = text.charAt(i);
-      boolean apostrophe =
-          ch == '\''
-              && i > 0
-              && Character.isLetter(text.charAt(i - 1))
-              && i + 1 < text.length()
-              && Character.isLetter(text.charAt(i + 1));
-      if ((ch == '\'' || ch == '"') && !apostrophe) {
+      if (ch == '"' || ch == '\'' && !Emphasis.apostrophe(text, i)) {
         quotes++;
       }
     }
