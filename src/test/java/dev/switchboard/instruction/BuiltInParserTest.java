@@ -742,4 +742,78 @@ class BuiltInParserTest {
         .isEqualTo(Map.of("entity", "contact", "field", "status", "value", "SQL"));
     rejection("SELECT * FROM contacts ORDER BY leadScore DESC LIMIT 10");
   }
+
+  @Test
+  void a_letter_with_an_addressee_in_lower_case_and_a_signature_after_small_talk_is_its_request() {
+    assertThat(plan("Hi ops,\nPlease send the 'Intro' template.\nThanks, Dan").steps()).hasSize(1);
+    assertThat(plan("Hey ops team — send the 'Intro' template. Appreciate you! —Marco").steps())
+        .hasSize(1);
+    assertThat(plan("Hello ops,\n\nSend the 'Intro' template.\n\nHave a great evening, Wes"))
+        .isEqualTo(plan("Send the 'Intro' template."));
+  }
+
+  @Test
+  void a_timeline_of_days_reads_as_waits_between_its_steps() {
+    Plan plan =
+        plan(
+            "On day 0, send the 'A' template. On day 3, send the 'B' template. On day 7, tag them"
+                + " 'Done'.");
+    assertThat(action(plan, 1).params()).isEqualTo(Map.of("duration", "P3D"));
+    assertThat(action(plan, 3).params()).isEqualTo(Map.of("duration", "P4D"));
+    Plan after = plan("Send the 'A' template.\nDay 3 - send the 'B' template.");
+    assertThat(action(after, 1).params()).isEqualTo(Map.of("duration", "P3D"));
+    rejection("Day 5: send the 'B' template. Day 2: send the 'A' template.");
+  }
+
+  @Test
+  void words_that_only_say_where_a_step_stands_in_the_order_say_nothing() {
+    assertThat(
+            plan("To kick things off, enrich the contact. At the end of the sequence, hand off to"
+                    + " @user.rep.")
+                .steps())
+        .hasSize(2);
+    assertThat(plan("First thing, send the 'Intro' template.").steps()).hasSize(1);
+  }
+
+  @Test
+  void a_sentence_that_only_tells_the_story_is_skipped_with_a_warning_and_an_order_is_not() {
+    ParseResult result =
+        new BuiltInParser()
+            .parse(
+                "Hey ops, quick one — Acme's champion went quiet on me. Can you send the"
+                    + " 'Checking In' template?");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.plan()).isEqualTo(plan("Send the 'Checking In' template."));
+    assertThat(parsed.warnings())
+        .anySatisfy(warning -> assertThat(warning).contains("Acme's champion went quiet on me"));
+    assertThat(
+            plan("Small update: this contact just moved to our Toronto office. Please add the"
+                    + " tag 'NA'.")
+                .steps())
+        .hasSize(1);
+    rejection("Send the 'Intro' template. Then give them a ring.");
+    rejection("Send the 'Intro' template. Book a demo for next week.");
+    rejection("Trying something new this quarter. Their budget is 5 seats.");
+  }
+
+  @Test
+  void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
+    assertThat(
+            plan(
+                "Unless this contact is already tagged 'Customer', send them the 'Cold Intro'"
+                    + " template."))
+        .isEqualTo(
+            plan("Unless the contact is tagged 'Customer', send them the 'Cold Intro' template."));
+    assertThat(plan("If they haven't opened it, send the 'B' template."))
+        .isEqualTo(plan("If they have not opened the email, send the 'B' template."));
+    assertThat(plan("If the deal's over $50k, tag them 'Big'."))
+        .isEqualTo(plan("If the deal value is over $50k, tag them 'Big'."));
+  }
+
+  @Test
+  void anyone_said_of_the_contact_in_hand_is_no_search_and_a_lower_case_word_is_no_city() {
+    rejection("Send the 'A' template. For anyone tagged 'VIP', also hand off to @user.rep.");
+    rejection("If they're in berlin, tag them 'DE'.");
+  }
 }

@@ -46,6 +46,7 @@ final class ConditionGrammar {
           "insurance",
           "retail",
           "e commerce",
+          "e-commerce",
           "ecommerce",
           "healthcare",
           "saas",
@@ -574,7 +575,8 @@ final class ConditionGrammar {
       negated |= c.token(i).isWord("not");
     }
     Object value = Values.literal(c);
-    if (value == null) {
+    boolean written = value == null;
+    if (written) {
       FreeText.Span span = FreeText.read(c, INDUSTRY_STOPS, x -> false);
       value = span.isEmpty() ? null : c.text(span.from(), span.to());
     }
@@ -587,8 +589,16 @@ final class ConditionGrammar {
         value instanceof String name
             && INDUSTRY_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
     String field = noun || works || industryName ? "company.industry" : "contact.city";
+    if (written && field.equals("contact.city") && !capitalised((String) value)) {
+      c.reset(mark); // "they're in e-commerce": a word in lower case is no city's name
+      return null;
+    }
     Condition compare = Relation.EQ.toCondition(field, value);
     return negated ? new Condition.Not(compare) : compare;
+  }
+
+  private static boolean capitalised(String name) {
+    return Character.isUpperCase(name.charAt(0));
   }
 
   private Object value() {

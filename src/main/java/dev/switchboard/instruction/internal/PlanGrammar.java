@@ -952,6 +952,7 @@ final class PlanGrammar {
     }
     c.reset(mark);
     if (c.accept(SMALL_TALK) && restIsTalk()) {
+      skipSignature();
       return true;
     }
     c.reset(mark);
@@ -1004,14 +1005,26 @@ final class PlanGrammar {
   /** A signature or an addressee is at most this many names. */
   private static final int MAX_NAMES = 3;
 
-  /** "Hi Diego," / "Dear Ms Okafor:": the names after a greeting, when a boundary follows them. */
+  /**
+   * "Hi Diego," / "Dear Ms Okafor:" / "Hey ops team —": who a greeting is addressed to, a few words
+   * before a boundary that start no step.
+   */
   private void skipAddressee() {
     int mark = c.mark();
     Token previous = c.token(mark - 1);
     if (previous.is(Kind.COMMA) || previous.is(Kind.END) || previous.is(Kind.COLON)) {
       return;
     }
-    if (skipNames() == 0 || !(c.accept(Kind.COMMA) || c.accept(Kind.COLON) || c.at(Kind.END))) {
+    int words = 0;
+    while (words < MAX_NAMES && c.at(Kind.WORD) && !Steps.startsStep(c)) {
+      c.next();
+      words++;
+    }
+    if (words == 0
+        || !(c.accept(Kind.COMMA)
+            || c.accept(Kind.COLON)
+            || c.accept(Kind.DASH)
+            || c.at(Kind.END))) {
       c.reset(mark);
     }
   }
@@ -1022,9 +1035,9 @@ final class PlanGrammar {
    */
   private void skipSignature() {
     int mark = c.mark();
-    c.accept(Kind.COMMA);
-    c.accept(Kind.DASH);
-    c.accept(Kind.END);
+    while (c.at(Kind.COMMA) || c.at(Kind.DASH) || c.at(Kind.END)) {
+      c.next();
+    }
     int words = skipNames();
     c.accept(Kind.END);
     if (words == 0 || !c.atEof()) {

@@ -38,9 +38,14 @@ final class SearchGrammar implements Clause.Single {
           "(find|search for|search|filter for|filter by|filter|select|query|look for|pull)"
               + " [:] [all|any|everyone|anyone|those|the ones] [with|where|whose]");
 
-  /** "For contacts whose title contains 'CEO', …" searches first. */
+  /**
+   * "For contacts whose title contains 'CEO', …" searches first; "for anyone tagged 'VIP', …" asks
+   * about the contact in hand, so it is no search.
+   */
   private static final Phrase FOR_CONTACTS =
-      Phrase.of("for [all|every|each|any] [of] [the|my|our] " + NOUN);
+      Phrase.of(
+          "for [all|every|each|any] [of] [the|my|our] (contacts|contact|leads|people|prospects"
+              + "|persons|everyone|everybody|customers|records)");
 
   /** "contacts w/ lead score < 20 -> untag 'MQL'": terse text names the noun without a verb. */
   private static final Phrase BARE_NOUN =

@@ -40,6 +40,24 @@ public final class TextParser {
     if (!typos.isEmpty()) {
       return ParseResult.unparseable(typos);
     }
+    ParseResult result = readAny(text, tokens);
+    if (!(result instanceof ParseResult.Unparseable refused)) {
+      return result;
+    }
+    // Refused: read once more without the sentences that only tell a story, if there are any.
+    Background.Dropped story = Background.drop(text, tokens, refused.details());
+    if (story != null && readAny(text, story.tokens()) instanceof ParseResult.Parsed parsed) {
+      List<String> warnings = new ArrayList<>(parsed.warnings());
+      for (String sentence : story.sentences()) {
+        warnings.add("Skipped '" + sentence + "': it says nothing to do.");
+      }
+      return ParseResult.parsed(parsed.plan(), warnings);
+    }
+    return refused;
+  }
+
+  /** The tokens read as written, then reread, then below a heading; the first that reads. */
+  private static ParseResult readAny(String text, List<Token> tokens) {
     ParseResult asWritten = read(text, tokens, List.of());
     if (!(asWritten instanceof ParseResult.Unparseable refused)) {
       return asWritten;
@@ -107,13 +125,15 @@ public final class TextParser {
   }
 
   /**
-   * The normalisation table applied, then reasons and descriptions dropped ({@link Reasons}), then
-   * actions on a search read as the search and the action ({@link SearchObjects}).
+   * The normalisation table applied, then a timeline's days read as waits ({@link DayMarkers}),
+   * reasons and descriptions dropped ({@link Reasons}), and actions on a search read as the search
+   * and the action ({@link SearchObjects}).
    */
   private static Rewrites.Result normalised(String text, List<Token> tokens) {
     Rewrites.Result rewritten = Rewrites.apply(tokens);
     return new Rewrites.Result(
-        SearchObjects.apply(text, Reasons.drop(text, rewritten.tokens())), rewritten.synonyms());
+        SearchObjects.apply(text, Reasons.drop(text, DayMarkers.apply(rewritten.tokens()))),
+        rewritten.synonyms());
   }
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */

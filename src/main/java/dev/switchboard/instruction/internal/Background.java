@@ -1,0 +1,392 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.ParseDetail;
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * After a refusal: the sentences it points at that only tell the story ("Trying something new this
+ * quarter.", "Acme's champion went quiet on me.", "Small update: this contact just moved to our
+ * Toronto office.") are dropped, so the request around them can be read. A sentence is dropped only
+ * when it opens like a statement, not an order (a subject, a possessive, a gerund or past
+ * participle, an adjective or a label), and holds nothing a step could be made of: no quote,
+ * variable, field, number or comparison, no word that starts a step, no request, obligation,
+ * negation or condition, and no action the plan has no step for ("call", "book", "invoice").
+ */
+final class Background {
+
+  private Background() {}
+
+  /** The tokens without the story sentences, and those sentences as written. */
+  record Dropped(List<Token> tokens, List<String> sentences) {}
+
+  /** Words that make a sentence say something to do, whatever else it says. */
+  private static final Set<String> SIGNALS =
+      Set.of(
+          "please",
+          "pls",
+          "plz",
+          "kindly",
+          "can",
+          "could",
+          "would",
+          "will",
+          "should",
+          "must",
+          "shall",
+          "need",
+          "needs",
+          "want",
+          "wants",
+          "wish",
+          "like",
+          "make",
+          "ensure",
+          "sure",
+          "not",
+          "no",
+          "never",
+          "nobody",
+          "none",
+          "nothing",
+          "unless",
+          "except",
+          "if",
+          "when",
+          "whenever",
+          "once",
+          "only",
+          "until",
+          "before",
+          "after",
+          "then",
+          "each",
+          "every",
+          "also",
+          "let",
+          "do",
+          "don",
+          "try",
+          "remember",
+          "forget",
+          "skip",
+          "ignore",
+          "avoid",
+          "stop",
+          "keep",
+          "hold",
+          "wait",
+          "exclude",
+          "include",
+          "because",
+          "so");
+
+  /** Actions the plan has no step for: an order to do one is refused, never dropped. */
+  private static final Set<String> ACTIONS =
+      Set.of(
+          "call",
+          "phone",
+          "ring",
+          "dial",
+          "book",
+          "schedule",
+          "reschedule",
+          "meet",
+          "invite",
+          "slack",
+          "post",
+          "tweet",
+          "text",
+          "sms",
+          "whatsapp",
+          "message",
+          "invoice",
+          "quote",
+          "sign",
+          "pay",
+          "refund",
+          "charge",
+          "print",
+          "fax",
+          "mail",
+          "zoom",
+          "delete",
+          "archive",
+          "merge",
+          "export",
+          "import",
+          "assign",
+          "move",
+          "close",
+          "escalate",
+          "notify",
+          "alert",
+          "report",
+          "forward",
+          "cc",
+          "bcc",
+          "reply",
+          "respond",
+          "sync",
+          "upload",
+          "download",
+          "share",
+          "copy",
+          "create",
+          "add",
+          "remove",
+          "update",
+          "set",
+          "change",
+          "send",
+          "email",
+          "tag",
+          "untag",
+          "find",
+          "search",
+          "look",
+          "enrich",
+          "connect",
+          "ping",
+          "follow",
+          "reach",
+          "hand",
+          "give",
+          "get",
+          "put",
+          "mark",
+          "flag",
+          "note",
+          "log",
+          "record",
+          "save",
+          "store",
+          "ship",
+          "order",
+          "buy",
+          "cancel",
+          "renew",
+          "approve",
+          "review",
+          "check",
+          "contact",
+          "tell",
+          "ask",
+          "loop",
+          "cold",
+          "research",
+          "google",
+          "run",
+          "start",
+          "launch",
+          "pause",
+          "resume");
+
+  /** A statement's first word that is not a subject: an adjective, an adverb or a label. */
+  private static final Set<String> STATEMENT_OPENERS =
+      Set.of(
+          "quick",
+          "small",
+          "big",
+          "long",
+          "short",
+          "just",
+          "fyi",
+          "btw",
+          "context",
+          "background",
+          "update",
+          "heads",
+          "sadly",
+          "unfortunately",
+          "luckily",
+          "honestly",
+          "apparently",
+          "good",
+          "great",
+          "bad",
+          "busy",
+          "crazy",
+          "another",
+          "new",
+          "last",
+          "side",
+          "random",
+          "interesting",
+          "funny",
+          "turns",
+          "story",
+          "recap",
+          "ps",
+          "p",
+          "note");
+
+  /** Pronouns and determiners that open a subject. */
+  private static final Set<String> SUBJECTS =
+      Set.of(
+          "i",
+          "we",
+          "they",
+          "he",
+          "she",
+          "it",
+          "there",
+          "this",
+          "that",
+          "these",
+          "those",
+          "the",
+          "a",
+          "an",
+          "our",
+          "my",
+          "their",
+          "his",
+          "her",
+          "its",
+          "some",
+          "most",
+          "everyone",
+          "nobody",
+          "people",
+          "someone",
+          "somebody");
+
+  /** The refusal's sentences that tell a story, dropped; {@code null} when there is none. */
+  static Dropped drop(String text, List<Token> tokens, List<ParseDetail> refusal) {
+    List<int[]> sentences = sentences(tokens);
+    boolean[] dropped = new boolean[sentences.size()];
+    boolean any = false;
+    Cursor c = new Cursor(text, tokens);
+    for (ParseDetail detail : refusal) {
+      for (int s = 0; s < sentences.size(); s++) {
+        int[] sentence = sentences.get(s);
+        Token first = tokens.get(sentence[0]);
+        Token last = tokens.get(sentence[1] - 1);
+        boolean overlaps = first.start() < detail.end() && detail.start() < last.end();
+        if (overlaps
+            && !dropped[s]
+            && story(c, tokens, unread(c, tokens, sentence, detail), sentence[1])) {
+          dropped[s] = true;
+          any = true;
+        }
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    List<Token> kept = new ArrayList<>();
+    List<String> said = new ArrayList<>();
+    int next = 0;
+    for (int s = 0; s < sentences.size(); s++) {
+      if (dropped[s]) {
+        int[] sentence = sentences.get(s);
+        kept.addAll(tokens.subList(next, sentence[0]));
+        said.add(
+            text.substring(tokens.get(sentence[0]).start(), tokens.get(sentence[1] - 1).end()));
+        next = sentence[1];
+      }
+    }
+    kept.addAll(tokens.subList(next, tokens.size()));
+    return new Dropped(kept, said);
+  }
+
+  /**
+   * Where the sentence's unread words begin: at the refusal's span when only a greeting or a
+   * courtesy was read before it in the sentence ("Hey ops, quick one — Acme's champion went quiet
+   * on me."), else at the sentence's start.
+   */
+  private static int unread(Cursor c, List<Token> tokens, int[] sentence, ParseDetail detail) {
+    int from = sentence[0];
+    while (from < sentence[1] && tokens.get(from).start() < detail.start()) {
+      c.reset(from);
+      if (Steps.startsStep(c)) {
+        return sentence[0];
+      }
+      from++;
+    }
+    return from < sentence[1] ? from : sentence[0];
+  }
+
+  /** Token ranges [from, to) between sentence ends and list markers; the boundaries stay out. */
+  private static List<int[]> sentences(List<Token> tokens) {
+    List<int[]> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i <= tokens.size(); i++) {
+      Token t = i < tokens.size() ? tokens.get(i) : null;
+      boolean boundary = t == null || t.is(Kind.END) || t.is(Kind.LIST_MARKER) || t.is(Kind.EOF);
+      if (boundary) {
+        if (i > from) {
+          out.add(new int[] {from, i});
+        }
+        from = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private static boolean story(Cursor c, List<Token> tokens, int from, int to) {
+    if (!opensStatement(c, tokens, from)) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      switch (t.kind()) {
+        case WORD -> {
+          String word = t.lower();
+          if (SIGNALS.contains(word) || order(tokens, from, i, word)) {
+            return false;
+          }
+          c.reset(i);
+          if (Steps.startsStep(c)) {
+            return false;
+          }
+        }
+        case COMMA, COLON, DASH, SYMBOL -> {}
+        default -> {
+          return false; // a quote, a variable, a field, a number, a comparison, a bracket
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An action word where a clause starts is an order ("Call her.", "…, and book a demo"); elsewhere
+   * it is a thing talked about ("a quick update", "the call went well").
+   */
+  private static boolean order(List<Token> tokens, int from, int i, String word) {
+    if (!ACTIONS.contains(word)) {
+      return false;
+    }
+    if (i == from) {
+      return true;
+    }
+    Token before = tokens.get(i - 1);
+    return before.is(Kind.COMMA)
+        || before.is(Kind.COLON)
+        || before.is(Kind.DASH)
+        || CLAUSE_OPENERS.contains(before.lower());
+  }
+
+  /** Words after which a clause, and so an order, can start. */
+  private static final Set<String> CLAUSE_OPENERS = Set.of("and", "then", "to", "or", "but");
+
+  /** Whether the sentence at {@code from} opens like a statement rather than an order. */
+  private static boolean opensStatement(Cursor c, List<Token> tokens, int from) {
+    Token first = tokens.get(from);
+    if (!first.is(Kind.WORD)) {
+      return false;
+    }
+    String word = first.lower();
+    Token second = from + 1 < tokens.size() ? tokens.get(from + 1) : first;
+    c.reset(from);
+    return SUBJECTS.contains(word)
+        || STATEMENT_OPENERS.contains(word)
+        || second.lower().equals("'s")
+        || word.length() > 4 && (word.endsWith("ing") || word.endsWith("ed"))
+        || PlanGrammar.opensDescription(c);
+  }
+}
