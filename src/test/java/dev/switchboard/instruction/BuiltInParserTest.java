@@ -509,7 +509,10 @@ class BuiltInParserTest {
   void two_hundred_numbered_steps_are_read_in_order_in_bounded_time() {
     StringBuilder text = new StringBuilder();
     for (int i = 1; i <= 200; i++) {
-      text.append(i).append(". Add tag 'T").append(i).append("'\n");
+      text.append(i)
+          .append(i % 2 == 0 ? ". Add tag 'T" : ". Remove tag 'T")
+          .append(i)
+          .append("'\n");
     }
 
     Plan plan = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> plan(text.toString()));
@@ -815,5 +818,54 @@ class BuiltInParserTest {
   void anyone_said_of_the_contact_in_hand_is_no_search_and_a_lower_case_word_is_no_city() {
     rejection("Send the 'A' template. For anyone tagged 'VIP', also hand off to @user.rep.");
     rejection("If they're in berlin, tag them 'DE'.");
+  }
+
+  @Test
+  void a_form_under_a_heading_that_names_its_step_reads_with_quoted_values_and_arrow_bullets() {
+    Plan task =
+        plan("Task:\n- Title: 'Review @company.name'\n- Due: in 14 days\n- Owner: @user.am");
+    assertThat(action(task, 0).params())
+        .isEqualTo(
+            Map.of("title", "Review @company.name", "dueInDays", 14, "assignee", "@user.am"));
+    assertThat(action(plan("Memory:\n- key: region\n- value: 'Benelux'"), 0).params())
+        .isEqualTo(Map.of("key", "region", "value", "Benelux"));
+    assertThat(action(plan("Delay: 48h"), 0).params()).isEqualTo(Map.of("duration", "PT48H"));
+    assertThat(action(plan("Handoff:\n-> to: @user.lead\n-> message: 'Signed'"), 0).params())
+        .isEqualTo(Map.of("to", "@user.lead", "message", "Signed"));
+    Plan rule = plan("Rule: unless contact.status == 'Lost'\n-> send template 'Update'");
+    assertThat(rule.steps().getFirst()).isInstanceOf(Step.If.class);
+  }
+
+  @Test
+  void
+      tags_added_by_steps_that_follow_each_other_are_one_step_and_an_arrow_after_a_head_is_nothing() {
+    Plan tags = plan("Tags:\n+ add 'A'\n+ add 'B'\n- remove 'C'");
+    assertThat(tags.steps()).hasSize(2);
+    assertThat(action(tags, 0).params()).isEqualTo(Map.of("tags", List.of("A", "B")));
+    assertThat(action(plan("Tag -> 'Done'"), 0).type()).isEqualTo(ActionType.ADD_TAG);
+    assertThat(action(plan("Search -> title contains 'COO'"), 0).type())
+        .isEqualTo(ActionType.SEARCH_CONTACTS);
+    rejection("Set the contact's tags to 'A'");
+  }
+
+  @Test
+  void a_request_announced_after_talk_about_the_account_is_read_without_the_talk() {
+    Plan plan =
+        plan(
+            "Okay so, quick one before my flight. The deal has been in legal since August and I"
+                + " can't let it sit. What I want is, send them the 'Legal Nudge' template, then"
+                + " wait four days, sorry, five days. Yep. Got it? Good.");
+    assertThat(plan.steps()).hasSize(2);
+    assertThat(action(plan, 1).params()).isEqualTo(Map.of("duration", "P5D"));
+    rejection("Send the 'A' template, then a note. Here's the plan: book a meeting with them.");
+  }
+
+  @Test
+  void contractions_typed_without_their_apostrophe_read_as_with_it() {
+    assertThat(plan("if they havent replied and their title doesnt contain 'x', tag them 'A'"))
+        .isEqualTo(
+            plan("if they haven't replied and their title doesn't contain 'x', tag them 'A'"));
+    assertThat(action(plan("Enrich, provider: apollo"), 0).params())
+        .isEqualTo(Map.of("provider", "apollo"));
   }
 }

@@ -347,8 +347,7 @@ class NormalisationTest {
     assertThat(json("Write to them with the 'Hello' template")).isEqualTo(hello);
     assertThat(json("Take off 'Old' and scrub the 'Stale' tag"))
         .isEqualTo(
-            "{\"steps\":[{\"type\":\"remove_tag\",\"params\":{\"tags\":[\"Old\"]}},"
-                + "{\"type\":\"remove_tag\",\"params\":{\"tags\":[\"Stale\"]}}]}");
+            "{\"steps\":[{\"type\":\"remove_tag\",\"params\":{\"tags\":[\"Old\",\"Stale\"]}}]}");
     assertThat(json("Pull their details from Apollo"))
         .isEqualTo(
             "{\"steps\":[{\"type\":\"enrich_contact\",\"params\":{\"provider\":\"apollo\"}}]}");

@@ -80,8 +80,7 @@ final class Background {
           "wait",
           "exclude",
           "include",
-          "because",
-          "so");
+          "because");
 
   /** Actions the plan has no step for: an order to do one is refused, never dropped. */
   private static final Set<String> ACTIONS =
@@ -221,7 +220,25 @@ final class Background {
           "recap",
           "ps",
           "p",
-          "note");
+          "note",
+          "um",
+          "umm",
+          "uh",
+          "hmm",
+          "oh",
+          "yeah",
+          "yep",
+          "okay",
+          "ok",
+          "alright",
+          "right",
+          "so",
+          "well",
+          "anyway",
+          "simple",
+          "got",
+          "final",
+          "thinking");
 
   /** Pronouns and determiners that open a subject. */
   private static final Set<String> SUBJECTS =
@@ -254,8 +271,67 @@ final class Background {
           "someone",
           "somebody");
 
+  /**
+   * "What I want is, …", "The instruction is: …", "Here's where I landed: …", "Let's do this: …": a
+   * speaker announcing the request after talking about the account.
+   */
+  private static final List<Phrase> REQUEST_INTRO =
+      Phrase.all(
+          "[so] [,] (what i want|what i need|what i would like|what we need|what we want|the"
+              + " instruction|the request|the ask|my ask|the plan|the thing i need|the thing i"
+              + " actually need|the thing i really need|the rule) [is|here is] [:|,]",
+          "[so] [,] here 's (the thing|what i want|what i need|where i landed|the plan|what we do"
+              + "|what to do|the ask|the rule) [:|,]",
+          "[so] [,] let 's do this [:|,]");
+
+  /**
+   * The tokens after a request announced late ({@link #REQUEST_INTRO}), when what comes before it
+   * quotes nothing and no sentence before it starts with a step; {@code null} otherwise.
+   */
+  private static Dropped afterIntroduction(String text, List<Token> tokens) {
+    Cursor c = new Cursor(text, tokens);
+    boolean sentenceStart = true;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.is(Kind.QUOTED) || t.is(Kind.VARIABLE) || t.is(Kind.EMAIL) || t.is(Kind.PATH)) {
+        return null;
+      }
+      c.reset(i);
+      if (i > 0
+          && (sentenceStart || tokens.get(i - 1).is(Kind.COMMA))
+          && c.acceptFirst(REQUEST_INTRO) >= 0) {
+        int from = c.mark();
+        if (from < tokens.size() && !tokens.get(from).is(Kind.EOF)) {
+          String story = text.substring(tokens.getFirst().start(), t.start()).strip();
+          return new Dropped(tokens.subList(from, tokens.size()), List.of(story));
+        }
+        return null;
+      }
+      c.reset(i);
+      if (sentenceStart && t.is(Kind.WORD) && Steps.startsStep(c)) {
+        return null;
+      }
+      sentenceStart = t.is(Kind.END) || t.is(Kind.LIST_MARKER);
+    }
+    return null;
+  }
+
   /** The refusal's sentences that tell a story, dropped; {@code null} when there is none. */
   static Dropped drop(String text, List<Token> tokens, List<ParseDetail> refusal) {
+    Dropped introduced = afterIntroduction(text, tokens);
+    if (introduced != null) {
+      Dropped more = dropSentences(text, introduced.tokens(), refusal);
+      if (more == null) {
+        return introduced;
+      }
+      List<String> all = new ArrayList<>(introduced.sentences());
+      all.addAll(more.sentences());
+      return new Dropped(more.tokens(), all);
+    }
+    return dropSentences(text, tokens, refusal);
+  }
+
+  private static Dropped dropSentences(String text, List<Token> tokens, List<ParseDetail> refusal) {
     List<int[]> sentences = sentences(tokens);
     boolean[] dropped = new boolean[sentences.size()];
     boolean any = false;

@@ -23,7 +23,7 @@ final class EnrichClause implements Clause.Single {
           "look (them|him|her|the contact|this contact|each of them|each contact) up",
           "(fill in|complete) (their|the contact 's) (data|profile|details|info)");
   private static final Phrase PROVIDER_INTRO =
-      Phrase.of("(using|with|via|through|from|in|on|by|over) [the]");
+      Phrase.of("([,] provider [:] [is]|using|with|via|through|from|in|on|by|over) [the]");
   private static final Phrase PROVIDER_TAIL = Phrase.of("[api|data|integration|database]");
   private static final Set<String> NOT_PROVIDERS =
       Set.of("them", "the", "each", "all", "it", "a", "an", "data", "their", "contact", "linkedin");

@@ -250,12 +250,18 @@ final class FieldUpdateClause implements Clause {
         && (FreeText.atBoundary(c) || c.atEof());
   }
 
-  /** The field, on a contact, deal or company (the plan cannot write anything else). */
+  /**
+   * The field, on a contact, deal or company (the plan cannot write anything else); tags are added
+   * and removed by their own steps, never set.
+   */
   private static Fields.Ref field(Cursor c) {
     int mark = c.mark();
     String entity = c.accept(ENTITY_FIRST) ? c.token(c.mark() - 1).lower() : null;
     Fields.Ref ref = Fields.read(c);
-    if (ref == null || !ENTITIES.contains(ref.entity()) || ref.name().contains(".")) {
+    if (ref == null
+        || !ENTITIES.contains(ref.entity())
+        || ref.name().contains(".")
+        || ref.name().equals("tags")) {
       c.reset(mark);
       return null;
     }

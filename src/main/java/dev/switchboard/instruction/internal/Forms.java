@@ -81,8 +81,25 @@ final class Forms {
           "trigger check",
           "playbook",
           "workflow",
-          "scenario",
-          "rule");
+          "scenario");
+
+  /** Labels that announce the rule on their line ("Rule: unless …"); the rule is read. */
+  private static final Set<String> DROP_LABEL =
+      Set.of("rule", "nested", "either/or", "trigger check");
+
+  /**
+   * Headings that name a step by a noun ("Memory:", "Delay:"), read as its verb; the step's fields
+   * follow on the lines below.
+   */
+  private static final java.util.Map<String, String> HEADING_VERBS =
+      java.util.Map.of(
+          "memory", "remember",
+          "handoff", "handoff",
+          "hand-off", "handoff",
+          "escalation", "handoff",
+          "enrichment", "enrich",
+          "delay", "wait",
+          "pause", "wait");
 
   /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
   private static final Set<String> ANNOUNCE = Set.of("action", "actions", "steps", "do this");
@@ -139,7 +156,7 @@ final class Forms {
 
   private static final Pattern LABEL_LINE =
       Pattern.compile("([A-Za-z][A-Za-z /]{0,30}?)\\s*:(.*)", Pattern.DOTALL);
-  private static final Pattern BULLET = Pattern.compile("[-*•]\\s+");
+  private static final Pattern BULLET = Pattern.compile("(?:->|→|[-*•+])\\s+");
   private static final Pattern LIST_HEADING =
       Pattern.compile(
           "(?i).*\\b(any of|one of|tags|tags to add|add tags|remove tags|values|labels)\\s*:\\s*");
@@ -219,6 +236,10 @@ final class Forms {
     headerColon = false;
     listOpen = false;
     Matcher label = LABEL_LINE.matcher(line);
+    if (LIST_HEADING.matcher(line).matches() && stepBelow(text, eol)) {
+      formOpen = false; // "Tags:" above "+ add 'A'" / "- remove 'B'": a heading over steps
+      return eol;
+    }
     if (LIST_HEADING.matcher(line).matches() && !label.matches()) {
       listOpen = true; // "If company.industry is any of:"
       headerColon = true;
@@ -229,9 +250,24 @@ final class Forms {
     if (label.matches()) {
       String name = label.group(1).strip().toLowerCase(Locale.ROOT);
       String value = label.group(2).strip();
-      if (DROP_LINE.contains(name) || value.isEmpty() && ANNOUNCE.contains(name)) {
+      if (DROP_LINE.contains(name)
+          || value.isEmpty() && (ANNOUNCE.contains(name) || name.endsWith(" step"))) {
         formOpen = false;
-        return eol;
+        return eol; // "Research step:" above the step's own line
+      }
+      int colon = text.indexOf(':', content);
+      if (DROP_LABEL.contains(name)) {
+        formOpen = false;
+        return colon + 1;
+      }
+      String verb = HEADING_VERBS.get(name);
+      if (verb != null && !wasOpen) {
+        tokens.add(Token.word(text.substring(content, colon), verb, content, colon));
+        labels.clear();
+        labels.add(name);
+        formOpen = true;
+        headerColon = value.isEmpty();
+        return colon + 1;
       }
       String first = name.split(" ")[0];
       if (wasOpen && (!STEP_WORDS.contains(first) || name.equals("then"))) {
@@ -251,7 +287,6 @@ final class Forms {
         listOpen = LIST_HEADING.matcher(line).matches();
         listValues = 0;
       }
-      int colon = text.indexOf(':', content);
       if (name.equals("action")) {
         return colon + 1; // "Action: send email"
       }
@@ -261,7 +296,7 @@ final class Forms {
       }
       return joined ? content : p;
     }
-    if (wasList && bulleted && !line.isEmpty()) {
+    if (wasList && bulleted && !line.isEmpty() && !STEP_WORDS.contains(firstWord(line))) {
       removeEnd(tokens);
       if (listValues++ > 0) {
         tokens.add(Token.of(Kind.COMMA, ",", content, content));
@@ -298,6 +333,11 @@ final class Forms {
    * title.
    */
   private static boolean fieldsBelow(String text, int eol) {
+    return LABEL_LINE.matcher(nextLine(text, eol)).matches();
+  }
+
+  /** The next line after {@code eol} that holds anything, without its bullet. */
+  private static String nextLine(String text, int eol) {
     int from = eol;
     while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
       from++;
@@ -305,11 +345,18 @@ final class Forms {
     int end = text.indexOf('\n', from);
     String next = text.substring(from, end < 0 ? text.length() : end).strip();
     Matcher bullet = BULLET.matcher(next);
-    if (bullet.lookingAt()) {
-      next = next.substring(bullet.end());
-    }
-    return LABEL_LINE.matcher(next).matches();
+    return bullet.lookingAt() ? next.substring(bullet.end()) : next;
   }
+
+  /** Whether the next line that holds anything starts with a step's verb ("+ add 'VIP'"). */
+  private static boolean stepBelow(String text, int eol) {
+    String next = nextLine(text, eol);
+    return !next.isEmpty() && STEP_VERBS.contains(firstWord(next));
+  }
+
+  /** The verbs of {@link #STEP_WORDS}, without the words of a condition. */
+  private static final Set<String> STEP_VERBS =
+      Set.of("add", "remove", "untag", "send", "email", "create", "enrich", "tag", "wait");
 
   /** Whether the words name a step whose details follow on the lines below. */
   private static boolean formHead(String words) {
@@ -368,9 +415,11 @@ final class Forms {
       resume = pos + 1; // "Search contacts where:" above a list of filters
       return true;
     }
-    if (v >= eol || "'\"‘“`«»‹„".indexOf(text.charAt(v)) >= 0) {
+    if (v >= eol) {
       return false;
     }
+    // "- title: 'Call them'": a value already in quotes is read as it is, after its label
+    boolean quotedValue = "'\"‘“`«»‹„".indexOf(text.charAt(v)) >= 0;
     boolean ownLine =
         text.substring(lineOf(text, tokens.get(from).start()), tokens.get(from).start()).isBlank();
     int end = LONG_TEXT.contains(last) && ownLine ? proseEnd(text, v, eol) : valueEnd(text, v, eol);
@@ -386,6 +435,10 @@ final class Forms {
         Token dash = tokens.get(from - 1); // "Send email - Template: Welcome"
         tokens.set(from - 1, Token.of(Kind.COMMA, ",", dash.start(), dash.end()));
       }
+      if (quotedValue) {
+        resume = pos + 1;
+        return true;
+      }
       if (tagList || last.equals("tag") || last.equals("label")) {
         emitList(text, v, end, tokens);
       } else {
@@ -399,9 +452,12 @@ final class Forms {
       resume = pos + 1;
       return true;
     }
-    if (DROP_COLON.contains(label)) {
+    if (quotedValue ? joined : DROP_COLON.contains(label)) {
       resume = pos + 1;
       return true;
+    }
+    if (quotedValue) {
+      return false;
     }
     if (joined) {
       boolean plain =

@@ -385,6 +385,7 @@ final class Rewrites {
             case "{q}" -> t.is(Kind.QUOTED);
             case "," -> t.is(Kind.COMMA);
             case ":" -> t.is(Kind.COLON);
+            case "->" -> t.is(Kind.DASH) && ARROWS.contains(t.text());
             case "(", "{" -> t.is(Kind.LPAREN) && t.text().equals(word);
             case ")", "}" -> t.is(Kind.RPAREN) && t.text().equals(word);
             default -> (t.is(Kind.WORD) || t.is(Kind.SYMBOL)) && t.lower().equals(word);
@@ -405,6 +406,9 @@ final class Rewrites {
     }
     return slots;
   }
+
+  /** The arrows a row's "->" stands for. */
+  private static final Set<String> ARROWS = Set.of("->", "→", "⇒");
 
   static boolean opensClause(Token t) {
     return switch (t.kind()) {

@@ -25,9 +25,24 @@ final class SelfCorrections {
           List.of("scratch", "that"),
           List.of("or", "rather"));
 
+  /**
+   * "four days, sorry, five days", "'Intro', actually 'Intro v2'": a marker of one word corrects
+   * only after a pause, and only a number or quoted text.
+   */
+  private static final java.util.Set<String> SINGLE = java.util.Set.of("sorry", "actually", "no");
+
   /** What may follow the marker before the new value: "no wait, make that …", "sorry, I mean …". */
   private static final List<List<String>> RESTATED =
-      List.of(List.of("make", "that"), List.of("make", "it"), List.of("i", "mean"));
+      List.of(
+          List.of("make", "that"),
+          List.of("make", "it"),
+          List.of("i", "mean"),
+          List.of("i", "meant"),
+          List.of("let", "'s", "say"));
+
+  private static boolean afterPause(List<Token> tokens, int i) {
+    return i > 0 && (tokens.get(i - 1).is(Kind.COMMA) || tokens.get(i - 1).is(Kind.DASH));
+  }
 
   private SelfCorrections() {}
 
@@ -36,12 +51,17 @@ final class SelfCorrections {
     List<Token> out = tokens;
     for (int i = 0; i < out.size(); i++) {
       int after = phrase(out, i, MARKERS);
-      if (after < 0) {
+      boolean single = after < 0 && afterPause(out, i) && SINGLE.contains(out.get(i).lower());
+      if (after < 0 && !single) {
         continue;
       }
+      after = single ? i + 1 : after;
       int restated = phrase(out, after, RESTATED);
       int value = skipCommas(out, restated < 0 ? after : restated);
-      int old = value < out.size() ? corrected(out, i, out.get(value)) : -1;
+      boolean valueOk =
+          value < out.size()
+              && (!single || Values.isNumber(out.get(value)) || out.get(value).is(Kind.QUOTED));
+      int old = valueOk ? corrected(out, i, out.get(value)) : -1;
       if (old >= 0) {
         List<Token> next = new ArrayList<>(out.subList(0, old));
         next.addAll(out.subList(value, out.size()));

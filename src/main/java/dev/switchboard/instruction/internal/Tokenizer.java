@@ -37,7 +37,7 @@ final class Tokenizer {
               + "|\\((?:[a-h]|"
               + ROMAN
               + ")\\)"
-              + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|[-*•·‣▪◦–]"
+              + "|[-*•·‣▪◦–]?\\s*\\[[ xX]?]|->|→|⇒|[-*•·‣▪◦–+]"
               + "|(?i:ac)\\d{0,3}(?:\\.\\d{1,3})*\\s*[:.)\\-–—]"
               + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
               + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
@@ -651,6 +651,13 @@ final class Tokenizer {
       tokens.add(Token.word(text.substring(start, pos), "because", start, pos)); // "b/c"
       return;
     }
+    String[] unmarked = UNMARKED_CONTRACTIONS.get(lower);
+    if (unmarked != null) {
+      int split = start + (unmarked[1].equals("not") ? w.length() - 2 : unmarked[0].length());
+      tokens.add(Token.word(text.substring(start, split), unmarked[0], start, split));
+      tokens.add(Token.word(text.substring(split, pos), unmarked[1], split, pos));
+      return;
+    }
     String normal = ABBREVIATIONS.getOrDefault(lower, GERUNDS.getOrDefault(lower, lower));
     if (normal.equals("please")) {
       return; // "Wait please 2 days": courtesy, wherever it stands
@@ -664,6 +671,33 @@ final class Tokenizer {
 
   private boolean wordCharAt(int i) {
     return Character.isLetter(text.charAt(i));
+  }
+
+  /**
+   * Contractions typed without their apostrophe ("dont", "havent", "theres"), read as with it
+   * ("wont" and "cant" are words too, but never meant in an instruction).
+   */
+  private static final Map<String, String[]> UNMARKED_CONTRACTIONS = unmarkedContractions();
+
+  private static Map<String, String[]> unmarkedContractions() {
+    Map<String, String[]> map = new java.util.HashMap<>();
+    for (String base :
+        List.of(
+            "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "should",
+            "would", "could")) {
+      map.put(base + "nt", new String[] {base, "not"});
+    }
+    map.put("cant", new String[] {"can", "not"});
+    map.put("wont", new String[] {"will", "not"});
+    for (String base : List.of("that", "there", "here", "what", "it")) {
+      map.put(base + "s", new String[] {base, "'s"});
+    }
+    map.remove("its"); // "its title" is a possessive
+    map.put("im", new String[] {"i", "am"});
+    map.put("ive", new String[] {"i", "have"});
+    map.put("youre", new String[] {"you", "are"});
+    map.put("theyre", new String[] {"they", "are"});
+    return Map.copyOf(map);
   }
 
   /** Splits "isn't" into "is" + "not", "contact's" into "contact" + "'s", "they're" into ... */
