@@ -868,4 +868,41 @@ class BuiltInParserTest {
     assertThat(action(plan("Enrich, provider: apollo"), 0).params())
         .isEqualTo(Map.of("provider", "apollo"));
   }
+
+  @Test
+  void a_list_of_conditions_or_filters_under_a_heading_that_says_how_they_combine() {
+    Plan all =
+        plan(
+            "Conditions (ALL must hold):\n- contact.country == 'Germany'\n- deal.value > 20,000\n"
+                + "Then -> send template 'DACH'");
+    Step.If branch = (Step.If) all.steps().getFirst();
+    assertThat(branch.condition()).isInstanceOf(Condition.All.class);
+    Plan any =
+        plan(
+            "If any of these:\n- they replied\n- their lead score is over 50\nthen tag them 'Hot'");
+    assertThat(((Step.If) any.steps().getFirst()).condition()).isInstanceOf(Condition.Any.class);
+    Plan search = plan("Search (match ANY):\n- city = Rotterdam\n- city = Antwerp");
+    assertThat(action(search, 0).params()).containsEntry("match", "any");
+  }
+
+  @Test
+  void a_section_title_over_a_list_is_no_step_unless_it_asks_for_an_action() {
+    assertThat(
+            plan("Data hygiene:\n- Remove tags: 'Bounced', 'Old List'\n- Add tag: 'Cleaned'\n"
+                    + "- Set contact field 'emailStatus' -> 'verified'")
+                .steps())
+        .hasSize(3);
+    rejection("Call the new leads:\n1. Send template 'A'");
+    rejection("Subject:\nBody:\nTemplate: ???");
+  }
+
+  @Test
+  void an_aside_between_commas_that_only_sets_the_scene_is_skipped() {
+    assertThat(
+            plan("Okay, for the Nordics, find contacts where the country is 'Sweden', and tag them 'N'.")
+                .steps())
+        .hasSize(2);
+    assertThat(plan("Going forward, find contacts whose status is 'Customer'.").steps()).hasSize(1);
+    rejection("For the VIPs, book a dinner, then tag them 'A'.");
+  }
 }

@@ -333,40 +333,81 @@ final class Background {
 
   private static Dropped dropSentences(String text, List<Token> tokens, List<ParseDetail> refusal) {
     List<int[]> sentences = sentences(tokens);
-    boolean[] dropped = new boolean[sentences.size()];
-    boolean any = false;
+    java.util.TreeMap<Integer, Integer> dropped = new java.util.TreeMap<>();
     Cursor c = new Cursor(text, tokens);
     for (ParseDetail detail : refusal) {
-      for (int s = 0; s < sentences.size(); s++) {
-        int[] sentence = sentences.get(s);
+      for (int[] sentence : sentences) {
         Token first = tokens.get(sentence[0]);
         Token last = tokens.get(sentence[1] - 1);
         boolean overlaps = first.start() < detail.end() && detail.start() < last.end();
-        if (overlaps
-            && !dropped[s]
-            && story(c, tokens, unread(c, tokens, sentence, detail), sentence[1])) {
-          dropped[s] = true;
-          any = true;
+        if (!overlaps || dropped.containsKey(sentence[0])) {
+          continue;
+        }
+        if (story(c, tokens, unread(c, tokens, sentence, detail), sentence[1])) {
+          dropped.put(sentence[0], sentence[1]);
+        } else {
+          int[] aside = aside(c, tokens, sentence, detail);
+          if (aside != null) {
+            dropped.put(aside[0], aside[1]);
+          }
         }
       }
     }
-    if (!any) {
+    if (dropped.isEmpty()) {
       return null;
     }
     List<Token> kept = new ArrayList<>();
     List<String> said = new ArrayList<>();
     int next = 0;
-    for (int s = 0; s < sentences.size(); s++) {
-      if (dropped[s]) {
-        int[] sentence = sentences.get(s);
-        kept.addAll(tokens.subList(next, sentence[0]));
-        said.add(
-            text.substring(tokens.get(sentence[0]).start(), tokens.get(sentence[1] - 1).end()));
-        next = sentence[1];
+    for (var range : dropped.entrySet()) {
+      if (range.getKey() < next) {
+        continue; // an aside inside a sentence already dropped
+      }
+      kept.addAll(tokens.subList(next, range.getKey()));
+      said.add(
+          text.substring(
+              tokens.get(range.getKey()).start(), tokens.get(range.getValue() - 1).end()));
+      next = range.getValue();
+      if (next < tokens.size() && tokens.get(next).is(Kind.COMMA)) {
+        next++; // "For the Acme renewal, if …": the aside's comma goes with it
       }
     }
     kept.addAll(tokens.subList(next, tokens.size()));
     return new Dropped(kept, said);
+  }
+
+  /**
+   * "For the Acme renewal, if …", "…, going forward, find …", "Anyway, …": a clause the refusal
+   * points at, between commas, that tells the story ({@link #story}) or says whom it is for; its
+   * token range, or {@code null}.
+   */
+  private static int[] aside(Cursor c, List<Token> tokens, int[] sentence, ParseDetail detail) {
+    int from = sentence[0];
+    while (from < sentence[1] && tokens.get(from).start() < detail.start()) {
+      from++;
+    }
+    int to = from;
+    while (to < sentence[1] && tokens.get(to).end() <= detail.end()) {
+      to++;
+    }
+    boolean opens = from == sentence[0] || pause(tokens.get(from - 1));
+    boolean closes = to == sentence[1] || pause(tokens.get(to));
+    if (to == from || !opens || !closes || to - from > MAX_ASIDE) {
+      return null;
+    }
+    boolean addressed =
+        tokens.get(from).isWord("for")
+            && from + 1 < to
+            && SUBJECTS.contains(tokens.get(from + 1).lower())
+            && noSignal(c, tokens, from + 1, to);
+    return addressed || story(c, tokens, from, to) ? new int[] {from, to} : null;
+  }
+
+  /** An aside is at most this many tokens. */
+  private static final int MAX_ASIDE = 12;
+
+  private static boolean pause(Token t) {
+    return t.is(Kind.COMMA) || t.is(Kind.DASH) || t.is(Kind.COLON);
   }
 
   /**
@@ -404,9 +445,11 @@ final class Background {
   }
 
   private static boolean story(Cursor c, List<Token> tokens, int from, int to) {
-    if (!opensStatement(c, tokens, from)) {
-      return false;
-    }
+    return opensStatement(c, tokens, from) && noSignal(c, tokens, from, to);
+  }
+
+  /** Whether tokens {@code from} to {@code to} hold nothing a step could be made of. */
+  private static boolean noSignal(Cursor c, List<Token> tokens, int from, int to) {
     for (int i = from; i < to; i++) {
       Token t = tokens.get(i);
       switch (t.kind()) {
@@ -427,6 +470,11 @@ final class Background {
       }
     }
     return true;
+  }
+
+  /** Whether the word names an action, supported or not ("Call …", "Book …", "Send …"). */
+  static boolean orders(Token word) {
+    return word.is(Kind.WORD) && ACTIONS.contains(word.lower());
   }
 
   /**

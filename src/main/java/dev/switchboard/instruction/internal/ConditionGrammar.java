@@ -165,8 +165,60 @@ final class ConditionGrammar {
   /** Reads a condition; throws {@link ParseFailure} when the text is not one. */
   static Result read(Cursor c) {
     ConditionGrammar grammar = new ConditionGrammar(c);
-    Condition condition = grammar.or();
+    Condition condition = grammar.listed();
+    if (condition == null) {
+      condition = grammar.or();
+    }
     return new Result(condition, grammar.waitBefore);
+  }
+
+  /** "all of the following are true:", "any of these:", or a bare colon, before a list. */
+  private static final Phrase LIST_INTRO =
+      Phrase.of(
+          "[:] [(all|any|one|either|each) of (the following|these|the below|the conditions below"
+              + "|the following conditions)] [conditions|criteria|rules|checks] [(is|are|must be)"
+              + " (true|met|satisfied)|holds|hold|must hold|apply|applies|match|matches] [:]");
+
+  /**
+   * "If all of the following are true:⏎- A⏎- B", "When:⏎- A⏎- AND B": one condition per list item,
+   * all of them (or any, when the list says so or its items are joined by "or"); {@code null} when
+   * no list follows.
+   */
+  private Condition listed() {
+    int mark = c.mark();
+    boolean any = c.atAnyWord("any", "one", "either");
+    if (!c.accept(LIST_INTRO) || !(c.at(Kind.END) || c.at(Kind.LIST_MARKER))) {
+      c.reset(mark);
+      return null;
+    }
+    List<Condition> parts = new ArrayList<>();
+    while (true) {
+      int item = c.mark();
+      while (c.accept(Kind.END)) {
+        // the line break before the item
+      }
+      if (!c.accept(Kind.LIST_MARKER)) {
+        c.reset(item);
+        break;
+      }
+      if (c.atAnyWord("or")) {
+        any = true;
+      }
+      if (!parts.isEmpty() && !c.accept(AND)) {
+        c.accept(OR);
+      }
+      Condition part = attempt(this::or);
+      if (part == null) {
+        c.reset(item);
+        break;
+      }
+      parts.add(part);
+    }
+    if (parts.size() < 2) {
+      c.reset(mark);
+      return null;
+    }
+    return any ? new Condition.Any(parts) : new Condition.All(parts);
   }
 
   private Condition or() {

@@ -7,16 +7,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A short heading above the steps ("Follow-up cadence", "Deal hygiene", "Internal alert"): a first
- * line of at most four plain words, with more lines below it, is a title, not a step. Asked only
- * when the text was refused at that line and the line reads as no step of its own.
+ * A short heading above the steps ("Follow-up cadence", "Data hygiene:", "Q3 Director Push -
+ * setup", "Sequence (all steps top level):"): a first line of at most seven plain words, with more
+ * lines below it, is a title, not a step. Asked only when the text was refused at that line, the
+ * line reads as no step of its own and does not open with an action the plan has no step for.
  */
 final class Headings {
 
   private static final Pattern HEADING =
-      Pattern.compile("[\\p{L}][\\p{L}'’-]*( [\\p{L}][\\p{L}'’-]*){0,3}");
+      Pattern.compile(
+          "[\\p{L}\\d][\\p{L}\\d'’-]*( (?:[\\p{L}\\d][\\p{L}\\d'’-]*|[-–—]|\\([\\p{L}\\d ]{1,40}\\)))"
+              + "{0,6}:?");
 
   private Headings() {}
+
+  /**
+   * "Call the new leads:" asks for something, the plan can do it or not; "Follow-up cadence" not.
+   */
+  private static boolean orders(String text, Token first) {
+    boolean compound = first.end() < text.length() && text.charAt(first.end()) == '-';
+    return Background.orders(first) && !compound;
+  }
 
   /** The heading's tokens and those below it, each list ending as the tokenizer's does. */
   record Split(List<Token> heading, List<Token> below) {}
@@ -32,9 +43,12 @@ final class Headings {
       return Optional.empty();
     }
     int lineEnd = end;
-    if (!HEADING.matcher(text.substring(start, end).strip()).matches()
-        || refusal.stream().noneMatch(d -> d.start() < lineEnd)) {
-      return Optional.empty();
+    String line = text.substring(start, end).strip();
+    if (!HEADING.matcher(line).matches()
+        || refusal.stream().noneMatch(d -> d.start() < lineEnd)
+        || orders(text, tokens.getFirst())
+        || line.endsWith(":") && !line.contains(" ")) {
+      return Optional.empty(); // "Subject:" is a label
     }
     List<Token> heading = new ArrayList<>();
     List<Token> below = new ArrayList<>();
