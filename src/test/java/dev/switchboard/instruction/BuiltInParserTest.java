@@ -905,4 +905,34 @@ class BuiltInParserTest {
     assertThat(plan("Going forward, find contacts whose status is 'Customer'.").steps()).hasSize(1);
     rejection("For the VIPs, book a dinner, then tag them 'A'.");
   }
+
+  @Test
+  void shorthand_rules_with_a_condition_an_arrow_and_steps_joined_by_plus_or_slash() {
+    Plan plan = plan("deal > $15k -> tag 'Big Fish' + handoff @user.ae");
+    Step.If branch = (Step.If) plan.steps().getFirst();
+    assertThat(branch.then()).hasSize(2);
+    assertThat(((Step.If) plan("not tagged 'DNC' -> tmpl 'Cold 1'").steps().getFirst()).condition())
+        .isInstanceOf(Condition.Not.class);
+    assertThat(plan("set status 'Contacted' / add tag 'Engaged'").steps()).hasSize(2);
+    Plan search = plan("find status == 'Lead' and city == 'Austin' -> tag 'Austin Q1'");
+    assertThat(action(search, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
+    assertThat(search.steps()).hasSize(2);
+  }
+
+  @Test
+  void a_limit_said_after_the_search_and_a_search_inside_a_heading_are_read() {
+    assertThat(
+            action(
+                    plan(
+                        "Could you search the web for 'Acme reviews'? Just the top result is"
+                            + " fine."),
+                    0)
+                .params())
+        .containsEntry("maxResults", 1);
+    Plan plan =
+        plan(
+            "Could you do two things for contacts created today: tag them 'Fresh' and hand them"
+                + " off to @user.sdr?");
+    assertThat(action(plan, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
+  }
 }

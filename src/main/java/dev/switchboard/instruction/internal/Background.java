@@ -22,7 +22,10 @@ final class Background {
   /** The tokens without the story sentences, and those sentences as written. */
   record Dropped(List<Token> tokens, List<String> sentences) {}
 
-  /** Words that make a sentence say something to do, whatever else it says. */
+  /**
+   * Words that make a sentence say something to do, whatever else it says: requests, obligations,
+   * negations, conditions, and the names of steps' parameters ("the top result is fine").
+   */
   private static final Set<String> SIGNALS =
       Set.of(
           "please",
@@ -80,7 +83,37 @@ final class Background {
           "wait",
           "exclude",
           "include",
-          "because");
+          "because",
+          "result",
+          "results",
+          "hit",
+          "hits",
+          "top",
+          "first",
+          "template",
+          "templates",
+          "tag",
+          "tags",
+          "note",
+          "message",
+          "subject",
+          "body",
+          "task",
+          "due",
+          "query",
+          "key",
+          "memory",
+          "provider",
+          "field",
+          "value",
+          "status",
+          "stage",
+          "score",
+          "title",
+          "deadline",
+          "reminder",
+          "invite",
+          "link");
 
   /** Actions the plan has no step for: an order to do one is refused, never dropped. */
   private static final Set<String> ACTIONS =

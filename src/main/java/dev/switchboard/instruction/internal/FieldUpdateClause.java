@@ -88,7 +88,7 @@ final class FieldUpdateClause implements Clause {
   /**
    * "to", or in terse text an arrow ("set deal stage -> 'Won'") or nothing before a quoted value or
    * a number when the field was named with its entity ("set contact status 'Customer'", "set deal
-   * value 75K").
+   * value 75K"), or before a quoted value right after "set" ("set status 'Contacted'").
    */
   private static boolean acceptTo(Cursor c, int fieldStart) {
     if (c.accept(TO) || c.accept(SET_ARROW)) {
@@ -96,7 +96,9 @@ final class FieldUpdateClause implements Clause {
     }
     boolean entityNamed =
         c.mark() - fieldStart > 1 && ENTITIES.contains(c.token(fieldStart).lower());
-    return entityNamed && (c.at(Kind.QUOTED) || c.at(Kind.NUMBER));
+    boolean setRightBefore = fieldStart > 0 && c.token(fieldStart - 1).isWord("set");
+    return entityNamed && (c.at(Kind.QUOTED) || c.at(Kind.NUMBER))
+        || setRightBefore && c.at(Kind.QUOTED); // "set status 'Contacted'"
   }
 
   /** The steps of a form: one per field it names. */

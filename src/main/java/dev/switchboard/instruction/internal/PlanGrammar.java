@@ -352,12 +352,16 @@ final class PlanGrammar {
     }
   }
 
-  /** "deal.value over $50k → hand off …": in terse text an arrow makes a condition an "if". */
+  /**
+   * "deal.value over $50k → hand off …", "lead score >= 80 -> handoff …": in terse text an arrow
+   * makes a condition an "if".
+   */
   private static boolean atArrowCondition(Cursor c) {
     int mark = c.mark();
     try {
-      if (!(c.at(Kind.PATH) || c.at(Kind.NUMBER) || c.atWord("no"))) {
-        return false;
+      boolean terse = c.at(Kind.PATH) || c.at(Kind.NUMBER) || c.atWord("no");
+      if (!(terse || c.at(Kind.WORD) && lineStart(c)) || !arrowAhead(c)) {
+        return false; // words only where a line or sentence starts: "find a and b -> …" filters
       }
       ConditionGrammar.read(c);
       return c.at(Kind.DASH) && !c.peek().text().equals("-");
@@ -365,6 +369,28 @@ final class PlanGrammar {
       return false;
     } finally {
       c.reset(mark);
+    }
+  }
+
+  /** Whether the cursor is where a sentence, a line or a list item starts. */
+  private static boolean lineStart(Cursor c) {
+    if (c.mark() == 0) {
+      return true;
+    }
+    Token before = c.token(c.mark() - 1);
+    return before.is(Kind.END) || before.is(Kind.LIST_MARKER) || before.is(Kind.SEMICOLON);
+  }
+
+  /** Whether an arrow ("->", "→", "⇒") comes later in this sentence. */
+  private static boolean arrowAhead(Cursor c) {
+    for (int i = c.mark(); ; i++) {
+      Token t = c.token(i);
+      if (t.is(Kind.END) || t.is(Kind.EOF) || t.is(Kind.LIST_MARKER)) {
+        return false;
+      }
+      if (t.is(Kind.DASH) && !t.text().equals("-") && !t.text().equals("–")) {
+        return true;
+      }
     }
   }
 
@@ -1256,7 +1282,8 @@ final class PlanGrammar {
    * Skips a heading that announces the steps after its colon: "Prepare the account: set …", "do
    * three things: …", "check the lead score: if it is over 80 …" (which also makes "it" the lead
    * score). A heading that reads as an action is a step, unless the same action follows ("Research
-   * the company first: search the web for …" only names it). False (unmoved) if none is here.
+   * the company first: search the web for …" only names it); a search in it ("do two things for
+   * contacts created today: …") is read. False (unmoved) if none is here.
    */
   private boolean heading() {
     int start = c.mark();
@@ -1290,6 +1317,12 @@ final class PlanGrammar {
       Fields.Ref field = Fields.read(c);
       if (field != null && c.mark() == colon) {
         c.subject(field);
+      }
+    }
+    for (int i = start + 1; i < colon; i++) {
+      c.reset(i);
+      if (c.token(i).isWord("for") && Steps.startsStep(c)) {
+        return true; // "Do two things for contacts created today: …" searches first
       }
     }
     c.reset(colon + 1);

@@ -121,7 +121,7 @@ final class Rewrites {
 
   /** {@code tokens} rewritten by the table; the same tokens when nothing applies. */
   static Result apply(List<Token> asWritten) {
-    List<Token> tokens = keywordArguments(codeTokens(calls(asWritten)));
+    List<Token> tokens = slashSteps(keywordArguments(codeTokens(calls(asWritten))));
     List<Token> out = new ArrayList<>(tokens.size());
     List<Rewrite> synonyms = new ArrayList<>();
     int i = 0;
@@ -185,6 +185,28 @@ final class Rewrites {
     }
     return new Result(verbLast(out), synonyms);
   }
+
+  /**
+   * "set status 'Contacted' / add tag 'Engaged'": a slash between spaces before a step's verb
+   * separates steps (the tokenizer read it as "or", as between values: "'Fintech' / 'Banking'").
+   */
+  private static List<Token> slashSteps(List<Token> tokens) {
+    List<Token> out = new ArrayList<>(tokens);
+    for (int i = 0; i + 1 < out.size(); i++) {
+      Token t = out.get(i);
+      String next = out.get(i + 1).lower();
+      if (t.text().equals("/")
+          && t.isWord("or")
+          && (VERBS.contains(next) || SLASHED_STEPS.contains(next))) {
+        out.set(i, Token.of(Kind.SEMICOLON, "/", t.start(), t.end()));
+      }
+    }
+    return out;
+  }
+
+  /** Heads of steps in shorthand that may follow a slash, besides {@link #VERBS}. */
+  private static final Set<String> SLASHED_STEPS =
+      Set.of("handoff", "linkedin", "template", "task", "deal", "web");
 
   /** Verbs that close a clause in verb-last word order ("invite" is a noun there as often). */
   private static final Set<String> FINAL_VERBS =

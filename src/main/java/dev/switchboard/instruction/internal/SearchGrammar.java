@@ -513,11 +513,18 @@ final class SearchGrammar implements Clause.Single {
     if (Values.atAmount(c) && !c.peek(1).is(Kind.WORD)) {
       return Values.plain(Values.amount(c));
     }
-    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> false);
+    FreeText.Span span = FreeText.read(c, VALUE_STOPS, SearchGrammar::atPlace);
     if (span.isEmpty()) {
       return null;
     }
     return FreeText.value(c, span);
+  }
+
+  /** "title containing CEO in Denver": a place after an unquoted value is a filter of its own. */
+  private static boolean atPlace(Cursor c) {
+    return c.atAnyWord("in", "from")
+        && c.peek(1).is(Kind.WORD)
+        && Character.isUpperCase(c.peek(1).text().charAt(0));
   }
 
   static Map<String, Object> filter(String field, Operator op, Object value) {

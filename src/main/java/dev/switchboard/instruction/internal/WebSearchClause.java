@@ -172,7 +172,8 @@ final class WebSearchClause implements Clause.Single {
     }
     BigDecimal amount = Values.amount(c);
     if (amount == null && !nounRequired && c.accept(ONE_RESULT)) {
-      return 1; // "keep the first result"
+      c.accept(LIMIT_AFTER);
+      return 1; // "keep the first result", "just the top result is fine"
     }
     boolean noun = amount != null && c.accept(RESULTS_NOUN);
     if (amount == null || (nounRequired && !noun) || amount.signum() <= 0) {
