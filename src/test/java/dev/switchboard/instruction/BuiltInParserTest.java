@@ -935,4 +935,16 @@ class BuiltInParserTest {
                 + " off to @user.sdr?");
     assertThat(action(plan, 0).type()).isEqualTo(ActionType.SEARCH_CONTACTS);
   }
+
+  @Test
+  void a_formal_letters_requests_and_a_new_users_hedges_read_as_the_request() {
+    assertThat(plan("Should the contact not have replied after five days, send the template 'B'."))
+        .isEqualTo(plan("If the contact has not replied after five days, send the template 'B'."));
+    assertThat(plan("I should like a task to be created entitled 'Call them'."))
+        .isEqualTo(plan("Create a task entitled 'Call them'."));
+    assertThat(plan("I should like the tags 'A' and 'B' to be added. Yours sincerely").steps())
+        .hasSize(1);
+    assertThat(plan("Tag them 'A'. Is that doable?")).isEqualTo(plan("Tag them 'A'."));
+    rejection("I think I want to book a meeting with them. Is that doable?");
+  }
 }
