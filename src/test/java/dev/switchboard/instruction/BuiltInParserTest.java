@@ -947,4 +947,32 @@ class BuiltInParserTest {
     assertThat(plan("Tag them 'A'. Is that doable?")).isEqualTo(plan("Tag them 'A'."));
     rejection("I think I want to book a meeting with them. Is that doable?");
   }
+
+  @Test
+  void a_custom_field_named_in_plain_words_is_compared_in_a_search_when_its_value_is_definite() {
+    Plan plan = plan("Find contacts with a health score between 40 and 60 and tag them 'Watch'.");
+    assertThat(action(plan, 0).params())
+        .isEqualTo(
+            Map.of(
+                "filters",
+                List.of(
+                    Map.of("field", "healthScore", "operator", ">=", "value", 40),
+                    Map.of("field", "healthScore", "operator", "<=", "value", 60))));
+    assertThat(plan("Find contacts where plan is 'Enterprise'").steps()).hasSize(1);
+    rejection("Find contacts where vibes are good");
+  }
+
+  @Test
+  void a_client_named_before_the_request_and_a_title_sentence_say_nothing_to_do() {
+    assertThat(plan("Client: Cartwheel POS. If the company industry is 'Retail', tag them 'R'."))
+        .isEqualTo(plan("If the company industry is 'Retail', tag them 'R'."));
+    assertThat(plan("GreenLoop ESG campaign. Send the 'A' template."))
+        .isEqualTo(plan("Send the 'A' template."));
+    assertThat(plan("For Copperleaf Realty, send the 'C' template."))
+        .isEqualTo(plan("Send the 'C' template."));
+    assertThat(action(plan("tag em 'investor' 'angel' 'warm intro'"), 0).params())
+        .isEqualTo(Map.of("tags", List.of("investor", "angel", "warm intro")));
+    assertThat(action(plan("Search the web for 'florists' and show me 5 results."), 0).params())
+        .containsEntry("maxResults", 5);
+  }
 }

@@ -431,9 +431,20 @@ final class Background {
     boolean addressed =
         tokens.get(from).isWord("for")
             && from + 1 < to
-            && SUBJECTS.contains(tokens.get(from + 1).lower())
+            && (SUBJECTS.contains(tokens.get(from + 1).lower()) || names(tokens, from + 1, to))
             && noSignal(c, tokens, from + 1, to);
     return addressed || story(c, tokens, from, to) ? new int[] {from, to} : null;
+  }
+
+  /** "For Copperleaf Realty,": a client's name, words with capitals only. */
+  private static boolean names(List<Token> tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (!t.is(Kind.WORD) || !Character.isUpperCase(t.text().charAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An aside is at most this many tokens. */
@@ -544,6 +555,28 @@ final class Background {
         || STATEMENT_OPENERS.contains(word)
         || second.lower().equals("'s")
         || word.length() > 4 && (word.endsWith("ing") || word.endsWith("ed"))
+        || namedSubject(tokens, from)
         || PlanGrammar.opensDescription(c);
   }
+
+  /** "Summit Coaching is reactivating …", "Acme just signed": a name, then its verb. */
+  private static boolean namedSubject(List<Token> tokens, int from) {
+    int i = from;
+    while (i < tokens.size()
+        && i - from < 4
+        && tokens.get(i).is(Kind.WORD)
+        && Character.isUpperCase(tokens.get(i).text().charAt(0))) {
+      i++;
+    }
+    return i > from
+        && i < tokens.size()
+        && !Background.orders(tokens.get(from))
+        && NAME_VERBS.contains(tokens.get(i).lower());
+  }
+
+  /** Verbs that follow a company's or a person's name in a statement about them. */
+  private static final Set<String> NAME_VERBS =
+      Set.of(
+          "is", "are", "was", "were", "has", "have", "had", "just", "already", "came", "went",
+          "signed", "said", "says", "wants", "told", "asked", "loves", "hates", "uses");
 }

@@ -177,6 +177,56 @@ final class Fields {
     return null;
   }
 
+  /**
+   * A known field, or in a search filter a contact's custom field named in plain words before its
+   * comparison: "whose health score is below 40" ({@code healthScore}), "where plan is 'Business'"
+   * ({@code plan}), compared with a quoted value or a number; {@code null} (cursor unmoved) when
+   * neither is here.
+   */
+  static Ref readInFilter(Cursor c) {
+    Ref known = read(c);
+    if (known != null) {
+      return known;
+    }
+    int mark = c.mark();
+    c.accept(DETERMINER);
+    int from = c.mark();
+    boolean comparison = c.atAnyWord("no", "not", "but") || Relation.read(c) != null;
+    c.reset(from);
+    if (comparison) {
+      c.reset(mark); // "… but no more than 75" bounds the field before it
+      return null;
+    }
+    for (int words = 1; words <= 2; words++) {
+      c.reset(from);
+      StringBuilder name = new StringBuilder();
+      boolean plain = true;
+      for (int i = 0; i < words && plain; i++) {
+        Token t = c.peek();
+        plain =
+            t.is(Kind.WORD) && t.text().equals(t.lower()) && !isStopWord(t) && !Steps.startsStep(c);
+        if (plain) {
+          name.append(
+              i == 0
+                  ? t.lower()
+                  : Character.toUpperCase(t.lower().charAt(0)) + t.lower().substring(1));
+          c.next();
+        }
+      }
+      int after = c.mark();
+      boolean compared =
+          plain
+              && (c.acceptWord("between") || Relation.read(c) != null)
+              && (c.at(Kind.QUOTED) || c.at(Kind.NUMBER)); // "where vibes are good" is no field
+      c.reset(after);
+      if (compared) {
+        return new Ref("contact", name.toString());
+      }
+    }
+    c.reset(mark);
+    return null;
+  }
+
   /** After "the deal's" only deal fields; after "their" contact fields and their company's. */
   private static boolean compatible(String entity, Entry e) {
     if (entity == null || entity.equals(e.entity())) {

@@ -79,6 +79,11 @@ final class Forms {
           "nested",
           "sequence",
           "trigger check",
+          "client",
+          "campaign",
+          "account",
+          "brand",
+          "project",
           "playbook",
           "workflow",
           "scenario");
@@ -253,7 +258,9 @@ final class Forms {
       if (DROP_LINE.contains(name)
           || value.isEmpty() && (ANNOUNCE.contains(name) || name.endsWith(" step"))) {
         formOpen = false;
-        return eol; // "Research step:" above the step's own line
+        // "Research step:" above the step's own line; "Client: Cartwheel POS. If …" keeps the "If"
+        int sentence = text.indexOf(". ", content);
+        return sentence > 0 && sentence < eol ? sentence + 1 : eol;
       }
       int colon = text.indexOf(':', content);
       if (DROP_LABEL.contains(name)) {

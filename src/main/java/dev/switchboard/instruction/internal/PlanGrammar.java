@@ -510,14 +510,16 @@ final class PlanGrammar {
   }
 
   /**
-   * "Webinar follow-up playbook." on a paragraph of its own before the instructions: a title. Only
-   * a short noun phrase (no article, no pronoun) counts, so "Book a flight." is still read.
+   * "Webinar follow-up playbook." on a paragraph of its own before the instructions, or "GreenLoop
+   * ESG campaign." naming itself: a title. Only a short noun phrase (no article, no pronoun)
+   * counts, so "Book a flight." is still read.
    */
   private void skipTitle() {
     int i = 0;
     boolean hyphenated = false;
     while (i < MAX_TITLE
         && (c.token(i).is(Kind.WORD) && !TITLE_STOPS.contains(c.token(i).lower())
+            || i > 0 && c.token(i).is(Kind.COMMA) && c.token(i + 1).is(Kind.WORD)
             || i > 0 && hyphen(c.token(i - 1), c.token(i)))) {
       hyphenated |= c.token(i).is(Kind.DASH) || c.token(i).text().contains("-");
       i++;
@@ -526,10 +528,41 @@ final class PlanGrammar {
     boolean paragraph =
         end.is(Kind.END) && c.source().startsWith("\n\n", end.start())
             || end.is(Kind.END) && c.source().startsWith(".\n\n", end.start());
-    if (i > 0 && paragraph && (hyphenated || !readsAsStep(i))) {
+    boolean named =
+        end.is(Kind.END)
+            && i > 1
+            && TITLE_NOUNS.contains(c.token(i - 1).lower())
+            && !Background.orders(c.token(0)); // "Launch nurture." asks for something
+    if (i > 0 && (paragraph || named) && (hyphenated || !readsAsStep(i))) {
       c.reset(i + 1);
     }
   }
+
+  /** "GreenLoop ESG campaign.", "Ridgeline Roofing new-lead flow.": what a title sentence names. */
+  private static final java.util.Set<String> TITLE_NOUNS =
+      java.util.Set.of(
+          "campaign",
+          "flow",
+          "push",
+          "sequence",
+          "cadence",
+          "playbook",
+          "reminder",
+          "outreach",
+          "workflow",
+          "setup",
+          "drip",
+          "nurture",
+          "blast",
+          "program",
+          "programme",
+          "play",
+          "motion",
+          "automation",
+          "process",
+          "routine",
+          "rules",
+          "plan");
 
   /** "Research-first", "Post-purchase": a hyphen glued to the word before it. */
   private static boolean hyphen(Token before, Token dash) {

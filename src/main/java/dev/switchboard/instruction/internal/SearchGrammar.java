@@ -312,7 +312,7 @@ final class SearchGrammar implements Clause.Single {
   private static Read filters(
       Cursor c, List<Map<String, Object>> previous, boolean withWord, boolean listable) {
     int mark = c.mark();
-    Fields.Ref field = Fields.read(c);
+    Fields.Ref field = Fields.readInFilter(c);
     if (field != null && c.accept(BETWEEN)) {
       Object low = Values.literal(c);
       boolean and = c.acceptWord("and");
@@ -400,7 +400,7 @@ final class SearchGrammar implements Clause.Single {
       c.reset(beforePreposition);
       c.accept(FIELD_PREPOSITION);
     }
-    Fields.Ref field = Fields.read(c);
+    Fields.Ref field = Fields.readInFilter(c);
     if (field == null) {
       c.reset(mark);
       return null;

@@ -181,7 +181,7 @@ final class TagClause implements Clause {
     return new Step.Action(type, params);
   }
 
-  /** Tag names: quoted, or unquoted words, joined by commas, "and", "&". */
+  /** Tag names: quoted, or unquoted words, joined by commas, "and", "&", or nothing (quoted). */
   private static List<String> items(Cursor c) {
     List<String> tags = new ArrayList<>();
     String first = item(c);
@@ -192,6 +192,10 @@ final class TagClause implements Clause {
     boolean quoted = c.token(c.mark() - 1).is(Kind.QUOTED);
     while (true) {
       int mark = c.mark();
+      if (quoted && c.at(Kind.QUOTED)) {
+        tags.add(c.next().text()); // "tag em 'investor' 'angel' 'warm intro'"
+        continue;
+      }
       if (!c.accept(ITEM_JOINER)
           || c.mark() == mark
           || Steps.startsStep(c)

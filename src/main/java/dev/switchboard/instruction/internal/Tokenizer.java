@@ -103,6 +103,7 @@ final class Tokenizer {
           Map.entry("subj", "subject"),
           Map.entry("rm", "remove"),
           Map.entry("li", "linkedin"),
+          Map.entry("req", "request"),
           Map.entry("ppl", "people"),
           Map.entry("pls", "please"),
           Map.entry("plz", "please"),

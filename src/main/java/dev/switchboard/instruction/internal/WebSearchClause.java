@@ -50,7 +50,7 @@ final class WebSearchClause implements Clause.Single {
   private static final String RESULTS = "(results|result|hits|links|articles|pages|items)";
   private static final List<Phrase> LIMIT_BEFORE =
       Phrase.all(
-          "[only|just] (keep|return|get|give|give me|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
+          "[only|just] (keep|return|get|give me|give|show me|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
