@@ -13,7 +13,9 @@ import java.util.Set;
  * when it opens like a statement, not an order (a subject, a possessive, a gerund or past
  * participle, an adjective or a label), and holds nothing a step could be made of: no quote,
  * variable, field, number or comparison, no word that starts a step, no request, obligation,
- * negation or condition, and no action the plan has no step for ("call", "book", "invoice").
+ * negation or condition, and no action the plan has no step for ("call", "book", "invoice"). The
+ * same holds for an aside between commas ("For the Acme renewal, …"), and everything before a
+ * request announced late ("What I want is, …") goes when it quotes nothing and starts no step.
  */
 final class Background {
 
