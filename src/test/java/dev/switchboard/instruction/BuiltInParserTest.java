@@ -975,4 +975,18 @@ class BuiltInParserTest {
     assertThat(action(plan("Search the web for 'florists' and show me 5 results."), 0).params())
         .containsEntry("maxResults", 5);
   }
+
+  @Test
+  void steps_numbered_on_one_line_and_a_polite_head_over_its_fields() {
+    assertThat(plan("Beacon reminder. Step 1: wait 3 days. Step 2: send the 'Beacon' template."))
+        .isEqualTo(plan("Wait 3 days, then send the 'Beacon' template."));
+    Plan email = plan("Please email this contact.\nSubject: Thanks\nBody: Hi @contact.firstName!");
+    assertThat(action(email, 0).params())
+        .isEqualTo(Map.of("subject", "Thanks", "body", "Hi @contact.firstName!"));
+    assertThat(
+            plan(
+                "Client: Northwind. Campaign: Q3 Outreach.\nStep 1: Wait 4 days.\nStep 2: Reach"
+                    + " out on LinkedIn with a connection request."))
+        .isEqualTo(plan("Wait 4 days, then send a LinkedIn invite."));
+  }
 }

@@ -167,6 +167,10 @@ final class Forms {
           "(?i).*\\b(any of|one of|tags|tags to add|add tags|remove tags|values|labels)\\s*:\\s*");
   private static final Pattern SEARCH_HEADING =
       Pattern.compile("(?i)(find|search|get|look for|filter)\\b[^:]*:\\s*");
+
+  /** "Please …" before a step's head and the full stop after it. */
+  private static final Pattern POLITE_HEAD = Pattern.compile("(?i)^please\\s+|\\.$");
+
   private static final Pattern SHORT_LINE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){0,3}");
 
   /** A numbered or lettered list marker before a step's head ("2.", "b)", "Step 1 -"). */
@@ -259,8 +263,7 @@ final class Forms {
           || value.isEmpty() && (ANNOUNCE.contains(name) || name.endsWith(" step"))) {
         formOpen = false;
         // "Research step:" above the step's own line; "Client: Cartwheel POS. If …" keeps the "If"
-        int sentence = text.indexOf(". ", content);
-        return sentence > 0 && sentence < eol ? sentence + 1 : eol;
+        return droppedLabelsEnd(text, content, eol);
       }
       int colon = text.indexOf(':', content);
       if (DROP_LABEL.contains(name)) {
@@ -325,11 +328,13 @@ final class Forms {
     Matcher marker = HEAD_MARKER.matcher(line);
     boolean marked = marker.lookingAt();
     String head = marked ? line.substring(marker.end()) : line;
+    head = POLITE_HEAD.matcher(head).replaceAll(""); // "Please email this contact." over its fields
     filtersOpen = SEARCH_HEADING.matcher(line).matches() || SEARCH_HEAD.matcher(head).matches();
     headerColon = filtersOpen;
     formOpen =
         filtersOpen
             || (!bulleted && SHORT_LINE.matcher(line).matches())
+            || (!bulleted && !head.equals(line) && formHead(head) && fieldsBelow(text, eol))
             || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)));
     return p;
   }
@@ -353,6 +358,22 @@ final class Forms {
     String next = text.substring(from, end < 0 ? text.length() : end).strip();
     Matcher bullet = BULLET.matcher(next);
     return bullet.lookingAt() ? next.substring(bullet.end()) : next;
+  }
+
+  /**
+   * Where the line's labels that say nothing end: "Client: Northwind. Campaign: Q3 Outreach." drops
+   * both; "Client: Cartwheel POS. If …" keeps the "If …".
+   */
+  private static int droppedLabelsEnd(String text, int from, int eol) {
+    int sentence = text.indexOf(". ", from);
+    while (sentence > 0 && sentence < eol) {
+      Matcher next = LABEL_LINE.matcher(text.substring(sentence + 1, eol).strip());
+      if (!next.matches() || !DROP_LINE.contains(next.group(1).strip().toLowerCase(Locale.ROOT))) {
+        return sentence + 1;
+      }
+      sentence = text.indexOf(". ", sentence + 2);
+    }
+    return eol;
   }
 
   /** Whether the next line that holds anything starts with a step's verb ("+ add 'VIP'"). */

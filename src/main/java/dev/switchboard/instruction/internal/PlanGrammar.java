@@ -1354,7 +1354,9 @@ final class PlanGrammar {
     }
     for (int i = start + 1; i < colon; i++) {
       c.reset(i);
-      if (c.token(i).isWord("for") && Steps.startsStep(c)) {
+      Clause search = c.token(i).isWord("for") ? Steps.clauseAt(c) : null;
+      if (search != null && readsTo(search, colon)) {
+        c.reset(i);
         return true; // "Do two things for contacts created today: …" searches first
       }
     }
@@ -1449,6 +1451,19 @@ final class PlanGrammar {
     try {
       clause.parse(c);
       return true;
+    } catch (ParseFailure unreadable) {
+      return false;
+    } finally {
+      c.reset(mark);
+    }
+  }
+
+  /** Whether the clause reads from the cursor up to token {@code end} exactly. */
+  private boolean readsTo(Clause clause, int end) {
+    int mark = c.mark();
+    try {
+      clause.parse(c);
+      return c.mark() == end;
     } catch (ParseFailure unreadable) {
       return false;
     } finally {

@@ -52,6 +52,10 @@ final class Tokenizer {
   /** "1. Wait three days. 2. Send …": the next number of a list written on one line. */
   private static final Pattern NUMBER_AFTER_SENTENCE = Pattern.compile("(\\d{1,3})\\.(?=\\s)");
 
+  /** "Step 2:" after a full stop on the same line. */
+  private static final Pattern STEP_AFTER_SENTENCE =
+      Pattern.compile("(?i:step)\\s*\\d{1,3}\\s*[:.)\\-–—](?=\\s)");
+
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
   private static final Pattern PATH =
@@ -231,6 +235,9 @@ final class Tokenizer {
             || listMarker(PAREN_MARKER)
             || afterClauseBreak() && listMarker(ROMAN_PAREN_MARKER))) {
       return true;
+    }
+    if ((c == 'S' || c == 's') && afterSentence() && listMarker(STEP_AFTER_SENTENCE)) {
+      return true; // "Beacon Realty reminder. Step 1: wait 3 days. Step 2: …"
     }
     if (Character.isDigit(c) && nextItemOnTheLine() && listMarker(NUMBER_AFTER_SENTENCE)) {
       return true;
@@ -446,6 +453,13 @@ final class Tokenizer {
   }
 
   /** Whether a colon, semicolon, comma or "and" was just read: where an inline sub-clause opens. */
+  /** Whether the last token ends a sentence with a full stop (not a line break). */
+  private boolean afterSentence() {
+    return !tokens.isEmpty()
+        && tokens.getLast().is(Kind.END)
+        && !tokens.getLast().text().contains("\n");
+  }
+
   private boolean afterClauseBreak() {
     if (tokens.isEmpty()) {
       return false;
