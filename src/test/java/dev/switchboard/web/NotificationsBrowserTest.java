@@ -33,6 +33,9 @@ class NotificationsBrowserTest extends BrowserTestBase {
         Instant.now().atOffset(ZoneOffset.UTC));
     signIn();
 
+    // the bell is wired once its first load has labelled it; a click before that opens nothing
+    assertThat(page.locator("#bell"))
+        .hasAttribute("aria-label", Pattern.compile("Notifications, \\d+ unread"));
     page.locator("#bell").click();
     assertThat(
             page.locator("#notification-list")
