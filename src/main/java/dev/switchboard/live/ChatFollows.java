@@ -75,6 +75,11 @@ class ChatFollows {
     }
   }
 
+  /** Whether a chat on this node follows any work order. */
+  boolean followsAny() {
+    return !byWorkOrder.isEmpty();
+  }
+
   /** Whether a chat on this node follows the work order. */
   boolean follows(UUID workOrderId) {
     return byWorkOrder.containsKey(workOrderId);

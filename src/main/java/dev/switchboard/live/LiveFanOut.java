@@ -82,6 +82,11 @@ class LiveFanOut implements RunAudience {
                 || chatFollows.follows(workOrderId));
   }
 
+  @Override
+  public boolean mayHearAny() {
+    return relay.othersMayListen() || !byTopic.isEmpty() || chatFollows.followsAny();
+  }
+
   @EventListener
   void on(RunEvent event) {
     publish(Broadcast.of(event));

@@ -156,6 +156,12 @@ class QueueWatch {
     }
     // Asked at each tell (the live module is built after the engine; it may be absent in tests).
     RunAudience listening = audience.getIfAvailable(() -> EVERYONE);
+    if (!listening.mayHearAny()) {
+      // Nobody could hear any position, so none is read. What was told is forgotten: a later
+      // subscriber's snapshot is read afresh, and the next tell sends every run it reaches.
+      told.clear();
+      return;
+    }
     try {
       for (QueueReasons.Placed p : reasons.queues(agents, from, clock.instant())) {
         if (p.status().sameAs(told.get(p.executionId()))) {

@@ -15,4 +15,12 @@ public interface RunAudience {
    * @param workOrderId the run's work order, or null
    */
   boolean mayHear(UUID workspaceId, UUID agentId, UUID executionId, UUID workOrderId);
+
+  /**
+   * False only when no session on this node follows any topic or chat and no other node may be
+   * listening: then no run's update can be heard and the engine need not even work them out.
+   */
+  default boolean mayHearAny() {
+    return true;
+  }
 }

@@ -78,5 +78,17 @@ class RunAudienceTest {
     othersListen = true;
 
     assertThat(fanOut.mayHear(ws, agent, execution, null)).isTrue();
+    assertThat(fanOut.mayHearAny()).isTrue();
+  }
+
+  @Test
+  void no_run_is_heard_at_all_until_a_session_follows_some_topic() {
+    assertThat(fanOut.mayHearAny()).isFalse();
+
+    Subscription s = new Subscription(session, "execution:" + UUID.randomUUID(), false);
+    fanOut.register(s);
+    assertThat(fanOut.mayHearAny()).isTrue();
+    fanOut.unregister(s);
+    assertThat(fanOut.mayHearAny()).isFalse();
   }
 }
