@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The executions table, which is the queue. Writes that a run's owner makes are fenced by {@code
- * lease_owner}: a node whose lease was taken over can no longer change the run.
+ * lease_owner}: a node whose lease was taken over can no longer change the run. Writes by id test
+ * the status as {@code (status = 'running') is true} for the reason given on {@link RunMoves}.
  */
 @Repository
 class ExecutionStore {
@@ -177,7 +178,8 @@ class ExecutionStore {
   void renewLeases(String node, Collection<UUID> ids, Instant leaseUntil) {
     for (UUID id : ids) {
       jdbc.sql(
-              "update executions set lease_until = ? where id = ? and lease_owner = ? and status = 'running'")
+              "update executions set lease_until = ? where id = ? and lease_owner = ?"
+                  + " and (status = 'running') is true")
           .params(utc(leaseUntil), id, node)
           .update();
     }
@@ -229,7 +231,7 @@ class ExecutionStore {
     return jdbc.sql(
                 """
                 update executions set step_cursor = ?, state = ?, steps = ?, log_lines = ?
-                where id = ? and lease_owner = ? and status = 'running'\
+                where id = ? and lease_owner = ? and (status = 'running') is true\
                 """)
             .params(cp.cursor(), text(cp.state()), text(cp.steps()), logLines, id, node)
             .update()
@@ -291,7 +293,8 @@ class ExecutionStore {
 
   void requestCancel(UUID id, String by) {
     jdbc.sql(
-            "update executions set cancel_requested = true, canceled_by = ? where id = ? and status = 'running'")
+            "update executions set cancel_requested = true, canceled_by = ? where id = ?"
+                + " and (status = 'running') is true")
         .params(by, id)
         .update();
   }
