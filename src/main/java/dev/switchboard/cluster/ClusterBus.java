@@ -26,6 +26,14 @@ public interface ClusterBus {
     return true;
   }
 
+  /**
+   * {@link #othersMayListen}, looked up now if what this node last saw is too old to say no: for a
+   * caller about to do work that only another node could use.
+   */
+  default boolean othersListenNow() {
+    return othersMayListen();
+  }
+
   /** Calls {@code listener} with each payload other nodes send on {@code channel}. */
   void listen(String channel, Consumer<String> listener);
 

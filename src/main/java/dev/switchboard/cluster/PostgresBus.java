@@ -97,6 +97,20 @@ final class PostgresBus implements ClusterBus, DisposableBean {
         || System.nanoTime() - checkedAt >= TimeUnit.MILLISECONDS.toNanos(PEER_CHECK_MS);
   }
 
+  /** A rolled-back read on a pooled connection, at most once per {@link #PEER_CHECK_MS}. */
+  @Override
+  public boolean othersListenNow() {
+    if (othersListen || !othersMayListen()) {
+      return othersListen;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      return othersListen(connection);
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
   private static int utf8Length(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }

@@ -36,6 +36,11 @@ class ClusterRelay {
     return bus.othersMayListen();
   }
 
+  /** False only when no other node listens now (see {@link ClusterBus#othersListenNow}). */
+  boolean othersListenNow() {
+    return bus.othersListenNow();
+  }
+
   void send(Broadcast b) {
     if (!bus.othersMayListen()) {
       return; // alone on the database: the JSON would be built only to be dropped by the bus

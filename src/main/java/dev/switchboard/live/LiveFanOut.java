@@ -84,7 +84,7 @@ class LiveFanOut implements RunAudience {
 
   @Override
   public boolean mayHearAny() {
-    return relay.othersMayListen() || !byTopic.isEmpty() || chatFollows.followsAny();
+    return !byTopic.isEmpty() || chatFollows.followsAny() || relay.othersListenNow();
   }
 
   @EventListener

@@ -88,8 +88,15 @@ class PostgresBusTest {
           }
           Thread.sleep(PostgresBus.PEER_CHECK_MS + 500);
           assertThat(watcher.unwrap(PGConnection.class).getNotifications(100)).isNullOrEmpty();
+          // The last look is older than PEER_CHECK_MS: asked now, the node looks again.
+          assertThat(first.othersMayListen()).isTrue();
+          assertThat(first.othersListenNow()).isFalse();
 
           second = new PostgresBus(db, "node-b");
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .pollInterval(Duration.ofMillis(200))
+              .until(first::othersListenNow);
           List<String> atSecond = new CopyOnWriteArrayList<>();
           second.listen(ClusterBus.EVENTS, atSecond::add);
           await()
