@@ -989,4 +989,15 @@ class BuiltInParserTest {
                     + " out on LinkedIn with a connection request."))
         .isEqualTo(plan("Wait 4 days, then send a LinkedIn invite."));
   }
+
+  @Test
+  void a_correction_said_in_a_sentence_of_its_own_replaces_the_number_before_it() {
+    assertThat(
+            plan(
+                "Give it two hours and then send the 'Replay' template. Actually make it three"
+                    + " hours, people are still on the live session."))
+        .isEqualTo(plan("Wait 3 hours, then send the 'Replay' template."));
+    assertThat(plan("Hold the sequence for 3 days, then send the 'B' template."))
+        .isEqualTo(plan("Wait 3 days, then send the 'B' template."));
+  }
 }

@@ -48,7 +48,7 @@ final class SelfCorrections {
 
   /** The tokens with each correction applied; the same list if there is none. */
   static List<Token> apply(List<Token> tokens) {
-    List<Token> out = tokens;
+    List<Token> out = nextSentence(tokens);
     for (int i = 0; i < out.size(); i++) {
       int after = phrase(out, i, MARKERS);
       boolean single = after < 0 && afterPause(out, i) && SINGLE.contains(out.get(i).lower());
@@ -71,6 +71,58 @@ final class SelfCorrections {
     }
     return out;
   }
+
+  /** "Actually make it …" / "Actually, make that …" opening a sentence of its own. */
+  private static final List<List<String>> SENTENCE_MARKERS =
+      List.of(List.of("actually"), List.of("no", "wait"), List.of("sorry"), List.of("wait"));
+
+  /**
+   * "… give it two hours and then send 'X'. Actually make it three hours, people are still on the
+   * call.": a sentence that opens with a correction of a number said in the sentence before puts
+   * the new number (and its unit) in the old one's place, and says nothing else.
+   */
+  private static List<Token> nextSentence(List<Token> tokens) {
+    List<Token> out = tokens;
+    for (int i = 1; i < out.size(); i++) {
+      if (!out.get(i - 1).is(Kind.END)) {
+        continue;
+      }
+      int after = phrase(out, i, SENTENCE_MARKERS);
+      int value = after < 0 ? -1 : phrase(out, after, RESTATED);
+      if (value < 0 || value >= out.size() || !Values.isNumber(out.get(value))) {
+        continue;
+      }
+      int old = i - 2;
+      while (old >= 0 && !out.get(old).is(Kind.END) && !Values.isNumber(out.get(old))) {
+        old--;
+      }
+      if (old < 0 || out.get(old).is(Kind.END)) {
+        continue;
+      }
+      boolean unit = value + 1 < out.size() && UNITS.contains(out.get(value + 1).lower());
+      boolean oldUnit = old + 1 < i && UNITS.contains(out.get(old + 1).lower());
+      int end = value;
+      while (end < out.size() && !out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)) {
+        end++;
+      }
+      int oldEnd = old + (unit && oldUnit ? 2 : 1);
+      List<Token> next = new ArrayList<>(out.subList(0, old));
+      // the new value where the old one was written, so spans still run in the text's order
+      for (Token t : out.subList(value, unit ? value + 2 : value + 1)) {
+        int start = out.get(old).start();
+        int stop = out.get(oldEnd - 1).end();
+        next.add(new Token(t.kind(), t.text(), t.lower(), start, stop, t.number()));
+      }
+      next.addAll(out.subList(oldEnd, i));
+      next.addAll(out.subList(end, out.size()));
+      out = next;
+    }
+    return out;
+  }
+
+  private static final java.util.Set<String> UNITS =
+      java.util.Set.of(
+          "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months");
 
   /** Where the first of {@code phrases} that is at {@code i} ends (commas skipped), or -1. */
   private static int phrase(List<Token> tokens, int i, List<List<String>> phrases) {
