@@ -1000,4 +1000,19 @@ class BuiltInParserTest {
     assertThat(plan("Hold the sequence for 3 days, then send the 'B' template."))
         .isEqualTo(plan("Wait 3 days, then send the 'B' template."));
   }
+
+  @Test
+  void a_condition_before_an_arrow_that_asks_whether_a_step_starts_where_it_stands_ends() {
+    // found by mutating labelled texts: the arrow rule read a condition whose shorthand asked the
+    // arrow rule again at the same place, until the stack ran out
+    assertThat(
+            new BuiltInParser()
+                .parse(
+                    "contacts w/ lead scoIf (contact.title contains 'VP' r contare < 20 -> untag"
+                        + " 'MQL', tag 'Cold'"))
+        .isNotNull();
+    rejection(
+        "f not (company.industry == government or contIf deal.value > 10000 → sort contacts"
+            + " bya\n> t.status == customer) send 'Cold A' tmpl");
+  }
 }

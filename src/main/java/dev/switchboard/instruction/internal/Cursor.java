@@ -27,13 +27,24 @@ final class Cursor {
    */
   boolean stepStartsHere(java.util.function.Predicate<Cursor> startsStep) {
     int here = pos;
+    if (stepStarts[here] == ASKING) {
+      return false; // asked again while answering ("x -> …" reads a condition that asks): no
+    }
     if (stepStarts[here] == 0) {
-      boolean starts = startsStep.test(this);
-      pos = here;
-      stepStarts[here] = (byte) (starts ? 1 : 2);
+      stepStarts[here] = ASKING;
+      boolean starts = false;
+      try {
+        starts = startsStep.test(this);
+      } finally {
+        pos = here;
+        stepStarts[here] = (byte) (starts ? 1 : 2);
+      }
     }
     return stepStarts[here] == 1;
   }
+
+  /** {@link #stepStartsHere} is answering for this position. */
+  private static final byte ASKING = 3;
 
   /** The field a heading such as "check the lead score:" made "it" stand for, or {@code null}. */
   Fields.Ref subject() {

@@ -30,6 +30,16 @@ public final class TextParser {
           MAX_LENGTH,
           text.length());
     }
+    try {
+      return parseChecked(text);
+    } catch (StackOverflowError tooDeep) {
+      return ParseResult.unparseable(
+          "The instructions are too deeply nested to read.", 0, text.length());
+    }
+  }
+
+  /** {@link #parse} of text that is neither blank nor too long. */
+  private static ParseResult parseChecked(String text) {
     List<Token> tokens;
     try {
       tokens = Tokenizer.tokenize(text);
@@ -155,13 +165,7 @@ public final class TextParser {
    */
   private static ParseResult read(String text, List<Token> tokens, List<String> notes) {
     PlanGrammar grammar = new PlanGrammar(new Cursor(text, tokens));
-    List<Step> steps;
-    try {
-      steps = grammar.plan();
-    } catch (StackOverflowError tooDeep) {
-      return ParseResult.unparseable(
-          "The instructions are too deeply nested to read.", 0, text.length());
-    }
+    List<Step> steps = grammar.plan();
     if (!grammar.failures().isEmpty()) {
       return ParseResult.unparseable(
           grammar.failures().stream().map(failure -> suggested(failure, tokens)).toList());
