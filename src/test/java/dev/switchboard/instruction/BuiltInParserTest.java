@@ -1015,4 +1015,24 @@ class BuiltInParserTest {
         "f not (company.industry == government or contIf deal.value > 10000 → sort contacts"
             + " bya\n> t.status == customer) send 'Cold A' tmpl");
   }
+
+  @Test
+  void a_comma_before_and_after_an_or_joins_the_whole_or_with_what_follows() {
+    Step.If branch =
+        (Step.If)
+            plan("If the title contains 'CEO' or 'Prezes', and the industry is 'Retail', tag them"
+                    + " 'Z'.")
+                .steps()
+                .getFirst();
+    assertThat(branch.condition()).isInstanceOf(Condition.All.class);
+    assertThat(((Condition.All) branch.condition()).parts().getFirst())
+        .isInstanceOf(Condition.Any.class);
+    Step.If plain =
+        (Step.If)
+            plan("If the title contains 'CEO' or the title contains 'VP' and they replied, tag them"
+                    + " 'Z'.")
+                .steps()
+                .getFirst();
+    assertThat(plain.condition()).isInstanceOf(Condition.Any.class);
+  }
 }

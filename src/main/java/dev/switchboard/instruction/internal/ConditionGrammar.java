@@ -167,7 +167,7 @@ final class ConditionGrammar {
     ConditionGrammar grammar = new ConditionGrammar(c);
     Condition condition = grammar.listed();
     if (condition == null) {
-      condition = grammar.or();
+      condition = grammar.commaAnd();
     }
     return new Result(condition, grammar.waitBefore);
   }
@@ -221,6 +221,30 @@ final class ConditionGrammar {
     return any ? new Condition.Any(parts) : new Condition.All(parts);
   }
 
+  /**
+   * "the title contains 'CEO' or 'Prezes', and the industry is not 'Public Sector'": a comma before
+   * "and" after an "or" joins the whole "or" with what follows.
+   */
+  private Condition commaAnd() {
+    List<Condition> parts = new ArrayList<>();
+    addAll(parts, or());
+    while (c.at(Kind.COMMA) && c.peek(1).isWord("and")) {
+      int mark = c.mark();
+      c.next();
+      c.next();
+      Condition next = attempt(this::or);
+      if (next == null) {
+        c.reset(mark);
+        break;
+      }
+      addAll(parts, next);
+    }
+    return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
+  }
+
+  /** Whether an operand of "or" is being read: its "and" stops at ", and" ({@link #commaAnd}). */
+  private boolean afterOr;
+
   private Condition or() {
     List<Condition> parts = new ArrayList<>();
     parts.add(and());
@@ -229,7 +253,14 @@ final class ConditionGrammar {
       if (!c.accept(OR)) {
         break;
       }
-      Condition next = attempt(this::and);
+      boolean outer = afterOr;
+      afterOr = true;
+      Condition next;
+      try {
+        next = attempt(this::and);
+      } finally {
+        afterOr = outer;
+      }
       if (next == null) {
         c.reset(mark);
         break;
@@ -244,7 +275,7 @@ final class ConditionGrammar {
     addAll(parts, unary());
     while (true) {
       int mark = c.mark();
-      if (!c.accept(AND)) {
+      if (afterOr && c.at(Kind.COMMA) && c.peek(1).isWord("and") || !c.accept(AND)) {
         break;
       }
       Condition next = attempt(this::unary);
@@ -315,7 +346,14 @@ final class ConditionGrammar {
       return restated;
     }
     if (c.accept(Kind.LPAREN)) {
-      Condition inner = or();
+      boolean outer = afterOr;
+      afterOr = false; // a parenthesis is a condition of its own
+      Condition inner;
+      try {
+        inner = commaAnd();
+      } finally {
+        afterOr = outer;
+      }
       if (!c.accept(Kind.RPAREN)) {
         throw c.failureForClause("This parenthesis is never closed: ", c.mark());
       }
