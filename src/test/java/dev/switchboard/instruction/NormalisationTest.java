@@ -3,7 +3,12 @@ package dev.switchboard.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -372,5 +377,19 @@ class NormalisationTest {
     assertThat(json("Add the tag 'Hot'. Cheers - Jan Novak")).isEqualTo(tag);
     assertThat(json("Add the tag 'Hot'. That's all, thank you.")).isEqualTo(tag);
     assertThat(refusal("Add the tag 'Hot'. Thanks, Priya will call them")).isNotEmpty();
+  }
+
+  @Test
+  void the_table_says_each_written_sequence_once() throws IOException {
+    Set<String> seen = new HashSet<>();
+    List<String> twice =
+        Files.readAllLines(Path.of("src/main/resources/instruction/rewrites.tsv")).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .map(line -> line.substring(0, line.indexOf('\t')))
+            .filter(written -> !seen.add(written))
+            .toList();
+
+    assertThat(seen).hasSizeGreaterThan(500);
+    assertThat(twice).isEmpty();
   }
 }
