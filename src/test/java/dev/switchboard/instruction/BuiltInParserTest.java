@@ -1035,4 +1035,18 @@ class BuiltInParserTest {
                 .getFirst();
     assertThat(plain.condition()).isInstanceOf(Condition.Any.class);
   }
+
+  @Test
+  void an_emoji_between_words_ends_what_came_before_it() {
+    assertThat(
+            plan(
+                "Re-engagement sequence ⚡ send email using template 'We Miss You', wait 10 days,"
+                    + " then remove tag 'Active'."))
+        .isEqualTo(
+            plan(
+                "Send email using template 'We Miss You', wait 10 days, then remove tag 'Active'."));
+    assertThat(plan("Remove 'In Sequence' 🎉 they made it!").steps()).hasSize(1);
+    assertThat(plan("If they replied, tag them 'A' 👍"))
+        .isEqualTo(plan("If they replied, tag them 'A'"));
+  }
 }

@@ -317,7 +317,9 @@ final class Background {
               + " actually need|the thing i really need|the rule) [is|here is] [:|,]",
           "[so] [,] here 's (the thing|what i want|what i need|where i landed|the plan|what we do"
               + "|what to do|the ask|the rule) [:|,]",
-          "[so] [,] let 's do this [:|,]");
+          "[so] [,] let 's do this [:|,]",
+          "[so] [,] here 's the [new] (flow|plan|process|cadence|sequence|setup|workflow) [i would"
+              + " like|i want|i need] [:|,]");
 
   /**
    * The tokens after a request announced late ({@link #REQUEST_INTRO}), when what comes before it

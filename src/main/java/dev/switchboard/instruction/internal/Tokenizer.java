@@ -360,10 +360,29 @@ final class Tokenizer {
           return true;
         }
         if (isDecoration(text.codePointAt(pos))) {
+          if (pictographBetweenWords()) {
+            endSentence(pos, pos + Character.charCount(text.codePointAt(pos)));
+          }
           return false;
         }
         return single(Kind.SYMBOL);
     }
+  }
+
+  /**
+   * "Re-engagement sequence ⚡ send the …", "remove 'In Sequence' 🎉 they made it": an emoji between
+   * words on one line ends what came before it, like a full stop.
+   */
+  private boolean pictographBetweenWords() {
+    if (tokens.isEmpty() || !(tokens.getLast().is(Kind.WORD) || tokens.getLast().is(Kind.QUOTED))) {
+      return false;
+    }
+    int next = pos + Character.charCount(text.codePointAt(pos));
+    while (next < text.length()
+        && (text.charAt(next) == ' ' || isDecoration(text.codePointAt(next)))) {
+      next += Character.charCount(text.codePointAt(next));
+    }
+    return next < text.length() && Character.isLetter(text.charAt(next));
   }
 
   private static boolean isDecoration(int codePoint) {
