@@ -1049,4 +1049,14 @@ class BuiltInParserTest {
     assertThat(plan("If they replied, tag them 'A' 👍"))
         .isEqualTo(plan("If they replied, tag them 'A'"));
   }
+
+  @Test
+  void a_step_head_at_the_end_of_a_line_takes_the_fields_below_it() {
+    Plan plan =
+        plan(
+            "Remember 'Spring' as @memory.campaign, then email them with\nSubject: \"Hi\"\n"
+                + "Body: \"See you there!\"");
+    assertThat(action(plan, 1).params())
+        .isEqualTo(Map.of("subject", "Hi", "body", "See you there!"));
+  }
 }

@@ -168,6 +168,9 @@ final class Forms {
   private static final Pattern SEARCH_HEADING =
       Pattern.compile("(?i)(find|search|get|look for|filter)\\b[^:]*:\\s*");
 
+  /** "then", "and then" before a step's head at the end of a line. */
+  private static final Pattern CONNECTIVE = Pattern.compile("(?i)^(?:and then|and|then)\\s+");
+
   /** "Please …" before a step's head and the full stop after it. */
   private static final Pattern POLITE_HEAD = Pattern.compile("(?i)^please\\s+|\\.$");
 
@@ -388,7 +391,7 @@ final class Forms {
 
   /** Whether the words name a step whose details follow on the lines below. */
   private static boolean formHead(String words) {
-    String head = words.strip();
+    String head = CONNECTIVE.matcher(words.strip()).replaceFirst(""); // "…, then email them with"
     return FORM_HEAD.matcher(head).matches() && STEP_WORDS.contains(firstWord(head));
   }
 
