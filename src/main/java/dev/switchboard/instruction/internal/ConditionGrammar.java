@@ -226,13 +226,26 @@ final class ConditionGrammar {
    * "and" after an "or" joins the whole "or" with what follows.
    */
   private Condition commaAnd() {
+    return allOf(this::or, this::acceptCommaAnd);
+  }
+
+  private boolean acceptCommaAnd() {
+    if (!(c.at(Kind.COMMA) && c.peek(1).isWord("and"))) {
+      return false;
+    }
+    c.next();
+    c.next();
+    return true;
+  }
+
+  /** Operands joined by a separator, all of them (one level; see {@link #addAll}). */
+  private Condition allOf(
+      java.util.function.Supplier<Condition> operand, java.util.function.BooleanSupplier joins) {
     List<Condition> parts = new ArrayList<>();
-    addAll(parts, or());
-    while (c.at(Kind.COMMA) && c.peek(1).isWord("and")) {
+    addAll(parts, operand.get());
+    while (true) {
       int mark = c.mark();
-      c.next();
-      c.next();
-      Condition next = attempt(this::or);
+      Condition next = joins.getAsBoolean() ? attempt(operand) : null;
       if (next == null) {
         c.reset(mark);
         break;
@@ -240,6 +253,17 @@ final class ConditionGrammar {
       addAll(parts, next);
     }
     return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
+  }
+
+  /** Reads with {@link #afterOr} set to {@code value}, then puts it back. */
+  private Condition withAfterOr(boolean value, java.util.function.Supplier<Condition> rule) {
+    boolean outer = afterOr;
+    afterOr = value;
+    try {
+      return rule.get();
+    } finally {
+      afterOr = outer;
+    }
   }
 
   /** Whether an operand of "or" is being read: its "and" stops at ", and" ({@link #commaAnd}). */
@@ -253,14 +277,7 @@ final class ConditionGrammar {
       if (!c.accept(OR)) {
         break;
       }
-      boolean outer = afterOr;
-      afterOr = true;
-      Condition next;
-      try {
-        next = attempt(this::and);
-      } finally {
-        afterOr = outer;
-      }
+      Condition next = withAfterOr(true, () -> attempt(this::and));
       if (next == null) {
         c.reset(mark);
         break;
@@ -271,21 +288,9 @@ final class ConditionGrammar {
   }
 
   private Condition and() {
-    List<Condition> parts = new ArrayList<>();
-    addAll(parts, unary());
-    while (true) {
-      int mark = c.mark();
-      if (afterOr && c.at(Kind.COMMA) && c.peek(1).isWord("and") || !c.accept(AND)) {
-        break;
-      }
-      Condition next = attempt(this::unary);
-      if (next == null) {
-        c.reset(mark);
-        break;
-      }
-      addAll(parts, next);
-    }
-    return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
+    return allOf(
+        this::unary,
+        () -> !(afterOr && c.at(Kind.COMMA) && c.peek(1).isWord("and")) && c.accept(AND));
   }
 
   /**
@@ -346,14 +351,7 @@ final class ConditionGrammar {
       return restated;
     }
     if (c.accept(Kind.LPAREN)) {
-      boolean outer = afterOr;
-      afterOr = false; // a parenthesis is a condition of its own
-      Condition inner;
-      try {
-        inner = commaAnd();
-      } finally {
-        afterOr = outer;
-      }
+      Condition inner = withAfterOr(false, this::commaAnd); // a condition of its own
       if (!c.accept(Kind.RPAREN)) {
         throw c.failureForClause("This parenthesis is never closed: ", c.mark());
       }
