@@ -364,7 +364,7 @@ final class PlanGrammar {
         return false; // words only where a line or sentence starts: "find a and b -> …" filters
       }
       ConditionGrammar.read(c);
-      return c.at(Kind.DASH) && !c.peek().text().equals("-");
+      return arrow(c.peek());
     } catch (ParseFailure notACondition) {
       return false;
     } finally {
@@ -381,14 +381,19 @@ final class PlanGrammar {
     return before.is(Kind.END) || before.is(Kind.LIST_MARKER) || before.is(Kind.SEMICOLON);
   }
 
-  /** Whether an arrow ("->", "→", "⇒") comes later in this sentence. */
+  /** "→", "->", "⇒", "—": in terse text a dash other than a hyphen is an arrow. */
+  private static boolean arrow(Token t) {
+    return t.is(Kind.DASH) && !t.text().equals("-");
+  }
+
+  /** Whether an arrow comes later in this sentence. */
   private static boolean arrowAhead(Cursor c) {
     for (int i = c.mark(); ; i++) {
       Token t = c.token(i);
       if (t.is(Kind.END) || t.is(Kind.EOF) || t.is(Kind.LIST_MARKER)) {
         return false;
       }
-      if (t.is(Kind.DASH) && !t.text().equals("-") && !t.text().equals("–")) {
+      if (arrow(t)) {
         return true;
       }
     }
@@ -1342,7 +1347,7 @@ final class PlanGrammar {
     boolean stepFollows = c.at(Kind.LIST_MARKER) || Steps.startsStep(c);
     c.reset(start);
     Clause own = Steps.clauseAt(c);
-    if (!stepFollows || (own != null && own != next && reads(own))) {
+    if (!stepFollows || (own != null && own != next && readEnd(own) >= 0)) {
       c.reset(start);
       return false;
     }
@@ -1355,7 +1360,7 @@ final class PlanGrammar {
     for (int i = start + 1; i < colon; i++) {
       c.reset(i);
       Clause search = c.token(i).isWord("for") ? Steps.clauseAt(c) : null;
-      if (search != null && readsTo(search, colon)) {
+      if (search != null && readEnd(search) == colon) {
         c.reset(i);
         return true; // "Do two things for contacts created today: …" searches first
       }
@@ -1446,26 +1451,14 @@ final class PlanGrammar {
   }
 
   /** Whether {@code clause} reads the text at the cursor without a problem. */
-  private boolean reads(Clause clause) {
+  /** Where the clause, read from the cursor, ends; -1 if it does not read. */
+  private int readEnd(Clause clause) {
     int mark = c.mark();
     try {
       clause.parse(c);
-      return true;
+      return c.mark();
     } catch (ParseFailure unreadable) {
-      return false;
-    } finally {
-      c.reset(mark);
-    }
-  }
-
-  /** Whether the clause reads from the cursor up to token {@code end} exactly. */
-  private boolean readsTo(Clause clause, int end) {
-    int mark = c.mark();
-    try {
-      clause.parse(c);
-      return c.mark() == end;
-    } catch (ParseFailure unreadable) {
-      return false;
+      return -1;
     } finally {
       c.reset(mark);
     }

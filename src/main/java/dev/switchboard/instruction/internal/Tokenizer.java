@@ -723,10 +723,9 @@ final class Tokenizer {
     }
     map.put("cant", new String[] {"can", "not"});
     map.put("wont", new String[] {"will", "not"});
-    for (String base : List.of("that", "there", "here", "what", "it")) {
+    for (String base : List.of("that", "there", "here", "what")) { // not "its": a possessive
       map.put(base + "s", new String[] {base, "'s"});
     }
-    map.remove("its"); // "its title" is a possessive
     map.put("im", new String[] {"i", "am"});
     map.put("ive", new String[] {"i", "have"});
     map.put("youre", new String[] {"you", "are"});
