@@ -801,6 +801,34 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_ticket_reads_as_its_steps_with_its_title_trigger_and_notes_skipped_with_warnings() {
+    ParseResult result =
+        new BuiltInParser()
+            .parse(
+                "OPS-2102: Enterprise routing\nTrigger: deal updated\nSteps:\n- Add tag"
+                    + " 'Velocity'\nAcceptance: no deal stays untagged.");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.plan()).isEqualTo(plan("Add tag 'Velocity'."));
+    assertThat(parsed.warnings())
+        .containsExactly(
+            "Skipped 'OPS-2102: Enterprise routing': it says nothing to do.",
+            "Skipped 'Trigger: deal updated': when the agent runs is set by its trigger, not a"
+                + " step.",
+            "Skipped 'Acceptance: no deal stays untagged.': it says nothing to do.");
+    assertThat(
+            plan(
+                "OPS-7: London\nTrigger: batch — contacts where city == 'London'\nSteps:\n1."
+                    + " Add tag 'EMEA'"))
+        .isEqualTo(plan("Find contacts in London and add tag 'EMEA'."));
+    // a trigger about one contact is an event, not a search; what the steps refuse is shown
+    assertThat(plan("Ticket\nTrigger: contact added to 'Sept' list\nSteps:\n1. Add tag 'Sept'"))
+        .isEqualTo(plan("Add tag 'Sept'."));
+    assertThat(rejection("OPS-3: SMS\nSteps:\n1. Send SMS 'Your demo starts soon'\nNotes: Twilio."))
+        .allSatisfy(detail -> assertThat(detail.message()).doesNotContain("OPS-3"));
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

@@ -54,16 +54,39 @@ public final class TextParser {
     if (!(result instanceof ParseResult.Unparseable refused)) {
       return result;
     }
+    // Refused: a ticket is read as its steps; what the steps refuse is what the author sees.
+    List<String> skipped = new ArrayList<>();
+    Optional<Tickets.Read> ticket = Tickets.read(text, tokens);
+    if (ticket.isPresent()) {
+      result = readAny(text, ticket.get().tokens());
+      if (!(result instanceof ParseResult.Unparseable steps)) {
+        return withWarnings(result, ticket.get().warnings());
+      }
+      tokens = ticket.get().tokens();
+      refused = steps;
+      skipped.addAll(ticket.get().warnings());
+    }
     // Refused: read once more without the sentences that only tell a story, if there are any.
     Background.Dropped story = Background.drop(text, tokens, refused.details());
     if (story != null && readAny(text, story.tokens()) instanceof ParseResult.Parsed parsed) {
       List<String> warnings = new ArrayList<>(parsed.warnings());
+      warnings.addAll(skipped);
       for (String sentence : story.sentences()) {
         warnings.add("Skipped '" + sentence + "': it says nothing to do.");
       }
       return ParseResult.parsed(parsed.plan(), warnings);
     }
     return refused;
+  }
+
+  /** A plan with {@code more} warnings after its own. */
+  private static ParseResult withWarnings(ParseResult result, List<String> more) {
+    if (!(result instanceof ParseResult.Parsed parsed)) {
+      return result;
+    }
+    List<String> warnings = new ArrayList<>(parsed.warnings());
+    warnings.addAll(more);
+    return ParseResult.parsed(parsed.plan(), warnings);
   }
 
   /** The tokens read as written, then reread, then below a heading; the first that reads. */

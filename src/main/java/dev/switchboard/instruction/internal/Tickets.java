@@ -1,0 +1,153 @@
+package dev.switchboard.instruction.internal;
+
+import dev.switchboard.instruction.internal.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A ticket: a title line ("OPS-2101: Webinar follow-up"), then labelled sections, one of them the
+ * steps ("Trigger: …", "Steps:", "Notes: …", "Acceptance: …"). Asked after a refusal, it reads the
+ * steps without the title and the sections that only describe (notes, acceptance, context), and a
+ * trigger that names contacts ("Trigger: batch — contacts where city == 'London'") as the search
+ * that finds them. A trigger that names an event ("Trigger: deal updated") is when the agent runs,
+ * which its trigger settings say, not a step: it is skipped with a warning, as the asides are.
+ */
+final class Tickets {
+
+  private Tickets() {}
+
+  /** The ticket's tokens as the steps read them, and what was skipped, as written. */
+  record Read(List<Token> tokens, List<String> warnings) {}
+
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "(?:#+ ?|> ?)?[*_]*([A-Za-z][A-Za-z /]{0,30}?)[*_]*\\s*:(.*)", Pattern.DOTALL);
+
+  private static final Pattern KEY = Pattern.compile("\\W*[A-Z][A-Z0-9]{1,9}-\\d{1,6}\\b.*");
+
+  private static final Pattern CONTACTS =
+      Pattern.compile(
+          "(?i)\\s*(?:batch|bulk|segment|list)\\s*(?:[—–:-]\\s*|of\\s+)?"
+              + "(?:all\\s+|every\\s+|the\\s+)?(contacts|leads|people)\\b.*",
+          Pattern.DOTALL);
+
+  private static final Set<String> STEPS =
+      Set.of("steps", "actions", "what to do", "to do", "todo", "sequence", "workflow", "flow");
+
+  private static final Set<String> TRIGGERS = Set.of("trigger", "triggers", "audience", "segment");
+
+  private static final Set<String> ASIDES =
+      Set.of(
+          "notes",
+          "note",
+          "acceptance",
+          "acceptance criteria",
+          "ac",
+          "context",
+          "background",
+          "why",
+          "reason",
+          "rationale",
+          "goal",
+          "owner",
+          "priority",
+          "requested by",
+          "reporter",
+          "dod",
+          "definition of done",
+          "links",
+          "labels");
+
+  /** A labelled section: its label in lower case, where its first line starts and where it ends. */
+  private record Section(String label, int start, int end, int contentStart) {}
+
+  /** The ticket read as its steps; empty when the text is no ticket or nothing was skipped. */
+  static Optional<Read> read(String text, List<Token> tokens) {
+    List<Section> sections = sections(text);
+    boolean steps = sections.stream().anyMatch(s -> STEPS.contains(s.label()));
+    boolean described =
+        sections.stream().anyMatch(s -> ASIDES.contains(s.label()) || TRIGGERS.contains(s.label()));
+    int firstLineEnd = text.indexOf('\n');
+    boolean keyed = firstLineEnd > 0 && KEY.matcher(text.substring(0, firstLineEnd)).matches();
+    if (sections.isEmpty() || !(steps && (described || keyed) || keyed && described)) {
+      return Optional.empty();
+    }
+    List<int[]> dropped = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    int first = sections.getFirst().start();
+    String title = text.substring(0, first).strip();
+    if (steps && !title.isEmpty() && !title.contains("\n")) {
+      dropped.add(new int[] {0, first});
+      warnings.add(skipped(title));
+    }
+    List<Token> out = new ArrayList<>();
+    int searchAt = -1;
+    for (Section s : sections) {
+      String written = text.substring(s.start(), s.end()).strip();
+      if (ASIDES.contains(s.label())) {
+        dropped.add(new int[] {s.start(), s.end()});
+        warnings.add(skipped(written));
+      } else if (TRIGGERS.contains(s.label())) {
+        String content = text.substring(s.contentStart(), s.end());
+        // "Audience: contacts in Oslo" names contacts as it is; a trigger only as a batch of them
+        String named = s.label().equals("trigger") ? content : "batch " + content;
+        Matcher m = CONTACTS.matcher(named);
+        if (m.matches()) {
+          searchAt = s.contentStart() + m.start(1) - (named.length() - content.length());
+          dropped.add(new int[] {s.start(), searchAt});
+        } else {
+          dropped.add(new int[] {s.start(), s.end()});
+          warnings.add(
+              "Skipped '" + written + "': when the agent runs is set by its trigger, not a step.");
+        }
+      }
+    }
+    for (Token t : tokens) {
+      if (t.start() == searchAt && !t.is(Kind.EOF)) {
+        out.add(Token.word(t.text(), "find", t.start(), t.start()));
+      }
+      if (t.is(Kind.EOF)
+          || dropped.stream().noneMatch(r -> r[0] <= t.start() && t.start() < r[1])) {
+        out.add(t);
+      }
+    }
+    return Optional.of(new Read(out, warnings));
+  }
+
+  private static String skipped(String written) {
+    return "Skipped '" + written + "': it says nothing to do.";
+  }
+
+  /** The text's labelled sections in order; each runs until the next one's line. */
+  private static List<Section> sections(String text) {
+    List<int[]> labels = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      Matcher m = LABEL.matcher(text.substring(lineStart, lineEnd));
+      if (m.matches()) {
+        String label = m.group(1).strip().toLowerCase(Locale.ROOT);
+        if (STEPS.contains(label) || TRIGGERS.contains(label) || ASIDES.contains(label)) {
+          labels.add(new int[] {lineStart, lineStart + m.start(2)});
+          names.add(label);
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    List<Section> sections = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : text.length();
+      sections.add(new Section(names.get(i), labels.get(i)[0], end, labels.get(i)[1]));
+    }
+    return sections;
+  }
+}
