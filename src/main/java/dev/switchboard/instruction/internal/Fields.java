@@ -117,8 +117,15 @@ final class Fields {
     if (ref == null && "deal".equals(entity)) {
       ref = new Ref("deal", "value");
     }
-    if (ref != null && entity == null) {
-      ref = ofEntity(c, ref);
+    if (ref != null) {
+      // "the lead score of the contact": "lead" named the contact already, "of the contact" agrees
+      int before = c.mark();
+      Ref of = ofEntity(c, ref);
+      if (entity == null || of.entity().equals(ref.entity())) {
+        ref = of;
+      } else {
+        c.reset(before);
+      }
     }
     if (ref == null) {
       c.reset(mark);
