@@ -829,6 +829,13 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_chat_message_time_at_the_start_of_a_line_is_no_word() {
+    assertThat(plan("[9:02 AM] send the 'Intro' template\n[9:03 AM] then tag them 'Sent'"))
+        .isEqualTo(plan("Send the 'Intro' template, then tag them 'Sent'."));
+    assertThat(plan("[11:01] wait 2 days")).isEqualTo(plan("Wait 2 days."));
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

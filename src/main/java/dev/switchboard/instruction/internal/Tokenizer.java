@@ -159,6 +159,8 @@ final class Tokenizer {
           Map.entry("updating", "update"),
           Map.entry("waiting", "wait"));
 
+  private static final Pattern CHAT_STAMP =
+      Pattern.compile("\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?]");
   private static final Pattern EMOTICON = Pattern.compile("[:;]-?[)(DPp](?![A-Za-z0-9])");
   private static final Map<String, String> CONTRACTION_TAILS =
       Map.of("s", "'s", "re", "are", "ve", "have", "ll", "will", "d", "would", "m", "am");
@@ -199,6 +201,13 @@ final class Tokenizer {
         boolean atLineStart = lineStart;
         lineStart = false;
         if (atLineStart) {
+          Matcher stamp = CHAT_STAMP.matcher(text).region(pos, text.length());
+          if (stamp.lookingAt()) {
+            // "[9:02 AM] if the deal is over $50k …": a chat message's time says nothing
+            pos = stamp.end();
+            lineStart = true;
+            continue;
+          }
           int next = forms.lineStart(text, pos, tokens);
           if (next != pos) {
             pos = next;
