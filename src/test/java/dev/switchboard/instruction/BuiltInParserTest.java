@@ -836,6 +836,20 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_condition_in_words_with_its_field_in_brackets_reads_as_that_field_check() {
+    assertThat(plan("If he is interested (contact.interested), tag 'Warm'."))
+        .isEqualTo(plan("If contact.interested is true, tag 'Warm'."));
+    assertThat(plan("If they are not interested (contact.interested), tag 'Cold'."))
+        .isEqualTo(plan("If contact.interested is false, tag 'Cold'."));
+    assertThat(plan("If the contact does not have LinkedIn (contact.linkedinUrl), tag 'NoLI'."))
+        .isEqualTo(plan("If contact.linkedinUrl does not exist, tag 'NoLI'."));
+    assertThat(plan("If they have more than 100 employees (company.employees), tag 'Mid'."))
+        .isEqualTo(plan("If company.employees is more than 100, tag 'Mid'."));
+    assertThat(plan("If they have 100-999 employees (company.employees), tag 'Mid'."))
+        .isEqualTo(plan("If company.employees is between 100 and 999, tag 'Mid'."));
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(
