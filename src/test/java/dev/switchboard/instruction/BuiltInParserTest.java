@@ -850,6 +850,21 @@ class BuiltInParserTest {
   }
 
   @Test
+  void code_minded_shapes_read_a_bracketed_list_a_negated_bracket_and_max_results() {
+    assertThat(plan("add_tag ['Director Play', 'Q3']"))
+        .isEqualTo(plan("Add the tags 'Director Play' and 'Q3'."));
+    assertThat(plan("If not (contact.replied == true), wait 2 days."))
+        .isEqualTo(plan("Unless contact.replied == true, wait 2 days."));
+    // a remark in brackets after "if not" is still the other branch
+    assertThat(plan("If the contact replied, tag 'A'. If not (they ignored us), tag 'B'."))
+        .isEqualTo(plan("If the contact replied, tag 'A'; otherwise tag 'B'."));
+    assertThat(action(plan("Search the web for 'Acme news' (maxResults 10)."), 0).params())
+        .isEqualTo(Map.of("query", "Acme news", "maxResults", 10));
+    assertThat(plan("If contact.leadScore < 20, tag 'Low'; otherwise no-op."))
+        .isEqualTo(plan("If contact.leadScore < 20, tag 'Low'."));
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

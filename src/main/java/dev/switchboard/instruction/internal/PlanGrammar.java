@@ -452,6 +452,12 @@ final class PlanGrammar {
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
     int mark = c.mark();
+    if (c.at(Kind.LPAREN)
+        && c.token(mark + 1).is(Kind.PATH)
+        && c.token(mark - 1).isWord("not")
+        && c.token(mark - 2).isWord("if")) {
+      return false; // "If not (contact.replied == true):" negates the condition in brackets
+    }
     if (c.accept(Kind.DASH)) {
       boolean follows = c.at(Kind.COLON) || Steps.startsStep(c); // "Else → tag: X"
       c.reset(mark);

@@ -159,6 +159,9 @@ final class Tokenizer {
           Map.entry("updating", "update"),
           Map.entry("waiting", "wait"));
 
+  private static final String QUOTE = "(?:'[^'\\n]*'|\"[^\"\\n]*\"|‘[^’\\n]*’|“[^”\\n]*”)";
+  private static final Pattern QUOTED_LIST =
+      Pattern.compile("\\[\\s*" + QUOTE + "(?:\\s*,\\s*" + QUOTE + ")*\\s*]");
   private static final Pattern CHAT_STAMP =
       Pattern.compile("\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?]");
   private static final Pattern EMOTICON = Pattern.compile("[:;]-?[)(DPp](?![A-Za-z0-9])");
@@ -169,6 +172,9 @@ final class Tokenizer {
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
   private boolean lineStart = true;
+
+  /** Where the closing bracket of a list of quoted values lies (skipped there), or -1. */
+  private int listEnd = -1;
 
   /** Where the closing backtick of a code span read as plain text lies (skipped there), or -1. */
   private int codeSpanEnd = -1;
@@ -298,9 +304,23 @@ final class Tokenizer {
         return single(Kind.SEMICOLON);
       case ':':
         return single(Kind.COLON);
-      case '(', '[', '{':
+      case '[':
+        Matcher list = QUOTED_LIST.matcher(text).region(pos, text.length());
+        if (list.lookingAt()) {
+          listEnd = list.end() - 1; // "add_tag ['A', 'B']": the brackets only hold the list
+          pos++;
+          return true;
+        }
         return single(Kind.LPAREN);
-      case ')', ']', '}':
+      case ']':
+        if (pos == listEnd) {
+          pos++;
+          return true;
+        }
+        return single(Kind.RPAREN);
+      case '(', '{':
+        return single(Kind.LPAREN);
+      case ')', '}':
         return single(Kind.RPAREN);
       case '!':
         if (pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
