@@ -865,6 +865,21 @@ class BuiltInParserTest {
   }
 
   @Test
+  void opposite_conditions_numbered_apart_are_two_steps_and_a_tag_name_starts_no_clause() {
+    assertThat(
+            plan(
+                "Step 1: if contact.email does not exist, enrich the contact.\nStep 2: if"
+                    + " contact.email exists, send template 'Intro'."))
+        .isEqualTo(
+            plan(
+                "If contact.email does not exist, enrich the contact. Then, if contact.email"
+                    + " exists, send template 'Intro'."));
+    assertThat(plan("If the contact replied, tag 'A'. If they didn't reply, tag 'B'."))
+        .isEqualTo(plan("If the contact replied, tag 'A'; otherwise tag 'B'."));
+    rejection("Remove 'Invited' tag once they attend, add 'Attended'.");
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

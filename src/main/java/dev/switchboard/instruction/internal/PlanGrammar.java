@@ -1202,8 +1202,8 @@ final class PlanGrammar {
    * none is here.
    */
   private boolean acceptContrary(Condition condition) {
-    if (condition == null || !c.atWord("if")) {
-      return false;
+    if (condition == null || !c.atWord("if") || c.token(c.mark() - 1).is(Kind.LIST_MARKER)) {
+      return false; // "Step 1: if …  Step 2: if …": steps numbered apart are two steps
     }
     int mark = c.mark();
     if (condition instanceof Condition.Not && c.accept(IF_SO)) {
