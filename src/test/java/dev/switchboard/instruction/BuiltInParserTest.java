@@ -880,6 +880,19 @@ class BuiltInParserTest {
   }
 
   @Test
+  void misreadings_found_by_batches_74_to_77_are_refused_or_read_right() {
+    assertThat(plan("If the deal value is above ₦50,000,000, tag 'Big'."))
+        .isEqualTo(plan("If the deal value is above 50000000, tag 'Big'."));
+    assertThat(action(plan("Loop in @user.salesRep for the same."), 0).params())
+        .isEqualTo(Map.of("to", "@user.salesRep"));
+    assertThat(rejection("Look up their funding news with Zoominfo, then tag 'A'."))
+        .anySatisfy(d -> assertThat(d.message()).contains("enrich the contact with Zoominfo"));
+    assertThat(plan("Look up their info with Apollo, then tag them 'Enriched'."))
+        .isEqualTo(plan("Enrich them with apollo, then tag them 'Enriched'."));
+    rejection("If the contract is bigger than what their competitor pays us, send 'Premium'.");
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

@@ -115,6 +115,15 @@ final class HandoffClause implements Clause.Single {
       c.reset(mark); // "for each of them" is who, not why
       return false;
     }
+    if (c.accept(REASON)
+        && c.atWord("the")
+        && c.peek(1).isWord("same")
+        && !c.peek(2).is(Kind.WORD)) {
+      c.next(); // "loop in @user.rep for the same": the matter in hand, no message
+      c.next();
+      return true;
+    }
+    c.reset(mark);
     if (c.acceptFirst(MESSAGE) >= 0 || c.accept(REASON)) {
       String message = c.at(Kind.QUOTED) ? c.next().text() : Args.text(c, MESSAGE_STOPS);
       if (message != null) {

@@ -81,7 +81,7 @@ final class Tokenizer {
   /** "12 000 €", "100k euro": a currency said after the amount belongs to the number. */
   private static final Pattern CURRENCY_AFTER =
       Pattern.compile(
-          "(?: ?[€$£₹¥](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr"
+          "(?: ?[€$£₹¥₦₱₩](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr|naira|ngn"
               + "|reais|brl)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
 
@@ -286,7 +286,9 @@ final class Tokenizer {
       }
       return true;
     }
-    if ((c == '$' || c == '€' || c == '£' || c == '₹' || c == '¥') && nextIsDigit()) {
+    if ((c == '$' || c == '€' || c == '£' || c == '₹' || c == '¥' || c == '₦' || c == '₱'
+            || c == '₩')
+        && nextIsDigit()) {
       number(pos, pos + 1);
       return true;
     }

@@ -112,6 +112,10 @@ final class WebSearchClause implements Clause.Single {
     return new Step.Action(ActionType.WEB_SEARCH, params);
   }
 
+  /** Contact-data providers: a lookup with one of them is an enrichment, not a web search. */
+  private static final java.util.Set<String> DATA_PROVIDERS =
+      java.util.Set.of("apollo", "clearbit", "zoominfo", "lusha", "cognism", "hunter");
+
   /** Quoted text, or the rest of the clause; a closing "?" belongs to a question. */
   private static String query(Cursor c) {
     int mark = c.mark();
@@ -128,6 +132,20 @@ final class WebSearchClause implements Clause.Single {
       return null;
     }
     String text = c.text(span.from(), span.to());
+    for (int i = span.from(); i < span.to(); i++) {
+      Token t = c.token(i);
+      if (t.is(Kind.WORD) && DATA_PROVIDERS.contains(t.lower())) {
+        // "look up their info with Apollo" asks a data provider, not the web
+        throw c.failure(
+            "'"
+                + text
+                + "' names a data provider. Did you mean: enrich the contact with "
+                + t.text()
+                + "?",
+            span.from(),
+            span.to());
+      }
+    }
     String first = c.token(span.from()).lower();
     c.accept(CHANNEL);
     Token after = c.peek();
