@@ -893,6 +893,26 @@ class BuiltInParserTest {
   }
 
   @Test
+  void an_event_said_of_some_contact_is_the_trigger_and_in_that_case_goes_on_with_the_branch() {
+    ParseResult result =
+        new BuiltInParser().parse("When a renewal closes, send the 'Thanks' template.");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(((ParseResult.Parsed) result).plan()).isEqualTo(plan("Send the 'Thanks' template."));
+    assertThat(((ParseResult.Parsed) result).warnings())
+        .containsExactly(
+            "Skipped 'When a renewal closes': when the agent runs is set by its trigger, not a"
+                + " step.");
+    // the contact in hand is a condition, read or refused, never skipped
+    rejection("When the customer signs, send the 'Thanks' template.");
+    assertThat(plan("If the contact replied, tag 'A'. In that case, also hand off to @user.am."))
+        .isEqualTo(plan("If the contact replied, tag 'A' and hand off to @user.am."));
+    assertThat(plan("wait 6h → email 'Trial Tips' → wait 1d → rm 'trial'"))
+        .isEqualTo(
+            plan("Wait 6 hours, send the 'Trial Tips' template, wait 1 day, remove tag 'trial'."));
+    rejection("new ppl from today: email 'Welcome' + tag 'New Today'");
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

@@ -99,6 +99,10 @@ final class PlanGrammar {
   /** "if the current vendor is anything else": at most this many words name the field. */
   private static final int MAX_ELSE_SUBJECT = 5;
 
+  /** "If …, X. In that case, also Y.": the next sentence goes on with the branch. */
+  private static final Phrase IN_THAT_CASE =
+      Phrase.of("(in that case|in this case|in which case|if so) [,] [also|too|additionally] [,]");
+
   /** "…; in any case, send …": the steps after it follow the branch, whatever it decided. */
   private static final Phrase AFTER_BRANCH = Phrase.of(Steps.AFTER_BRANCH);
 
@@ -230,6 +234,23 @@ final class PlanGrammar {
           "needs",
           "likes",
           "gets");
+
+  /**
+   * "new ppl from today: email …": a day in what stands before the colon says whom the steps are
+   * for, so it is no heading, unless it says so with "for" ("two things for contacts created
+   * today:").
+   */
+  private boolean dated(int start, int i) {
+    if (!c.token(i).isWord("today") && !c.token(i).isWord("yesterday")) {
+      return false;
+    }
+    for (int j = start; j < i; j++) {
+      if (c.token(j).isWord("for")) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A heading before a colon ("Prepare the account: set …") is at most this many tokens. */
   private static final int MAX_HEADING = 12;
@@ -1338,7 +1359,7 @@ final class PlanGrammar {
         colon = i;
         break;
       }
-      if (!t.is(Kind.WORD) && !t.is(Kind.COMMA)) {
+      if (!t.is(Kind.WORD) && !t.is(Kind.COMMA) || dated(start, i)) {
         return false;
       }
       if (t.is(Kind.COMMA) && stepAt(i + 1)) {
@@ -1532,7 +1553,16 @@ final class PlanGrammar {
     subjectOf(condition);
     List<Step> then;
     try {
-      then = block(Scope.THEN);
+      then = new ArrayList<>(block(Scope.THEN));
+      while (scope == Scope.TOP && c.at(Kind.END) && c.peek(1).is(Kind.WORD)) {
+        int end = c.mark();
+        c.next();
+        if (!c.accept(IN_THAT_CASE)) {
+          c.reset(end);
+          break;
+        }
+        then.addAll(block(Scope.THEN)); // "If …, X. In that case, also Y.": Y is part of the branch
+      }
     } finally {
       branchCondition = outer;
     }

@@ -38,6 +38,13 @@ public final class TextParser {
     }
   }
 
+  /** A reading after a refusal without some of the words, or empty when it skips nothing. */
+  private interface Fallback {
+    Optional<Reread> reread(String text, List<Token> tokens, List<ParseDetail> refusal);
+  }
+
+  private static final List<Fallback> FALLBACKS = List.of(Tickets::read, EventClauses::skip);
+
   /** {@link #parse} of text that is neither blank nor too long. */
   private static ParseResult parseChecked(String text) {
     List<Token> tokens;
@@ -54,17 +61,21 @@ public final class TextParser {
     if (!(result instanceof ParseResult.Unparseable refused)) {
       return result;
     }
-    // Refused: a ticket is read as its steps; what the steps refuse is what the author sees.
+    // Refused: a ticket is read as its steps, an event clause is skipped; what the steps refuse
+    // is what the author sees.
     List<String> skipped = new ArrayList<>();
-    Optional<Tickets.Read> ticket = Tickets.read(text, tokens);
-    if (ticket.isPresent()) {
-      result = readAny(text, ticket.get().tokens());
-      if (!(result instanceof ParseResult.Unparseable steps)) {
-        return withWarnings(result, ticket.get().warnings());
+    for (Fallback fallback : FALLBACKS) {
+      Optional<Reread> reread = fallback.reread(text, tokens, refused.details());
+      if (reread.isEmpty()) {
+        continue;
       }
-      tokens = ticket.get().tokens();
+      skipped.addAll(reread.get().warnings());
+      result = readAny(text, reread.get().tokens());
+      if (!(result instanceof ParseResult.Unparseable steps)) {
+        return withWarnings(result, skipped);
+      }
+      tokens = reread.get().tokens();
       refused = steps;
-      skipped.addAll(ticket.get().warnings());
     }
     // Refused: read once more without the sentences that only tell a story, if there are any.
     Background.Dropped story = Background.drop(text, tokens, refused.details());

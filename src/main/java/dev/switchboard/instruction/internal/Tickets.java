@@ -1,5 +1,6 @@
 package dev.switchboard.instruction.internal;
 
+import dev.switchboard.instruction.ParseDetail;
 import dev.switchboard.instruction.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,6 @@ import java.util.regex.Pattern;
 final class Tickets {
 
   private Tickets() {}
-
-  /** The ticket's tokens as the steps read them, and what was skipped, as written. */
-  record Read(List<Token> tokens, List<String> warnings) {}
 
   private static final Pattern LABEL =
       Pattern.compile(
@@ -66,8 +64,11 @@ final class Tickets {
   /** A labelled section: its label in lower case, where its first line starts and where it ends. */
   private record Section(String label, int start, int end, int contentStart) {}
 
-  /** The ticket read as its steps; empty when the text is no ticket or nothing was skipped. */
-  static Optional<Read> read(String text, List<Token> tokens) {
+  /**
+   * The ticket read as its steps; empty when the text is no ticket or nothing was skipped. The
+   * refusal does not matter: a ticket is read as its steps wherever the refusal points.
+   */
+  static Optional<Reread> read(String text, List<Token> tokens, List<ParseDetail> refusal) {
     List<Section> sections = sections(text);
     boolean steps = sections.stream().anyMatch(s -> STEPS.contains(s.label()));
     boolean described =
@@ -116,7 +117,7 @@ final class Tickets {
         out.add(t);
       }
     }
-    return Optional.of(new Read(out, warnings));
+    return Optional.of(new Reread(out, warnings));
   }
 
   private static String skipped(String written) {
