@@ -913,6 +913,17 @@ class BuiltInParserTest {
   }
 
   @Test
+  void a_phone_typed_n_joins_steps_and_those_contacts_with_no_filter_are_refused() {
+    assertThat(plan("find contacts in Austin w/ status Lead n send them the 'Listings' template"))
+        .isEqualTo(
+            plan(
+                "Find contacts in Austin with status 'Lead' and send them the 'Listings' template."));
+    assertThat(rejection("Please find those contacts and hand them off to @user.salesRep."))
+        .anySatisfy(d -> assertThat(d.message()).startsWith("Which contacts?"));
+    assertThat(plan("Find all contacts and tag them 'X'.").steps()).hasSize(2);
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

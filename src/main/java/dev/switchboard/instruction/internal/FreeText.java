@@ -136,9 +136,10 @@ final class FreeText {
   static boolean startsNewStep(Cursor c) {
     int mark = c.mark();
     try {
-      if (c.atWord("then") || c.atWord("and") || c.atWord("also") || c.atWord("but")) {
+      // "status Lead n send them …": "n" is "and" typed on a phone
+      if (c.atAnyWord("then", "and", "also", "but", "n")) {
         c.acceptFirst(JOINERS);
-        c.acceptWord("and", "then", "but");
+        c.acceptWord("and", "then", "but", "n");
         return Steps.startsStep(c);
       }
       return false;

@@ -156,8 +156,10 @@ final class SearchGrammar implements Clause.Single {
       c.accept(BARE_NOUN);
     }
     boolean saidNew = false;
+    boolean pointsBack = false;
     for (int i = start; i < c.mark(); i++) {
       saidNew |= c.token(i).isWord("new") || c.token(i).isWord("recent");
+      pointsBack |= c.token(i).isWord("those") || c.token(i).isWord("these");
     }
     boolean matchAny = false;
     if (c.at(Kind.LPAREN)
@@ -265,6 +267,15 @@ final class SearchGrammar implements Clause.Single {
     if (saidNew && filters.stream().noneMatch(f -> "createdAt".equals(f.get("field")))) {
       throw c.failure(
           "How new? Say e.g. 'created in the last 7 days': '" + c.text(start, c.mark()) + "'",
+          start,
+          c.mark());
+    }
+    if (pointsBack && filters.isEmpty()) {
+      // "Please find those contacts": which ones was said where no step reads it
+      throw c.failure(
+          "Which contacts? Name what they have in common (e.g. 'whose lead score is at least 90'): '"
+              + c.text(start, c.mark())
+              + "'",
           start,
           c.mark());
     }
