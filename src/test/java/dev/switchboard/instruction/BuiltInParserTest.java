@@ -924,6 +924,28 @@ class BuiltInParserTest {
   }
 
   @Test
+  void an_assistant_s_wishes_read_as_orders_and_on_behalf_of_is_who_asks() {
+    assertThat(
+            plan(
+                "She would like the 'Prospect' tag removed and the tags 'Client' and 'VIP' added."))
+        .isEqualTo(plan("Remove the 'Prospect' tag and add the tags 'Client' and 'VIP'."));
+    assertThat(
+            plan(
+                "Maria would like the deal stage updated to 'Review' and the deal value set to $5k."))
+        .isEqualTo(plan("Set the deal stage to 'Review' and set the deal value to 5000."));
+    assertThat(
+            plan(
+                "She would like a task created titled 'Brief', due in 4 days and assigned to @user.cos."))
+        .isEqualTo(plan("Create a task 'Brief' due in 4 days, assigned to @user.cos."));
+    rejection("Maria would like them called tomorrow.");
+    ParseResult result =
+        new BuiltInParser().parse("On behalf of Mr. Okafor, please send the 'Board' template.");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(((ParseResult.Parsed) result).warnings())
+        .containsExactly("Skipped 'On behalf of Mr. Okafor': it says nothing to do.");
+  }
+
+  @Test
   void the_contact_called_this_contact_and_an_email_called_it_are_read_in_conditions() {
     assertThat(
             plan(

@@ -437,6 +437,14 @@ final class Background {
             && from + 1 < to
             && (SUBJECTS.contains(tokens.get(from + 1).lower()) || names(tokens, from + 1, to))
             && noSignal(c, tokens, from + 1, to);
+    // "On behalf of Maria," / "On behalf of Mr. Okafor,": who asks, not what to do
+    boolean behalf =
+        from + 3 < to
+            && tokens.get(from).isWord("on")
+            && tokens.get(from + 1).isWord("behalf")
+            && tokens.get(from + 2).isWord("of")
+            && names(tokens, from + 3, to);
+    addressed |= behalf;
     return addressed || story(c, tokens, from, to) ? new int[] {from, to} : null;
   }
 

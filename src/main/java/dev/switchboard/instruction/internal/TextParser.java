@@ -169,16 +169,18 @@ public final class TextParser {
   }
 
   /**
-   * The normalisation table applied, then conditions glossed with their field read as its check
-   * ({@link FieldGlosses}), a timeline's days read as waits ({@link DayMarkers}), reasons and
-   * descriptions dropped ({@link Reasons}), and actions on a search read as the search and the
-   * action ({@link SearchObjects}).
+   * The normalisation table applied, then wishes read as orders ({@link Wishes}), conditions
+   * glossed with their field read as its check ({@link FieldGlosses}), a timeline's days read as
+   * waits ({@link DayMarkers}), reasons and descriptions dropped ({@link Reasons}), and actions on
+   * a search read as the search and the action ({@link SearchObjects}).
    */
   private static Rewrites.Result normalised(String text, List<Token> tokens) {
     Rewrites.Result rewritten = Rewrites.apply(tokens);
     return new Rewrites.Result(
         SearchObjects.apply(
-            text, Reasons.drop(text, DayMarkers.apply(FieldGlosses.apply(rewritten.tokens())))),
+            text,
+            Reasons.drop(
+                text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))))),
         rewritten.synonyms());
   }
 

@@ -349,12 +349,30 @@ final class Tokenizer {
   }
 
   private boolean sentenceEnd() {
+    if (text.charAt(pos) == '.' && afterTitle()) {
+      pos++; // "Mr. Okafor": the title's point ends no sentence
+      return true;
+    }
     int start = pos;
     while (pos < text.length() && ".!?…".indexOf(text.charAt(pos)) >= 0) {
       pos++;
     }
     endSentence(start, pos);
     return true;
+  }
+
+  private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "ms", "dr");
+
+  /** Whether the point at {@code pos} follows "Mr", "Ms", "Dr" … and a capitalised name follows. */
+  private boolean afterTitle() {
+    Token last = tokens.isEmpty() ? null : tokens.getLast();
+    return last != null
+        && last.is(Kind.WORD)
+        && last.end() == pos
+        && TITLES.contains(last.lower())
+        && pos + 2 < text.length()
+        && text.charAt(pos + 1) == ' '
+        && Character.isUpperCase(text.charAt(pos + 2));
   }
 
   private boolean other() {
