@@ -32,8 +32,7 @@ final class EventClauses {
       int end = eventEnd(tokens, i);
       if (end > 0 && pointedAt(refusal, tokens.get(i), tokens.get(end - 1))) {
         String clause = text.substring(tokens.get(i).start(), tokens.get(end - 1).end());
-        warnings.add(
-            "Skipped '" + clause + "': when the agent runs is set by its trigger, not a step.");
+        warnings.add(Reread.saysWhen(clause));
         i = end + 1; // the clause and its comma
       } else {
         out.add(tokens.get(i++));

@@ -80,12 +80,10 @@ public final class TextParser {
     // Refused: read once more without the sentences that only tell a story, if there are any.
     Background.Dropped story = Background.drop(text, tokens, refused.details());
     if (story != null && readAny(text, story.tokens()) instanceof ParseResult.Parsed parsed) {
-      List<String> warnings = new ArrayList<>(parsed.warnings());
-      warnings.addAll(skipped);
       for (String sentence : story.sentences()) {
-        warnings.add("Skipped '" + sentence + "': it says nothing to do.");
+        skipped.add(Reread.saysNothing(sentence));
       }
-      return ParseResult.parsed(parsed.plan(), warnings);
+      return withWarnings(parsed, skipped);
     }
     return refused;
   }

@@ -84,7 +84,7 @@ final class Tickets {
     String title = text.substring(0, first).strip();
     if (steps && !title.isEmpty() && !title.contains("\n")) {
       dropped.add(new int[] {0, first});
-      warnings.add(skipped(title));
+      warnings.add(Reread.saysNothing(title));
     }
     List<Token> out = new ArrayList<>();
     int searchAt = -1;
@@ -92,7 +92,7 @@ final class Tickets {
       String written = text.substring(s.start(), s.end()).strip();
       if (ASIDES.contains(s.label())) {
         dropped.add(new int[] {s.start(), s.end()});
-        warnings.add(skipped(written));
+        warnings.add(Reread.saysNothing(written));
       } else if (TRIGGERS.contains(s.label())) {
         String content = text.substring(s.contentStart(), s.end());
         // "Audience: contacts in Oslo" names contacts as it is; a trigger only as a batch of them
@@ -103,8 +103,7 @@ final class Tickets {
           dropped.add(new int[] {s.start(), searchAt});
         } else {
           dropped.add(new int[] {s.start(), s.end()});
-          warnings.add(
-              "Skipped '" + written + "': when the agent runs is set by its trigger, not a step.");
+          warnings.add(Reread.saysWhen(written));
         }
       }
     }
@@ -118,10 +117,6 @@ final class Tickets {
       }
     }
     return Optional.of(new Reread(out, warnings));
-  }
-
-  private static String skipped(String written) {
-    return "Skipped '" + written + "': it says nothing to do.";
   }
 
   /** The text's labelled sections in order; each runs until the next one's line. */
