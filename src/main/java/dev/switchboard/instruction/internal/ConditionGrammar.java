@@ -518,14 +518,9 @@ final class ConditionGrammar {
     if (value == null) {
       throw c.failureForClause("Compare " + field + " with what? ", start);
     }
-    boolean ordered =
-        relation == Relation.GT
-            || relation == Relation.LT
-            || relation == Relation.GE
-            || relation == Relation.LE;
     if (word
         && value instanceof String text
-        && (Fields.isNumeric(field) || ordered && text.contains(" "))) {
+        && (Fields.isNumeric(field) || relation.orders() && text.contains(" "))) {
       throw c.failure(
           "Compare " + field + " with a number: '" + c.text(start, c.mark()) + "'",
           start,

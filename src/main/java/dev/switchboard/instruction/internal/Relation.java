@@ -249,6 +249,11 @@ enum Relation {
     };
   }
 
+  /** Whether this relation orders values: greater or less, with or without equal. */
+  boolean orders() {
+    return this == GT || this == LT || this == GE || this == LE;
+  }
+
   boolean needsValue() {
     return this != EXISTS && this != NOT_EXISTS;
   }

@@ -78,10 +78,15 @@ final class Tokenizer {
           "(\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(\\.\\d+)?"
               + "(?![\\d,]\\d)");
 
+  /** Currency signs written before or after an amount. */
+  private static final String CURRENCIES = "$€£₹¥₦₱₩";
+
   /** "12 000 €", "100k euro": a currency said after the amount belongs to the number. */
   private static final Pattern CURRENCY_AFTER =
       Pattern.compile(
-          "(?: ?[€$£₹¥₦₱₩](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr|naira|ngn"
+          "(?: ?["
+              + CURRENCIES
+              + "](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr|naira|ngn"
               + "|reais|brl)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
 
@@ -286,9 +291,7 @@ final class Tokenizer {
       }
       return true;
     }
-    if ((c == '$' || c == '€' || c == '£' || c == '₹' || c == '¥' || c == '₦' || c == '₱'
-            || c == '₩')
-        && nextIsDigit()) {
+    if (CURRENCIES.indexOf(c) >= 0 && nextIsDigit()) {
       number(pos, pos + 1);
       return true;
     }

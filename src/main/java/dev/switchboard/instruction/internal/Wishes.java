@@ -90,30 +90,26 @@ final class Wishes {
     int from = 0;
     for (int n = 0; n < done.size(); n++) {
       int p = done.get(n);
-      if (p < from) {
-        continue;
-      }
-      int next = n + 1 < done.size() ? done.get(n + 1) : wish.size();
-      // the next wish starts at the first "and" after this one's participle; without one, this
-      // wish runs on over the next participle
-      int to = wish.size();
-      if (next < wish.size()) {
-        to = p + 1;
-        while (to < next && !wish.get(to).isWord("and")) {
+      // the next wish starts at the first "and" after this participle, or at the next participle
+      // when none comes first ("… created titled 'X' assigned to …"); the last runs to the end
+      int to = p + 1;
+      if (n + 1 == done.size()) {
+        to = wish.size();
+      } else {
+        while (to < done.get(n + 1) && !wish.get(to).isWord("and")) {
           to++;
         }
       }
-      if (from < wish.size() && wish.get(from).isWord("and")) {
+      if (wish.get(from).isWord("and")) {
         out.add(wish.get(from++));
       }
       Token participle = wish.get(p);
-      String verb = DONE.get(participle.lower());
-      out.add(Token.word(participle.text(), verb, wish.get(from).start(), wish.get(from).start()));
+      int at = wish.get(from).start();
+      out.add(Token.word(participle.text(), DONE.get(participle.lower()), at, at));
       out.addAll(wish.subList(from, p));
-      out.addAll(wish.subList(p + 1, Math.max(p + 1, to)));
-      from = Math.max(p + 1, to);
+      out.addAll(wish.subList(p + 1, to));
+      from = to;
     }
-    out.addAll(wish.subList(from, wish.size()));
     return out;
   }
 }
