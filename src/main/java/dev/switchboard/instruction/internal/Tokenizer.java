@@ -212,8 +212,8 @@ final class Tokenizer {
         boolean atLineStart = lineStart;
         lineStart = false;
         if (atLineStart) {
-          Matcher stamp = CHAT_STAMP.matcher(text).region(pos, text.length());
-          if (stamp.lookingAt()) {
+          Matcher stamp = c == '[' ? CHAT_STAMP.matcher(text).region(pos, text.length()) : null;
+          if (stamp != null && stamp.lookingAt()) {
             // "[9:02 AM] if the deal is over $50k …": a chat message's time says nothing
             pos = stamp.end();
             lineStart = true;
