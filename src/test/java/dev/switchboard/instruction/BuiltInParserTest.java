@@ -1203,4 +1203,33 @@ class BuiltInParserTest {
     assertThat(action(plan, 1).params())
         .isEqualTo(Map.of("subject", "Hi", "body", "See you there!"));
   }
+
+  @Test
+  void markdown_code_spans_read_as_values_fields_and_literals() {
+    assertThat(
+            plan(
+                "create task `Send redline to @company.name legal` due in 3 days, assign to"
+                    + " `@user.ae`"))
+        .isEqualTo(
+            plan(
+                "create task 'Send redline to @company.name legal' due in 3 days, assign to"
+                    + " @user.ae"));
+    assertThat(plan("If `contact.replied` is `true`: add tag `Warm`"))
+        .isEqualTo(plan("If contact.replied is true: add tag 'Warm'"));
+    assertThat(
+            plan(
+                "## Hot inbound\n\nSearch contacts:\n- `createdAt` in the last **30 days**\n"
+                    + "- `leadScore` at least `85`\n\nWhy: these sit too long in the queue."))
+        .isEqualTo(plan("Find contacts created in the last 30 days with leadScore at least 85"));
+    assertThat(plan("find contacts whose createdAt is within the last 30 days"))
+        .isEqualTo(plan("find contacts created in the last 30 days"));
+    assertThat(
+            plan(
+                "Find contacts where any of these match:\n- `title` contains `CRO`\n"
+                    + "- `title` contains `VP Sales`\n\nThen enrich via Apollo"))
+        .isEqualTo(
+            plan(
+                "Find contacts whose title contains 'CRO' or title contains 'VP Sales', then enrich"
+                    + " them via Apollo"));
+  }
 }

@@ -13,9 +13,10 @@ final class DateFilters {
 
   private static final Phrase CREATED =
       Phrase.of(
-          "[that|who|which] [were|was|have been|has been|are|got|been] (created|added|imported"
+          "([that|who|which] [were|was|have been|has been|are|got|been] (created|added|imported"
               + "|new|signed up|joined|registered|entered|came in|entered the crm)"
-              + " [to the crm|in the crm]");
+              + " [to the crm|in the crm]"
+              + "|[the] (createdat|creation date|created date|date created) [is|was|falls])");
   private static final Phrase UPDATED =
       Phrase.of(
           "[that|who|which] [were|was|have been|has been|are|got|been] (updated|modified|changed"

@@ -59,7 +59,8 @@ final class SearchGrammar implements Clause.Single {
   private static final Phrase LISTED =
       Phrase.of(
           "[that|which|who] (matching|match|matches|meeting|meet|meets|with|where) (any|all|one"
-              + "|each) of (the following|these|the below) [criteria|conditions|filters|rules] [:]");
+              + "|each) of (the following|these|the below) [criteria|conditions|filters|rules]"
+              + " [match|matches|apply|applies|hold|holds|(is|are) true] [:]");
 
   private static final Phrase CONNECTOR =
       Phrase.of("(where|whose|with|who|that|which|having|what) [is|are|have|has|were|was] [got]");

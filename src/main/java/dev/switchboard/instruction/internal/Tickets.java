@@ -61,6 +61,13 @@ final class Tickets {
           "links",
           "labels");
 
+  /**
+   * Asides that never label a step's value ("Note:" may be an invite's note): a text with one of
+   * them reads as a ticket even without a steps section ("… Why: reps forget the second touch").
+   */
+  private static final Set<String> REASONS =
+      Set.of("why", "reason", "rationale", "context", "background");
+
   /** A labelled section: its label in lower case, where its first line starts and where it ends. */
   private record Section(String label, int start, int end, int contentStart) {}
 
@@ -75,7 +82,8 @@ final class Tickets {
         sections.stream().anyMatch(s -> ASIDES.contains(s.label()) || TRIGGERS.contains(s.label()));
     int firstLineEnd = text.indexOf('\n');
     boolean keyed = firstLineEnd > 0 && KEY.matcher(text.substring(0, firstLineEnd)).matches();
-    if (sections.isEmpty() || !(steps && (described || keyed) || keyed && described)) {
+    boolean reasoned = sections.stream().anyMatch(s -> REASONS.contains(s.label()));
+    if (sections.isEmpty() || !(steps && (described || keyed) || keyed && described || reasoned)) {
       return Optional.empty();
     }
     List<int[]> dropped = new ArrayList<>();

@@ -99,8 +99,24 @@ final class Tokenizer {
       Pattern.compile(
           "[=<>≥≤≠!'\"‘’“”@(]|^\\s*(?i:contact|deal|company|user|memory|form|search|lead)\\.");
 
-  /** A number in backticks is the number: "set `leadScore` to `0`". */
-  private static final Pattern CODE_NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+  /**
+   * Words around a variable in backticks are a value, not code: "create task `Call
+   *
+   * @contact.firstName`", "message: `Hot inbound: @contact.firstName at @company.name`" (no
+   *     comparison, no quotes but apostrophes inside words, not a field path).
+   */
+  private static final Pattern CODE_TEXT =
+      Pattern.compile(
+          "(?=.*\\s)(?=.*@\\p{L})(?!\\s*(?i:contact|deal|company|user|memory|form|search|lead)\\.)"
+              + "(?:[^=<>≥≤≠\"“”'‘’(]|(?<=\\p{L})['’](?=\\p{L}))+");
+
+  /**
+   * A number, a boolean or a field's name in backticks is itself: "set `leadScore` to `0`", "is
+   * `true`", "`opened_email`".
+   */
+  private static final Pattern CODE_LITERAL =
+      Pattern.compile(
+          "-?\\d+(?:\\.\\d+)?|(?i:true|false)|\\p{Ll}+(?:\\p{Lu}\\p{Ll}*)+|\\p{Ll}+(?:_\\p{Ll}+)+");
 
   /** Shorthand that terse authors use for a word the grammar knows: "email tpl 'Intro'". */
   private static final Map<String, String> ABBREVIATIONS =
@@ -636,14 +652,14 @@ final class Tokenizer {
       return;
     }
     String content = text.substring(pos + 1, close);
-    boolean clauseStart =
-        tokens.isEmpty()
-            || tokens.getLast().is(Kind.END)
-            || tokens.getLast().is(Kind.LIST_MARKER)
-            || tokens.getLast().is(Kind.COLON);
-    if (clauseStart
-        || CODE_EXPRESSION.matcher(content).find()
-        || CODE_NUMBER.matcher(content).matches()) {
+    boolean lineStart =
+        tokens.isEmpty() || tokens.getLast().is(Kind.END) || tokens.getLast().is(Kind.LIST_MARKER);
+    boolean text = !lineStart && CODE_TEXT.matcher(content).matches();
+    if (!text
+        && (lineStart
+            || tokens.getLast().is(Kind.COLON)
+            || CODE_EXPRESSION.matcher(content).find()
+            || CODE_LITERAL.matcher(content).matches())) {
       codeSpanEnd = close;
       pos++;
       return;
