@@ -1232,4 +1232,49 @@ class BuiltInParserTest {
                 "Find contacts whose title contains 'CRO' or title contains 'VP Sales', then enrich"
                     + " them via Apollo"));
   }
+
+  @Test
+  void a_cadence_told_in_prose_reads_its_verbs_and_its_other_branch() {
+    assertThat(plan("If they replied, pull the 'Cold' tag and add 'Engaged'."))
+        .isEqualTo(plan("If they replied, remove the tag 'Cold' and add the tag 'Engaged'."));
+    assertThat(
+            plan(
+                "If the industry is Healthcare use the 'HIPAA Intro' template, otherwise go with"
+                    + " 'Standard Intro'."))
+        .isEqualTo(
+            plan(
+                "If the industry is 'Healthcare', send the 'HIPAA Intro' template, otherwise send"
+                    + " the 'Standard Intro' template."));
+    assertThat(
+            plan(
+                "first a LinkedIn invite with the note 'Great chatting', then two days later the"
+                    + " 'Event Follow-up' email."))
+        .isEqualTo(
+            plan(
+                "Send a LinkedIn invite with the note 'Great chatting', wait 2 days, then send the"
+                    + " 'Event Follow-up' template."));
+    assertThat(
+            plan(
+                "If there's a linkedinUrl on their record, send a LinkedIn invite; if there isn't,"
+                    + " send the 'X' template."))
+        .isEqualTo(
+            plan(
+                "If they have a linkedinUrl, send a LinkedIn invite, otherwise send the 'X'"
+                    + " template."));
+  }
+
+  @Test
+  void a_moment_named_by_an_event_before_the_steps_is_the_trigger_and_skipped_with_a_warning() {
+    ParseResult result =
+        parser.parse(
+            "After the demo, first send the 'Demo Recap' template, then set the deal stage to"
+                + " 'Proposal Sent'.");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
+    assertThat(parsed.plan())
+        .isEqualTo(
+            plan("Send the 'Demo Recap' template, then set the deal stage to 'Proposal Sent'."));
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("After the demo"));
+    assertThat(plan("After 3 days, send the 'Bump' template.").steps()).hasSize(2);
+  }
 }

@@ -707,7 +707,7 @@ final class ConditionGrammar {
       }
       c.reset(mark);
     }
-    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime());
+    FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime() || FreeText.verbAfter(c));
     return span.isEmpty() ? null : FreeText.value(c, span);
   }
 

@@ -59,14 +59,22 @@ final class EmailClause implements Clause.Single {
   private static final Phrase TEMPLATE_ALONE = Phrase.of("[the|email|e mail|mail] template {q}");
 
   /** "wait 1 wk -> 'LI Follow-up' template": the same, the name said first. */
-  private static final Phrase NAMED_TEMPLATE_ALONE = Phrase.of("[the] {q} [email] template");
+  private static final Phrase NAMED_TEMPLATE_ALONE =
+      Phrase.of("[the] {q} ([email] template|email|e mail)");
+
+  /** "If they replied, use the 'X' template": using a template is sending it. */
+  private static final Phrase USE_TEMPLATE =
+      Phrase.of("use [the|our|my|this] ({q} [email] template|[email] template {q})");
 
   /** "Subject: … Body: …": a form that says both is an email. */
   private static final Phrase SUBJECT_ALONE = Phrase.of("subject {q} [,] body {q}");
 
   @Override
   public boolean starts(Cursor c) {
-    if (c.at(TEMPLATE_ALONE) || c.at(NAMED_TEMPLATE_ALONE) || c.at(SUBJECT_ALONE)) {
+    if (c.at(TEMPLATE_ALONE)
+        || c.at(NAMED_TEMPLATE_ALONE)
+        || c.at(SUBJECT_ALONE)
+        || c.at(USE_TEMPLATE)) {
       return true;
     }
     for (Phrase p : VERBS) {

@@ -11,8 +11,8 @@ import java.util.Set;
  * "When a renewal closes, …", "Whenever someone fills out the form, …": an event said of some
  * contact or deal, not of the one in hand (an indefinite subject), is when the agent runs, which
  * its trigger says. Asked after a refusal that points into such an opening clause, the clause is
- * skipped with a warning and the steps after its comma are read. "When the score is over 80, …" has
- * a definite subject and stays a condition.
+ * skipped with a warning and the steps after its comma are read, as is "After the demo, …". "When
+ * the score is over 80, …" has a definite subject and stays a condition.
  */
 final class EventClauses {
 
@@ -22,6 +22,15 @@ final class EventClauses {
 
   private static final Set<String> INDEFINITE =
       Set.of("a", "an", "any", "every", "someone", "somebody", "anyone", "anybody");
+
+  /**
+   * "After the demo, …", "Before the renewal call, …": a moment named by an event, whatever its
+   * article, is when the agent runs as much as "when a demo ends" is.
+   */
+  private static final Set<String> MOMENTS = Set.of("after", "before", "following");
+
+  private static final Set<String> MOMENT_ARTICLES =
+      Set.of("the", "a", "an", "each", "every", "any", "their", "our", "your");
 
   /** The tokens without the event clauses the refusal points into; empty when there is none. */
   static Optional<Reread> skip(String text, List<Token> tokens, List<ParseDetail> refusal) {
@@ -45,11 +54,13 @@ final class EventClauses {
   private static int eventEnd(List<Token> tokens, int i) {
     boolean sentenceStart =
         i == 0 || tokens.get(i - 1).is(Kind.END) || tokens.get(i - 1).is(Kind.LIST_MARKER);
-    if (!sentenceStart
-        || !tokens.get(i).is(Kind.WORD)
-        || !OPENERS.contains(tokens.get(i).lower())
-        || i + 1 >= tokens.size()
-        || !INDEFINITE.contains(tokens.get(i + 1).lower())) {
+    if (!sentenceStart || !tokens.get(i).is(Kind.WORD) || i + 1 >= tokens.size()) {
+      return -1;
+    }
+    String opener = tokens.get(i).lower();
+    String article = tokens.get(i + 1).lower();
+    if (!(OPENERS.contains(opener) && INDEFINITE.contains(article)
+        || MOMENTS.contains(opener) && MOMENT_ARTICLES.contains(article))) {
       return -1;
     }
     for (int j = i + 2; j < tokens.size(); j++) {

@@ -133,6 +133,15 @@ final class FreeText {
   }
 
   /** "then send …", "and tag …", "send …": the text that follows starts another step. */
+  /**
+   * "If the industry is Healthcare use the 'X' template": a step's verb in lower case after a value
+   * written without quotes ends it, as a comma would.
+   */
+  static boolean verbAfter(Cursor c) {
+    Token t = c.peek();
+    return t.is(Kind.WORD) && t.text().equals(t.lower()) && Steps.startsStep(c);
+  }
+
   static boolean startsNewStep(Cursor c) {
     int mark = c.mark();
     try {

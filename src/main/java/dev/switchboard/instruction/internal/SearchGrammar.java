@@ -105,13 +105,18 @@ final class SearchGrammar implements Clause.Single {
   private static boolean bareSearch(Cursor c, Phrase words) {
     int mark = c.mark();
     try {
-      return c.accept(words) && (words == BARE_VERB || c.at(FILTER_START)) && readsFilter(c);
+      return c.accept(words)
+          && (words == BARE_VERB ? !c.at(A_TAG) : c.at(FILTER_START))
+          && readsFilter(c);
     } catch (ParseFailure notAFilter) {
       return false;
     } finally {
       c.reset(mark);
     }
   }
+
+  /** "pull the 'Cold' tag" takes a tag off: a bare search verb before a tag names no search. */
+  private static final Phrase A_TAG = Phrase.of("[the|that|this] {q} (tag|tags|label|labels)");
 
   private static boolean readsFilter(Cursor c) {
     c.accept(CONNECTOR);

@@ -36,7 +36,7 @@ final class TagClause implements Clause {
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
   private static final List<Phrase> REMOVE_THEN_LIST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|take away|detach|unset|get rid of) [from|on|for]"
+          "(remove|delete|drop|clear|strip|pull|take off|take away|detach|unset|get rid of) [from|on|for]"
               + " {obj} "
               + DET
               + " [following] "
@@ -46,7 +46,7 @@ final class TagClause implements Clause {
           "take {obj} off [the] " + NOUN);
   private static final List<Phrase> REMOVE_LIST_FIRST =
       Phrase.all(
-          "(remove|delete|drop|clear|strip|take off|detach|take away|take|get rid of) " + DET);
+          "(remove|delete|drop|clear|strip|pull|take off|detach|take away|take|get rid of) " + DET);
   private static final Phrase OFF = Phrase.of("(off|away)");
   private static final Phrase TAG_NOUN = Phrase.of(NOUN);
   private static final Phrase SWAP = Phrase.of("(swap|replace|switch|exchange|change) " + DET);
