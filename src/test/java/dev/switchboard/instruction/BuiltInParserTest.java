@@ -1277,4 +1277,32 @@ class BuiltInParserTest {
     assertThat(parsed.warnings()).anyMatch(w -> w.contains("After the demo"));
     assertThat(plan("After 3 days, send the 'Bump' template.").steps()).hasSize(2);
   }
+
+  @Test
+  void markdown_sections_name_the_condition_and_what_to_do() {
+    assertThat(
+            plan(
+                "**Condition:** `contact.title` contains `VP`\n\n**Do:**\n1. Add tags `Exec`,"
+                    + " `Regulated`\n2. Send LinkedIn invite"))
+        .isEqualTo(
+            plan(
+                "If contact.title contains 'VP', add tags 'Exec', 'Regulated' and send a"
+                    + " LinkedIn invite"));
+    assertThat(
+            plan(
+                "1. Send template `A`\n2. **no reply after 3 days**: create task `Follow up` due"
+                    + " in 2 days"))
+        .isEqualTo(
+            plan(
+                "Send template 'A'. If no reply after 3 days, create a task 'Follow up' due in 2"
+                    + " days."));
+    assertThat(
+            plan(
+                "If either:\n- contact.opened_email is true\n- contact.clicked_link is true\n"
+                    + "then add tag 'Engaged'"))
+        .isEqualTo(
+            plan(
+                "If contact.opened_email is true or contact.clicked_link is true, add tag"
+                    + " 'Engaged'"));
+  }
 }

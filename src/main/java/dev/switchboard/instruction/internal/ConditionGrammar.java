@@ -172,10 +172,12 @@ final class ConditionGrammar {
     return new Result(condition, grammar.waitBefore);
   }
 
-  /** "all of the following are true:", "any of these:", or a bare colon, before a list. */
+  /**
+   * "all of the following are true:", "any of these:", "either:", or a bare colon, before a list.
+   */
   private static final Phrase LIST_INTRO =
       Phrase.of(
-          "[:] [(all|any|one|either|each) of (the following|these|the below|the conditions below"
+          "[either] [:] [(all|any|one|either|each) of (the following|these|the below|the conditions below"
               + "|the following conditions)] [conditions|criteria|rules|checks] [(is|are|must be)"
               + " (true|met|satisfied)|holds|hold|must hold|apply|applies|match|matches] [:]");
 
