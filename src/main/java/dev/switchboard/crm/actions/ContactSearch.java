@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Turns search_contacts filters ({@code {field, operator, value}}) into one parameterised WHERE
  * clause over {@code contacts c}. Field names only ever pick a column from {@link Fields}; values
  * only ever travel as parameters. Custom fields go through {@code contact_field_values}, tags
- * through {@code contact_tags}, {@code company.*} through the linked company.
+ * through {@code contact_tags}, {@code company.*} through the linked company, as is a bare field
+ * that only the company has ({@code industry}).
  */
 final class ContactSearch {
 
@@ -78,14 +79,9 @@ final class ContactSearch {
       return tags(op, value);
     }
     if (field.startsWith("company.")) {
-      String column = Fields.COMPANY.get(field.substring("company.".length()));
-      if (column != null && !column.equals("id")) {
-        Where inner = column(op, "co." + column, value, false);
-        return new Where(
-            "exists (select 1 from companies co where co.id = c.company_id and "
-                + inner.sql()
-                + ")",
-            inner.params());
+      Where company = company(field.substring("company.".length()), op, value);
+      if (company != null) {
+        return company;
       }
     }
     String column = Fields.CONTACT.get(field);
@@ -101,8 +97,24 @@ final class ContactSearch {
     if (d != null) {
       return customField(op, d, value);
     }
+    Where company = field.equals("name") ? null : company(field, op, value);
+    if (company != null) {
+      return company; // "industry": a field the contact lacks, read on its company
+    }
     warn.accept("Field '" + field + "' not found. Defaulting to false.");
     return new Where("1 = 0", List.of());
+  }
+
+  /** A field of the contact's company ({@code industry}, {@code size}); null for no such field. */
+  private static Where company(String field, Operator op, Object value) {
+    String column = Fields.COMPANY.get(field);
+    if (column == null || column.equals("id")) {
+      return null;
+    }
+    Where inner = column(op, "co." + column, value, false);
+    return new Where(
+        "exists (select 1 from companies co where co.id = c.company_id and " + inner.sql() + ")",
+        inner.params());
   }
 
   /** A text column, compared without regard to case. */

@@ -21,9 +21,15 @@ final class Fields {
       return entity + "." + name;
     }
 
-    /** The name search filters use: bare for contact fields, qualified otherwise. */
+    /**
+     * The name search filters use: bare for the contact's fields and its company's ("industry is
+     * 'Retail'": the search reads a bare company field through the contact's company), qualified
+     * otherwise and for the company's name, which the contact's own name would shadow.
+     */
     String forSearch() {
-      return entity.equals("contact") ? name : qualified();
+      return entity.equals("contact") || entity.equals("company") && !name.equals("name")
+          ? name
+          : qualified();
     }
   }
 

@@ -35,7 +35,7 @@ class SearchContactsTest extends SwitchboardTestBase {
     owner.post(base + "/custom-fields", Map.of("name", "tier", "type", "string")).expect(201);
     String acme =
         owner
-            .post(base + "/companies", Map.of("name", "Acme Corp"))
+            .post(base + "/companies", Map.of("name", "Acme Corp", "industry", "Retail"))
             .expect(201)
             .data()
             .get("id")
@@ -133,6 +133,15 @@ class SearchContactsTest extends SwitchboardTestBase {
     assertThat(find(null, f("replied", "==", false))).hasSize(4);
     assertThat(find(null, f("contact.email", "contains", "globex"))).containsExactly("Ana", "Bob");
     assertThat(find(null, f("company.name", "==", "acme corp"))).containsExactly("John");
+  }
+
+  @Test
+  void a_bare_field_only_the_company_has_is_read_on_the_contacts_company() {
+    assertThat(find(null, f("industry", "==", "retail"))).containsExactly("John");
+    assertThat(find(null, f("company.industry", "==", "Retail"))).containsExactly("John");
+    assertThat(find(null, f("industry", "!=", "Retail"))).isEmpty();
+    assertThat(log.lines).noneMatch(line -> line.contains("not found"));
+    assertThat(find(null, f("name", "==", "acme corp"))).isEmpty(); // the contact has no "name"
   }
 
   @Test
