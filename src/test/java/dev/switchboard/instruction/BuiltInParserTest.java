@@ -1305,4 +1305,44 @@ class BuiltInParserTest {
                 "If contact.opened_email is true or contact.clicked_link is true, add tag"
                     + " 'Engaged'"));
   }
+
+  @Test
+  void an_order_after_an_opening_clause_is_read_or_refused_never_dropped_with_it() {
+    assertThat(
+            plan(
+                "Before anyone talks to them, run the contact through Apollo enrichment. Then hand"
+                    + " it off to @user.intake."))
+        .isEqualTo(plan("Enrich the contact with Apollo, then hand off to @user.intake."));
+    // it had been dropped as a description, silently, leaving only the handoff
+    rejection("Before anyone talks to them, do a thing. Then hand it off to @user.intake.");
+  }
+
+  @Test
+  void a_story_beside_words_the_table_reads_is_dropped_from_the_rewritten_words() {
+    ParseResult.Parsed parsed =
+        (ParseResult.Parsed)
+            parser.parse("Run an Apollo enrichment on this contact, their phone number bounced.");
+    assertThat(parsed.plan()).isEqualTo(plan("Enrich the contact."));
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("their phone number bounced"));
+  }
+
+  @Test
+  void wishes_and_named_values_read_as_the_step() {
+    assertThat(plan("Would be great if it could drop the tags 'Cold' and 'Dormant'."))
+        .isEqualTo(plan("Remove the tags 'Cold' and 'Dormant'."));
+    assertThat(
+            plan(
+                "What I need is for the agent to search the web for 'launch @company.name', save"
+                    + " @search.results[0].title as @memory.launch."))
+        .isEqualTo(
+            plan(
+                "Search the web for 'launch @company.name', then remember"
+                    + " @search.results[0].title as @memory.launch."));
+    assertThat(plan("Store the renewal date '2025-09-30' as @memory.renewalDate."))
+        .isEqualTo(plan("Remember '2025-09-30' as @memory.renewalDate."));
+    // "in place" is no memory key: refused, not stored as @memory.place
+    rejection("Remove the tag 'Prospect' and put the tag 'Client' in place, then tag them 'B'.");
+    assertThat(plan("send the 'Deal Recap' template to my mgr at jen.ortiz@fabrikam.com"))
+        .isEqualTo(plan("send the 'Deal Recap' template to jen.ortiz@fabrikam.com"));
+  }
 }

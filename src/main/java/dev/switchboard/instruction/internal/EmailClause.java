@@ -167,6 +167,16 @@ final class EmailClause implements Clause.Single {
       return once(params, "to", c.next().text());
     }
     c.reset(mark);
+    if (c.accept(TO)) {
+      // "to my mgr at jen@fabrikam.com", "to their exec sponsor at dana@orbit.com": who, then where
+      for (int words = 0; words < 5 && c.at(Kind.WORD) && !c.atAnyWord("at"); words++) {
+        c.next();
+      }
+      if (c.acceptWord("at") && c.at(Kind.EMAIL)) {
+        return once(params, "to", c.next().text());
+      }
+    }
+    c.reset(mark);
     return false;
   }
 

@@ -627,6 +627,7 @@ final class PlanGrammar {
    */
   private boolean skipContext() {
     int mark = c.mark();
+    boolean subordinate = false;
     if (c.accept(CONTEXT)) {
       if (Steps.startsStep(c)) {
         c.reset(mark);
@@ -636,12 +637,17 @@ final class PlanGrammar {
       c.reset(mark);
     } else if (opensDescription(c)) {
       c.next();
-    } else if (!(c.acceptWord(DESCRIPTION_OPENERS) && !Steps.startsStep(c) && hasSubject())) {
+    } else if (c.acceptWord(DESCRIPTION_OPENERS) && !Steps.startsStep(c) && hasSubject()) {
+      subordinate = true;
+    } else {
       c.reset(mark);
       return false;
     }
     while (!c.atEof() && !c.at(Kind.END)) {
       if (!c.at(Kind.WORD) && !c.at(Kind.COMMA) && !c.at(Kind.NUMBER)
+          // "Before anyone talks to them, run …": a clause without a subject after the comma is
+          // the order the opening clause leads to, read or refused, never dropped with it
+          || subordinate && c.at(Kind.COMMA) && !clauseSubjectAt(c.mark() + 1)
           || requestAt(c.mark())
           || (c.at(Kind.COMMA) || c.atAnyWord("and", "so", "then", "but")) && stepAt(c.mark() + 1)
           || c.atAnyWord("we", "i", "you") && stepAt(c.mark() + 1)

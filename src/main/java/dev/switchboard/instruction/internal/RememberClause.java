@@ -32,6 +32,12 @@ final class RememberClause implements Clause.Single {
           "[for later|for the future|for later use|for the record] [the value|the text|value]");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
 
+  /**
+   * "store the renewal date '2025-09-30' as @memory.renewal": the value's name before it says
+   * nothing more.
+   */
+  private static final Phrase NAMED_VALUE = Phrase.of("(the|their|its|our)");
+
   @Override
   public boolean starts(Cursor c) {
     int mark = c.mark();
@@ -52,6 +58,22 @@ final class RememberClause implements Clause.Single {
     return action;
   }
 
+  private static void skipValueName(Cursor c) {
+    int mark = c.mark();
+    if (c.accept(NAMED_VALUE)) {
+      for (int words = 0; words < 3 && c.at(Kind.WORD); words++) {
+        c.next();
+      }
+      if (c.at(Kind.QUOTED)
+          && c.peek(1).isWord("as")
+          && c.peek(2).is(Kind.VARIABLE)
+          && c.peek(2).lower().startsWith("@memory.")) {
+        return; // only before "as @memory.…": "put the tag 'Client' in place" stores nothing
+      }
+    }
+    c.reset(mark);
+  }
+
   private static Step.Action read(Cursor c) {
     int mark = c.mark();
     String key = null;
@@ -69,6 +91,7 @@ final class RememberClause implements Clause.Single {
       c.reset(keyFirst ? c.mark() : mark);
       if (!keyFirst && c.accept(VERB)) {
         c.accept(FOR_LATER);
+        skipValueName(c);
         value = Values.literal(c);
         if (value == null && c.at(Kind.PATH)) {
           value = "@" + c.next().text();

@@ -85,6 +85,24 @@ public final class TextParser {
       }
       return withWarnings(parsed, skipped);
     }
+    // Refused still: the story may stand beside words the table reads ("Run an Apollo enrichment
+    // on this contact, their phone number bounced."): drop it from the rewritten words.
+    Rewrites.Result rewritten = normalised(text, tokens);
+    if (!rewritten.tokens().equals(tokens)
+        && read(text, rewritten.tokens(), List.of()) instanceof ParseResult.Unparseable again) {
+      Background.Dropped rewrittenStory =
+          Background.drop(text, rewritten.tokens(), again.details());
+      if (rewrittenStory != null) {
+        List<String> notes = new ArrayList<>(skipped);
+        notes.addAll(notes(rewritten));
+        for (String sentence : rewrittenStory.sentences()) {
+          notes.add(Reread.saysNothing(sentence));
+        }
+        if (read(text, rewrittenStory.tokens(), notes) instanceof ParseResult.Parsed parsed) {
+          return parsed;
+        }
+      }
+    }
     return refused;
   }
 
@@ -136,10 +154,7 @@ public final class TextParser {
       return parsed;
     }
     Rewrites.Result rewritten = normalised(text, tokens);
-    List<String> notes = new ArrayList<>();
-    for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
-      notes.add(note(rewrite.written(), rewrite.meant()));
-    }
+    List<String> notes = notes(rewritten);
     if (!rewritten.tokens().equals(tokens)) {
       if (read(text, rewritten.tokens(), notes) instanceof ParseResult.Parsed parsed) {
         return parsed;
@@ -156,9 +171,7 @@ public final class TextParser {
       for (WordTypos.Correction correction : corrections) {
         all.add(note(correction.token().text(), correction.meant()));
       }
-      for (Rewrites.Rewrite rewrite : both.synonyms()) {
-        all.add(note(rewrite.written(), rewrite.meant()));
-      }
+      all.addAll(notes(both));
       if (read(text, both.tokens(), all) instanceof ParseResult.Parsed parsed) {
         return parsed;
       }
@@ -180,6 +193,15 @@ public final class TextParser {
             Reasons.drop(
                 text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))))),
         rewritten.synonyms());
+  }
+
+  /** What the warnings say of the words the table read as others. */
+  private static List<String> notes(Rewrites.Result rewritten) {
+    List<String> notes = new ArrayList<>();
+    for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
+      notes.add(note(rewrite.written(), rewrite.meant()));
+    }
+    return notes;
   }
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */
