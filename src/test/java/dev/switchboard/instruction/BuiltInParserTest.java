@@ -1345,4 +1345,16 @@ class BuiltInParserTest {
     assertThat(plan("send the 'Deal Recap' template to my mgr at jen.ortiz@fabrikam.com"))
         .isEqualTo(plan("send the 'Deal Recap' template to jen.ortiz@fabrikam.com"));
   }
+
+  @Test
+  void every_sentence_skipped_as_a_description_is_named_in_a_warning() {
+    for (String text :
+        List.of(
+            "I have been meaning to frobnicate them. Then add tag 'A'.",
+            "They need a frobnication. Then add tag 'A'.",
+            "The contact just signed so frobnicate them. Then add tag 'A'.")) {
+      ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse(text);
+      assertThat(parsed.warnings()).as(text).anyMatch(w -> w.contains("frobnicat"));
+    }
+  }
 }

@@ -13,6 +13,7 @@ final class Cursor {
   private final List<Token> tokens;
   private final byte[] stepStarts;
   private int pos;
+  private final List<int[]> skipped = new java.util.ArrayList<>();
   private Fields.Ref subject;
 
   Cursor(String source, List<Token> tokens) {
@@ -77,6 +78,19 @@ final class Cursor {
 
   void reset(int mark) {
     pos = mark;
+    while (!skipped.isEmpty() && skipped.getLast()[0] >= mark) {
+      skipped.removeLast(); // skipped in a reading that was given up
+    }
+  }
+
+  /** Tokens {@code from} to {@code to} were skipped as saying nothing to do. */
+  void skip(int from, int to) {
+    skipped.add(new int[] {from, to});
+  }
+
+  /** The text of what was skipped and is still skipped after every reset, in order. */
+  List<String> skipped() {
+    return skipped.stream().map(span -> text(span[0], span[1])).toList();
   }
 
   boolean atEof() {

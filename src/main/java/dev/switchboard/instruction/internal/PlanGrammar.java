@@ -657,6 +657,7 @@ final class PlanGrammar {
       }
       c.next();
     }
+    c.skip(mark, c.mark());
     c.next();
     return true;
   }
@@ -828,6 +829,11 @@ final class PlanGrammar {
 
   List<ParseFailure> failures() {
     return failures;
+  }
+
+  /** The sentences skipped as descriptions, as written ("Our customers love a personal touch."). */
+  List<String> skipped() {
+    return c.skipped();
   }
 
   private void skipPastSentence(int before) {

@@ -44,13 +44,17 @@ final class Reasons {
 
   private Reasons() {}
 
+  /** The tokens left, and the descriptions dropped as written (reasons are dropped unsaid). */
+  record Dropped(List<Token> tokens, List<String> descriptions) {}
+
   /** {@code tokens} without the reasons given for steps and the sentences that only describe. */
-  static List<Token> drop(String text, List<Token> tokens) {
+  static Dropped drop(String text, List<Token> tokens) {
     return descriptionsDropped(text, reasonsDropped(tokens));
   }
 
-  private static List<Token> descriptionsDropped(String text, List<Token> tokens) {
+  private static Dropped descriptionsDropped(String text, List<Token> tokens) {
     List<Token> out = new ArrayList<>(tokens.size());
+    List<String> descriptions = new ArrayList<>();
     Cursor c = new Cursor(text, tokens);
     int start = 0;
     for (int i = 0; i < tokens.size(); i++) {
@@ -58,15 +62,19 @@ final class Reasons {
       if (t.is(Kind.END) || t.is(Kind.EOF)) {
         if (!describes(c, tokens, start, i)) {
           out.addAll(tokens.subList(start, i + 1));
-        } else if (t.is(Kind.EOF)) {
-          out.add(t);
+        } else {
+          descriptions.add(c.text(start, i));
+          if (t.is(Kind.EOF)) {
+            out.add(t);
+          }
         }
         start = i + 1;
       } else if (t.is(Kind.COMMA) && stepAfter(c, i + 1) && describes(c, tokens, start, i)) {
+        descriptions.add(c.text(start, i));
         start = i + 1; // "Renewals over $100,000 need executive attention, so if …": the steps
       }
     }
-    return out;
+    return new Dropped(out, descriptions);
   }
 
   /** Whether the sentence from token {@code from} to {@code to} only describes the situation. */

@@ -87,14 +87,14 @@ public final class TextParser {
     }
     // Refused still: the story may stand beside words the table reads ("Run an Apollo enrichment
     // on this contact, their phone number bounced."): drop it from the rewritten words.
-    Rewrites.Result rewritten = normalised(text, tokens);
+    Normalised rewritten = normalised(text, tokens);
     if (!rewritten.tokens().equals(tokens)
         && read(text, rewritten.tokens(), List.of()) instanceof ParseResult.Unparseable again) {
       Background.Dropped rewrittenStory =
           Background.drop(text, rewritten.tokens(), again.details());
       if (rewrittenStory != null) {
         List<String> notes = new ArrayList<>(skipped);
-        notes.addAll(notes(rewritten));
+        notes.addAll(rewritten.notes());
         for (String sentence : rewrittenStory.sentences()) {
           notes.add(Reread.saysNothing(sentence));
         }
@@ -153,8 +153,8 @@ public final class TextParser {
     if (corrected(text, tokens, List.of()) instanceof ParseResult.Parsed parsed) {
       return parsed;
     }
-    Rewrites.Result rewritten = normalised(text, tokens);
-    List<String> notes = notes(rewritten);
+    Normalised rewritten = normalised(text, tokens);
+    List<String> notes = rewritten.notes();
     if (!rewritten.tokens().equals(tokens)) {
       if (read(text, rewritten.tokens(), notes) instanceof ParseResult.Parsed parsed) {
         return parsed;
@@ -166,12 +166,12 @@ public final class TextParser {
     // "they recieve the 'X' template": a slip in the words a table row reads
     List<WordTypos.Correction> corrections = WordTypos.find(tokens);
     if (!corrections.isEmpty()) {
-      Rewrites.Result both = normalised(text, WordTypos.apply(tokens, corrections));
+      Normalised both = normalised(text, WordTypos.apply(tokens, corrections));
       List<String> all = new ArrayList<>();
       for (WordTypos.Correction correction : corrections) {
         all.add(note(correction.token().text(), correction.meant()));
       }
-      all.addAll(notes(both));
+      all.addAll(both.notes());
       if (read(text, both.tokens(), all) instanceof ParseResult.Parsed parsed) {
         return parsed;
       }
@@ -185,24 +185,20 @@ public final class TextParser {
    * waits ({@link DayMarkers}), reasons and descriptions dropped ({@link Reasons}), and actions on
    * a search read as the search and the action ({@link SearchObjects}).
    */
-  private static Rewrites.Result normalised(String text, List<Token> tokens) {
+  private static Normalised normalised(String text, List<Token> tokens) {
     Rewrites.Result rewritten = Rewrites.apply(tokens);
-    return new Rewrites.Result(
-        SearchObjects.apply(
-            text,
-            Reasons.drop(
-                text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))))),
-        rewritten.synonyms());
-  }
-
-  /** What the warnings say of the words the table read as others. */
-  private static List<String> notes(Rewrites.Result rewritten) {
+    Reasons.Dropped reasoned =
+        Reasons.drop(text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))));
     List<String> notes = new ArrayList<>();
     for (Rewrites.Rewrite rewrite : rewritten.synonyms()) {
       notes.add(note(rewrite.written(), rewrite.meant()));
     }
-    return notes;
+    reasoned.descriptions().forEach(sentence -> notes.add(Reread.saysNothing(sentence)));
+    return new Normalised(SearchObjects.apply(text, reasoned.tokens()), notes);
   }
+
+  /** Tokens after the normalisation pass, and what the warnings say it read as what or skipped. */
+  private record Normalised(List<Token> tokens, List<String> notes) {}
 
   /** {@code tokens} read with their word slips corrected; {@code null} when there are none. */
   private static ParseResult corrected(String text, List<Token> tokens, List<String> notes) {
@@ -239,6 +235,7 @@ public final class TextParser {
           "The instructions make an invalid plan: " + invalid.getMessage(), 0, text.length());
     }
     List<String> warnings = new ArrayList<>(notes);
+    grammar.skipped().forEach(sentence -> warnings.add(Reread.saysNothing(sentence)));
     warnings.addAll(Contradictions.find(steps));
     return ParseResult.parsed(plan, warnings);
   }
