@@ -1357,4 +1357,22 @@ class BuiltInParserTest {
       assertThat(parsed.warnings()).as(text).anyMatch(w -> w.contains("frobnicat"));
     }
   }
+
+  @Test
+  void in_any_case_inside_a_branch_ends_the_inner_branch_only() {
+    Step.If outer =
+        (Step.If)
+            plan("If the deal value is at least $15,000, then: if company.industry is"
+                    + " 'Construction' add the tag 'Bonding Review', and in any case hand off to"
+                    + " @user.partner. Otherwise send the 'Small' template.")
+                .steps()
+                .getFirst();
+    assertThat(outer.then()).hasSize(2);
+    assertThat(outer.then().getFirst()).isInstanceOf(Step.If.class);
+    assertThat(((Step.Action) outer.then().get(1)).type()).isEqualTo(ActionType.HANDOFF);
+    assertThat(outer.otherwise()).hasSize(1);
+    // at the top, it follows the branch
+    assertThat(plan("If they replied, add tag 'A'; in any case, send the 'B' template.").steps())
+        .hasSize(2);
+  }
 }

@@ -867,6 +867,17 @@ final class PlanGrammar {
         sentenceStart = steps.size();
       }
       order.placed(steps, stepStart);
+      if ((scope == Scope.THEN || scope == Scope.ELSE)
+          && steps.size() > stepStart
+          && steps.getLast() instanceof Step.If
+          && afterBranchAhead()) {
+        // "if B, add X, and in any case hand off …" inside a branch: the inner branch ends there,
+        // this one goes on
+        skipBranchJoiners();
+        c.accept(AFTER_BRANCH);
+        c.accept(Kind.COMMA);
+        continue;
+      }
       if (stops(scope)) {
         break;
       }
@@ -1297,12 +1308,16 @@ final class PlanGrammar {
   private boolean afterBranchAhead() {
     int mark = c.mark();
     try {
-      while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atAnyWord("and", "then", "but")) {
-        c.next();
-      }
+      skipBranchJoiners();
       return c.at(AFTER_BRANCH);
     } finally {
       c.reset(mark);
+    }
+  }
+
+  private void skipBranchJoiners() {
+    while (c.at(Kind.COMMA) || c.at(Kind.SEMICOLON) || c.atAnyWord("and", "then", "but")) {
+      c.next();
     }
   }
 
