@@ -1375,4 +1375,47 @@ class BuiltInParserTest {
     assertThat(plan("If they replied, add tag 'A'; in any case, send the 'B' template.").steps())
         .hasSize(2);
   }
+
+  @Test
+  void a_quote_that_ends_its_sentence_ends_it_for_the_steps_too() {
+    // the note's full stop is inside the quote: the "If" after it had been read as the invite's own
+    // condition, and the invite was sent only after the wait
+    assertThat(
+            plan(
+                "Send LinkedIn invite with note 'Hello, we met in Canton Fair.' If no reply after"
+                    + " 5 days, send email template 'Follow-up'."))
+        .isEqualTo(
+            plan(
+                "Send a LinkedIn invite with the note 'Hello, we met in Canton Fair.', then if no"
+                    + " reply after 5 days, send the 'Follow-up' template."));
+  }
+
+  @Test
+  void a_tag_put_on_instead_is_no_field_update() {
+    assertThat(plan("Take off the 'Trial Roast' tag and put 'Wholesale Account' on instead."))
+        .isEqualTo(plan("Remove the tag 'Trial Roast' and add the tag 'Wholesale Account'."));
+  }
+
+  @Test
+  void a_letters_envelope_is_skipped_quoted_lines_postscripts_and_dashed_signatures() {
+    ParseResult.Parsed quoted =
+        (ParseResult.Parsed)
+            parser.parse(
+                "Hi Priya,\n\n> The old nurture track is retired as of Monday.\n\nPlease drop"
+                    + " the 'Old Nurture' tag and add 'Nurture 2024' instead.\n\nThanks, Raj");
+    assertThat(quoted.plan())
+        .isEqualTo(plan("Remove the tag 'Old Nurture' and add the tag 'Nurture 2024'."));
+    assertThat(quoted.warnings()).anyMatch(w -> w.contains("The old nurture track is retired"));
+    assertThat(plan("Hey!\n\nSend a LinkedIn connection request.\n\n— Marco"))
+        .isEqualTo(plan("Send a LinkedIn invite."));
+    assertThat(plan("Hi team,\n\nTag them 'Hot'.\n\nCheers — Tom"))
+        .isEqualTo(plan("Tag them 'Hot'."));
+    assertThat(
+            plan(
+                "Please search the web for 'X podcast'.\n\nP.S. The top 3 results are plenty."
+                    + "\n\nThanks, Priya"))
+        .isEqualTo(plan("Search the web for 'X podcast' and keep the top 3 results."));
+    assertThat(plan("Send template 'New Lead' to manager email sales.ru@company.com"))
+        .isEqualTo(plan("Send template 'New Lead' to sales.ru@company.com"));
+  }
 }

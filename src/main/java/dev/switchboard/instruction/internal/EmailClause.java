@@ -168,11 +168,12 @@ final class EmailClause implements Clause.Single {
     }
     c.reset(mark);
     if (c.accept(TO)) {
-      // "to my mgr at jen@fabrikam.com", "to their exec sponsor at dana@orbit.com": who, then where
+      // "to my mgr at jen@fabrikam.com", "to manager email sales@acme.com": who, then the address
       for (int words = 0; words < 5 && c.at(Kind.WORD) && !c.atAnyWord("at"); words++) {
         c.next();
       }
-      if (c.acceptWord("at") && c.at(Kind.EMAIL)) {
+      c.acceptWord("at");
+      if (c.mark() > mark + 1 && c.at(Kind.EMAIL)) {
         return once(params, "to", c.next().text());
       }
     }

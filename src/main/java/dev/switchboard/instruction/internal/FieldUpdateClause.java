@@ -36,7 +36,8 @@ final class FieldUpdateClause implements Clause {
 
   private static final Phrase SET_ARROW = Phrase.of("(→|->|⇒)");
   private static final Phrase STAGE_WORD = Phrase.of("[stage]");
-  private static final Set<String> VALUE_STOPS = Set.of("then", "for", "on", "in", "and");
+  private static final Set<String> VALUE_STOPS =
+      Set.of("then", "for", "on", "in", "and", "instead");
   private static final Set<String> ARITHMETIC =
       Set.of(
           "times",

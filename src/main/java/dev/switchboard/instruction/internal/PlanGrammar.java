@@ -885,7 +885,7 @@ final class PlanGrammar {
       boolean beforeAll = c.accept(BEFORE_ALL);
       order.separated(
           separation == Separation.SENTENCE, beforeAll || c.accept(BEFORE_THAT), beforeAll);
-      while (separation == Separation.SENTENCE && skipContext()) {
+      while (separation == Separation.SENTENCE && !amendsAhead(steps) && skipContext()) {
         separators(scope); // "… a task. No emails should go out as part of this. Then …"
       }
       if (separation == Separation.SENTENCE) {
@@ -1084,6 +1084,18 @@ final class PlanGrammar {
       before--;
     }
     int lineBreak = before < 0 ? -1 : c.source().indexOf('\n', c.token(before).end());
+    if (before >= 0 && c.token(before).is(Kind.DASH) && c.at(Kind.WORD)) {
+      // "— Marco", "Cheers — Tom" on a line of its own at the end (the table dropped "Cheers")
+      int lineBefore = before > 0 ? c.token(before - 1).end() : 0;
+      skipNames();
+      c.accept(Kind.END);
+      if (c.atEof()
+          && c.mark() > mark
+          && c.source().substring(lineBefore, c.token(before).start()).contains("\n")) {
+        return true;
+      }
+      c.reset(mark);
+    }
     if (before >= 0
         && c.token(before).is(Kind.COMMA)
         && c.at(Kind.WORD)
@@ -1531,6 +1543,28 @@ final class PlanGrammar {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the sentence here only adds parameters to the last step ("The top 3 results are
+   * plenty."), so it is no description to skip; never moves the cursor.
+   */
+  private boolean amendsAhead(List<Step> steps) {
+    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
+      return false;
+    }
+    int mark = c.mark();
+    try {
+      for (Clause clause : Steps.CLAUSES) {
+        if (clause.amend(c, previous) != null) {
+          return true;
+        }
+        c.reset(mark);
+      }
+      return false;
+    } finally {
+      c.reset(mark);
+    }
   }
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */

@@ -43,7 +43,8 @@ public final class TextParser {
     Optional<Reread> reread(String text, List<Token> tokens, List<ParseDetail> refusal);
   }
 
-  private static final List<Fallback> FALLBACKS = List.of(Tickets::read, EventClauses::skip);
+  private static final List<Fallback> FALLBACKS =
+      List.of(Tickets::read, EventClauses::skip, QuotedLines::skip);
 
   /** {@link #parse} of text that is neither blank nor too long. */
   private static ParseResult parseChecked(String text) {
@@ -61,8 +62,8 @@ public final class TextParser {
     if (!(result instanceof ParseResult.Unparseable refused)) {
       return result;
     }
-    // Refused: a ticket is read as its steps, an event clause is skipped; what the steps refuse
-    // is what the author sees.
+    // Refused: a ticket is read as its steps, an event clause and lines quoted from an earlier
+    // message are skipped; what the steps refuse is what the author sees.
     List<String> skipped = new ArrayList<>();
     for (Fallback fallback : FALLBACKS) {
       Optional<Reread> reread = fallback.reread(text, tokens, refused.details());

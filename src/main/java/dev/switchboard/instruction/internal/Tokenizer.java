@@ -110,6 +110,9 @@ final class Tokenizer {
           "(?=.*\\s)(?=.*@\\p{L})(?!\\s*(?i:contact|deal|company|user|memory|form|search|lead)\\.)"
               + "(?:[^=<>≥≤≠\"“”'‘’(]|(?<=\\p{L})['’](?=\\p{L}))+");
 
+  /** A letter's postscript mark at a line's start: "P.S.", "PS:", "P.S.:". */
+  private static final Pattern POSTSCRIPT = Pattern.compile("P\\.? ?S\\.?:?(?= )");
+
   /**
    * A number, a boolean or a field's name in backticks is itself: "set `leadScore` to `0`", "is
    * `true`", "`opened_email`".
@@ -233,6 +236,12 @@ final class Tokenizer {
             // "[9:02 AM] if the deal is over $50k …": a chat message's time says nothing
             pos = stamp.end();
             lineStart = true;
+            continue;
+          }
+          Matcher postscript =
+              c == 'P' ? POSTSCRIPT.matcher(text).region(pos, text.length()) : null;
+          if (postscript != null && postscript.lookingAt()) {
+            pos = postscript.end(); // "P.S. The top 5 results are plenty.": a sentence as any other
             continue;
           }
           int next = forms.lineStart(text, pos, tokens);
@@ -683,6 +692,25 @@ final class Tokenizer {
             close + 1,
             null));
     pos = close + 1;
+    if (endsSentenceInside(close)) {
+      endSentence(close - 1, close); // "… with note 'We met at the fair.' If no reply, …"
+    }
+  }
+
+  /**
+   * Whether a quote closing at {@code close} ends its sentence from inside: its text ends with a
+   * full stop, "!" or "?" and a capital letter opens the next sentence.
+   */
+  private boolean endsSentenceInside(int close) {
+    char last = text.charAt(close - 1);
+    if (close < 2 || last != '.' && last != '!' && last != '?') {
+      return false;
+    }
+    int next = close + 1;
+    while (next < text.length() && text.charAt(next) == ' ') {
+      next++;
+    }
+    return next > close + 1 && next < text.length() && Character.isUpperCase(text.charAt(next));
   }
 
   private static String closingFor(char open) {
