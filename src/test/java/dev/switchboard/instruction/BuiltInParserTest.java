@@ -1418,4 +1418,26 @@ class BuiltInParserTest {
     assertThat(plan("Send template 'New Lead' to manager email sales.ru@company.com"))
         .isEqualTo(plan("Send template 'New Lead' to sales.ru@company.com"));
   }
+
+  @Test
+  void a_procedure_in_the_passive_reads_as_its_orders() {
+    assertThat(
+            plan("The tags 'GDPR Consent', 'Newsletter' and 'EU' shall be applied to the contact."))
+        .isEqualTo(plan("Add the tags 'GDPR Consent', 'Newsletter' and 'EU'."));
+    assertThat(
+            plan(
+                "A delay of 2 days shall first be observed. Thereafter, the template 'Event"
+                    + " Follow-Up' is to be sent to the contact."))
+        .isEqualTo(plan("Wait 2 days, then send the 'Event Follow-Up' template."));
+    assertThat(
+            plan(
+                "In the event that the deal value exceeds $250,000, the matter is to be escalated"
+                    + " to @user.vpSales."))
+        .isEqualTo(plan("If the deal value is over 250000, hand off to @user.vpSales."));
+    assertThat(plan("The company field 'segment' shall be updated to 'Mid-Market'."))
+        .isEqualTo(plan("Set the company field 'segment' to 'Mid-Market'."));
+    // "to be set" after "for the deal value" is no passive with "the deal value to" as its
+    // subject (that had set the value to the text "to €120,000"): refused instead
+    rejection("What I need is for the deal value to be set to €120,000.");
+  }
 }

@@ -181,13 +181,13 @@ public final class TextParser {
   }
 
   /**
-   * The normalisation table applied, then wishes read as orders ({@link Wishes}), conditions
-   * glossed with their field read as its check ({@link FieldGlosses}), a timeline's days read as
-   * waits ({@link DayMarkers}), reasons and descriptions dropped ({@link Reasons}), and actions on
-   * a search read as the search and the action ({@link SearchObjects}).
+   * Passives read as orders, the normalisation table applied, then wishes read as orders ({@link
+   * Wishes}), conditions glossed with their field read as its check ({@link FieldGlosses}), a
+   * timeline's days read as waits ({@link DayMarkers}), reasons and descriptions dropped ({@link
+   * Reasons}), and actions on a search read as the search and the action ({@link SearchObjects}).
    */
   private static Normalised normalised(String text, List<Token> tokens) {
-    Rewrites.Result rewritten = Rewrites.apply(tokens);
+    Rewrites.Result rewritten = Rewrites.apply(Wishes.passives(tokens));
     Reasons.Dropped reasoned =
         Reasons.drop(text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))));
     List<String> notes = new ArrayList<>();
