@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,8 +27,18 @@ class AgentStore {
       max_emails_per_day, created_by, created_at, updated_at\
       """;
 
+  /** Parsed plans kept at most; when full the store starts again from none. */
+  static final int PLANS_KEPT = 1000;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
+
+  /**
+   * Plans parsed before, by their stored text: each claim reads its runs' agents, and the same text
+   * always parses to the same plan (an immutable value, see {@link PlanJson#read}), so a changed
+   * plan is a new text and parsed anew.
+   */
+  private final Map<String, Plan> plans = new ConcurrentHashMap<>();
 
   AgentStore(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -138,7 +150,7 @@ class AgentStore {
         AgentKind.fromWireName(rs.getString("kind")).orElseThrow(),
         AgentStatus.fromWireName(rs.getString("status")).orElseThrow(),
         rs.getString("instructions"),
-        planText == null ? null : PlanJson.read(json.readValue(planText, Object.class)),
+        planText == null ? null : plan(planText),
         rs.getInt("plan_version"),
         commandText == null
             ? null
@@ -151,6 +163,19 @@ class AgentStore {
         rs.getObject("created_by", UUID.class),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  private Plan plan(String text) {
+    Plan known = plans.get(text);
+    if (known != null) {
+      return known;
+    }
+    Plan plan = PlanJson.read(json.readValue(text, Object.class));
+    if (plans.size() >= PLANS_KEPT) {
+      plans.clear();
+    }
+    plans.put(text, plan);
+    return plan;
   }
 
   private String planText(Plan plan) {

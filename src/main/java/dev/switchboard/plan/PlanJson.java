@@ -3,6 +3,7 @@ package dev.switchboard.plan;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,29 @@ public final class PlanJson {
     Map<String, Object> params =
         node.get("params") == null ? Map.of() : object(node.get("params"), path + ".params");
     checkParams(action, params, path + ".params");
-    return new Step.Action(action, params);
+    return new Step.Action(action, frozen(params));
+  }
+
+  /**
+   * The parameters as unmodifiable maps and lists all the way down: a plan read here is immutable
+   * and may be shared (the agents' store keeps the plans it parsed, for the claims of many runs).
+   */
+  private static Map<String, Object> frozen(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), frozenValue(v)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object frozenValue(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return frozen(map);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(frozenValue(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
   }
 
   private static void checkParams(ActionType action, Map<String, Object> params, String path) {
