@@ -46,14 +46,7 @@ class ExecutionStore {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final JsonMapper json;
-  private final String headLock;
-
-  ExecutionStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
-    this.jdbc = jdbc;
-    this.template = template;
-    this.json = json;
-    this.headLock = headLock(template);
-  }
+  private final boolean postgres;
 
   /**
    * How a run about to queue behind an agent's head locks it ({@link #lockHeads}). On PostgreSQL
@@ -63,11 +56,23 @@ class ExecutionStore {
    * ({@code for update} made event admissions wait in line behind both). H2 has only {@code for
    * update}.
    */
-  private static String headLock(JdbcTemplate template) {
-    String product =
-        template.execute(
-            (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-    return "PostgreSQL".equals(product) ? " for key share" : " for update";
+  private final String headLock;
+
+  ExecutionStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.json = json;
+    this.postgres =
+        "PostgreSQL"
+            .equals(
+                template.execute(
+                    (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    this.headLock = postgres ? " for key share" : " for update";
+  }
+
+  /** True on PostgreSQL, false on H2: for the few statements written for one of them only. */
+  boolean postgres() {
+    return postgres;
   }
 
   /** The run holding the agent's slot (queued next or running), if any. */
@@ -154,18 +159,22 @@ class ExecutionStore {
   }
 
   /**
+   * The claimable runs, {@code limit} of them locked: queued heads whose hold (if any) is over, the
+   * oldest first; parameters the head bound ({@link #ANY_HEAD}), now, the limit.
+   */
+  static final String CLAIMABLE =
+      """
+       from executions where status = 'queued' and head_agent_id >= ?
+      and (not_before is null or not_before <= ?)
+      order by created_at limit ? for update skip locked\
+      """;
+
+  /**
    * Queued heads whose hold (if any) is over, in order, locked with SKIP LOCKED so nodes never take
    * the same run; read whole, so the claim needs no second read.
    */
   List<Execution> lockClaimable(int limit, Instant now) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + """
-                 from executions where status = 'queued' and head_agent_id >= ?
-                and (not_before is null or not_before <= ?)
-                order by created_at limit ? for update skip locked\
-                """)
+    return jdbc.sql("select " + COLUMNS + CLAIMABLE)
         .params(ANY_HEAD, utc(now), limit)
         .query(this::row)
         .list();
