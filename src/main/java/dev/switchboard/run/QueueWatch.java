@@ -46,6 +46,9 @@ class QueueWatch {
   private final QueueReasons reasons;
   private final RunEvents events;
   private final ObjectProvider<RunAudience> audience;
+  // The audience once the provider had one: looking it up in the bean factory at each tell cost
+  // more than the tell itself while nobody listens.
+  private volatile RunAudience found;
   private final Clock clock;
   private final Map<UUID, QueueStatus> told = new ConcurrentHashMap<>();
   private final Set<UUID> movedAgents = ConcurrentHashMap.newKeySet();
@@ -146,6 +149,19 @@ class QueueWatch {
     }
   }
 
+  /** Looked up until found: the live module is built after the engine (absent in some tests). */
+  private RunAudience audience() {
+    RunAudience known = found;
+    if (known == null) {
+      known = audience.getIfAvailable();
+      if (known == null) {
+        return EVERYONE;
+      }
+      found = known;
+    }
+    return known;
+  }
+
   private void tellGathered() {
     pending.set(false);
     Set<UUID> agents = new HashSet<>(movedAgents);
@@ -154,8 +170,7 @@ class QueueWatch {
     if (agents.isEmpty() && from == null) {
       return;
     }
-    // Asked at each tell (the live module is built after the engine; it may be absent in tests).
-    RunAudience listening = audience.getIfAvailable(() -> EVERYONE);
+    RunAudience listening = audience();
     if (!listening.mayHearAny()) {
       // Nobody could hear any position, so none is read. What was told is forgotten: a later
       // subscriber's snapshot is read afresh, and the next tell sends every run it reaches.
