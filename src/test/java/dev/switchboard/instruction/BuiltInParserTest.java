@@ -1440,4 +1440,15 @@ class BuiltInParserTest {
     // subject (that had set the value to the text "to €120,000"): refused instead
     rejection("What I need is for the deal value to be set to €120,000.");
   }
+
+  @Test
+  void a_word_that_points_at_a_value_is_no_value() {
+    // "under that" had compared company.industry with the text "that"
+    assertThat(
+            rejection(
+                "If the deal value is at least $5,000: first, if the industry is 'Events', tag"
+                    + " them 'A'; then hand off to @user.lena. If it's under that, send the 'B'"
+                    + " template."))
+        .anyMatch(d -> d.message().contains("Which value is 'that'"));
+  }
 }

@@ -118,6 +118,10 @@ final class ConditionGrammar {
   private static final Phrase NOT_TAGGED =
       Phrase.of(
           "(is|are|was|were|has|have) (not|never) [been] [yet] (tagged|labelled|labeled) [as|with]");
+
+  /** Words that point at a value said elsewhere: no value of their own. */
+  private static final Set<String> POINTERS = Set.of("that", "this", "it", "those", "these");
+
   private static final Set<String> VALUE_STOPS =
       Set.of(
           "and",
@@ -710,6 +714,13 @@ final class ConditionGrammar {
       c.reset(mark);
     }
     FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime() || FreeText.verbAfter(c));
+    if (span.to() - span.from() == 1 && POINTERS.contains(c.token(span.from()).lower())) {
+      // "If it's under that, …": a word that points at a value is none; said, not guessed
+      throw new ParseFailure(
+          "Which value is '" + c.token(span.from()).text() + "'? Write the value itself.",
+          c.token(span.from()).start(),
+          c.token(span.from()).end());
+    }
     return span.isEmpty() ? null : FreeText.value(c, span);
   }
 
