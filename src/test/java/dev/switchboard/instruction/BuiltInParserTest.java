@@ -1450,5 +1450,8 @@ class BuiltInParserTest {
                     + " them 'A'; then hand off to @user.lena. If it's under that, send the 'B'"
                     + " template."))
         .anyMatch(d -> d.message().contains("Which value is 'that'"));
+    // a value written in capitals is a name, not a pointer
+    assertThat(plan("If the industry is IT, tag them 'Tech'."))
+        .isEqualTo(plan("If the industry is 'IT', tag them 'Tech'."));
   }
 }

@@ -714,12 +714,15 @@ final class ConditionGrammar {
       c.reset(mark);
     }
     FreeText.Span span = FreeText.read(c, VALUE_STOPS, x -> startsTime() || FreeText.verbAfter(c));
-    if (span.to() - span.from() == 1 && POINTERS.contains(c.token(span.from()).lower())) {
+    Token only = c.token(span.from());
+    if (span.to() - span.from() == 1
+        && only.text().equals(only.lower()) // "the industry is IT" names one
+        && POINTERS.contains(only.lower())) {
       // "If it's under that, …": a word that points at a value is none; said, not guessed
       throw new ParseFailure(
-          "Which value is '" + c.token(span.from()).text() + "'? Write the value itself.",
-          c.token(span.from()).start(),
-          c.token(span.from()).end());
+          "Which value is '" + only.text() + "'? Write the value itself.",
+          only.start(),
+          only.end());
     }
     return span.isEmpty() ? null : FreeText.value(c, span);
   }
