@@ -1532,17 +1532,12 @@ final class PlanGrammar {
 
   /** "… create a task 'X'. And assign it to @user.sdr.": more parameters for the last step. */
   private boolean amendsPrevious(List<Step> steps) {
-    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
+    Step.Action amended = amended(steps);
+    if (amended == null) {
       return false;
     }
-    for (Clause clause : Steps.CLAUSES) {
-      Step.Action amended = clause.amend(c, previous);
-      if (amended != null) {
-        steps.set(steps.size() - 1, amended);
-        return true;
-      }
-    }
-    return false;
+    steps.set(steps.size() - 1, amended);
+    return true;
   }
 
   /**
@@ -1550,21 +1545,26 @@ final class PlanGrammar {
    * plenty."), so it is no description to skip; never moves the cursor.
    */
   private boolean amendsAhead(List<Step> steps) {
-    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
-      return false;
-    }
     int mark = c.mark();
     try {
-      for (Clause clause : Steps.CLAUSES) {
-        if (clause.amend(c, previous) != null) {
-          return true;
-        }
-        c.reset(mark);
-      }
-      return false;
+      return amended(steps) != null;
     } finally {
       c.reset(mark);
     }
+  }
+
+  /** The last step with the parameters the words here add to it, or {@code null} (unmoved). */
+  private Step.Action amended(List<Step> steps) {
+    if (steps.isEmpty() || !(steps.getLast() instanceof Step.Action previous)) {
+      return null;
+    }
+    for (Clause clause : Steps.CLAUSES) {
+      Step.Action amended = clause.amend(c, previous);
+      if (amended != null) {
+        return amended;
+      }
+    }
+    return null;
   }
 
   /** "if X, A; otherwise B", "unless X, A", "check whether X: if yes A; if no B". */

@@ -703,7 +703,7 @@ final class Tokenizer {
    */
   private boolean endsSentenceInside(int close) {
     char last = text.charAt(close - 1);
-    if (close < 2 || last != '.' && last != '!' && last != '?') {
+    if (last != '.' && last != '!' && last != '?') {
       return false;
     }
     int next = close + 1;

@@ -38,7 +38,14 @@ final class Wishes {
           Map.entry("saved", "save"),
           Map.entry("scheduled", "schedule"),
           Map.entry("called", "call"),
-          Map.entry("deleted", "delete"),
+          Map.entry("deleted", "delete"));
+
+  /**
+   * Participles that only the passive of a procedure uses ("shall be retrieved"); in a wish they
+   * would more often be adjectives ("the selected contacts").
+   */
+  private static final Map<String, String> FORMAL =
+      Map.ofEntries(
           Map.entry("applied", "apply"),
           Map.entry("attached", "add"),
           Map.entry("dispatched", "send"),
@@ -50,6 +57,15 @@ final class Wishes {
           Map.entry("recorded", "record"),
           Map.entry("retained", "keep"),
           Map.entry("observed", "wait"));
+
+  /** Every participle a passive may end with. */
+  private static final Map<String, String> PASSIVE = passiveParticiples();
+
+  private static Map<String, String> passiveParticiples() {
+    Map<String, String> all = new java.util.HashMap<>(DONE);
+    all.putAll(FORMAL);
+    return Map.copyOf(all);
+  }
 
   /** What stands between the thing and its participle in the passive: "is to be", "shall be". */
   private static final Set<String> TO_BE_SUBJECTS = Set.of("is", "are");
@@ -126,7 +142,7 @@ final class Wishes {
         order.add(Token.word(done.text(), "wait", at, at));
         order.addAll(subject.subList(of + 1, subject.size()));
       } else {
-        order.add(Token.word(done.text(), DONE.get(done.lower()), at, at));
+        order.add(Token.word(done.text(), PASSIVE.get(done.lower()), at, at));
         if (done.isWord("handed") && end < out.size() && out.get(end).is(Kind.WORD)) {
           order.add(out.get(end++)); // "handed off", "handed over"
         }
@@ -175,7 +191,7 @@ final class Wishes {
     }
     return k < tokens.size()
             && tokens.get(k).is(Kind.WORD)
-            && DONE.containsKey(tokens.get(k).lower())
+            && PASSIVE.containsKey(tokens.get(k).lower())
         ? k
         : -1;
   }
