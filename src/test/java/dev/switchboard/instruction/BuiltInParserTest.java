@@ -1454,4 +1454,109 @@ class BuiltInParserTest {
     assertThat(plan("If the industry is IT, tag them 'Tech'."))
         .isEqualTo(plan("If the industry is 'IT', tag them 'Tech'."));
   }
+
+  @Test
+  void a_sign_stuck_to_a_name_adds_or_removes_that_tag() {
+    assertThat(plan("+Hot +Priority; -Nurture"))
+        .isEqualTo(plan("Add the tags 'Hot' and 'Priority', then remove the tag 'Nurture'."));
+    // "-tag" had been read as adding the tag: the sign was dropped
+    assertThat(plan("-tag 'Open Opp'; +tag 'Won'"))
+        .isEqualTo(plan("Remove the tag 'Open Opp' and add the tag 'Won'."));
+    assertThat(plan("if deal.value < $2,500 → +'Low Touch'"))
+        .isEqualTo(plan("If the deal value is under 2500, add the tag 'Low Touch'."));
+    // a hyphen inside a word, a bullet and a minus before a number are no signs
+    assertThat(plan("- send the follow-up template 'Bump'"))
+        .isEqualTo(plan("Send the template 'Bump'."));
+    assertThat(rejection("if the score is -5 then +Cold")).isNotEmpty();
+  }
+
+  @Test
+  void a_trades_own_word_for_the_contact_is_the_contact() {
+    assertThat(plan("Tag this candidate 'Python' and 'Open to Relocation'."))
+        .isEqualTo(plan("Add the tags 'Python' and 'Open to Relocation'."));
+    assertThat(plan("Email the couple using the 'Gallery Ready' template."))
+        .isEqualTo(plan("Send the 'Gallery Ready' template."));
+    assertThat(plan("Connect with the new champion on LinkedIn"))
+        .isEqualTo(plan("Send a LinkedIn invite."));
+  }
+
+  @Test
+  void a_field_in_brackets_after_a_trades_word_is_the_field_compared() {
+    assertThat(plan("If the gift (deal value) is over $1,000, hand off to @user.director"))
+        .isEqualTo(plan("If the deal value is over 1000, hand off to @user.director."));
+    assertThat(plan("if the package (deal.value) is less than $3,500, tag them 'Upsell'"))
+        .isEqualTo(plan("If the deal value is under 3500, add the tag 'Upsell'."));
+  }
+
+  @Test
+  void having_a_field_said_with_there_or_without_a_comma_is_its_existence() {
+    assertThat(plan("If there's no contact.linkedinUrl → send template 'Connect With Us'"))
+        .isEqualTo(plan("If they don't have a LinkedIn URL, send the 'Connect With Us' template."));
+    assertThat(plan("if they have a linkedinUrl connect on linkedin, otherwise enrich them"))
+        .isEqualTo(plan("If contact.linkedinUrl exists, send a LinkedIn invite, else enrich."));
+    assertThat(plan("if they don't have a linkedin url on file tag them 'Email Only'"))
+        .isEqualTo(plan("If contact.linkedinUrl does not exist, add tag 'Email Only'."));
+  }
+
+  @Test
+  void words_for_the_deal_value_are_not_written_into_it() {
+    assertThat(plan("mark the contact field 'onboardingComplete' as true"))
+        .isEqualTo(plan("Set the contact field 'onboardingComplete' to true."));
+    // the deal alone means its value when compared; words set into it had been a wrong plan
+    assertThat(rejection("set the deal to 'At Risk'").getFirst().message())
+        .startsWith("Which deal field should hold 'At Risk'?");
+    assertThat(rejection("mark the deal as 'At Risk'")).isNotEmpty();
+  }
+
+  @Test
+  void terse_tasks_emails_and_memories() {
+    assertThat(plan("FU task for @user.ae: 'Send proposal to @company.name', due in 3d"))
+        .isEqualTo(
+            plan(
+                "Create a task 'Send proposal to @company.name' due in 3 days assigned to"
+                    + " @user.ae."));
+    assertThat(plan("task 'Qualify @contact.firstName' due 1d, @user.sdr"))
+        .isEqualTo(plan("Create a task 'Qualify @contact.firstName' due in 1 day for @user.sdr."));
+    assertThat(plan("Find contacts with a healthScore below 50 and give each a task 'Review'"))
+        .isEqualTo(plan("Find contacts whose healthScore is below 50 and create a task 'Review'."));
+    assertThat(plan("wait 1 wk → FU email, tmpl 'Check-in'"))
+        .isEqualTo(plan("Wait 7 days, then send the template 'Check-in'."));
+    assertThat(plan("send 'Cold Open' template, if no reply after 4 days send 'Bump 1'"))
+        .isEqualTo(
+            plan(
+                "Send the template 'Cold Open'. If no reply after 4 days, send the template"
+                    + " 'Bump 1'."));
+    assertThat(plan("Send 'Intro - Pune' template email to the contact."))
+        .isEqualTo(plan("Send the template 'Intro - Pune'."));
+    assertThat(plan("send the 'Offer Received' template to my broker, dana@harborrealty.com"))
+        .isEqualTo(plan("Send the template 'Offer Received' to dana@harborrealty.com."));
+    assertThat(plan("remember @search.results[0].title → @memory.fundingNews"))
+        .isEqualTo(plan("Remember @search.results[0].title as fundingNews."));
+    assertThat(rejection("send 'Hello there' via SMS")).isNotEmpty();
+  }
+
+  @Test
+  void branches_end_whether_they_replied_or_not_and_an_else_may_carry_a_remark() {
+    assertThat(
+            plan(
+                "wait a week, and if they haven't replied create a task 'Call'. then, whether"
+                    + " they replied or not, tag them 'Done'"))
+        .isEqualTo(
+            plan(
+                "Wait 7 days. If no reply, create a task 'Call'. In any case, add the tag"
+                    + " 'Done'."));
+    assertThat(plan("if deal.value > $50k → +'Fast Track'. else (not > 50k) → tmpl 'Self Serve'"))
+        .isEqualTo(
+            plan(
+                "If the deal value is over 50000, add tag 'Fast Track', otherwise send the"
+                    + " template 'Self Serve'."));
+    assertThat(
+            plan(
+                "**Churn save**\n- If deal.value >= $30,000 → hand off to @user.vpCS\n- else →"
+                    + " send template 'Win-back Offer'"))
+        .isEqualTo(
+            plan(
+                "If the deal value is at least 30000, hand off to @user.vpCS, otherwise send the"
+                    + " template 'Win-back Offer'."));
+  }
 }

@@ -100,7 +100,9 @@ final class ConditionGrammar {
   private static final Set<String> INDUSTRY_STOPS =
       Set.of("industry", "sector", "space", "vertical", "market", "and", "or", "then");
   private static final List<Phrase> HAS =
-      Phrase.all("[they|the contact|contact|the lead|he|she] (has|have|had) [a|an|their]");
+      Phrase.all(
+          "[they|the contact|contact|the lead|he|she] (has|have|had) [a|an|their]",
+          "there ('s|is|are) [a|an]");
   private static final List<Phrase> HAS_NO =
       Phrase.all(
           "[they|the contact|contact|the lead|he|she] (has|have|had) no",
@@ -108,7 +110,13 @@ final class ConditionGrammar {
           "[they|the contact|contact|the lead|he|she] (has|have) not [a|an|got a|got an]",
           "[they|the contact|contact|the lead|he|she] (is|are) missing [a|an]",
           "[they|the contact|contact|the lead|he|she] (lacks|lack) [a|an]",
+          "there ('s|is|are) (no|not [a|an|any])",
           "no");
+
+  /** "they have a LinkedIn URL on file": where the field is kept says nothing more. */
+  private static final Phrase ON_FILE =
+      Phrase.of("(on file|on record|in the crm|on their profile|on the contact|for them)");
+
   private static final List<Phrase> TAG_SUBJECTS =
       Phrase.all("(the contact|they|he|she|the lead|the prospect|the person|contact|it)");
   private static final Phrase TAGGED =
@@ -645,7 +653,10 @@ final class ConditionGrammar {
       return industry();
     }
     Fields.Ref field = Fields.read(c);
-    if (field == null || (!FreeText.atBoundary(c) && !c.atAnyWord("and", "or", "then"))) {
+    c.accept(ON_FILE);
+    boolean ends =
+        FreeText.atBoundary(c) || c.atAnyWord("and", "or", "then") || Steps.startsStep(c);
+    if (field == null || !ends) {
       c.reset(mark);
       return industry();
     }

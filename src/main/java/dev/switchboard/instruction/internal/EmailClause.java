@@ -25,7 +25,8 @@ final class EmailClause implements Clause.Single {
           "drop {obj} (a|an|another) " + KIND + " (note|line|email|e mail|message)",
           "(write|compose) {obj} [a|an|another|the] " + KIND + " (email|e mail|note)",
           "(reach out|follow up) [to|with] {obj} (by|via|over|with|through|using) (email|e mail|mail)",
-          "send {obj} [a|an|the|another] (follow up|followup) [email|e mail|message]");
+          "send {obj} [a|an|the|another] (follow up|followup) [email|e mail|message]",
+          "[a|an] (follow up|followup|fu) (email|e mail|mail)");
 
   /** Verbs that need a template or subject right after them ("send the 'X' template"). */
   private static final List<Phrase> BARE_VERBS =
@@ -42,7 +43,7 @@ final class EmailClause implements Clause.Single {
   private static final List<Phrase> TEMPLATE_NAMED_BEFORE =
       Phrase.all("[using|use|with|from|via|based on|following] [the|our|my|this]");
   private static final Phrase TEMPLATE_NOUN =
-      Phrase.of("([email] template|email|e mail|mail|message|emails)");
+      Phrase.of("([email] template [email]|email|e mail|mail|message|emails)");
   private static final List<Phrase> SUBJECT =
       Phrase.all(
           "[with|using] [the|a] subject [line] [of|:|saying|reading]",
@@ -53,6 +54,7 @@ final class EmailClause implements Clause.Single {
           "[with|using] [the|a] (body|content|message|text) [text|copy] [of|:|saying|reading]",
           "(saying|that says|reading|which says)");
   private static final Phrase TO = Phrase.of("to [the address]");
+  private static final Phrase AT = Phrase.of("(at|,|:)");
   private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
 
   /** "→ template 'Bump'": the template alone is the email, in terse text. */
@@ -152,6 +154,13 @@ final class EmailClause implements Clause.Single {
       }
     }
     c.reset(mark);
+    if (params.isEmpty()
+        && mark > 0
+        && c.token(mark - 1).isWord("send")
+        && c.at(Kind.QUOTED)
+        && FreeText.atBoundary(c, 1)) {
+      return once(params, "template", c.next().text()); // "if no reply, send 'Bump 1'"
+    }
     if (c.acceptFirst(SUBJECT) >= 0 && c.at(Kind.QUOTED)) {
       return once(params, "subject", c.next().text());
     }
@@ -172,7 +181,7 @@ final class EmailClause implements Clause.Single {
       for (int words = 0; words < 5 && c.at(Kind.WORD) && !c.atAnyWord("at"); words++) {
         c.next();
       }
-      c.acceptWord("at");
+      c.accept(AT);
       if (c.mark() > mark + 1 && c.at(Kind.EMAIL)) {
         return once(params, "to", c.next().text());
       }

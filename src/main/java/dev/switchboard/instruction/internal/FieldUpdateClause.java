@@ -18,7 +18,7 @@ final class FieldUpdateClause implements Clause {
   private static final Phrase VERB =
       Phrase.of(
           "(update|set|change|modify|edit|switch|adjust|bump|raise|increase|lower|reduce|decrease"
-              + "|put|write|actualize|actualise|fill)");
+              + "|put|write|actualize|actualise|fill|mark)");
 
   /** "Set in the contact the field 'language' …": the entity said before the field. */
   private static final Phrase ENTITY_FIRST =
@@ -80,7 +80,11 @@ final class FieldUpdateClause implements Clause {
         return verbless(c);
       }
       int fieldStart = c.mark();
-      return field(c) != null && acceptTo(c, fieldStart);
+      Fields.Ref field = field(c);
+      if (c.token(mark).isWord("mark") && ENTITIES.contains(c.token(c.mark() - 1).lower())) {
+        return false; // "mark the deal as 'At Risk'" names no field: a tag, or nothing
+      }
+      return field != null && acceptTo(c, fieldStart);
     } finally {
       c.reset(mark);
     }
@@ -224,6 +228,11 @@ final class FieldUpdateClause implements Clause {
         Fields.isNumeric(field.qualified()) && Values.atAmount(c) ? Values.spelled(c) : value(c);
     if (value == null) {
       throw c.failureForClause("What should the field be set to? ", start);
+    }
+    if (field.qualified().equals("deal.value") && !(value instanceof Number)) {
+      // "set the deal to 'At Risk'": words are no amount, and which field they belong in is unsaid
+      throw c.failureForClause(
+          "Which deal field should hold '" + value + "'? The deal's value is an amount: ", start);
     }
     if (field.entity().equals("deal") && field.name().equals("stage")) {
       c.accept(STAGE_WORD);

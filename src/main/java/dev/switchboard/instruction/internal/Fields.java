@@ -110,6 +110,10 @@ final class Fields {
       int dot = path.indexOf('.');
       return new Ref(path.substring(0, dot).toLowerCase(Locale.ROOT), path.substring(dot + 1));
     }
+    Ref glossed = glossed(c);
+    if (glossed != null) {
+      return glossed;
+    }
     c.accept(DETERMINER);
     String entity = null;
     if (c.accept(CONTACT_OWNER) || c.accept(THEIR)) {
@@ -137,6 +141,28 @@ final class Fields {
       c.reset(mark);
     }
     return ref;
+  }
+
+  /**
+   * "the gift (deal value)", "the package (deal.value)": a trade's own word for the thing, with the
+   * field it is in brackets after it; {@code null} with the cursor unmoved when there is none.
+   */
+  private static Ref glossed(Cursor c) {
+    int mark = c.mark();
+    c.accept(DETERMINER);
+    for (int words = 0; words < 3 && c.at(Kind.WORD) && !isStopWord(c.peek()); words++) {
+      c.next();
+    }
+    if (c.mark() > mark && c.at(Kind.LPAREN)) {
+      c.next();
+      Ref inside = read(c);
+      if (inside != null && c.at(Kind.RPAREN)) {
+        c.next();
+        return inside;
+      }
+    }
+    c.reset(mark);
+    return null;
   }
 
   /** "the status of the contact", "the value of the deal", "industry of company". */

@@ -19,6 +19,9 @@ final class Headings {
           "[\\p{L}\\d][\\p{L}\\d'’-]*( (?:[\\p{L}\\d][\\p{L}\\d'’-]*|[-–—]|\\([\\p{L}\\d ]{1,40}\\)))"
               + "{0,6}:?");
 
+  /** "**Churn save**": the emphasis around a heading line is no part of it. */
+  private static final Pattern EMPHASIS = Pattern.compile("^[*_]{1,3}|[*_]{1,3}$");
+
   private Headings() {}
 
   /**
@@ -43,7 +46,7 @@ final class Headings {
       return Optional.empty();
     }
     int lineEnd = end;
-    String line = text.substring(start, end).strip();
+    String line = EMPHASIS.matcher(text.substring(start, end).strip()).replaceAll("");
     if (!HEADING.matcher(line).matches()
         || refusal.stream().noneMatch(d -> d.start() < lineEnd)
         || orders(text, tokens.getFirst())

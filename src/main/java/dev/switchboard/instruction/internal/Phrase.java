@@ -21,6 +21,11 @@ import java.util.function.IntUnaryOperator;
  */
 final class Phrase {
 
+  /** What a trade calls the contact in hand: "tag this candidate", "email the couple". */
+  private static final String ROLE =
+      "(candidate|applicant|couple|donor|client|customer|champion|buyer|seller|member|patient"
+          + "|student|guest|attendee|tenant|homeowner|clinic|family|subscriber|account|lead)";
+
   /** Who an action is done to; optional wherever a pattern says {@code {obj}}. */
   static final String OBJECT =
       "[{contact}|each of them|each of those|each of these|each one|each contact|each person"
@@ -28,7 +33,9 @@ final class Phrase {
           + "|all of them|them all|them|him|her|it|everyone|everybody|every contact"
           + "|the contacts|these contacts|those contacts|the contact|this contact|that contact"
           + "|the lead|this lead|the leads|the prospect|the person|contacts|contact|this one"
-          + "|that one|this person|this prospect]";
+          + "|that one|this person|this prospect|(the|this|that|each) [new] "
+          + ROLE
+          + "]";
 
   /** Every word of three letters or more that some pattern names: what a typo may have meant. */
   private static final java.util.Set<String> LEXICON =

@@ -485,7 +485,8 @@ final class PlanGrammar {
       return follows;
     }
     if (skipRemark(c)) {
-      boolean follows = c.at(Kind.COMMA) || c.at(Kind.COLON) || Steps.startsStep(c);
+      boolean follows =
+          c.at(Kind.COMMA) || c.at(Kind.COLON) || c.at(Kind.DASH) || Steps.startsStep(c);
       c.reset(mark);
       return follows;
     }
@@ -1692,6 +1693,7 @@ final class PlanGrammar {
     c.accept(Kind.COLON);
     if (skipRemark(c)) {
       c.accept(Kind.COMMA);
+      c.accept(Kind.DASH); // "else (not over 50k) → …"
     }
     if (c.accept(NOTHING)) {
       return List.of();

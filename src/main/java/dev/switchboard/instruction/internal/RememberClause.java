@@ -21,7 +21,7 @@ final class RememberClause implements Clause.Single {
       Phrase.all(
           "[in|to|into] [the] memory (as|under|at|in|called|named)",
           "(with the key|under the key|with key|under key|as the key|as key|→ key|-> key|as|under"
-              + "|into|in|to"
+              + "|into|in|to|→|->|⇒"
               + "|called|named|like)"
               + " [memory]");
   private static final Phrase SET = Phrase.of("(set|assign|make)");

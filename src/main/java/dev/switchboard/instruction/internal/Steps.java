@@ -23,9 +23,11 @@ final class Steps {
 
   /** "…; in any case, send …": the steps after it follow a branch, whatever it decided. */
   static final String AFTER_BRANCH =
-      "(regardless|no matter what|in all cases|in any case|in both cases|in either case|either"
+      "((regardless|no matter what|in all cases|in any case|in both cases|in either case|either"
           + " way|whatever happens|in every case) [of that|of the outcome|of the result|of the"
-          + " reply|of the answer|of the response|of whether they replied|of what happened] [,]";
+          + " reply|of the answer|of the response|of whether they replied|of what happened]"
+          + "|whether [or not] (they|he|she|the contact) (replied|replies|answered|responded)"
+          + " [or not]) [,]";
 
   /** Words that lead into a step without meaning anything: "then", "next", "please" … */
   static final List<Phrase> LEADS =

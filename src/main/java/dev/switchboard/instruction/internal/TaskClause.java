@@ -17,11 +17,14 @@ final class TaskClause implements Clause.Single {
           "(create|add|make|set up|setup|open|log|schedule|assign|generate|raise|put in|set|file)"
               + " [a|an|the|one|another] [new] [follow up|followup|call|manual] "
               + TASK,
-          "(create|add|make|set up|set) [a|an] [new] (follow up|followup)");
+          "(create|add|make|set up|set) [a|an] [new] (follow up|followup)",
+          "give {obj} (a|an|one) [new] [follow up|followup|call] " + TASK);
   private static final Phrase REMIND = Phrase.of("remind");
 
   /** "task 'Call them' due 2d": the noun alone, when the title follows in quotes. */
-  private static final Phrase NOUN_ONLY = Phrase.of("[new|a|one] " + TASK + " [:] [,] [title]");
+  private static final Phrase NOUN_ONLY =
+      Phrase.of(
+          "[new|a|one] [follow up|followup|fu|call] " + TASK + " [for {var}] [:] [,] [title]");
 
   private static final Phrase FOLLOW_UP = Phrase.of("(follow up|followup)");
 
@@ -69,6 +72,10 @@ final class TaskClause implements Clause.Single {
       }
     } else if (c.acceptFirst(VERBS) < 0) {
       c.accept(NOUN_ONLY);
+      Token user = forWhom(c, start);
+      if (user != null) {
+        params.put("assignee", user.text()); // "task for @user.ae: 'Send the proposal'"
+      }
     } else {
       for (int i = start; i < c.mark(); i++) {
         followUp |= c.token(i).isWord("follow") || c.token(i).isWord("followup");
@@ -108,8 +115,20 @@ final class TaskClause implements Clause.Single {
   private static boolean nounOnly(Cursor c) {
     int mark = c.mark();
     boolean titled = c.accept(NOUN_ONLY) && c.at(Kind.QUOTED);
+    boolean forSomeone = titled && forWhom(c, mark) != null;
+    boolean named = forSomeone || titled && c.text(mark, c.mark()).indexOf('@') < 0;
     c.reset(mark);
-    return titled;
+    return named;
+  }
+
+  /** The user a task said as a noun is for ("task for @user.ae:"), read up to the cursor. */
+  private static Token forWhom(Cursor c, int from) {
+    for (int i = from; i < c.mark(); i++) {
+      if (c.token(i).is(Kind.VARIABLE) && c.token(i).lower().startsWith("@user.")) {
+        return c.token(i);
+      }
+    }
+    return null;
   }
 
   private static Map<String, Object> ordered(Map<String, Object> params) {
@@ -149,6 +168,12 @@ final class TaskClause implements Clause.Single {
       }
     }
     c.reset(mark);
+    if (!params.containsKey("assignee")
+        && c.at(Kind.VARIABLE)
+        && c.peek().lower().startsWith("@user.")) {
+      params.put("assignee", c.next().text()); // "task 'Qualify' due 1d, @user.sdr"
+      return true;
+    }
     if (!params.containsKey("title") && c.acceptFirst(TITLE_INTRO) >= 0 && readTitle(c, params)) {
       return true;
     }

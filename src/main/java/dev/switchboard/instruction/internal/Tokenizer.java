@@ -42,6 +42,9 @@ final class Tokenizer {
               + "|(?i:step)\\s*(?:\\d{1,3}\\s*[:.)\\-–—]?"
               + "|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\\s*[:.)\\-–—]))(?=\\s)");
 
+  /** The word after a tag sign that makes the sign the verb alone: "-tag 'X'". */
+  private static final Pattern TAG_WORD = Pattern.compile("(?i:tags?)\\b");
+
   private static final Pattern PAREN_MARKER = Pattern.compile("\\(\\d{1,3}\\)");
   private static final Pattern INLINE_MARKER = Pattern.compile("\\d{1,3}\\)(?=\\s)");
 
@@ -410,6 +413,9 @@ final class Tokenizer {
           pos++; // "follow-up" reads as "follow up"
           return true;
         }
+        if (text.charAt(pos) == '-' && tagSign("untag")) {
+          return true;
+        }
         if (text.startsWith("->", pos)) {
           tokens.add(Token.of(Kind.DASH, "->", pos, pos + 2));
           pos += 2;
@@ -417,6 +423,9 @@ final class Tokenizer {
         }
         return single(Kind.DASH);
       case '+', '/':
+        if (text.charAt(pos) == '+' && tagSign("tag")) {
+          return true;
+        }
         if (previousIsBlank() && pos + 1 < text.length() && text.charAt(pos + 1) == ' ') {
           // "tag 'Hot' + loop in the rep", "'Fintech' / 'Banking'"
           String meaning = text.charAt(pos) == '+' ? "and" : "or";
@@ -528,6 +537,26 @@ final class Tokenizer {
 
   private boolean single(Kind kind) {
     tokens.add(Token.of(kind, text.substring(pos, pos + 1), pos, pos + 1));
+    pos++;
+    return true;
+  }
+
+  /**
+   * "+Hot", "+'Low Touch'", "-tag 'Open Opp'": a sign stuck to a name adds or removes that tag, as
+   * terse text writes it; before the word "tag" it is the verb alone ("add tag", "remove tag").
+   */
+  private boolean tagSign(String verb) {
+    boolean opens = pos == 0 || " \t\n:;,(→".indexOf(text.charAt(pos - 1)) >= 0;
+    if (!opens || pos + 1 >= text.length()) {
+      return false;
+    }
+    char next = text.charAt(pos + 1);
+    if (!Character.isLetter(next) && "'\"‘“".indexOf(next) < 0) {
+      return false;
+    }
+    Matcher tag = TAG_WORD.matcher(text).region(pos + 1, text.length());
+    String meaning = !tag.lookingAt() ? verb : verb.equals("tag") ? "add" : "remove";
+    tokens.add(Token.word(text.substring(pos, pos + 1), meaning, pos, pos + 1));
     pos++;
     return true;
   }
