@@ -1559,4 +1559,68 @@ class BuiltInParserTest {
                 "If the deal value is at least 30000, hand off to @user.vpCS, otherwise send the"
                     + " template 'Win-back Offer'."));
   }
+
+  @Test
+  void a_story_with_a_want_or_a_need_in_it_is_skipped_when_it_names_no_action() {
+    ParseResult.Parsed parsed =
+        (ParseResult.Parsed)
+            parser.parse(
+                "Big deals need a senior person on them early. If the deal is worth more than"
+                    + " $75,000, hand it off to @user.accountExec.");
+    assertThat(parsed.plan())
+        .isEqualTo(plan("If the deal value is over 75000, hand off to @user.accountExec."));
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("Big deals need a senior person"));
+    // an action in any form, or the agent addressed, keeps the sentence an order
+    assertThat(rejection("We need you to double-check them. Tag them 'Hot'.")).isNotEmpty();
+    assertThat(rejection("We need them emailed. Tag them 'Hot'.")).isNotEmpty();
+    assertThat(rejection("New leads need a phone call first. Tag them 'Hot'.")).isNotEmpty();
+  }
+
+  @Test
+  void second_language_forms_of_existence_dates_greetings_and_memory_keys() {
+    assertThat(
+            plan(
+                "If contact.linkedinUrl is exist, send linkedin invite. If not exist, enrich"
+                    + " contact."))
+        .isEqualTo(plan("If contact.linkedinUrl exists, send a LinkedIn invite, else enrich."));
+    assertThat(plan("If the field contact.phone does not exist, enrich the contact"))
+        .isEqualTo(plan("If contact.phone does not exist, enrich."));
+    assertThat(plan("Find contacts created since 30 days"))
+        .isEqualTo(plan("Find contacts created in the last 30 days."));
+    assertThat(plan("Hola, please send to the contact the email with the template 'Bienvenida'."))
+        .isEqualTo(plan("Send the template 'Bienvenida'."));
+    assertThat(plan("remember 'Seoul Expo 2024' as memory key event"))
+        .isEqualTo(plan("Remember 'Seoul Expo 2024' as event."));
+  }
+
+  @Test
+  void the_outer_field_is_it_again_once_an_inner_branch_is_done() {
+    // "it's 500 or fewer" had compared the inner condition's industry with 500: a wrong plan
+    assertThat(
+            plan(
+                "If the company has more than 500 employees (company.employees), then check the"
+                    + " industry: if company.industry is 'Healthcare', hand off to @user.hc;"
+                    + " otherwise hand off to @user.ent. If it's 500 or fewer, send the 'SMB'"
+                    + " template."))
+        .isEqualTo(
+            plan(
+                "If company.employees > 500: if company.industry == 'Healthcare', hand off to"
+                    + " @user.hc, otherwise hand off to @user.ent. Otherwise send the 'SMB'"
+                    + " template."));
+  }
+
+  @Test
+  void tags_taken_off_results_wanted_and_messages_told() {
+    assertThat(plan("take the 'Do Not Contact' tag off them"))
+        .isEqualTo(plan("Remove the tag 'Do Not Contact'."));
+    assertThat(plan("If they replied, tag them 'Engaged' and remove 'Cold Outreach'."))
+        .isEqualTo(
+            plan("If they replied, add the tag 'Engaged' and remove the tag 'Cold Outreach'."));
+    assertThat(plan("search the web for 'x', I only need 3 results"))
+        .isEqualTo(plan("Search the web for 'x' and keep the top 3 results."));
+    assertThat(plan("hand this off to @user.maria and tell her 'Hot lead'"))
+        .isEqualTo(plan("Hand off to @user.maria with the message 'Hot lead'."));
+    assertThat(plan("Please tag to 'Webinar Attendee' and 'Japan'."))
+        .isEqualTo(plan("Add the tags 'Webinar Attendee' and 'Japan'."));
+  }
 }

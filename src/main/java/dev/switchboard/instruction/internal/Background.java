@@ -41,25 +41,17 @@ final class Background {
           "should",
           "must",
           "shall",
-          "need",
-          "needs",
-          "want",
-          "wants",
           "wish",
           "like",
           "make",
           "ensure",
           "sure",
-          "not",
-          "no",
-          "never",
           "nobody",
           "none",
           "nothing",
           "unless",
           "except",
           "if",
-          "when",
           "whenever",
           "once",
           "only",
@@ -91,7 +83,6 @@ final class Background {
           "hit",
           "hits",
           "top",
-          "first",
           "template",
           "templates",
           "tag",
@@ -116,6 +107,22 @@ final class Background {
           "reminder",
           "invite",
           "link");
+
+  /**
+   * Words that often tell the story ("Big deals need a senior person early", "it never converts")
+   * and sometimes ask for something: first in a sentence they ask ("Never …", "First, …"); later
+   * they let it go as a story only when no word in it is a step's or another action's verb in any
+   * form ({@link #acts}).
+   */
+  private static final Set<String> WEAK_SIGNALS =
+      Set.of("need", "needs", "want", "wants", "never", "first", "when", "not", "no");
+
+  /** Action words as common in a story as in an order: no sign of one in a weak sentence. */
+  private static final Set<String> GENERIC_ACTIONS =
+      Set.of(
+          "get", "give", "put", "start", "run", "look", "follow", "reach", "check", "review",
+          "close", "order", "meet", "sign", "copy", "share", "cold", "record", "log", "launch",
+          "pause", "resume", "loop", "tell", "ask", "mark", "flag", "quote");
 
   /** Actions the plan has no step for: an order to do one is refused, never dropped. */
   private static final Set<String> ACTIONS =
@@ -304,7 +311,11 @@ final class Background {
           "nobody",
           "people",
           "someone",
-          "somebody");
+          "somebody",
+          "half",
+          "many",
+          "few",
+          "both");
 
   /**
    * "What I want is, …", "The instruction is: …", "Here's where I landed: …", "Let's do this: …": a
@@ -506,14 +517,18 @@ final class Background {
 
   /** Whether tokens {@code from} to {@code to} hold nothing a step could be made of. */
   private static boolean noSignal(Cursor c, List<Token> tokens, int from, int to) {
+    boolean weak = false;
     for (int i = from; i < to; i++) {
       Token t = tokens.get(i);
       switch (t.kind()) {
         case WORD -> {
           String word = t.lower();
-          if (SIGNALS.contains(word) || order(tokens, from, i, word)) {
+          if (SIGNALS.contains(word)
+              || order(tokens, from, i, word)
+              || WEAK_SIGNALS.contains(word) && i == from) {
             return false;
           }
+          weak |= WEAK_SIGNALS.contains(word) || word.equals("you") || word.equals("your");
           c.reset(i);
           if (Steps.startsStep(c)) {
             return false;
@@ -525,7 +540,27 @@ final class Background {
         }
       }
     }
-    return true;
+    return !weak || !acts(tokens, from, to);
+  }
+
+  /** Whether some word is an action's verb in any form: "emails", "tagged", "calling". */
+  private static boolean acts(List<Token> tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String word = tokens.get(i).lower();
+      if (word.equals("you") || word.equals("your")) {
+        return true; // "we need you to …" asks the agent
+      }
+      for (String stem : List.of(word, cut(word, "s"), cut(word, "ed"), cut(word, "ing"))) {
+        if (ACTIONS.contains(stem) && !GENERIC_ACTIONS.contains(stem)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String cut(String word, String suffix) {
+    return word.endsWith(suffix) ? word.substring(0, word.length() - suffix.length()) : word;
   }
 
   /** Whether the word names an action, supported or not ("Call …", "Book …", "Send …"). */

@@ -66,8 +66,8 @@ final class DateFilters {
       boolean week = c.token(c.mark() - 1).isWord("week");
       return SearchGrammar.filter(field, Operator.GE, week ? "today-7d" : "today-30d");
     }
-    if (c.accept(LAST)) {
-      Integer days = days(c);
+    if (c.accept(LAST) || c.acceptWord("since")) {
+      Integer days = days(c); // "created since 30 days", as French and German say it
       if (days != null) {
         return SearchGrammar.filter(field, Operator.GE, "today-" + days + "d");
       }

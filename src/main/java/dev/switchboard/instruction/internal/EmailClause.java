@@ -19,7 +19,7 @@ final class EmailClause implements Clause.Single {
   /** Verbs that name the email outright. */
   private static final List<Phrase> VERBS =
       Phrase.all(
-          "send {obj} [out] [a|an|the|another] " + KIND + " (email|e mail|emails|mail)",
+          "send [to] {obj} [out] [a|an|the|another] " + KIND + " (email|e mail|emails|mail)",
           "(email|e mail|mail) {obj}",
           "(shoot|fire off|fire) {obj} (a|an|another) " + KIND + " " + NOUN,
           "drop {obj} (a|an|another) " + KIND + " (note|line|email|e mail|message)",

@@ -74,6 +74,7 @@ final class Fields {
   private static final Phrase COMPANY =
       Phrase.of("(company|organization|organisation|account|companies) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
+  private static final Phrase FIELD_LEAD = Phrase.of("[the] (field|property)");
 
   /** Fields that hold numbers: "the deal is big" compares nothing that a run could check. */
   private static final java.util.Set<String> NUMERIC =
@@ -110,6 +111,10 @@ final class Fields {
       int dot = path.indexOf('.');
       return new Ref(path.substring(0, dot).toLowerCase(Locale.ROOT), path.substring(dot + 1));
     }
+    if (c.accept(FIELD_LEAD) && c.at(Kind.PATH)) {
+      return read(c); // "if the field contact.phone does not exist"
+    }
+    c.reset(mark);
     Ref glossed = glossed(c);
     if (glossed != null) {
       return glossed;

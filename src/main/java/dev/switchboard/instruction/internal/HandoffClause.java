@@ -53,7 +53,8 @@ final class HandoffClause implements Clause.Single {
       Phrase.all(
           "[and] [with|including] [a|an|the] [short|quick] (message|note|comment|context) [saying"
               + "|that says|reading|of|:]",
-          "[and] (saying|:|telling them|and say|and tell them|with the words)");
+          "[and] (saying|:|telling them|and say|and tell them|with the words)",
+          "[and] (tell|let) (her|him|them) [know] [:]");
   private static final Phrase REASON = Phrase.of("(for|about|regarding|that)");
   private static final Set<String> MESSAGE_STOPS = Set.of("then");
 

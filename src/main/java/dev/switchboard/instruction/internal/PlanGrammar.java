@@ -68,7 +68,7 @@ final class PlanGrammar {
               + "|in another case|for everyone else|for the rest|for all others"
               + "|if that 's not the case|if that is not the case|if not so) [,|:]",
           "if not (both|all of them|all of these|all of those|all) [,|:]",
-          "(if|when) (not|no|false) [then] [,|:]",
+          "(if|when) (not|no|false) [exist|exists] [then] [,|:]",
           "(other case|in other way|other way|else case) [,|:]",
           "(anything|everything|everyone|anyone|any deal|all the rest) (smaller|else|less|lower"
               + "|below that|under that|smaller than that|lower than that) [should] [get|receive"
@@ -284,7 +284,8 @@ final class PlanGrammar {
       Phrase.of(
           "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
               + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team"
-              + " team|yo|ok|okay|so|alright|right) [there|team|all|everyone|folks|guys|again]"
+              + " team|yo|ok|okay|so|alright|right|hola|bonjour|salut|hallo|ciao|olá|ola|oi|namaste"
+              + "|konnichiwa|annyeong) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 
   /**
@@ -1634,6 +1635,7 @@ final class PlanGrammar {
     if (then.isEmpty()) {
       throw c.failureForClause("What should happen then? ", thenStart);
     }
+    subjectOf(condition); // "If … over 500: if the industry is …, …. If it's 500 or fewer, …"
     List<Step> otherwise = otherwise(scope, condition);
     if (read.waitBefore() != null) {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));

@@ -85,7 +85,8 @@ enum Relation {
           "(contains|contain|includes|include|mentions|mention) [the word|the words|the text]",
           "(has|have) [the word] {q} in it");
   private static final List<Phrase> VERB_EXISTS =
-      Phrase.all("(exists|exist)", "(has|have) a value", "(is|are) not (empty|blank|null)");
+      Phrase.all(
+          "[is|are] (exists|exist)", "(has|have) a value", "(is|are) not (empty|blank|null)");
 
   /** Reads a relation at the cursor; {@code null} (cursor unmoved) when there is none. */
   static Relation read(Cursor c) {

@@ -20,6 +20,7 @@ final class RememberClause implements Clause.Single {
   private static final List<Phrase> AS =
       Phrase.all(
           "[in|to|into] [the] memory (as|under|at|in|called|named)",
+          "(as|under|with|in) [the] memory key",
           "(with the key|under the key|with key|under key|as the key|as key|→ key|-> key|as|under"
               + "|into|in|to|→|->|⇒"
               + "|called|named|like)"

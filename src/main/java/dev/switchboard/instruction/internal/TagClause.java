@@ -25,12 +25,15 @@ final class TagClause implements Clause {
               + " [following] "
               + NOUN
               + " [:]",
-          "(tag|label) {obj} [as|with] [:]",
+          "(tag|label) {obj} [as|with|to] [:]",
           "(tags|labels) [to add] [:]",
           "(mark|flag) {obj} as");
 
   /** "remove the 'Cold' tag and add 'Warm' instead": a quoted name needs no "tag" after "add". */
   private static final Phrase ADD_QUOTED = Phrase.of("add {obj} [also|back]");
+
+  /** "tag them 'Engaged' and remove 'Cold Outreach'": the same for a tag taken off. */
+  private static final Phrase REMOVE_QUOTED = Phrase.of("(remove|drop|pull) {obj} [also]");
 
   private static final List<Phrase> ADD_LIST_FIRST =
       Phrase.all("(add|apply|attach|assign|put|slap|stick|throw|give {obj}) " + DET);
@@ -47,7 +50,7 @@ final class TagClause implements Clause {
   private static final List<Phrase> REMOVE_LIST_FIRST =
       Phrase.all(
           "(remove|delete|drop|clear|strip|pull|take off|detach|take away|take|get rid of) " + DET);
-  private static final Phrase OFF = Phrase.of("(off|away)");
+  private static final Phrase OFF = Phrase.of("(off|away) [from|of] {obj}");
   private static final Phrase TAG_NOUN = Phrase.of(NOUN);
   private static final Phrase SWAP = Phrase.of("(swap|replace|switch|exchange|change) " + DET);
   private static final Phrase SWAP_WITH = Phrase.of("(for|with|to|by|into)");
@@ -146,11 +149,13 @@ final class TagClause implements Clause {
 
   private Step.Action readOne(Cursor c) {
     int mark = c.mark();
-    if (c.accept(ADD_QUOTED) && c.at(Kind.QUOTED)) {
-      List<String> tags = items(c);
-      Step.Action added = finish(c, ActionType.ADD_TAG, tags);
-      if (FreeText.atBoundary(c) || FreeText.startsNewStep(c) || c.atEof()) {
-        return added;
+    for (ActionType type : List.of(ActionType.ADD_TAG, ActionType.REMOVE_TAG)) {
+      c.reset(mark);
+      if (c.accept(type == ActionType.ADD_TAG ? ADD_QUOTED : REMOVE_QUOTED) && c.at(Kind.QUOTED)) {
+        Step.Action done = finish(c, type, items(c));
+        if (FreeText.atBoundary(c) || FreeText.startsNewStep(c) || c.atEof()) {
+          return done;
+        }
       }
     }
     c.reset(mark);

@@ -53,6 +53,7 @@ final class WebSearchClause implements Clause.Single {
           "[only|just] (keep|return|get|give me|give|show me|show|take|grab|use|fetch|save|bring back|retrieve|collect|read|limit"
               + " to|limit it to|limit results to|cap at|with|using|look at|consider)"
               + " [only|just] [the] [top|first|best]",
+          "[i|we] [only|just] (need|want) [the] [top|first|best]",
           "[only|just] [the] (top|first|best)");
   private static final Phrase LIMIT_STRICT =
       Phrase.of("[a] (max|maximum|up to|at most|no more than|limited to|only|just) [of]");
