@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * this node also go to the other nodes through the {@link ClusterBus}, and theirs come back here.
  */
 @Component
-class LiveFanOut implements RunAudience {
+class LiveFanOut implements RunAudience, RunEvent.Listener {
 
   private final Map<String, Set<Subscription>> byTopic = new ConcurrentHashMap<>();
   private final LiveJson json;
@@ -87,8 +87,8 @@ class LiveFanOut implements RunAudience {
     return !byTopic.isEmpty() || chatFollows.followsAny() || relay.othersListenNow();
   }
 
-  @EventListener
-  void on(RunEvent event) {
+  @Override
+  public void on(RunEvent event) {
     publish(Broadcast.of(event));
   }
 

@@ -4,7 +4,6 @@ import dev.switchboard.run.RunEvent;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the engine while a run executes and by {@link WorkspaceLogContext} during a request.
  */
 @Component
-class RunLogLines {
+class RunLogLines implements RunEvent.Listener {
 
   private static final Logger log = LoggerFactory.getLogger(RunLogLines.class);
   private static final Set<String> STATES =
@@ -24,8 +23,8 @@ class RunLogLines {
           "execution:canceled",
           "execution:waiting");
 
-  @EventListener
-  void on(RunEvent event) {
+  @Override
+  public void on(RunEvent event) {
     if (event.event().equals("execution:failed")) {
       log.info("Run {} failed", event.executionId());
     } else if (STATES.contains(event.event()) && log.isDebugEnabled()) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and their work, from the engine's {@link RunEvent}s on this node.
  */
 @Component
-class RunMetrics {
+class RunMetrics implements RunEvent.Listener {
 
   private static final String PREFIX = "execution:";
   private static final Set<String> COUNTED =
@@ -42,8 +41,8 @@ class RunMetrics {
             .register(registry);
   }
 
-  @EventListener
-  void on(RunEvent event) {
+  @Override
+  public void on(RunEvent event) {
     String name = event.event().startsWith(PREFIX) ? event.event().substring(PREFIX.length()) : "";
     if (name.equals("log")) {
       logLines.increment();

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * are told together, one read for all.
  */
 @Component
-class QueueWatch {
+class QueueWatch implements RunEvent.Listener {
 
   private static final Logger log = LoggerFactory.getLogger(QueueWatch.class);
 
@@ -89,8 +88,8 @@ class QueueWatch {
   }
 
   /** This node's moves: a run started, ended or began to wait; its agent's queue moved. */
-  @EventListener
-  void on(RunEvent event) {
+  @Override
+  public void on(RunEvent event) {
     if (event.isUpdate()) {
       return;
     }

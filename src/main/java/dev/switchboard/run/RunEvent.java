@@ -38,6 +38,16 @@ public record RunEvent(
         workspaceId, agentId, executionId, workOrderId, null, null, null, event, data);
   }
 
+  /**
+   * Follows runs: hears each of this node's run events, on the thread that publishes it, once the
+   * change it reports is committed. Every bean that implements it is told, in their order; one that
+   * throws stops the publishing (as a Spring listener did).
+   */
+  public interface Listener {
+
+    void on(RunEvent event);
+  }
+
   /** Whether this repeats news of a run already announced rather than reporting a change. */
   public boolean isUpdate() {
     return createdAt == null;

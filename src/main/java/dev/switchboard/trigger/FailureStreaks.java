@@ -6,7 +6,6 @@ import dev.switchboard.run.Executions;
 import dev.switchboard.run.RunEvent;
 import dev.switchboard.run.TriggerType;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row tells the owners, once per streak. A failure never disables the schedule.
  */
 @Component
-class FailureStreaks {
+class FailureStreaks implements RunEvent.Listener {
 
   static final int NOTIFY_AT = 3;
 
@@ -40,8 +39,8 @@ class FailureStreaks {
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  @EventListener
-  void on(RunEvent event) {
+  @Override
+  public void on(RunEvent event) {
     boolean failed = event.event().equals("execution:failed");
     if (!failed && !event.event().equals("execution:completed")
         || event.triggerType() != TriggerType.SCHEDULED) {

@@ -3,7 +3,6 @@ package dev.switchboard.workorder;
 import dev.switchboard.run.RunEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one (the work order was cancelled) changes nothing.
  */
 @Component
-class RunFollower {
+class RunFollower implements RunEvent.Listener {
 
   static final String ACTOR = "switchboard";
   private static final Logger log = LoggerFactory.getLogger(RunFollower.class);
@@ -32,8 +31,8 @@ class RunFollower {
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  @EventListener
-  void on(RunEvent e) {
+  @Override
+  public void on(RunEvent e) {
     if (e.workOrderId() == null) {
       return;
     }
