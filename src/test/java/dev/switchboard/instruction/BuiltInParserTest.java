@@ -1623,4 +1623,22 @@ class BuiltInParserTest {
     assertThat(plan("Please tag to 'Webinar Attendee' and 'Japan'."))
         .isEqualTo(plan("Add the tags 'Webinar Attendee' and 'Japan'."));
   }
+
+  @Test
+  void blocks_in_braces_nest_as_code_writes_them() {
+    assertThat(
+            plan(
+                "if contact.replied == true { if deal.value >= 20000 { handoff @user.ae } else {"
+                    + " create_task 'Send pricing' due 1d } } else { add_tag 'No Response' }"))
+        .isEqualTo(
+            plan(
+                "If contact.replied == true: if deal.value >= 20000, hand off to @user.ae,"
+                    + " otherwise create a task 'Send pricing' due in 1 day. Otherwise add the tag"
+                    + " 'No Response'."));
+    assertThat(plan("if deal.value > 5000 { add tag 'Big' } else { enrich }"))
+        .isEqualTo(plan("If the deal value is over 5000, add the tag 'Big', otherwise enrich."));
+    assertThat(
+            rejection("if deal.value > 5000 { add tag 'Big' } else { enrich").getFirst().message())
+        .startsWith("This brace is never closed");
+  }
 }

@@ -474,6 +474,9 @@ final class PlanGrammar {
   /** "if not" is an else only when the branch follows: "if not, add tag …". */
   private static boolean endsElseMark(Cursor c) {
     int mark = c.mark();
+    if (atBrace(c)) {
+      return true; // "} else { … }"
+    }
     if (c.at(Kind.LPAREN)
         && c.token(mark + 1).is(Kind.PATH)
         && c.token(mark - 1).isWord("not")
@@ -1607,9 +1610,9 @@ final class PlanGrammar {
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
     int thenStart = c.mark();
-    boolean parenthesised = c.at(Kind.LPAREN) && atConditionalAfter(1);
+    boolean parenthesised = c.at(Kind.LPAREN) && (atBrace(c) || atConditionalAfter(1));
     if (parenthesised) {
-      c.next(); // "→ (if … → …, else …); else …"
+      c.next(); // "→ (if … → …, else …); else …", "if … { … } else { … }"
     }
     Condition outer = branchCondition;
     branchCondition = condition;
@@ -1691,6 +1694,15 @@ final class PlanGrammar {
       return List.of();
     }
     acceptElseMark(c);
+    if (atBrace(c)) {
+      int open = c.mark();
+      c.next();
+      List<Step> braced = block(Scope.ELSE);
+      if (!c.accept(Kind.RPAREN)) {
+        throw c.failureForClause("This brace is never closed: ", open);
+      }
+      return braced;
+    }
     c.accept(Kind.DASH);
     c.accept(Kind.COLON);
     if (skipRemark(c)) {
@@ -1712,6 +1724,11 @@ final class PlanGrammar {
       throw c.failureForClause("What should happen otherwise? ", elseStart);
     }
     return otherwise;
+  }
+
+  /** "if … { handoff … } else { … }": a block in braces, as code writes it. */
+  private static boolean atBrace(Cursor c) {
+    return c.at(Kind.LPAREN) && c.peek().text().equals("{");
   }
 
   /** "- If …\n - Else …": the next item of the list being read, at its indentation. */
