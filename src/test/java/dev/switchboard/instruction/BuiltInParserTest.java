@@ -1641,4 +1641,14 @@ class BuiltInParserTest {
             rejection("if deal.value > 5000 { add tag 'Big' } else { enrich").getFirst().message())
         .startsWith("This brace is never closed");
   }
+
+  @Test
+  void an_invite_alone_is_the_linkedin_one_and_a_double_negative_is_no_reply() {
+    assertThat(plan("if they have a linkedin url (contact.linkedinUrl exists) send an invite"))
+        .isEqualTo(plan("If contact.linkedinUrl exists, send a LinkedIn invite."));
+    assertThat(rejection("send them an invite for the Thursday demo")).isNotEmpty();
+    assertThat(rejection("send a calendar invite")).isNotEmpty();
+    assertThat(plan("wait one week and if he don't answer nothing, send the 'Bump' template"))
+        .isEqualTo(plan("Wait 7 days. If no reply, send the 'Bump' template."));
+  }
 }

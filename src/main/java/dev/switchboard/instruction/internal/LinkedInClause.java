@@ -29,6 +29,7 @@ final class LinkedInClause implements Clause.Single {
               + " "
               + ON_LINKEDIN,
           "send {obj} [a|an] (connection request|connection invite|connection invitation)",
+          "send {obj} (a|an) (invite|invitation)",
           "(connect|network|reach out|say hi|say hello) [(with|to) {obj}] " + ON_LINKEDIN,
           "hit {obj} up " + ON_LINKEDIN,
           "(ping|invite|add|message|contact|reach out to|hit up|hit|follow|approach) {obj} "
