@@ -1651,4 +1651,15 @@ class BuiltInParserTest {
     assertThat(plan("wait one week and if he don't answer nothing, send the 'Bump' template"))
         .isEqualTo(plan("Wait 7 days. If no reply, send the 'Bump' template."));
   }
+
+  @Test
+  void a_list_of_bare_values_ends_at_a_step_verb() {
+    assertThat(plan("if the city is Austin or Dallas tag them 'Texas'"))
+        .isEqualTo(plan("If the city is 'Austin' or the city is 'Dallas', add the tag 'Texas'."));
+    assertThat(plan("if the company industry is Ecommerce or Retail send the 'DTC' template"))
+        .isEqualTo(
+            plan(
+                "If company.industry == 'Ecommerce' or company.industry == 'Retail', send the"
+                    + " 'DTC' template."));
+  }
 }

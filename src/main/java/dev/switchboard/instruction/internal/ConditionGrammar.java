@@ -611,9 +611,13 @@ final class ConditionGrammar {
       c.reset(mark);
       return null;
     }
-    FreeText.Span span = FreeText.read(c, LIST_STOPS, x -> false);
+    FreeText.Span span = FreeText.read(c, LIST_STOPS, x -> FreeText.verbAfter(c));
     c.accept(Relation.IN_IT);
-    boolean ends = FreeText.atBoundary(c) || c.atAnyWord("and", "or", "then") || c.at(Kind.DASH);
+    boolean ends =
+        FreeText.atBoundary(c)
+            || c.atAnyWord("and", "or", "then")
+            || c.at(Kind.DASH)
+            || FreeText.verbAfter(c); // "is Ecommerce or Retail send the …"
     if (span.isEmpty() || span.to() - span.from() > MAX_BARE_VALUE || !ends) {
       c.reset(mark);
       return null;
