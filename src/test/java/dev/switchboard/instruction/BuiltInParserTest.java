@@ -1468,6 +1468,8 @@ class BuiltInParserTest {
     assertThat(plan("- send the follow-up template 'Bump'"))
         .isEqualTo(plan("Send the template 'Bump'."));
     assertThat(rejection("if the score is -5 then +Cold")).isNotEmpty();
+    assertThat(plan("-Send the 'Intro' template\n-Wait 2 days"))
+        .isEqualTo(plan("Send the 'Intro' template, then wait 2 days."));
   }
 
   @Test

@@ -544,6 +544,7 @@ final class Tokenizer {
   /**
    * "+Hot", "+'Low Touch'", "-tag 'Open Opp'": a sign stuck to a name adds or removes that tag, as
    * terse text writes it; before the word "tag" it is the verb alone ("add tag", "remove tag").
+   * Before an action's verb it is a bullet ("-Send …").
    */
   private boolean tagSign(String verb) {
     boolean opens = pos == 0 || " \t\n:;,(→".indexOf(text.charAt(pos - 1)) >= 0;
@@ -555,7 +556,20 @@ final class Tokenizer {
       return false;
     }
     Matcher tag = TAG_WORD.matcher(text).region(pos + 1, text.length());
-    String meaning = !tag.lookingAt() ? verb : verb.equals("tag") ? "add" : "remove";
+    boolean verbAlone = tag.lookingAt();
+    int wordEnd = pos + 1;
+    while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+      wordEnd++;
+    }
+    String word = text.substring(pos + 1, wordEnd).toLowerCase(Locale.ROOT);
+    boolean stepVerb =
+        Background.orders(Token.word(word, word, pos + 1, wordEnd))
+            || word.equals("wait")
+            || word.equals("remember");
+    if (!verbAlone && stepVerb) {
+      return false; // "-Send the intro": a bullet typed without its space
+    }
+    String meaning = !verbAlone ? verb : verb.equals("tag") ? "add" : "remove";
     tokens.add(Token.word(text.substring(pos, pos + 1), meaning, pos, pos + 1));
     pos++;
     return true;
