@@ -1664,4 +1664,14 @@ class BuiltInParserTest {
                 "If company.industry == 'Ecommerce' or company.industry == 'Retail', send the"
                     + " 'DTC' template."));
   }
+
+  @Test
+  void the_first_results_title_said_in_words_is_remembered() {
+    assertThat(
+            plan("search the web for 'x'. Save the first result's title to memory as launchNews."))
+        .isEqualTo(
+            plan("Search the web for 'x', then remember @search.results[0].title as launchNews."));
+    assertThat(plan("save the top result url as link1"))
+        .isEqualTo(plan("Remember @search.results[0].url as link1."));
+  }
 }
