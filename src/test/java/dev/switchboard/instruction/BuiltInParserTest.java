@@ -1593,6 +1593,9 @@ class BuiltInParserTest {
         .isEqualTo(plan("Send the template 'Bienvenida'."));
     assertThat(plan("remember 'Seoul Expo 2024' as memory key event"))
         .isEqualTo(plan("Remember 'Seoul Expo 2024' as event."));
+    assertThat(plan("wait 2 days and give them additionally the tag 'Onboarding gestartet'"))
+        .isEqualTo(plan("Wait 2 days, then add the tag 'Onboarding gestartet'."));
+    assertThat(plan("create for each one a task 'Call'")).isEqualTo(plan("Create a task 'Call'."));
   }
 
   @Test

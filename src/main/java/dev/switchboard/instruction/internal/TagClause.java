@@ -20,7 +20,7 @@ final class TagClause implements Clause {
 
   private static final List<Phrase> ADD_THEN_LIST =
       Phrase.all(
-          "(add|apply|attach|assign|set|make|put|place|give) [on|to|for] {obj} "
+          "(add|apply|attach|assign|set|make|put|place|give) [on|to|for] {obj} [additionally|also] "
               + DET
               + " [following] "
               + NOUN

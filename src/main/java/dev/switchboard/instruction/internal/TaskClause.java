@@ -15,6 +15,7 @@ final class TaskClause implements Clause.Single {
   private static final List<Phrase> VERBS =
       Phrase.all(
           "(create|add|make|set up|setup|open|log|schedule|assign|generate|raise|put in|set|file)"
+              + " [for each one|for each|for them|for every one|for each of them]"
               + " [a|an|the|one|another] [new] [follow up|followup|call|manual] "
               + TASK,
           "(create|add|make|set up|set) [a|an] [new] (follow up|followup)",
