@@ -528,7 +528,7 @@ final class Background {
               || WEAK_SIGNALS.contains(word) && i == from) {
             return false;
           }
-          weak |= WEAK_SIGNALS.contains(word) || word.equals("you") || word.equals("your");
+          weak |= WEAK_SIGNALS.contains(word);
           c.reset(i);
           if (Steps.startsStep(c)) {
             return false;

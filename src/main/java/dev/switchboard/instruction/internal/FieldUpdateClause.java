@@ -80,11 +80,7 @@ final class FieldUpdateClause implements Clause {
         return verbless(c);
       }
       int fieldStart = c.mark();
-      Fields.Ref field = field(c);
-      if (c.token(mark).isWord("mark") && ENTITIES.contains(c.token(c.mark() - 1).lower())) {
-        return false; // "mark the deal as 'At Risk'" names no field: a tag, or nothing
-      }
-      return field != null && acceptTo(c, fieldStart);
+      return field(c) != null && acceptTo(c, fieldStart);
     } finally {
       c.reset(mark);
     }

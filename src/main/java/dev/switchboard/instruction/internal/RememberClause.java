@@ -33,10 +33,6 @@ final class RememberClause implements Clause.Single {
           "[for later|for the future|for later use|for the record] [the value|the text|value]");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
 
-  /** "save the first result's title as newsHook": the web search's first hit, said in words. */
-  private static final Phrase FIRST_RESULT =
-      Phrase.of("[the] (first|top) (result|hit) ['s] (title|url|link|snippet)");
-
   /**
    * "store the renewal date '2025-09-30' as @memory.renewal": the value's name before it says
    * nothing more.
@@ -100,10 +96,6 @@ final class RememberClause implements Clause.Single {
         value = Values.literal(c);
         if (value == null && c.at(Kind.PATH)) {
           value = "@" + c.next().text();
-        }
-        if (value == null && c.accept(FIRST_RESULT)) {
-          String part = c.token(c.mark() - 1).lower();
-          value = "@search.results[0]." + (part.equals("link") ? "url" : part);
         }
         c.accept(IN_MEMORY);
         key = c.acceptFirst(AS) >= 0 ? key(c) : null;

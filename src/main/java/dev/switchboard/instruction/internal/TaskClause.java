@@ -115,9 +115,11 @@ final class TaskClause implements Clause.Single {
 
   private static boolean nounOnly(Cursor c) {
     int mark = c.mark();
-    boolean titled = c.accept(NOUN_ONLY) && c.at(Kind.QUOTED);
-    boolean forSomeone = titled && forWhom(c, mark) != null;
-    boolean named = forSomeone || titled && c.text(mark, c.mark()).indexOf('@') < 0;
+    // "task for @user.ae: 'X'" names its assignee; "task for @contact.firstName: …" names no one
+    boolean named =
+        c.accept(NOUN_ONLY)
+            && c.at(Kind.QUOTED)
+            && (forWhom(c, mark) != null || c.text(mark, c.mark()).indexOf('@') < 0);
     c.reset(mark);
     return named;
   }

@@ -71,7 +71,15 @@ final class Values {
   private static final java.util.regex.Pattern WILDCARDS =
       java.util.regex.Pattern.compile("[%*]+[^%*]+[%*]*|[%*]*[^%*]+[%*]+");
 
+  /** "the first result's title": the web search's first hit said in words is its variable. */
+  private static final Phrase FIRST_RESULT =
+      Phrase.of("[the] (first|top) (result|hit) ['s] (title|url|link|snippet)");
+
   static Object literal(Cursor c) {
+    if (c.accept(FIRST_RESULT)) {
+      String part = c.token(c.mark() - 1).lower();
+      return "@search.results[0]." + (part.equals("link") ? "url" : part);
+    }
     Token t = c.peek();
     switch (t.kind()) {
       case QUOTED, VARIABLE -> {
