@@ -1677,4 +1677,28 @@ class BuiltInParserTest {
     assertThat(plan("save the top result url as link1"))
         .isEqualTo(plan("Remember @search.results[0].url as link1."));
   }
+
+  @Test
+  void a_documents_title_goal_and_labelled_fields_are_read_as_a_document() {
+    assertThat(plan("Pricing page follow-up (sales-assisted)\n\n- Send template \"Proposal\""))
+        .isEqualTo(plan("Send the 'Proposal' template."));
+    assertThat(plan("Event follow-up: SaaStr booth scans\n\nSend template \"A\""))
+        .isEqualTo(plan("Send the 'A' template."));
+    assertThat(plan("Research step\n\nLook up \"@company.name funding\" on the web."))
+        .isEqualTo(plan("Search the web for '@company.name funding'."));
+    assertThat(rejection("Note: call them\n\nSend template \"A\"")).isNotEmpty();
+    assertThat(
+            plan(
+                "Goal: fill 20 seats. Keep it personal. Owner: CS Ops.\n\n- Send template"
+                    + " \"Invite\""))
+        .isEqualTo(plan("Send the 'Invite' template."));
+    assertThat(plan("Goal: fill 20 seats. Send template \"Invite\"."))
+        .isEqualTo(plan("Send the 'Invite' template."));
+    assertThat(plan("1. Send LinkedIn invite. Note: \"Hi there.\"\n2. Wait 2 days"))
+        .isEqualTo(plan("Send a LinkedIn invite with the note 'Hi there.', then wait 2 days."));
+    Plan email = plan("Send an email with the subject 'S' and the body 'B'.");
+    assertThat(plan("- Send email\n  - Subject: \"S\"\n  - Body: \"B\"")).isEqualTo(email);
+    assertThat(plan("1. Tag: \"T\"\n2. Email:\n   Subject: \"S\"\n   Body: \"B\""))
+        .isEqualTo(plan("Add the tag 'T'. Send an email with the subject 'S' and the body 'B'."));
+  }
 }

@@ -40,6 +40,12 @@ final class Args {
       Cursor c, Map<String, Object> params, BiPredicate<Cursor, Map<String, Object>> reader) {
     while (true) {
       int mark = c.mark();
+      if (c.at(Kind.END)
+          && c.peek(1).is(Kind.WORD)
+          && c.peek(2).is(Kind.COLON)
+          && c.peek(3).is(Kind.QUOTED)) {
+        c.next(); // "Send LinkedIn invite. Note: 'Hi'": the next sentence labels a parameter
+      }
       boolean joined = c.accept(JOINER);
       if (joined && c.mark() > mark && Steps.startsStep(c) && !startsParamHere(c, params, reader)) {
         c.reset(mark);

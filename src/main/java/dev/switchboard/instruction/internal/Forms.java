@@ -248,6 +248,14 @@ final class Forms {
     headerColon = false;
     listOpen = false;
     Matcher label = LABEL_LINE.matcher(line);
+    Matcher lineMarker = HEAD_MARKER.matcher(line);
+    String unmarked = lineMarker.lookingAt() ? line.substring(lineMarker.end()) : line;
+    if (!label.matches()
+        && !unmarked.equals(line)
+        && !SEARCH_HEADING.matcher(unmarked).matches()
+        && !SEARCH_HEAD.matcher(unmarked).matches()) {
+      label = LABEL_LINE.matcher(unmarked); // "2. Email:" over its fields
+    }
     if (LIST_HEADING.matcher(line).matches() && stepBelow(text, eol)) {
       formOpen = false; // "Tags:" above "+ add 'A'" / "- remove 'B'": a heading over steps
       return eol;
@@ -266,7 +274,7 @@ final class Forms {
           || value.isEmpty() && (ANNOUNCE.contains(name) || name.endsWith(" step"))) {
         formOpen = false;
         // "Research step:" above the step's own line; "Client: Cartwheel POS. If …" keeps the "If"
-        return droppedLabelsEnd(text, content, eol);
+        return droppedLabelsEnd(text, content, eol, PROSE_LABELS.contains(name));
       }
       int colon = text.indexOf(':', content);
       if (DROP_LABEL.contains(name)) {
@@ -338,7 +346,10 @@ final class Forms {
         filtersOpen
             || (!bulleted && SHORT_LINE.matcher(line).matches())
             || (!bulleted && !head.equals(line) && formHead(head) && fieldsBelow(text, eol))
-            || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)));
+            || ((marked || !bulleted) && formHead(head.substring(head.lastIndexOf(", ") + 1)))
+            || (bulleted
+                && formHead(head)
+                && fieldsBelow(text, eol)); // "- Send email" / "  - Subject: …"
     return p;
   }
 
@@ -367,16 +378,36 @@ final class Forms {
    * Where the line's labels that say nothing end: "Client: Northwind. Campaign: Q3 Outreach." drops
    * both; "Client: Cartwheel POS. If …" keeps the "If …".
    */
-  private static int droppedLabelsEnd(String text, int from, int eol) {
+  private static int droppedLabelsEnd(String text, int from, int eol, boolean prose) {
     int sentence = text.indexOf(". ", from);
     while (sentence > 0 && sentence < eol) {
-      Matcher next = LABEL_LINE.matcher(text.substring(sentence + 1, eol).strip());
-      if (!next.matches() || !DROP_LINE.contains(next.group(1).strip().toLowerCase(Locale.ROOT))) {
+      String rest = text.substring(sentence + 1, eol).strip();
+      Matcher next = LABEL_LINE.matcher(rest);
+      boolean label =
+          next.matches() && DROP_LINE.contains(next.group(1).strip().toLowerCase(Locale.ROOT));
+      if (!label && !(prose && remark(rest))) {
         return sentence + 1;
       }
       sentence = text.indexOf(". ", sentence + 2);
     }
     return eol;
+  }
+
+  /** Labels whose value is prose that may go on for sentences ("Goal: … . Keep it personal."). */
+  private static final Set<String> PROSE_LABELS =
+      Set.of("goal", "summary", "purpose", "context", "description", "objective");
+
+  /**
+   * Whether the sentence that starts {@code rest} only goes on with a goal's prose: no step word
+   * first, and no quote, variable, number or request in it ("Plain-text emails from the CSM, no
+   * images.").
+   */
+  private static boolean remark(String rest) {
+    int end = rest.indexOf(". ");
+    String sentence = (end < 0 ? rest : rest.substring(0, end)).toLowerCase(Locale.ROOT);
+    return !STEP_WORDS.contains(firstWord(sentence))
+        && !sentence.matches(
+            "(?s).*(['\"“‘@0-9]|\\b(please|then|first|do|don't|never|always)\\b).*");
   }
 
   /** Whether the next line that holds anything starts with a step's verb ("+ add 'VIP'"). */

@@ -549,28 +549,57 @@ final class PlanGrammar {
   /**
    * "Webinar follow-up playbook." on a paragraph of its own before the instructions, or "GreenLoop
    * ESG campaign." naming itself: a title. Only a short noun phrase (no article, no pronoun)
-   * counts, so "Book a flight." is still read.
+   * counts, so "Book a flight." is still read. A title on a paragraph of its own may hold a remark
+   * in parentheses, a colon or an arrow ("Event follow-up: SaaStr booth scans", "Trial → paid
+   * nudge", "Pricing page follow-up (sales-assisted)") when no action the plan lacks opens a part
+   * of it ("Note: call them" is an order).
    */
   private void skipTitle() {
     int i = 0;
+    int words = 0;
+    int depth = 0;
     boolean hyphenated = false;
-    while (i < MAX_TITLE
-        && (c.token(i).is(Kind.WORD) && !TITLE_STOPS.contains(c.token(i).lower())
-            || i > 0 && c.token(i).is(Kind.COMMA) && c.token(i + 1).is(Kind.WORD)
-            || i > 0 && hyphen(c.token(i - 1), c.token(i)))) {
-      hyphenated |= c.token(i).is(Kind.DASH) || c.token(i).text().contains("-");
+    boolean marked = false;
+    while (words < MAX_TITLE && i < 3 * MAX_TITLE) {
+      Token t = c.token(i);
+      boolean word = t.is(Kind.WORD) && !TITLE_STOPS.contains(t.lower());
+      boolean joint =
+          i > 0 && (t.is(Kind.COMMA) && c.token(i + 1).is(Kind.WORD) || hyphen(c.token(i - 1), t));
+      boolean mark =
+          i > 0
+              && (t.is(Kind.COLON)
+                  || t.is(Kind.DASH)
+                  || t.is(Kind.LPAREN)
+                  || t.is(Kind.RPAREN) && depth > 0);
+      if (!word && !joint && !mark) {
+        break;
+      }
+      Token before = i > 0 ? c.token(i - 1) : t;
+      boolean opensPart =
+          before.is(Kind.COLON) || before.is(Kind.DASH) && !hyphen(c.token(i - 2), before);
+      if (word && opensPart && Background.orders(t)) {
+        return; // "Note: call them", "Intro – book a demo"
+      }
+      depth += t.is(Kind.LPAREN) ? 1 : t.is(Kind.RPAREN) ? -1 : 0;
+      marked |= mark && !hyphen(c.token(i - 1), t);
+      hyphenated |= t.is(Kind.DASH) || t.text().contains("-");
+      words += word ? 1 : 0;
       i++;
     }
     Token end = c.token(i);
     boolean paragraph =
-        end.is(Kind.END) && c.source().startsWith("\n\n", end.start())
-            || end.is(Kind.END) && c.source().startsWith(".\n\n", end.start());
+        depth == 0
+            && end.is(Kind.END)
+            && (c.source().startsWith("\n\n", end.start())
+                || c.source().startsWith(".\n\n", end.start()));
     boolean named =
-        end.is(Kind.END)
+        !marked
+            && end.is(Kind.END)
             && i > 1
             && TITLE_NOUNS.contains(c.token(i - 1).lower())
             && !Background.orders(c.token(0)); // "Launch nurture." asks for something
-    if (i > 0 && (paragraph || named) && (hyphenated || !readsAsStep(i))) {
+    boolean stepNamed = paragraph && i > 1 && c.token(i - 1).isWord("step"); // "Research step"
+    if (i > 0 && (paragraph || named) && (hyphenated || marked || stepNamed || !readsAsStep(i))) {
       c.reset(i + 1);
     }
   }
