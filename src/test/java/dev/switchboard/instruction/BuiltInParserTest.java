@@ -1701,4 +1701,69 @@ class BuiltInParserTest {
     assertThat(plan("1. Tag: \"T\"\n2. Email:\n   Subject: \"S\"\n   Body: \"B\""))
         .isEqualTo(plan("Add the tag 'T'. Send an email with the subject 'S' and the body 'B'."));
   }
+
+  @Test
+  void a_question_asked_with_confirm_or_verify_is_answered_in_later_sentences() {
+    assertThat(
+            plan(
+                "Step 1: Please confirm if contact.healthScore is less than 40. Step 2: If it is"
+                    + " so, please add tag 'At Risk'. Step 3: If it is not so, please do nothing."))
+        .isEqualTo(plan("If contact.healthScore < 40, add the tag 'At Risk'."));
+    assertThat(plan("Please check if deal.value is more than 50000; in that case tag as 'Big'."))
+        .isEqualTo(plan("If deal.value > 50000, add the tag 'Big'."));
+    assertThat(
+            plan(
+                "If the contact replied, verify the deal stage: when it is 'Negotiation', hand off"
+                    + " to @user.ae; when it is not, add tag 'Engaged'."))
+        .isEqualTo(
+            plan(
+                "If the contact replied: if deal.stage == 'Negotiation', hand off to @user.ae,"
+                    + " otherwise add the tag 'Engaged'."));
+    // the other answer in a sentence of its own belongs to the question, not to the outer branch
+    assertThat(
+            plan(
+                "If they've replied, check if their title contains 'Chief'. If yes, hand off to"
+                    + " @user.vp. If no, add tag 'Q'. And if they haven't replied, add tag 'B'."))
+        .isEqualTo(
+            plan(
+                "If they replied: if contact.title contains 'Chief', hand off to @user.vp,"
+                    + " otherwise add the tag 'Q'. Otherwise add the tag 'B'."));
+  }
+
+  @Test
+  void comparisons_said_as_anything_other_than_or_a_number_or_under() {
+    assertThat(
+            plan(
+                "If company.industry == 'Healthcare': add tag 'A'. If the industry is anything"
+                    + " other than Healthcare, send the 'General' template."))
+        .isEqualTo(
+            plan(
+                "If company.industry == 'Healthcare', add tag 'A', otherwise send the 'General'"
+                    + " template."));
+    assertThat(
+            plan(
+                "if company.employees is over 500, add tag 'A'. if it's 500 or under, add tag 'B'"))
+        .isEqualTo(plan("If company.employees > 500, add tag 'A', otherwise add tag 'B'."));
+    assertThat(plan("Search all contacts with the title 'Inkoper' in it."))
+        .isEqualTo(plan("Find contacts where title contains 'Inkoper'."));
+    assertThat(plan("find the contacts whose designation contains 'Manager'"))
+        .isEqualTo(plan("Find contacts where title contains 'Manager'."));
+  }
+
+  @Test
+  void chat_shorthand_around_ordinary_steps() {
+    assertThat(plan("fyi set company industry to 'Healthcare'"))
+        .isEqualTo(plan("Set the company field 'industry' to 'Healthcare'."));
+    assertThat(plan("send 'Alert' template to ops@brightlane.io asap"))
+        .isEqualTo(plan("Send the 'Alert' template to ops@brightlane.io."));
+    assertThat(plan("assign a task 'Review' to @user.vp with due date after 10 days."))
+        .isEqualTo(plan("Create a task 'Review' due in 10 days for @user.vp."));
+    assertThat(
+            plan(
+                "if they still haven't replied then two things send the 'Nudge' template and loop"
+                    + " in @user.lead"))
+        .isEqualTo(plan("If no reply, send the 'Nudge' template and hand off to @user.lead."));
+    assertThat(plan("if they replied tag them 'A' and if they didn't reply at all tag them 'S'"))
+        .isEqualTo(plan("If they replied, add tag 'A', otherwise add tag 'S'."));
+  }
 }

@@ -38,7 +38,16 @@ final class Fields {
   private static final List<Entry> KNOWN = new ArrayList<>();
 
   static {
-    known("contact", "title", "job title", "title", "role", "job role", "position", "job");
+    known(
+        "contact",
+        "title",
+        "job title",
+        "title",
+        "role",
+        "job role",
+        "position",
+        "job",
+        "designation");
     known("contact", "firstName", "first name", "firstname", "given name");
     known("contact", "lastName", "last name", "lastname", "surname", "family name");
     known("contact", "email", "email address", "e mail address", "email", "e mail", "mail");

@@ -37,7 +37,7 @@ final class PlanGrammar {
       Phrase.all(
           "[but|and] only (if|when)",
           "(if|when|whenever|in case|provided that|providing that|as long as|assuming)",
-          "(check|see|verify|determine|find out) (whether|if) [or not]");
+          "(check|see|verify|determine|find out|confirm|validate) (whether|if) [or not]");
 
   /** The index in {@link #CONDITIONALS} of "check whether", which a later "if so" answers. */
   private static final int CHECK_WHETHER = 2;
@@ -46,13 +46,15 @@ final class PlanGrammar {
       Phrase.of("[but] (unless|except when|except if|apart from when|excepting when)");
   private static final Phrase THEN_MARK =
       Phrase.of(
-          "[,] [then] [do the following|do this|do these things|do both|do all of this|do (two|three"
-              + "|four|five|2|3|4|5) things] [:] [if (yes|so|true|it is|it does|they do|they are"
+          "[,] [then] [do the following|do this|do these things|do both|do all of this|[do] (two"
+              + "|three|four|five|2|3|4|5) things] [:] [if (yes|so|true|it is|it does|they do|they are"
               + "|they have)] [,|:]");
 
   /** "Check if X exists. If it does, …": the answer to a question asked with "check whether". */
   private static final Phrase IF_SO =
-      Phrase.of("if (yes|so|true|it is|it does|they do|they are|they have|that is the case) [,|:]");
+      Phrase.of(
+          "if (yes|so|true|it is so|that is so|this is so|it is|it does|they do|they are|they have|that"
+              + " is the case) [,|:]");
 
   /** "…; if they haven't, …": the answer no to a question asked with "check whether". */
   private static final Phrase IF_NOT =
@@ -66,7 +68,7 @@ final class PlanGrammar {
           "[or] (otherwise|else|elsewise|alternatively) [,|:]",
           "(in all other cases|in any other case|in other case|in other cases|in the other case"
               + "|in another case|for everyone else|for the rest|for all others"
-              + "|if that 's not the case|if that is not the case|if not so) [,|:]",
+              + "|if that 's not the case|if that is not the case|if not so|if (it|that|this) is not so) [,|:]",
           "if not (both|all of them|all of these|all of those|all) [,|:]",
           "(if|when) (not|no|false) [exist|exists] [then] [,|:]",
           "(other case|in other way|other way|else case) [,|:]",
@@ -85,7 +87,7 @@ final class PlanGrammar {
               + WHO
               + " (does|do|is|are|has|have) [contain|match|include|have] (either|any|one)"
               + " of (them|those|these|the two) [,|:]",
-          "if "
+          "(if|when) "
               + WHO
               + " (do|does|did|has|have|is|are|was|were|can) not [exist|hold|apply|match]"
               + " [,|:]");
@@ -111,7 +113,8 @@ final class PlanGrammar {
       Phrase.of(
           "(afterwards|afterward|at the end|in the end|as well|too|as a last step|as the last step"
               + "|as a final step|as the very last step|as the final step|at the very end|last|first"
-              + "|right away|now|for each [of them|one|contact]|for"
+              + "|right away|asap|as soon as possible|immediately|straight away|at once|right now|now"
+              + "|for each [of them|one|contact]|for"
               + " every one|for all of them|for everyone|each)");
 
   /** "Else (score below 75), …": a remark in parentheses after "otherwise" restates the case. */
@@ -257,13 +260,14 @@ final class PlanGrammar {
 
   /** "check the lead score: if it is over 80 …": the field that "it" means afterwards. */
   private static final Phrase CHECK_FIELD =
-      Phrase.of("(check|look at|examine|evaluate|review|consider) [the|their|its]");
+      Phrase.of("(check|look at|examine|evaluate|review|consider|verify|confirm) [the|their|its]");
 
   private static final Phrase NOTHING =
       Phrase.of(
           "[no worries] [,] [please|kindly] [just|simply] [please] (do nothing|nothing|skip it|skip"
               + "|leave it alone|leave it as is|leave it|leave them alone|do not do anything|no"
-              + " action|carry on|continue|do not bother) [at all|else|more|further]");
+              + " action|carry on|continue|do not bother|nothing (is|needs) to be done|nothing to do"
+              + "|no action (is|needed|required)) [at all|else|more|further] [needed|required]");
 
   /**
    * Small talk that starts a sentence ("hope your week is going well", "sorry to bother you", "you
@@ -283,7 +287,7 @@ final class PlanGrammar {
   private static final Phrase GREETING =
       Phrase.of(
           "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
-              + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team"
+              + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team|fyi|btw"
               + " team|yo|ok|okay|so|alright|right|hola|bonjour|salut|hallo|ciao|olá|ola|oi|namaste"
               + "|konnichiwa|annyeong) [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
@@ -1619,15 +1623,17 @@ final class PlanGrammar {
     c.accept(Kind.COLON); // "If: deal value > $20,000" / "Then: …" lines
     ConditionGrammar.Result read = ConditionGrammar.read(c);
     Condition condition = negated ? new Condition.Not(read.condition()) : read.condition();
-    if (asks
-        && (c.at(Kind.END) || c.at(Kind.SEMICOLON) || c.at(Kind.COMMA))
-        && c.peek(1).isWord("if")) {
+    boolean answered = false;
+    if (asks && (c.at(Kind.END) || c.at(Kind.SEMICOLON) || c.at(Kind.COMMA))) {
       int mark = c.mark();
-      c.next(); // "Check if X exists. If it does, …"
+      answered = c.at(Kind.END); // answered in a sentence of its own
+      c.next(); // "Check if X exists. If it does, …", "…. Step 2: If it is so, …"
+      c.accept(Kind.LIST_MARKER);
       if (c.accept(IF_NOT) && !atElse(c, c.mark())) {
         condition = denied(condition); // "check whether they replied; if they haven't, …"
-      } else if (!c.accept(IF_SO)) {
+      } else if (!c.accept(IF_SO) && !c.accept(IN_THAT_CASE)) {
         c.reset(mark);
+        answered = false;
       }
     }
     if (c.at(Kind.END) && c.peek().text().startsWith("?")) {
@@ -1668,7 +1674,9 @@ final class PlanGrammar {
       throw c.failureForClause("What should happen then? ", thenStart);
     }
     subjectOf(condition); // "If … over 500: if the industry is …, …. If it's 500 or fewer, …"
-    List<Step> otherwise = otherwise(scope, condition);
+    // "…, check if X. If yes, A. If no, B.": the other answer to a question asked inside a branch
+    // is its own, in the next sentence too
+    List<Step> otherwise = otherwise(answered ? Scope.TOP : scope, condition);
     if (read.waitBefore() != null) {
       steps.add(new Step.Action(ActionType.WAIT, Map.of("duration", read.waitBefore())));
     }

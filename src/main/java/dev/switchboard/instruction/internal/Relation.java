@@ -65,6 +65,10 @@ enum Relation {
   private static final List<Phrase> EQ_WORDS =
       Phrase.all(
           "equal to", "exactly", "the same as", "identical to", "worth", "equals", "matching");
+  private static final List<Phrase> NE_WORDS =
+      Phrase.all(
+          "(anything|something|any value|a value) (other than|but|except|besides)",
+          "(other than|different from|different than|not equal to)");
   private static final List<Phrase> NOT_EXISTS_WORDS =
       Phrase.all(
           "(empty|blank|missing|unset|null|unknown|none|undefined|absent)", "not (set|present)");
@@ -141,6 +145,9 @@ enum Relation {
     }
     if (c.acceptFirst(EQ_WORDS) >= 0) {
       return EQ;
+    }
+    if (c.acceptFirst(NE_WORDS) >= 0) {
+      return NE;
     }
     if (c.acceptFirst(CONTAINS_WORDS) >= 0) {
       return CONTAINS;

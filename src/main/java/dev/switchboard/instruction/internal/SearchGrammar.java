@@ -452,7 +452,9 @@ final class SearchGrammar implements Clause.Single {
             c.mark());
       }
       relation = relation.widenedBy(c);
-      c.accept(Relation.IN_IT);
+      if (c.accept(Relation.IN_IT) && relation == Relation.EQ) {
+        relation = Relation.CONTAINS; // "with the title 'Inkoper' in it"
+      }
     }
     Operator op = relation.filterOperator();
     if (op == null) {

@@ -41,8 +41,11 @@ final class TaskClause implements Clause.Single {
   private static final Phrase AMEND_SUBJECT =
       Phrase.of("[make|have|set] [it|the task|this task|that task] [should] [be] [is]");
 
-  private static final Phrase DUE = Phrase.of("(due|that is due|which is due|to be done|for)");
-  private static final Phrase DUE_IN = Phrase.of("(in|within)");
+  private static final Phrase DUE =
+      Phrase.of(
+          "(due|that is due|which is due|to be done|for|with [a|the] due date [of]|due date [of|is]"
+              + "|with due)");
+  private static final Phrase DUE_IN = Phrase.of("(in|within|after)");
   private static final Phrase FROM_NOW = Phrase.of("(from now|from today|later)");
   private static final List<Phrase> DUE_DAY =
       Phrase.all("[due] [by|for|on] (tomorrow|today|next week|tonight|end of day|end of the day)");
