@@ -1766,4 +1766,26 @@ class BuiltInParserTest {
     assertThat(plan("if they replied tag them 'A' and if they didn't reply at all tag them 'S'"))
         .isEqualTo(plan("If they replied, add tag 'A', otherwise add tag 'S'."));
   }
+
+  @Test
+  void bold_lines_are_headings_and_a_checked_field_heads_a_list_of_its_branches() {
+    assertThat(plan("Wait 1 day\n\n**Day 4 — reminder**\n- Send template \"A\""))
+        .isEqualTo(plan("Wait 1 day, then send the 'A' template."));
+    assertThat(plan("**Send the Welcome template**\n\nWait 1 day"))
+        .isEqualTo(plan("Send the 'Welcome' template, then wait 1 day."));
+    assertThat(plan("**If no reply**\n- Send template \"A\""))
+        .isEqualTo(plan("If no reply, send the 'A' template."));
+    assertThat(
+            plan(
+                "Check the lead score:\n- if it is over 80 → add tag \"A\"\n- otherwise → add tag \"B\""))
+        .isEqualTo(plan("If the lead score is over 80, add tag 'A', otherwise add tag 'B'."));
+    assertThat(
+            plan(
+                "Check contact.rebooked:\n- if contact.rebooked is true → remove tag \"No-Show\"\n"
+                    + "- if not → add tag \"Lost\""))
+        .isEqualTo(
+            plan("If contact.rebooked == true, remove tag 'No-Show', otherwise add tag 'Lost'."));
+    assertThat(plan("wait 4 days. regardless of reply, add tag 'Done'"))
+        .isEqualTo(plan("Wait 4 days, then add the tag 'Done'."));
+  }
 }

@@ -9,10 +9,22 @@ final class Emphasis {
 
   private Emphasis() {}
 
+  /** A line in bold and nothing else: "**Day 0**". */
+  private static final java.util.regex.Pattern BOLD_LINE =
+      java.util.regex.Pattern.compile("(?m)^([ \\t]*)\\*\\*([^*:\\n'\"‘“@]+)\\*\\*[ \\t]*$");
+
   static String strip(String text) {
     if (!text.contains("**") && !text.contains("__")) {
       return text;
     }
+    // "**Day 4 — reminder**" on a line of its own is a heading, as "## Day 4 — reminder" is
+    text =
+        BOLD_LINE
+            .matcher(text)
+            .replaceAll(m ->
+                Forms.opensStep(m.group(2).strip())
+                    ? m.group()
+                    : m.group(1) + "##" + m.group(2) + "  ");
     char[] out = text.toCharArray();
     char quote = 0;
     for (int i = 0; i < out.length; i++) {

@@ -440,6 +440,11 @@ final class Forms {
     }
   }
 
+  /** Whether the line starts with a step's or a condition's word ("Send …", "If no reply"). */
+  static boolean opensStep(String line) {
+    return STEP_WORDS.contains(firstWord(line)) || firstWord(line).equals("then");
+  }
+
   private static String firstWord(String line) {
     int space = line.indexOf(' ');
     return (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);

@@ -1436,8 +1436,9 @@ final class PlanGrammar {
         colon = i;
         break;
       }
-      if (!t.is(Kind.WORD) && !t.is(Kind.COMMA) || dated(start, i)) {
-        return false;
+      boolean checked = t.is(Kind.PATH) && i == start + 1 && c.token(start).isWord("check");
+      if (!t.is(Kind.WORD) && !t.is(Kind.COMMA) && !checked || dated(start, i)) {
+        return false; // "Check contact.rebooked:" names the field the branches below compare
       }
       if (t.is(Kind.COMMA) && stepAt(i + 1)) {
         return false; // "enrich them, and then: …" is a step, then the next ones
@@ -1446,7 +1447,16 @@ final class PlanGrammar {
     if (colon <= start) {
       return false;
     }
-    c.reset(colon + 1);
+    c.reset(start);
+    boolean unsupported =
+        Background.orders(c.token(start)) && !c.at(CHECK_FIELD) && Steps.clauseAt(c) == null;
+    c.reset(start);
+    boolean listed =
+        !unsupported // "Call the new leads:" over a list asks for what the plan cannot do
+            && c.token(colon + 1).is(Kind.END)
+            && c.token(colon + 2).is(Kind.LIST_MARKER);
+    int body = listed ? colon + 2 : colon + 1;
+    c.reset(body); // "Check the lead score:" over a list of its branches
     Clause next = c.at(Kind.LIST_MARKER) ? null : followingClause();
     boolean stepFollows = c.at(Kind.LIST_MARKER) || Steps.startsStep(c);
     c.reset(start);
@@ -1469,7 +1479,7 @@ final class PlanGrammar {
         return true; // "Do two things for contacts created today: …" searches first
       }
     }
-    c.reset(colon + 1);
+    c.reset(body);
     return true;
   }
 

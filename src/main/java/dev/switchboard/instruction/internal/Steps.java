@@ -25,7 +25,8 @@ final class Steps {
   static final String AFTER_BRANCH =
       "((regardless|no matter what|in all cases|in any case|in both cases|in either case|either"
           + " way|whatever happens|in every case) [of that|of the outcome|of the result|of the"
-          + " reply|of the answer|of the response|of whether they replied|of what happened]"
+          + " reply|of the answer|of the response|of whether they replied|of what happened|of"
+          + " reply|of replies|of a reply|of response]"
           + "|whether [or not] (they|he|she|the contact) (replied|replies|answered|responded)"
           + " [or not]) [,]";
 
