@@ -1788,4 +1788,34 @@ class BuiltInParserTest {
     assertThat(plan("wait 4 days. regardless of reply, add tag 'Done'"))
         .isEqualTo(plan("Wait 4 days, then add the tag 'Done'."));
   }
+
+  @Test
+  void a_name_corrected_in_the_next_line_takes_the_old_ones_place() {
+    assertThat(plan("send the 'Intro' template\nactually, make it 'Intro v2'"))
+        .isEqualTo(plan("Send the 'Intro v2' template."));
+    assertThat(
+            plan(
+                "create task \"call @contact.firstName\" due in 2 days for @user.salesRep\n"
+                    + "*@user.sdr not salesRep"))
+        .isEqualTo(plan("Create a task 'call @contact.firstName' due in 2 days for @user.sdr."));
+    // quoted text is corrected by its first word: 'Marketing' is no template's name
+    assertThat(
+            plan(
+                "find contacts where title contains 'Marketing' and send the 'Webinar' template\n"
+                    + "actually use 'Webinar v2'"))
+        .isEqualTo(
+            plan(
+                "Find contacts where title contains 'Marketing', send the 'Webinar v2' template."));
+    assertThat(rejection("create task 'Call' for @user.salesRep\n@user.sdr")).isNotEmpty();
+  }
+
+  @Test
+  void an_action_on_all_contacts_whose_fields_match_searches_for_them_first() {
+    // had been the action on this contact, then a search
+    assertThat(plan("send the 'X' template to all contacts whose title contains 'Marketing'"))
+        .isEqualTo(
+            plan("Find contacts where title contains 'Marketing', then send the 'X' template."));
+    assertThat(plan("add tag 'A' to all contacts whose title contains 'Marketing'"))
+        .isEqualTo(plan("Find contacts where title contains 'Marketing', then add the tag 'A'."));
+  }
 }

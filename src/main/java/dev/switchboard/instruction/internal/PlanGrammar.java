@@ -897,7 +897,15 @@ final class PlanGrammar {
     while (!stops(scope)) {
       int before = c.mark();
       int stepStart = steps.size();
+      boolean toSearch = stepStart > sentenceStart && c.atWord("to") && searchObjectAt(before + 1);
       step(scope, steps);
+      if (toSearch
+          && steps.size() == stepStart + 1
+          && steps.getLast() instanceof Step.Action search
+          && search.type() == ActionType.SEARCH_CONTACTS) {
+        // "send the 'X' template to all contacts whose title …": the search comes first
+        steps.add(sentenceStart, steps.removeLast());
+      }
       trailingWhen();
       trailingRemark();
       trailingPurpose();
@@ -936,6 +944,14 @@ final class PlanGrammar {
         throw leftover();
       }
     }
+  }
+
+  private boolean searchObjectAt(int index) {
+    int mark = c.mark();
+    c.reset(index);
+    boolean object = SearchObjects.atObject(c);
+    c.reset(mark);
+    return object;
   }
 
   /**

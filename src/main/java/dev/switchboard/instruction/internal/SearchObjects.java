@@ -28,6 +28,14 @@ final class SearchObjects {
 
   private static final SearchGrammar SEARCH = new SearchGrammar();
 
+  /** Whether a search object starts at the cursor ("all contacts whose …"); the cursor stays. */
+  static boolean atObject(Cursor c) {
+    int mark = c.mark();
+    boolean object = c.accept(OBJECT) && c.at(SearchGrammar.FILTER_START);
+    c.reset(mark);
+    return object;
+  }
+
   private SearchObjects() {}
 
   /** {@code tokens} with each action on a search read as the search and the action on them. */

@@ -89,6 +89,11 @@ final class SelfCorrections {
       }
       int after = phrase(out, i, SENTENCE_MARKERS);
       int value = after < 0 ? -1 : phrase(out, after, RESTATED);
+      List<Token> named = named(out, i, after);
+      if (named != null) {
+        out = named;
+        continue;
+      }
       if (value < 0 || value >= out.size() || !Values.isNumber(out.get(value))) {
         continue;
       }
@@ -118,6 +123,80 @@ final class SelfCorrections {
       out = next;
     }
     return out;
+  }
+
+  /**
+   * "actually use 'X'", "actually make it 'X'", "sorry, send 'X'": what comes before the new name.
+   */
+  private static final List<List<String>> RENAMED =
+      List.of(
+          List.of("make", "it"),
+          List.of("make", "that"),
+          List.of("i", "mean"),
+          List.of("i", "meant"),
+          List.of("use"),
+          List.of("send"),
+          List.of("it", "should", "be"),
+          List.of("change", "it", "to"));
+
+  /**
+   * "send the 'Invite' template … / actually use 'Invite v2'", "… for @user.salesRep / *@user.sdr
+   * not salesRep": a sentence that only names quoted text or a variable instead of one said in the
+   * sentence before, after a marker or with the old one named after "not", puts it in the old one's
+   * place and says nothing else; {@code null} when the sentence at {@code i} is no such correction.
+   */
+  private static List<Token> named(List<Token> out, int i, int afterMarker) {
+    int from = afterMarker < 0 ? i : afterMarker;
+    int restated = phrase(out, from, RENAMED);
+    int value = restated < 0 ? from : restated;
+    if (value >= out.size()
+        || !out.get(value).is(Kind.QUOTED) && !out.get(value).is(Kind.VARIABLE)) {
+      return null;
+    }
+    Token name = out.get(value);
+    int end = value + 1;
+    boolean denies = end < out.size() && out.get(end).isWord("not");
+    String denied = denies && end + 1 < out.size() ? out.get(end + 1).lower() : null;
+    end += denies ? 2 : 0;
+    if (!out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)
+        || afterMarker < 0 && denied == null) {
+      return null;
+    }
+    int old = i - 2;
+    while (old >= 0 && !out.get(old).is(Kind.END) && !renames(out.get(old), name, denied)) {
+      old--;
+    }
+    if (old < 0 || out.get(old).is(Kind.END)) {
+      return null;
+    }
+    Token was = out.get(old);
+    List<Token> next = new ArrayList<>(out.subList(0, old));
+    next.add(new Token(name.kind(), name.text(), name.lower(), was.start(), was.end(), null));
+    next.addAll(out.subList(old + 1, i));
+    next.addAll(out.subList(end, out.size()));
+    return next;
+  }
+
+  /** Whether {@code name} takes the place of {@code old}: same kind, the named one if one is. */
+  private static boolean renames(Token old, Token name, String denied) {
+    if (old.kind() != name.kind()) {
+      return false;
+    }
+    if (name.is(Kind.VARIABLE)) {
+      String prefix = name.lower().substring(0, name.lower().lastIndexOf('.') + 1);
+      if (!old.lower().startsWith(prefix)) {
+        return false; // "@user.sdr" replaces a user, not "@contact.firstName"
+      }
+    }
+    if (denied != null) {
+      return old.lower().endsWith(denied);
+    }
+    // "'Webinar Invite', … actually use 'Webinar Invite v2'": quoted text by its first word
+    return !name.is(Kind.QUOTED) || firstWord(old).equals(firstWord(name));
+  }
+
+  private static String firstWord(Token quoted) {
+    return quoted.lower().strip().split("\\s+")[0];
   }
 
   private static final java.util.Set<String> UNITS =
