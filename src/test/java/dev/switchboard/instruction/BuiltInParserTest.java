@@ -1818,4 +1818,17 @@ class BuiltInParserTest {
     assertThat(plan("add tag 'A' to all contacts whose title contains 'Marketing'"))
         .isEqualTo(plan("Find contacts where title contains 'Marketing', then add the tag 'A'."));
   }
+
+  @Test
+  void a_reason_before_so_is_skipped_and_a_qualified_field_may_follow_the() {
+    assertThat(plan("they signed the renewal so drop the 'Churn Risk' tag and add 'Renewed'"))
+        .isEqualTo(plan("Remove the tag 'Churn Risk' and add the tag 'Renewed'."));
+    assertThat(rejection("they asked for a call so book a meeting")).isNotEmpty();
+    assertThat(
+            plan(
+                "If the contact.role is 'Admin' or the contact.role is 'Billing', add tag 'A'."
+                    + " Otherwise nothing is to be done."))
+        .isEqualTo(
+            plan("If contact.role == 'Admin' or contact.role == 'Billing', add the tag 'A'."));
+  }
 }

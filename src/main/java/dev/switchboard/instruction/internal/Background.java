@@ -395,6 +395,9 @@ final class Background {
           dropped.put(sentence[0], sentence[1]);
         } else {
           int[] aside = aside(c, tokens, sentence, detail);
+          if (aside == null) {
+            aside = cause(c, tokens, sentence);
+          }
           if (aside != null) {
             dropped.put(aside[0], aside[1]);
           }
@@ -457,6 +460,25 @@ final class Background {
             && names(tokens, from + 3, to);
     addressed |= behalf;
     return addressed || story(c, tokens, from, to) ? new int[] {from, to} : null;
+  }
+
+  /**
+   * "they signed the renewal so drop the 'Churn Risk' tag …": the story that opens a sentence and
+   * gives the reason for the steps after its "so"; its token range with the "so", or {@code null}.
+   */
+  private static int[] cause(Cursor c, List<Token> tokens, int[] sentence) {
+    for (int so = sentence[0] + 2; so < sentence[1] - 1; so++) {
+      if (!tokens.get(so).isWord("so")) {
+        continue;
+      }
+      int end = tokens.get(so - 1).is(Kind.COMMA) ? so - 1 : so;
+      c.reset(so + 1);
+      boolean stepAfter = Steps.startsStep(c);
+      return stepAfter && story(c, tokens, sentence[0], end)
+          ? new int[] {sentence[0], so + 1}
+          : null;
+    }
+    return null;
   }
 
   /** "For Copperleaf Realty,": a client's name, words with capitals only. */

@@ -83,7 +83,7 @@ final class Fields {
   private static final Phrase COMPANY =
       Phrase.of("(company|organization|organisation|account|companies) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
-  private static final Phrase FIELD_LEAD = Phrase.of("[the] (field|property)");
+  private static final Phrase FIELD_LEAD = Phrase.of("([the] (field|property)|the)");
 
   /** Fields that hold numbers: "the deal is big" compares nothing that a run could check. */
   private static final java.util.Set<String> NUMERIC =
@@ -121,7 +121,7 @@ final class Fields {
       return new Ref(path.substring(0, dot).toLowerCase(Locale.ROOT), path.substring(dot + 1));
     }
     if (c.accept(FIELD_LEAD) && c.at(Kind.PATH)) {
-      return read(c); // "if the field contact.phone does not exist"
+      return read(c); // "if the field contact.phone does not exist", "if the contact.role is …"
     }
     c.reset(mark);
     Ref glossed = glossed(c);

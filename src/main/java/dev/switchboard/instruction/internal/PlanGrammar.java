@@ -264,10 +264,11 @@ final class PlanGrammar {
 
   private static final Phrase NOTHING =
       Phrase.of(
-          "[no worries] [,] [please|kindly] [just|simply] [please] (do nothing|nothing|skip it|skip"
+          "[no worries] [,] [please|kindly] [just|simply] [please] (do nothing|nothing (is|needs) to"
+              + " be done|nothing to do|nothing|skip it|skip"
               + "|leave it alone|leave it as is|leave it|leave them alone|do not do anything|no"
-              + " action|carry on|continue|do not bother|nothing (is|needs) to be done|nothing to do"
-              + "|no action (is|needed|required)) [at all|else|more|further] [needed|required]");
+              + " action (is|needed|required)|no action|carry on|continue|do not bother) [at all|else"
+              + "|more|further] [needed|required]");
 
   /**
    * Small talk that starts a sentence ("hope your week is going well", "sorry to bother you", "you
