@@ -1831,4 +1831,19 @@ class BuiltInParserTest {
         .isEqualTo(
             plan("If contact.role == 'Admin' or contact.role == 'Billing', add the tag 'A'."));
   }
+
+  @Test
+  void a_condition_asked_as_a_question_is_answered_by_yes_and_no() {
+    Plan exists =
+        plan("If contact.linkedinUrl exists, send a LinkedIn invite, otherwise add tag 'No LI'.");
+    assertThat(
+            plan(
+                "Does contact.linkedinUrl exist?\n- Yes: send LinkedIn invite\n- No: add tag 'No LI'"))
+        .isEqualTo(exists);
+    assertThat(plan("Is the lead score over 50? If yes, add tag 'A'. If no, add tag 'B'."))
+        .isEqualTo(plan("If the lead score is over 50, add tag 'A', otherwise add tag 'B'."));
+    assertThat(plan("Has the contact replied? Yes: add tag 'A'. No: add tag 'B'."))
+        .isEqualTo(plan("If the contact replied, add tag 'A', otherwise add tag 'B'."));
+    assertThat(rejection("Is it possible to text them? If so, add tag 'A'.")).isNotEmpty();
+  }
 }

@@ -140,6 +140,10 @@ final class Forms {
           "wait",
           "tag");
 
+  /** Answers to a question above them ("Does contact.phone exist?" / "- Yes: …" / "- No: …"). */
+  private static final Set<String> ANSWERS =
+      Set.of("yes", "no", "yep", "nope", "if yes", "if no", "if so", "if not");
+
   /** Markdown headings that name an action ("### Handoff"); other headings are titles. */
   private static final Set<String> ACTION_HEADINGS =
       Set.of(
@@ -255,6 +259,9 @@ final class Forms {
         && !SEARCH_HEADING.matcher(unmarked).matches()
         && !SEARCH_HEAD.matcher(unmarked).matches()) {
       label = LABEL_LINE.matcher(unmarked); // "2. Email:" over its fields
+    }
+    if (label.matches() && ANSWERS.contains(label.group(1).strip().toLowerCase(Locale.ROOT))) {
+      label = LABEL_LINE.matcher(""); // "- Yes: send an invite" answers a question, it is no form
     }
     if (LIST_HEADING.matcher(line).matches() && stepBelow(text, eol)) {
       formOpen = false; // "Tags:" above "+ add 'A'" / "- remove 'B'": a heading over steps

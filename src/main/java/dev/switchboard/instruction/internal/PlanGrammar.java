@@ -53,8 +53,8 @@ final class PlanGrammar {
   /** "Check if X exists. If it does, …": the answer to a question asked with "check whether". */
   private static final Phrase IF_SO =
       Phrase.of(
-          "if (yes|so|true|it is so|that is so|this is so|it is|it does|they do|they are|they have|that"
-              + " is the case) [,|:]");
+          "(if (yes|so|true|it is so|that is so|this is so|it is|it does|they do|they are|they have"
+              + "|that is the case) [,|:]|(yes|yep) (:|,|→|->))");
 
   /** "…; if they haven't, …": the answer no to a question asked with "check whether". */
   private static final Phrase IF_NOT =
@@ -71,6 +71,7 @@ final class PlanGrammar {
               + "|if that 's not the case|if that is not the case|if not so|if (it|that|this) is not so) [,|:]",
           "if not (both|all of them|all of these|all of those|all) [,|:]",
           "(if|when) (not|no|false) [exist|exists] [then] [,|:]",
+          "(no|nope) (:|→|->)",
           "(other case|in other way|other way|else case) [,|:]",
           "(anything|everything|everyone|anyone|any deal|all the rest) (smaller|else|less|lower"
               + "|below that|under that|smaller than that|lower than that) [should] [get|receive"

@@ -181,13 +181,14 @@ public final class TextParser {
   }
 
   /**
-   * Passives read as orders, the normalisation table applied, then wishes read as orders ({@link
-   * Wishes}), conditions glossed with their field read as its check ({@link FieldGlosses}), a
-   * timeline's days read as waits ({@link DayMarkers}), reasons and descriptions dropped ({@link
-   * Reasons}), and actions on a search read as the search and the action ({@link SearchObjects}).
+   * Questions read as checks ({@link Questions}), passives read as orders, the normalisation table
+   * applied, then wishes read as orders ({@link Wishes}), conditions glossed with their field read
+   * as its check ({@link FieldGlosses}), a timeline's days read as waits ({@link DayMarkers}),
+   * reasons and descriptions dropped ({@link Reasons}), and actions on a search read as the search
+   * and the action ({@link SearchObjects}).
    */
   private static Normalised normalised(String text, List<Token> tokens) {
-    Rewrites.Result rewritten = Rewrites.apply(Wishes.passives(tokens));
+    Rewrites.Result rewritten = Rewrites.apply(Wishes.passives(Questions.apply(text, tokens)));
     Reasons.Dropped reasoned =
         Reasons.drop(text, DayMarkers.apply(FieldGlosses.apply(Wishes.apply(rewritten.tokens()))));
     List<String> notes = new ArrayList<>();
