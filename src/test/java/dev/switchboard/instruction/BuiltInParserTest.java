@@ -1817,6 +1817,9 @@ class BuiltInParserTest {
             plan("Find contacts where title contains 'Marketing', then send the 'X' template."));
     assertThat(plan("add tag 'A' to all contacts whose title contains 'Marketing'"))
         .isEqualTo(plan("Find contacts where title contains 'Marketing', then add the tag 'A'."));
+    assertThat(plan("send the 'X' template to everyone w/ title containing 'Marketing'"))
+        .isEqualTo(
+            plan("Find contacts where title contains 'Marketing', then send the 'X' template."));
   }
 
   @Test

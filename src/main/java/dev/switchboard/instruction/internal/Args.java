@@ -29,6 +29,15 @@ final class Args {
   private Args() {}
 
   static boolean acceptFiller(Cursor c) {
+    if (c.atWord("to")) {
+      int mark = c.mark();
+      c.next();
+      boolean search = SearchObjects.atObject(c);
+      c.reset(mark);
+      if (search) {
+        return false; // "… to everyone with title containing 'X'": a search, not a filler
+      }
+    }
     return c.acceptFirst(FILLERS) >= 0;
   }
 
