@@ -1849,4 +1849,30 @@ class BuiltInParserTest {
         .isEqualTo(plan("If the contact replied, add tag 'A', otherwise add tag 'B'."));
     assertThat(rejection("Is it possible to text them? If so, add tag 'A'.")).isNotEmpty();
   }
+
+  @Test
+  void the_plans_own_action_names_called_as_functions() {
+    assertThat(plan("send_email(template=\"Intro\")\nwait(3d)\nadd_tag(\"A\", \"B\")"))
+        .isEqualTo(plan("Send the 'Intro' template, wait 3 days, then add the tags 'A' and 'B'."));
+    assertThat(plan("create_task(title=\"Call back\", due=2d, assignee=@user.sdr)"))
+        .isEqualTo(plan("Create a task 'Call back' due in 2 days for @user.sdr."));
+    assertThat(plan("update_field(deal, priority, \"Low\")"))
+        .isEqualTo(plan("Set the deal priority to 'Low'."));
+    assertThat(plan("web_search(\"@company.name news\", max=3)"))
+        .isEqualTo(plan("Search the web for '@company.name news', top 3 results."));
+    assertThat(plan("handoff(to=@user.ae, message=\"Hot lead\")"))
+        .isEqualTo(plan("Hand off to @user.ae with the message 'Hot lead'."));
+    // a parameter the action does not have is refused, not dropped
+    assertThat(rejection("send_email(template=\"Intro\", priority=\"high\")")).isNotEmpty();
+  }
+
+  @Test
+  void a_comment_after_a_rule_says_why_and_is_no_step() {
+    assertThat(plan("add_tag(\"Paid\")  // converted last week\nwait(2d)  # give them time"))
+        .isEqualTo(plan("Add the tag 'Paid', then wait 2 days."));
+    // inside quotes the marks are text, and a link keeps its slashes
+    assertThat(plan("add tag 'A // B'")).isEqualTo(plan("Add the tag \"A // B\"."));
+    assertThat(plan("web search 'https://acme.com/news'"))
+        .isEqualTo(plan("Search the web for 'https://acme.com/news'."));
+  }
 }

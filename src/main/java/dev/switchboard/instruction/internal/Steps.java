@@ -10,6 +10,7 @@ final class Steps {
   static final List<Clause> CLAUSES =
       List.of(
           new SearchGrammar(),
+          new CallClause(),
           new RememberClause(),
           new TaskClause(),
           new LinkedInClause(),
