@@ -1875,4 +1875,44 @@ class BuiltInParserTest {
     assertThat(plan("web search 'https://acme.com/news'"))
         .isEqualTo(plan("Search the web for 'https://acme.com/news'."));
   }
+
+  @Test
+  void speech_as_transcribed_hesitations_spoken_periods_and_corrections() {
+    // "uh" had become part of the unquoted tag names: a wrong plan
+    assertThat(plan("tag them hot lead and uh remove the tag cold"))
+        .isEqualTo(plan("Add the tag 'hot lead', then remove the tag 'cold'."));
+    assertThat(
+            plan(
+                "send the template called intro period if they dont reply after five days"
+                    + " send the template called second touch"))
+        .isEqualTo(
+            plan(
+                "Send the 'intro' template. If no reply after 5 days, send the 'second touch'"
+                    + " template."));
+    assertThat(plan("set the contact status to trial period"))
+        .isEqualTo(plan("Set the contact status to 'trial period'."));
+    assertThat(plan("wait three days no make that four and then send the template called nudge"))
+        .isEqualTo(plan("Wait 4 days, then send the 'nudge' template."));
+    assertThat(
+            plan(
+                "create a task call them about the renewal due in two days actually make it"
+                    + " three and assign it to @user.salesRep"))
+        .isEqualTo(
+            plan("Create a task 'call them about the renewal' due in 3 days for @user.salesRep."));
+  }
+
+  @Test
+  void an_unquoted_name_stops_before_otherwise_and_a_currency_code_makes_money() {
+    assertThat(
+            plan(
+                "if they dont have a linkedin url send the template called no linkedin intro"
+                    + " otherwise send them a linkedin invite"))
+        .isEqualTo(
+            plan(
+                "If contact.linkedinUrl does not exist, send the 'no linkedin intro' template,"
+                    + " otherwise send a LinkedIn invite."));
+    // "250.000" had been 250
+    assertThat(plan("If the deal value exceeds EUR 250.000, add tag 'A'."))
+        .isEqualTo(plan("If the deal value is over 250000, add tag 'A'."));
+  }
 }

@@ -28,6 +28,9 @@ final class FreeText {
   private static final List<Phrase> JOINERS =
       Phrase.all("[and|but] then", "and [also|finally|lastly|afterwards|after that]", "also");
 
+  /** Words that open the other branch, which no unquoted name runs into ("… intro otherwise …"). */
+  private static final Set<String> ELSE = Set.of("otherwise", "else", "unless");
+
   private FreeText() {}
 
   /** A span of tokens, {@code [from, to)}. */
@@ -45,7 +48,7 @@ final class FreeText {
     int from = c.mark();
     while (!BOUNDARIES.contains(c.peek().kind())) {
       Token t = c.peek();
-      if (c.mark() > from && (stopHere.test(c) || startsNewStep(c))) {
+      if (c.mark() > from && (stopHere.test(c) || startsNewStep(c) || ELSE.contains(t.lower()))) {
         break;
       }
       if (t.is(Kind.WORD) && stopWords.contains(t.lower())

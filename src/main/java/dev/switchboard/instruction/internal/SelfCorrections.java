@@ -27,7 +27,8 @@ final class SelfCorrections {
 
   /**
    * "four days, sorry, five days", "'Intro', actually 'Intro v2'": a marker of one word corrects
-   * only after a pause, and only a number or quoted text.
+   * only after a pause or before a restatement ("three days no make that four"), and only a number
+   * or quoted text.
    */
   private static final java.util.Set<String> SINGLE = java.util.Set.of("sorry", "actually", "no");
 
@@ -44,6 +45,10 @@ final class SelfCorrections {
     return i > 0 && (tokens.get(i - 1).is(Kind.COMMA) || tokens.get(i - 1).is(Kind.DASH));
   }
 
+  private static boolean unit(List<Token> tokens, int i) {
+    return i < tokens.size() && UNITS.contains(tokens.get(i).lower());
+  }
+
   private SelfCorrections() {}
 
   /** The tokens with each correction applied; the same list if there is none. */
@@ -51,7 +56,10 @@ final class SelfCorrections {
     List<Token> out = nextSentence(tokens);
     for (int i = 0; i < out.size(); i++) {
       int after = phrase(out, i, MARKERS);
-      boolean single = after < 0 && afterPause(out, i) && SINGLE.contains(out.get(i).lower());
+      boolean single =
+          after < 0
+              && SINGLE.contains(out.get(i).lower())
+              && (afterPause(out, i) || phrase(out, i + 1, RESTATED) >= 0);
       if (after < 0 && !single) {
         continue;
       }
@@ -64,7 +72,17 @@ final class SelfCorrections {
       int old = valueOk ? corrected(out, i, out.get(value)) : -1;
       if (old >= 0) {
         List<Token> next = new ArrayList<>(out.subList(0, old));
-        next.addAll(out.subList(value, out.size()));
+        Token now = out.get(value);
+        if (Values.isNumber(now) && unit(out, old + 1) && !unit(out, value + 1)) {
+          // "three days no make that four": four days, written where the three was
+          Token was = out.get(old);
+          next.add(
+              new Token(now.kind(), now.text(), now.lower(), was.start(), was.end(), now.number()));
+          next.add(out.get(old + 1));
+        } else {
+          next.add(now);
+        }
+        next.addAll(out.subList(value + 1, out.size()));
         out = next;
         i = old;
       }
@@ -104,8 +122,8 @@ final class SelfCorrections {
       if (old < 0 || out.get(old).is(Kind.END)) {
         continue;
       }
-      boolean unit = value + 1 < out.size() && UNITS.contains(out.get(value + 1).lower());
-      boolean oldUnit = old + 1 < i && UNITS.contains(out.get(old + 1).lower());
+      boolean unit = unit(out, value + 1);
+      boolean oldUnit = old + 1 < i && unit(out, old + 1);
       int end = value;
       while (end < out.size() && !out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)) {
         end++;

@@ -51,6 +51,42 @@ final class TaskClause implements Clause.Single {
       Phrase.all("[due] [by|for|on] (tomorrow|today|next week|tonight|end of day|end of the day)");
   private static final Set<String> TITLE_STOPS = Set.of("due", "then", "assigned");
 
+  /** Words after "create a task" that say something about it, not its unquoted title. */
+  private static final Set<String> NO_TITLE_OPENS =
+      Set.of(
+          "and",
+          "then",
+          "for",
+          "due",
+          "with",
+          "to",
+          "that",
+          "which",
+          "assigned",
+          "assign",
+          "called",
+          "named",
+          "titled",
+          "entitled",
+          "saying",
+          "title",
+          "in",
+          "on",
+          "by",
+          "so",
+          "please",
+          "if",
+          "when",
+          "otherwise",
+          "else",
+          "as",
+          "of",
+          "from",
+          "after",
+          "before",
+          "until",
+          "or");
+
   @Override
   public boolean starts(Cursor c) {
     if (c.at(REMIND) || nounOnly(c)) {
@@ -83,6 +119,9 @@ final class TaskClause implements Clause.Single {
     } else {
       for (int i = start; i < c.mark(); i++) {
         followUp |= c.token(i).isWord("follow") || c.token(i).isWord("followup");
+      }
+      if (c.at(Kind.WORD) && !NO_TITLE_OPENS.contains(c.peek().lower()) && !paramStarts(c)) {
+        readTitle(c, params); // said, not quoted: "create a task call them back due in 2 days"
       }
     }
     Args.readAll(c, params, TaskClause::readParam);

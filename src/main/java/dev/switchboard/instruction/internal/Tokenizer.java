@@ -93,6 +93,12 @@ final class Tokenizer {
               + "|reais|brl)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
 
+  /** "EUR 250.000", "USD 40,000": a currency code said before the amount. */
+  private static final Pattern CURRENCY_BEFORE =
+      Pattern.compile(
+          "(?<![A-Za-z])(?:eur|usd|gbp|chf|inr|jpy|brl|cad|aud|sek|nok|dkk) $",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern REAIS = Pattern.compile("R\\$ ?(?=\\d)");
 
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
@@ -910,7 +916,9 @@ final class Tokenizer {
     BigDecimal value =
         new BigDecimal(m.group(1).replace(",", "").replace(" ", "") + nullToEmpty(m.group(2)));
     int end = m.end();
-    boolean money = digitsAt > start;
+    boolean money =
+        digitsAt > start
+            || CURRENCY_BEFORE.matcher(text).region(Math.max(0, start - 5), start).find();
     if (end < text.length() && !followedByLetter(end + 1)) {
       char suffix = text.charAt(end);
       if (suffix == 'k' || suffix == 'K') {
