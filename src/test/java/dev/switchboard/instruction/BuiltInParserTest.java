@@ -1915,4 +1915,44 @@ class BuiltInParserTest {
     assertThat(plan("If the deal value exceeds EUR 250.000, add tag 'A'."))
         .isEqualTo(plan("If the deal value is over 250000, add tag 'A'."));
   }
+
+  @Test
+  void a_written_procedure_its_frame_sections_and_formal_phrasing() {
+    assertThat(
+            plan(
+                "1. Purpose\nThis procedure governs the outreach to new prospects.\n\n2. Scope\n"
+                    + "This procedure applies to all Contacts created today.\n\n3. Procedure\n"
+                    + "3.1 The system shall identify all Contacts created today.\n"
+                    + "3.2 Each such Contact shall be sent the email template 'Welcome'.\n\n"
+                    + "4. Document Control\n4.1 This SOP is owned by the Head of Sales."))
+        .isEqualTo(plan("Find contacts created today, then send the 'Welcome' template."));
+    assertThat(
+            plan(
+                "The system shall identify each Contact whose city is 'Leeds' or whose city is"
+                    + " 'York'. Each Contact so identified shall be handed off to @user.north."))
+        .isEqualTo(
+            plan(
+                "Find contacts where city is 'Leeds' or city is 'York', then hand off to"
+                    + " @user.north."));
+    assertThat(
+            plan(
+                "In the event that the Contact has not replied within seven (7) calendar days of"
+                    + " dispatch, the template 'Reminder' shall be sent."))
+        .isEqualTo(plan("If no reply after 7 days, send the 'Reminder' template."));
+    assertThat(plan("Subject to the Deal Value being $12k or above, the tag 'A' shall be applied."))
+        .isEqualTo(plan("If the deal value is at least 12000, add tag 'A'."));
+    // a section that says why is no step, but "Context:" may carry the steps on its line
+    assertThat(rejection("1. Purpose\nTo send the 'Welcome' template to new contacts."))
+        .isNotEmpty();
+  }
+
+  @Test
+  void a_trades_word_for_contacts_and_a_spelled_amount_in_an_ordering() {
+    // "five hundred dollars" had stayed words: a wrong plan
+    assertThat(plan("find donors with lastYearDonation over five hundred dollars, add tag 'Major'"))
+        .isEqualTo(plan("Find contacts where lastYearDonation > 500, then add the tag 'Major'."));
+    assertThat(plan("find members where membershipStatus is 'Expired', add tag 'Lapsed'"))
+        .isEqualTo(
+            plan("Find contacts where membershipStatus is 'Expired', then add the tag 'Lapsed'."));
+  }
 }

@@ -528,7 +528,8 @@ final class ConditionGrammar {
       anyOf = true;
     }
     boolean word = c.at(Kind.WORD);
-    Object value = Fields.isNumeric(field) && Values.atAmount(c) ? Values.spelled(c) : value();
+    boolean numeric = Fields.isNumeric(field) || relation.orders(); // "over five hundred dollars"
+    Object value = numeric && Values.atAmount(c) ? Values.spelled(c) : value();
     if (value == null) {
       throw c.failureForClause("Compare " + field + " with what? ", start);
     }

@@ -21,12 +21,13 @@ final class SearchGrammar implements Clause.Single {
 
   private static final String NOUN =
       "(contacts|contact|leads|people|prospects|persons|everyone|everybody|anyone|customers"
-          + "|records)";
+          + "|records|members|donors|clients|patients|attendees|guests|candidates|subscribers"
+          + "|buyers|applicants|policyholders|signups)";
   private static final List<Phrase> VERBS =
       Phrase.all(
           "(find|get|search for|search|look for|look up|pull up|pull|grab|fetch|select|list"
               + "|query|identify|target|go through|locate|retrieve|load|collect|gather|show me|show"
-              + "|filter|filter for) [me] [all|every|any] [of] [the|my|our|those|these] [existing]"
+              + "|filter|filter for) [me] [all|every|each|any] [of] [the|my|our|those|these] [existing]"
               + " [new|recent|recently added] "
               + NOUN
               + " [in the crm|from the crm|in our crm|in the database]",
@@ -441,7 +442,8 @@ final class SearchGrammar implements Clause.Single {
       }
       boolean word = c.at(Kind.WORD);
       boolean numeric = Fields.isNumeric(field.qualified());
-      value = numeric && Values.atAmount(c) ? Values.spelled(c) : value(c);
+      boolean amount = (numeric || relation.orders()) && Values.atAmount(c);
+      value = amount ? Values.spelled(c) : value(c);
       if (value == null) {
         throw c.failureForClause("Compare " + field.forSearch() + " with what? ", mark);
       }

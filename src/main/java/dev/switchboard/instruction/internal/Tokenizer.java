@@ -222,7 +222,9 @@ final class Tokenizer {
   /** Tokenizes the text; the list always ends with an {@link Kind#EOF} token. */
   static List<Token> tokenize(String text) {
     Tokenizer tokenizer =
-        new Tokenizer(WorkflowBlocks.flatten(Tables.flatten(Emphasis.strip(Comments.strip(text)))));
+        new Tokenizer(
+            WorkflowBlocks.flatten(
+                Tables.flatten(Emphasis.strip(Sections.strip(Comments.strip(text))))));
     tokenizer.run();
     return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }
