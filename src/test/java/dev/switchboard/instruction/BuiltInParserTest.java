@@ -1955,4 +1955,15 @@ class BuiltInParserTest {
         .isEqualTo(
             plan("Find contacts where membershipStatus is 'Expired', then add the tag 'Lapsed'."));
   }
+
+  @Test
+  void a_terse_step_joined_to_the_next_by_and_or_plus() {
+    assertThat(plan("send 'X' template\nsend 'Y' and add tag 'B'"))
+        .isEqualTo(plan("Send the 'X' template, send the 'Y' template, then add the tag 'B'."));
+    assertThat(plan("deal stage → 'Closed Lost' + remove tag 'in-pipeline' + add tag 'lost-q3'"))
+        .isEqualTo(
+            plan(
+                "Set the deal stage to 'Closed Lost', remove the tag 'in-pipeline' and add the"
+                    + " tag 'lost-q3'."));
+  }
 }

@@ -158,7 +158,7 @@ final class EmailClause implements Clause.Single {
         && mark > 0
         && c.token(mark - 1).isWord("send")
         && c.at(Kind.QUOTED)
-        && FreeText.atBoundary(c, 1)) {
+        && (FreeText.atBoundary(c, 1) || joinsStep(c))) {
       return once(params, "template", c.next().text()); // "if no reply, send 'Bump 1'"
     }
     if (c.acceptFirst(SUBJECT) >= 0 && c.at(Kind.QUOTED)) {
@@ -188,6 +188,12 @@ final class EmailClause implements Clause.Single {
     }
     c.reset(mark);
     return false;
+  }
+
+  /** "send 'Bump' and create a task …": the quoted name is followed by the next step. */
+  private static boolean joinsStep(Cursor c) {
+    Token next = c.peek(1);
+    return (next.isWord("and") || next.isWord("then")) && c.peek(2).is(Kind.WORD);
   }
 
   /** A parameter said twice ("Template: Welcome / Template: Goodbye") is not guessed. */

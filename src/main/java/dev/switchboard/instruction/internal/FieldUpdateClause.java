@@ -255,7 +255,7 @@ final class FieldUpdateClause implements Clause {
     return (arrow || named)
         && c.accept(SET_SYMBOL)
         && Values.literal(c) != null
-        && (FreeText.atBoundary(c) || c.atEof());
+        && (FreeText.atBoundary(c) || c.atEof() || c.atWord("and") && c.peek(1).is(Kind.WORD));
   }
 
   /**
