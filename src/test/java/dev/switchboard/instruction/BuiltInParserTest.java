@@ -1966,4 +1966,24 @@ class BuiltInParserTest {
                 "Set the deal stage to 'Closed Lost', remove the tag 'in-pipeline' and add the"
                     + " tag 'lost-q3'."));
   }
+
+  @Test
+  void lines_indented_under_a_colon_are_its_block() {
+    Plan nested =
+        plan(
+            "if deal stage is 'Negotiation':\n  - if deal value >= $50k → hand off to"
+                + " @user.vp\n  - else → create task 'discount' due in 2 days\nelse → tag 'later'");
+    assertThat(
+            plan(
+                "if deal stage is 'Negotiation':\n  if deal value >= $50k → hand off to @user.vp\n"
+                    + "  else → create task 'discount' due in 2 days\nelse → tag 'later'"))
+        .isEqualTo(nested);
+    assertThat(nested.steps()).hasSize(1);
+    // a line with a marker of its own keeps it
+    assertThat(plan("If contact.replied == true:\n   1.1 Add tag 'A'\n   1.2 Add tag 'B'"))
+        .isEqualTo(plan("If the contact replied, add the tags 'A' and 'B'."));
+    // a value is no ranking ("is in top 10%")
+    assertThat(rejection("if contact.lifetimeValue is in top 10%:\n    send template 'VIP'"))
+        .isNotEmpty();
+  }
 }

@@ -224,7 +224,8 @@ final class Tokenizer {
     Tokenizer tokenizer =
         new Tokenizer(
             WorkflowBlocks.flatten(
-                Tables.flatten(Emphasis.strip(Sections.strip(Comments.strip(text))))));
+                Tables.flatten(
+                    Emphasis.strip(IndentedBlocks.mark(Sections.strip(Comments.strip(text)))))));
     tokenizer.run();
     return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }
