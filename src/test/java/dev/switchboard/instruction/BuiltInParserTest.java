@@ -1986,4 +1986,21 @@ class BuiltInParserTest {
     assertThat(rejection("if contact.lifetimeValue is in top 10%:\n    send template 'VIP'"))
         .isNotEmpty();
   }
+
+  @Test
+  void a_sign_off_with_a_name_and_a_company_is_no_step() {
+    Plan tag = plan("Add the tag 'VIP'.");
+    assertThat(plan("Add the tag 'VIP'.\n\nKind regards,\nHarold Finch, CPA")).isEqualTo(tag);
+    assertThat(plan("Add the tag 'VIP'. Thanks! Ben @ Roast Republic")).isEqualTo(tag);
+    assertThat(plan("Add the tag 'VIP'. Thank you,\nMaureen\nMaple Street Accounting"))
+        .isEqualTo(tag);
+    // "-J" had been read as removing the tag "J": a wrong plan
+    assertThat(plan("Add the tag 'VIP'. thx!! -J")).isEqualTo(tag);
+    // a bullet is no sign-off, and a closing inside quoted text stays
+    assertThat(plan("Remove tags:\n- Trial\n- Onboarding"))
+        .isEqualTo(plan("Remove the tags 'Trial' and 'Onboarding'."));
+    assertThat(
+            action(plan("Send an email with subject 'Hi' and body 'See you. - Marco'"), 0).params())
+        .containsEntry("body", "See you. - Marco");
+  }
 }

@@ -225,7 +225,9 @@ final class Tokenizer {
         new Tokenizer(
             WorkflowBlocks.flatten(
                 Tables.flatten(
-                    Emphasis.strip(IndentedBlocks.mark(Sections.strip(Comments.strip(text)))))));
+                    Emphasis.strip(
+                        IndentedBlocks.mark(
+                            Sections.strip(Signatures.strip(Comments.strip(text))))))));
     tokenizer.run();
     return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }
