@@ -2003,4 +2003,10 @@ class BuiltInParserTest {
             action(plan("Send an email with subject 'Hi' and body 'See you. - Marco'"), 0).params())
         .containsEntry("body", "See you. - Marco");
   }
+
+  @Test
+  void a_sign_after_the_word_tag_adds_or_removes() {
+    assertThat(plan("tag- trial; tag+ paid, vip"))
+        .isEqualTo(plan("Remove the tag 'trial', then add the tags 'paid' and 'vip'."));
+  }
 }

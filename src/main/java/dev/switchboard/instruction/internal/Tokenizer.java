@@ -424,7 +424,7 @@ final class Tokenizer {
           pos++; // "follow-up" reads as "follow up"
           return true;
         }
-        if (text.charAt(pos) == '-' && tagSign("untag")) {
+        if (text.charAt(pos) == '-' && (tagSign("untag") || signAfterTag("untag"))) {
           return true;
         }
         if (text.startsWith("->", pos)) {
@@ -434,7 +434,7 @@ final class Tokenizer {
         }
         return single(Kind.DASH);
       case '+', '/':
-        if (text.charAt(pos) == '+' && tagSign("tag")) {
+        if (text.charAt(pos) == '+' && (tagSign("tag") || signAfterTag("tag"))) {
           return true;
         }
         if (previousIsBlank() && pos + 1 < text.length() && text.charAt(pos + 1) == ' ') {
@@ -582,6 +582,28 @@ final class Tokenizer {
     }
     String meaning = !verbAlone ? verb : verb.equals("tag") ? "add" : "remove";
     tokens.add(Token.word(text.substring(pos, pos + 1), meaning, pos, pos + 1));
+    pos++;
+    return true;
+  }
+
+  /**
+   * "tag+ vip", "tag- trial": the sign written after the word "tag" adds or removes; the word and
+   * its sign read as one verb.
+   */
+  private boolean signAfterTag(String verb) {
+    Token last = tokens.isEmpty() ? null : tokens.getLast();
+    boolean after =
+        last != null
+            && last.end() == pos
+            && (last.isWord("tag") || last.isWord("tags"))
+            && pos + 1 < text.length()
+            && Character.isWhitespace(text.charAt(pos + 1));
+    if (!after) {
+      return false;
+    }
+    tokens.set(
+        tokens.size() - 1,
+        Token.word(text.substring(last.start(), pos + 1), verb, last.start(), pos + 1));
     pos++;
     return true;
   }
