@@ -2009,4 +2009,24 @@ class BuiltInParserTest {
     assertThat(plan("tag- trial; tag+ paid, vip"))
         .isEqualTo(plan("Remove the tag 'trial', then add the tags 'paid' and 'vip'."));
   }
+
+  @Test
+  void a_call_without_parentheses_takes_key_value_arguments() {
+    assertThat(plan("web_search q=\"@company.name layoffs\" max=10"))
+        .isEqualTo(plan("Search the web for '@company.name layoffs', top 10 results."));
+    assertThat(plan("task \"Send deck\" due=1d assignee=@user.owner"))
+        .isEqualTo(plan("Create a task 'Send deck' due in 1 day for @user.owner."));
+    assertThat(plan("upd deal field=stage val=Negotiation"))
+        .isEqualTo(plan("Set the deal stage to 'Negotiation'."));
+    assertThat(plan("remember fundingHook=@search.results[0].title"))
+        .isEqualTo(plan("Remember @search.results[0].title as fundingHook."));
+    assertThat(plan("li invite note=\"Hi @contact.firstName\"; email tmpl 'Intro' to=ops@acme.io"))
+        .isEqualTo(
+            plan(
+                "Send a LinkedIn invite with the note 'Hi @contact.firstName', then send the"
+                    + " 'Intro' template to ops@acme.io."));
+    // a due date that is no number of days is refused, not a crash
+    assertThat(rejection("task \"X\" due=soon")).isNotEmpty();
+    assertThat(rejection("create_task(title=\"X\", due=\"2d\")")).isNotEmpty();
+  }
 }

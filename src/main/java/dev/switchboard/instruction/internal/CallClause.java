@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan's own action names called as functions, as people who read the plan schema write them:
@@ -46,7 +47,15 @@ final class CallClause implements Clause.Single {
           Map.entry("enrich", ActionType.ENRICH_CONTACT),
           Map.entry("linkedin_invite", ActionType.LINKEDIN_INVITE),
           Map.entry("linkedininvite", ActionType.LINKEDIN_INVITE),
+          Map.entry("li_invite", ActionType.LINKEDIN_INVITE),
+          Map.entry("linkedin", ActionType.LINKEDIN_INVITE), // "li invite note=…"
+          Map.entry("upd", ActionType.UPDATE_FIELD),
+          Map.entry("update", ActionType.UPDATE_FIELD),
           Map.entry("wait", ActionType.WAIT));
+
+  /** Words a terse call may put between its name and its arguments ("email tmpl 'X'"). */
+  private static final Set<String> NOUNS =
+      Set.of("tmpl", "template", "invite", "field", "with", "search");
 
   /** Each action's parameters in the order positional arguments fill them. */
   private static final Map<ActionType, List<String>> ORDER =
@@ -79,6 +88,11 @@ final class CallClause implements Clause.Single {
           Map.entry("top", "maxResults"),
           Map.entry("user", "to"),
           Map.entry("msg", "message"),
+          Map.entry("q", "query"),
+          Map.entry("subj", "subject"),
+          Map.entry("val", "value"),
+          Map.entry("tmpl", "template"),
+          Map.entry("dur", "duration"),
           Map.entry("days", "duration"),
           Map.entry("for", "duration"),
           Map.entry("tag", "tags"),
@@ -94,30 +108,83 @@ final class CallClause implements Clause.Single {
   public boolean starts(Cursor c) {
     Token name = c.peek();
     Token open = c.peek(1);
-    return name.is(Kind.WORD)
-        && NAMES.containsKey(name.lower())
-        && open.is(Kind.LPAREN)
-        && open.text().equals("(")
-        && open.start() == name.end(); // "wait(3d)", not "wait (about three days)"
+    if (!name.is(Kind.WORD) || !NAMES.containsKey(name.lower())) {
+      return false;
+    }
+    boolean call = open.is(Kind.LPAREN) && open.text().equals("(") && open.start() == name.end();
+    return call || terse(c); // "wait(3d)", not "wait (about three days)"
+  }
+
+  /**
+   * "task 'Call' due=1d assignee=@user.ae", "web_search q='…' max=3": the call without its
+   * parentheses, its arguments apart by spaces up to the end of the clause, one of them named.
+   */
+  private static boolean terse(Cursor c) {
+    for (int i = c.mark() + 1; !endsTerse(c, i); i++) {
+      if (namedAt(c, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsTerse(Cursor c, int i) {
+    Token t = c.token(i);
+    return switch (t.kind()) {
+      case SEMICOLON, END, LIST_MARKER, EOF, DASH, RPAREN, LPAREN, COLON -> true;
+      case COMMA -> !namedAt(c, i + 1);
+      case SYMBOL -> t.text().equals("|");
+      default -> t.isWord("then") || t.isWord("and") || t.isWord("else");
+    };
+  }
+
+  /** "max=3": a word, and right after it an "=". */
+  private static boolean namedAt(Cursor c, int i) {
+    Token key = c.token(i);
+    if (!key.is(Kind.WORD)) {
+      return false; // the text's last token is its end, so a word has one after it
+    }
+    Token eq = c.token(i + 1);
+    return key.is(Kind.WORD)
+        && eq.is(Kind.OPERATOR)
+        && eq.text().equals("=")
+        && eq.start() == key.end();
   }
 
   @Override
   public Step.Action parseOne(Cursor c) {
     int start = c.mark();
     ActionType type = NAMES.get(c.next().lower());
-    c.next(); // (
     List<Arg> args = new ArrayList<>();
-    while (!c.accept(Kind.RPAREN)) {
-      if (!args.isEmpty() && !c.accept(Kind.COMMA)) {
-        throw c.failureForClause("I can't read this call's arguments: ", start);
+    if (c.at(Kind.LPAREN) && c.peek().start() == c.token(start).end()) {
+      c.next(); // (
+      while (!c.accept(Kind.RPAREN)) {
+        if (!args.isEmpty() && !c.accept(Kind.COMMA)) {
+          throw c.failureForClause("I can't read this call's arguments: ", start);
+        }
+        args.add(argument(c, start));
       }
-      args.add(argument(c, start));
+    } else {
+      while (c.at(Kind.WORD) && NOUNS.contains(c.peek().lower()) && !namedAt(c, c.mark())) {
+        c.next();
+      }
+      while (!endsTerse(c, c.mark())) {
+        c.accept(Kind.COMMA);
+        args.add(argument(c, start));
+      }
     }
     Map<String, Object> params = new LinkedHashMap<>();
     List<String> order = ORDER.getOrDefault(type, List.of());
     int position = 0;
     for (Arg arg : args) {
       String name = arg.name();
+      if (type == ActionType.REMEMBER
+          && name != null
+          && !ORDER.get(type).contains(name.toLowerCase(Locale.ROOT))) {
+        params.put("key", name); // remember fundingHook=@search.results[0].title
+        params.put("value", arg.value());
+        continue;
+      }
       if (name == null && (type == ActionType.ADD_TAG || type == ActionType.REMOVE_TAG)) {
         name = "tags";
       } else if (name == null && arg.value() instanceof Path path) {
@@ -161,7 +228,7 @@ final class CallClause implements Clause.Single {
             && (c.peek(1).is(Kind.COLON)
                 || c.peek(1).is(Kind.OPERATOR) && c.peek(1).text().equals("="));
     if (named && first.is(Kind.WORD)) {
-      name = first.lower();
+      name = first.text(); // as written: a memory key keeps its case
       c.next();
       c.next();
     } else if (named) {
@@ -191,8 +258,11 @@ final class CallClause implements Clause.Single {
     if (c.at(Kind.QUOTED) || c.at(Kind.VARIABLE) || c.at(Kind.NUMBER)) {
       return Values.literal(c);
     }
+    if (c.at(Kind.EMAIL)) {
+      return c.next().text(); // to=ops@acme.com
+    }
     int from = c.mark();
-    while (c.at(Kind.WORD) || c.at(Kind.PATH)) {
+    while ((c.at(Kind.WORD) || c.at(Kind.PATH)) && (c.mark() == from || !namedAt(c, c.mark()))) {
       c.next();
     }
     if (c.mark() == from) {
@@ -201,9 +271,28 @@ final class CallClause implements Clause.Single {
     return c.text(from, c.mark());
   }
 
+  /** "due=2d", "due=3", "due=tomorrow": a due date in days. */
+  private static Object dueDays(Cursor c, Object value, Arg arg) {
+    if (value instanceof String written) {
+      String s = written.strip().toLowerCase(Locale.ROOT);
+      if (s.matches("pt?\\d+[dhm]")) {
+        return Durations.days(s.toUpperCase(Locale.ROOT));
+      }
+      if (s.equals("tomorrow") || s.equals("tmrw")) {
+        return 1;
+      }
+      if (s.equals("today")) {
+        return 0;
+      }
+      throw c.failure("How many days is '" + written + "'?", arg.start(), c.mark());
+    }
+    return value;
+  }
+
   private static void put(
       Cursor c, ActionType type, Map<String, Object> params, String written, Arg arg) {
-    String name = ALIASES.getOrDefault(written, written);
+    String lower = written.toLowerCase(Locale.ROOT);
+    String name = ALIASES.getOrDefault(lower, lower);
     Object value = arg.value();
     if (value instanceof List<?> pair && pair.getFirst() instanceof Path path) {
       params.put("entity", path.entity());
@@ -219,8 +308,7 @@ final class CallClause implements Clause.Single {
         tags.add(value);
         params.put("tags", tags);
       }
-      case "dueInDays" ->
-          params.put(name, value instanceof String iso ? Durations.days(iso) : value);
+      case "dueInDays" -> params.put(name, dueDays(c, value, arg));
       case "maxResults" -> params.put(name, value);
       case "duration" ->
           params.put(
