@@ -278,6 +278,9 @@ final class CallClause implements Clause.Single {
       if (s.matches("pt?\\d+[dhm]")) {
         return Durations.days(s.toUpperCase(Locale.ROOT));
       }
+      if (s.matches("\\d+ ?(d|days?)")) {
+        return Integer.parseInt(s.replaceAll("\\D", "")); // due="2d"
+      }
       if (s.equals("tomorrow") || s.equals("tmrw")) {
         return 1;
       }
