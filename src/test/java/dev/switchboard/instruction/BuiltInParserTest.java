@@ -2030,4 +2030,23 @@ class BuiltInParserTest {
     assertThat(plan("create_task(title=\"X\", due=\"2d\")"))
         .isEqualTo(plan("Create a task 'X' due in 2 days."));
   }
+
+  @Test
+  void the_writer_speaking_of_themselves_is_no_step() {
+    Plan tag = plan("Add the tag 'Gold'.");
+    assertThat(plan("Add the tag 'Gold'. (We give Gold folks free shipping in Shopify anyway.)"))
+        .isEqualTo(tag);
+    assertThat(plan("Hi! Marcy here from Sunbelt Realty 👋 Add the tag 'Gold'.")).isEqualTo(tag);
+    // a condition in parentheses, a quote inside and a note's text are no asides
+    assertThat(
+            plan(
+                "If the deal's over £30,000 and (they're in retail or they're in e-commerce),"
+                    + " add the tag 'A'."))
+        .isEqualTo(
+            plan(
+                "If deal.value > 30000 and (company.industry is 'retail' or company.industry is"
+                    + " 'e-commerce'), add the tag 'A'."));
+    assertThat(action(plan("Send a LinkedIn invite with the note 'Fellow nerd here!'"), 0).params())
+        .containsEntry("note", "Fellow nerd here!");
+  }
 }

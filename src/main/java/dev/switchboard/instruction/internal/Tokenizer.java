@@ -227,7 +227,8 @@ final class Tokenizer {
                 Tables.flatten(
                     Emphasis.strip(
                         IndentedBlocks.mark(
-                            Sections.strip(Signatures.strip(Comments.strip(text))))))));
+                            Sections.strip(
+                                Asides.strip(Signatures.strip(Comments.strip(text)))))))));
     tokenizer.run();
     return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }

@@ -1,0 +1,72 @@
+package dev.switchboard.instruction.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a chatty message says about itself rather than asks: a statement in parentheses ("(We give
+ * Gold folks free shipping, that part's handled in Shopify.)", "(I'll change the date myself next
+ * year.)") and the writer introducing themselves at the start ("Hi! Marcy here from Sunbelt Realty
+ * 👋"). Each becomes spaces, character for character, when it quotes nothing and names no variable;
+ * an aside that is a parameter ("(only the top 2 results)", "(no note)") opens with no subject and
+ * stays.
+ */
+final class Asides {
+
+  /** The writer speaking of themselves; "(they're in retail or …)" is a condition, not this. */
+  private static final String SUBJECT = "(?:we|i|i'm|i'll|i've|i'd|we're|we've|we'll|we'd|our|my)";
+
+  /** "(We used to do all of this by hand …)": the writer first, four words or more, no quote. */
+  private static final Pattern STATEMENT =
+      Pattern.compile(
+          "(?iu)\\(\\s*"
+              + SUBJECT
+              + "\\b[^()'\"‘’“”@]*?(?:\\s+[^\\s()'\"‘’“”@]+){3}[^()'\"‘’“”@]*\\)");
+
+  /** "Marcy here from Sunbelt Realty 👋", "Priya here again!", "Recruiter here (…)." */
+  private static final Pattern INTRODUCTION =
+      Pattern.compile(
+          "(?iu)^(?:\\s*(?:hi|hey|hello|hallo|good morning|good afternoon)[^\\n'\"@]{0,20}?[!,.]+)?[ \\t\\n]*\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)? here"
+              + "(?: again)?(?: from [^.!?\\n'\"@]{1,60})?(?: \\([^()'\"@]{1,80}\\))?(?:[.!,]+|\\s*\\p{So}+|$)");
+
+  private Asides() {}
+
+  static String strip(String text) {
+    if (text.indexOf('(') < 0 && text.indexOf(':') < 0 && !text.contains(" here")) {
+      return text;
+    }
+    char[] out = text.toCharArray();
+    boolean[] quoted = quoted(text);
+    for (Pattern p : new Pattern[] {STATEMENT, INTRODUCTION}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (quoted[m.start()] || quoted[m.end() - 1]) {
+          continue; // "'Fellow nerd here!'" is a note, not its writer
+        }
+        for (int i = m.start(); i < m.end(); i++) {
+          if (out[i] != '\n') {
+            out[i] = ' ';
+          }
+        }
+      }
+    }
+    return new String(out);
+  }
+
+  /** Which characters stand inside quotes (an apostrophe within a word opens none). */
+  private static boolean[] quoted(String text) {
+    boolean[] in = new boolean[text.length() + 1];
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        in[i] = true;
+        quote = ch == quote || ch == '\n' ? 0 : quote;
+      } else if ("'\"‘“".indexOf(ch) >= 0 && !Emphasis.apostrophe(text, i)) {
+        quote = ch == '‘' ? '’' : ch == '“' ? '”' : ch;
+        in[i] = true;
+      }
+    }
+    return in;
+  }
+}
