@@ -2049,4 +2049,16 @@ class BuiltInParserTest {
     assertThat(action(plan("Send a LinkedIn invite with the note 'Fellow nerd here!'"), 0).params())
         .containsEntry("note", "Fellow nerd here!");
   }
+
+  @Test
+  void local_money_formats_and_other_words_for_moving_a_stage_and_passing_a_deal() {
+    assertThat(plan("If the deal value is more than Rp 50.000.000, add tag 'A'."))
+        .isEqualTo(plan("If the deal value is over 50000000, add tag 'A'."));
+    assertThat(plan("If the deal value is more than 250.000 TL, add tag 'A'."))
+        .isEqualTo(plan("If the deal value is over 250000, add tag 'A'."));
+    assertThat(plan("Move the deal stage to 'Renewed' and pass the deal to @user.marco."))
+        .isEqualTo(plan("Set the deal stage to 'Renewed', then hand off to @user.marco."));
+    // three groups of digits are no money unless they are thousands
+    assertThat(rejection("version 1.2.3 tag 'x'")).isNotEmpty();
+  }
 }

@@ -78,7 +78,8 @@ final class Tokenizer {
   /** Digits: "10,000", "12 000", Indian grouping "5,00,000", a decimal part. */
   private static final Pattern NUMBER =
       Pattern.compile(
-          "(\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)|\\d+)(\\.\\d+)?"
+          "(\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?!\\d)"
+              + "|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])|\\d+)(\\.\\d+)?"
               + "(?![\\d,]\\d)");
 
   /** Currency signs written before or after an amount. */
@@ -90,13 +91,13 @@ final class Tokenizer {
           "(?: ?["
               + CURRENCIES
               + "](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr|naira|ngn"
-              + "|reais|brl)(?![A-Za-z]))",
+              + "|reais|brl|tl|try|rp|idr)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
 
   /** "EUR 250.000", "USD 40,000": a currency code said before the amount. */
   private static final Pattern CURRENCY_BEFORE =
       Pattern.compile(
-          "(?<![A-Za-z])(?:eur|usd|gbp|chf|inr|jpy|brl|cad|aud|sek|nok|dkk) $",
+          "(?<![A-Za-z])(?:eur|usd|gbp|chf|inr|jpy|brl|cad|aud|sek|nok|dkk|rp|idr|tl) $",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern REAIS = Pattern.compile("R\\$ ?(?=\\d)");
@@ -942,7 +943,9 @@ final class Tokenizer {
       return;
     }
     BigDecimal value =
-        new BigDecimal(m.group(1).replace(",", "").replace(" ", "") + nullToEmpty(m.group(2)));
+        new BigDecimal(
+            m.group(1).replace(",", "").replace(" ", "").replace(".", "")
+                + nullToEmpty(m.group(2))); // "50.000.000": points that group thousands
     int end = m.end();
     boolean money =
         digitsAt > start
