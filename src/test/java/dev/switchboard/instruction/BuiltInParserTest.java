@@ -2061,4 +2061,14 @@ class BuiltInParserTest {
     // three groups of digits are no money unless they are thousands
     assertThat(rejection("version 1.2.3 tag 'x'")).isNotEmpty();
   }
+
+  @Test
+  void neither_of_them_is_no_value() {
+    // had been the condition title == 'neither of them': a wrong plan
+    assertThat(
+            rejection(
+                "If contact.title contains 'CEO', add tag 'A'. When the title is neither of them,"
+                    + " send template 'Intro'."))
+        .isNotEmpty();
+  }
 }

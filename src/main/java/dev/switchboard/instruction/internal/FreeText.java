@@ -78,7 +78,7 @@ final class FreeText {
       Set.of(
           "between", "at", "more", "less", "greater", "fewer", "over", "under", "above", "below",
           "higher", "lower", "not", "no", "equal", "than", "bigger", "smaller", "larger", "minimum",
-          "maximum", "min", "max", "least", "most", "top", "bottom");
+          "maximum", "min", "max", "least", "most", "top", "bottom", "neither", "none");
 
   /**
    * Words a value does not hold but a sentence does: "to such value as the director may decide".
