@@ -43,11 +43,7 @@ final class Asides {
         if (quoted[m.start()] || quoted[m.end() - 1]) {
           continue; // "'Fellow nerd here!'" is a note, not its writer
         }
-        for (int i = m.start(); i < m.end(); i++) {
-          if (out[i] != '\n') {
-            out[i] = ' ';
-          }
-        }
+        Blanks.fill(out, m.start(), m.end());
       }
     }
     return new String(out);

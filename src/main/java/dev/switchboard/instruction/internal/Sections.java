@@ -63,20 +63,12 @@ final class Sections {
       MatchResult h = headings.get(i);
       boolean steps = DOING_NAME.matcher(h.group(1)).matches();
       int next = i + 1 < headings.size() ? headings.get(i + 1).start() : text.length();
-      blank(out, h.start(), steps ? h.end() : next);
+      Blanks.fill(out, h.start(), steps ? h.end() : next);
     }
     about.reset();
     while (about.find()) {
-      blank(out, about.start(), about.end());
+      Blanks.fill(out, about.start(), about.end());
     }
     return new String(out);
-  }
-
-  private static void blank(char[] out, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (out[i] != '\n') {
-        out[i] = ' ';
-      }
-    }
   }
 }

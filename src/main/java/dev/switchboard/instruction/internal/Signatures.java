@@ -84,11 +84,7 @@ final class Signatures {
       return text;
     }
     char[] out = text.toCharArray();
-    for (int i = from; i < out.length; i++) {
-      if (out[i] != '\n') {
-        out[i] = ' ';
-      }
-    }
+    Blanks.fill(out, from, out.length);
     return new String(out);
   }
 
