@@ -2071,4 +2071,23 @@ class BuiltInParserTest {
                     + " send template 'Intro'."))
         .isNotEmpty();
   }
+
+  @Test
+  void not_exist_and_an_else_that_restates_the_opposite() {
+    // "is not exist" had been != 'exist'
+    assertThat(plan("If contact.linkedinUrl is not exist, add tag 'A'."))
+        .isEqualTo(plan("If contact.linkedinUrl does not exist, add tag 'A'."));
+    Plan plain = plan("If the contact replied, add tag 'A', otherwise add tag 'B'.");
+    assertThat(
+            plan(
+                "If contact replied, add tag 'A'. Otherwise, when contact not replied at all, add"
+                    + " tag 'B'."))
+        .isEqualTo(plain);
+    // an else that asks something else stays a question
+    assertThat(
+            plan(
+                "If the contact replied, add tag 'A'. Otherwise, if the lead score is over 50,"
+                    + " add tag 'B'."))
+        .isNotEqualTo(plain);
+  }
 }

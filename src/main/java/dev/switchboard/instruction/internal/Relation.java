@@ -75,7 +75,8 @@ enum Relation {
   private static final List<Phrase> EXISTS_WORDS =
       Phrase.all(
           "filled (in|out)",
-          "(set|present|filled|known|available|provided|defined|populated|there|recorded)");
+          "(set|present|filled|known|available|provided|defined|populated|there|recorded|exist"
+              + "|exists|existing)");
   private static final List<Phrase> CONTAINS_WORDS =
       Phrase.all("(containing|including|mentioning|like)");
 

@@ -229,7 +229,7 @@ public final class TextParser {
     if (steps.isEmpty()) {
       return ParseResult.unparseable("There is no action in these instructions.", 0, text.length());
     }
-    Plan plan = new Plan(TagRuns.merge(steps));
+    Plan plan = new Plan(TagRuns.merge(RestatedElse.fold(steps)));
     try {
       PlanJson.read(PlanJson.write(plan));
     } catch (InvalidPlanException invalid) {
