@@ -70,6 +70,7 @@ public class TriggerBench {
       case "drain-count" -> Drain.count(o);
       case "quiet-queue" -> Quiet.queue(o);
       case "quiet-measure" -> new TriggerBench(o).quietMeasure();
+      case "load" -> new TriggerBench(o).load();
       case "compare" -> Compare.write(o);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -1370,6 +1371,238 @@ public class TriggerBench {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Load: HTTP triggers offered at a fixed rate (open loop), completed runs/s and latency under it
+
+  /**
+   * Offers {@code --load-rate} manual triggers per second over {@code --load-agents} agents from
+   * this process, on a fixed timetable that does not wait for answers (open loop), for {@code
+   * --load-warmup} seconds and then {@code --load-seconds} measured seconds. A trigger goes to an
+   * agent whose last run ended (a manual trigger of a busy agent is refused, 409); when none is
+   * idle the slot is counted as not offered. Measured over the window: runs whose end event arrived
+   * (completed runs/s), trigger → running from the timetable's send time to {@code
+   * execution:started} on the WebSocket (so a late send counts against us), commits per completed
+   * run (Δ {@code xact_commit}) and CPU per completed run of the server and its backends.
+   */
+  void load() throws Exception {
+    double rate = Double.parseDouble(o.require("load-rate"));
+    int seconds = o.integer("load-seconds", 30);
+    int warmup = o.integer("load-warmup", 10);
+    int agentCount = o.integer("load-agents", 2000);
+    results.setProperty("load.rate", fmt(rate));
+    results.setProperty("load.seconds", String.valueOf(seconds));
+    results.setProperty("load.warmup", String.valueOf(warmup));
+    results.setProperty("load.agents", String.valueOf(agentCount));
+    results.setProperty("loadavg.start", loadavg());
+    login();
+    long createStart = System.nanoTime();
+    List<String> agents = createAgents("bench-load", agentCount);
+    log("load: %d agents created in %s s".formatted(agentCount,
+        fmt((System.nanoTime() - createStart) / 1e9)));
+    PgStats pg = PgStats.open(o);
+    String analyze = o.get("load-analyze", "");
+    if (pg != null && !analyze.isEmpty()) {
+      // The development cluster runs without autovacuum: without statistics the planner guesses.
+      // Only the tables named: an analyzed empty executions table would be planned as empty.
+      try (Connection db = pg.measured();
+          var s = db.createStatement()) {
+        s.execute("set search_path = " + o.require("pg-schema"));
+        s.execute("analyze " + analyze);
+      }
+      log("load: analyzed " + analyze);
+    }
+    live.connect();
+    java.util.concurrent.ConcurrentLinkedQueue<String> idle =
+        new java.util.concurrent.ConcurrentLinkedQueue<>(agents);
+    long period = (long) (1e9 / rate);
+    long t0 = System.nanoTime() + 200_000_000L;
+    long windowFrom = t0 + warmup * 1_000_000_000L;
+    long windowTo = windowFrom + seconds * 1_000_000_000L;
+    AtomicInteger sentInWindow = new AtomicInteger();
+    AtomicInteger notOffered = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicInteger endedInWindow = new AtomicInteger();
+    AtomicInteger failedInWindow = new AtomicInteger();
+    AtomicInteger outstanding = new AtomicInteger();
+    Map<String, Long> windowRuns = new ConcurrentHashMap<>(); // run id → its timetable send time
+    List<CompletableFuture<?>> windowEnds = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.Queue<Long> responses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Cpu[] cpu = new Cpu[1];
+    long[][] commits = new long[2][];
+    long sendingStopped;
+    log("load: %s triggers/s over %d agents, %d s warm-up + %d s measured"
+        .formatted(fmt(rate), agentCount, warmup, seconds));
+    for (long k = 0; ; k++) {
+      long at = t0 + k * period;
+      if (at >= windowTo) {
+        sendingStopped = System.nanoTime();
+        break;
+      }
+      long wait = at - System.nanoTime();
+      if (wait > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      if (cpu[0] == null && at >= windowFrom) {
+        commits[0] = pg == null ? null : pg.counters();
+        cpu[0] = new Cpu(o.get("server-pid", null), pg == null ? List.of() : pg.serverBackends());
+      }
+      boolean measured = at >= windowFrom;
+      String agent = idle.poll();
+      if (agent == null) {
+        if (measured) {
+          notOffered.incrementAndGet();
+        }
+        continue;
+      }
+      if (measured) {
+        sentInWindow.incrementAndGet();
+      }
+      outstanding.incrementAndGet();
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(base + "/api/workspaces/" + workspace + "/agents/" + agent + "/trigger"))
+              .timeout(WAIT)
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + token)
+              .POST(HttpRequest.BodyPublishers.ofString("{}"))
+              .build();
+      http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+          .whenComplete((r, error) -> {
+            long answered = System.nanoTime();
+            if (measured) {
+              responses.add(answered - at);
+            }
+            if (error != null || r.statusCode() != 202) {
+              (error == null && r.statusCode() == 409 ? refused : errors).incrementAndGet();
+              if (errors.get() <= 5 && error != null) {
+                log("load: trigger failed: " + error);
+              } else if (errors.get() <= 5 && r.statusCode() != 409) {
+                log("load: trigger answered " + r.statusCode() + ": " + r.body());
+              }
+              outstanding.decrementAndGet();
+              idle.add(agent);
+              return;
+            }
+            String id = Json.stringField(r.body(), "executionId");
+            if (measured) {
+              windowRuns.put(id, at);
+            }
+            CompletableFuture<End> end = live.ended(id);
+            if (measured) {
+              windowEnds.add(end);
+            }
+            end.whenComplete((e, endError) -> {
+              outstanding.decrementAndGet();
+              if (e != null && e.nanos() >= windowFrom && e.nanos() < windowTo) {
+                endedInWindow.incrementAndGet();
+                if (!"execution:completed".equals(e.event())) {
+                  failedInWindow.incrementAndGet();
+                }
+              }
+              idle.add(agent);
+            });
+          });
+    }
+    // The window's figures are read at its end, before the backlog is waited for.
+    long lateBy = Math.max(0, windowTo - System.nanoTime());
+    if (lateBy > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(lateBy);
+    }
+    if (cpu[0] == null) {
+      throw new IllegalStateException("the measured window never opened");
+    }
+    int completed = endedInWindow.get();
+    int backlog = outstanding.get();
+    cpu[0].stop(Math.max(1, completed), results);
+    commits[1] = pg == null ? null : pg.counters();
+    results.setProperty("load.sendLagMs", fmt((sendingStopped - windowTo) / 1e6));
+    // Then every run triggered in the window must end (bounded), for its latency.
+    long deadline = System.nanoTime() + Duration.ofSeconds(o.integer("load-drain-timeout", 120)).toNanos();
+    int notEnded = 0;
+    for (CompletableFuture<?> f : List.copyOf(windowEnds)) {
+      long left = deadline - System.nanoTime();
+      try {
+        f.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        notEnded++;
+      }
+    }
+    double[] toRunning =
+        windowRuns.entrySet().stream()
+            .mapToDouble(e -> {
+              CompletableFuture<Long> started = live.started(e.getKey());
+              return started.isDone() && !started.isCompletedExceptionally()
+                  ? (started.join() - e.getValue()) / 1e6
+                  : Double.POSITIVE_INFINITY;
+            })
+            .toArray();
+    results.setProperty("load.sent", String.valueOf(sentInWindow.get()));
+    results.setProperty("load.sentPerSecond", fmt(sentInWindow.get() / (double) seconds));
+    results.setProperty("load.notOffered", String.valueOf(notOffered.get()));
+    results.setProperty("load.refused409", String.valueOf(refused.get()));
+    results.setProperty("load.errors", String.valueOf(errors.get()));
+    results.setProperty("load.completed", String.valueOf(completed));
+    results.setProperty("load.failed", String.valueOf(failedInWindow.get()));
+    results.setProperty("load.completedPerSecond", fmt(completed / (double) seconds));
+    results.setProperty("load.backlogAtEnd", String.valueOf(backlog));
+    results.setProperty("load.notEnded", String.valueOf(notEnded));
+    if (toRunning.length > 0) {
+      put("load.toRunning", toRunning);
+    }
+    double[] answered = responses.stream().mapToDouble(n -> n / 1e6).toArray();
+    if (answered.length > 0) {
+      put("load.response", answered);
+    }
+    if (pg != null) {
+      long delta = commits[1][0] - commits[0][0];
+      results.setProperty("load.commits", String.valueOf(delta));
+      results.setProperty("load.commitsPerRun", fmt((double) delta / Math.max(1, completed)));
+      serverStamps(pg, windowRuns.keySet());
+      pg.close();
+    }
+    live.close();
+    results.setProperty("loadavg.end", loadavg());
+    log(("load: offered %s/s, sent %s/s, completed %s runs/s; trigger → running p50 %s ms p99 %s"
+            + " ms; %s commits/run; CPU ms/run server %s, PostgreSQL %s; backlog at end %d")
+        .formatted(fmt(rate), results.getProperty("load.sentPerSecond"),
+            results.getProperty("load.completedPerSecond"),
+            results.getProperty("load.toRunning.p50", "–"),
+            results.getProperty("load.toRunning.p99", "–"),
+            results.getProperty("load.commitsPerRun", "–"),
+            results.getProperty("cpu.serverMsPerRun", "–"),
+            results.getProperty("cpu.postgresMsPerRun", "–"), backlog));
+    Path out = Path.of(o.require("out"));
+    try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      results.store(w, "TriggerBench load");
+    }
+  }
+
+  /** Server-side {@code startedAt − createdAt} of the window's runs, from their rows. */
+  private void serverStamps(PgStats pg, Set<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection db = pg.measured();
+        var s = db.createStatement()) {
+      s.execute("set search_path = " + o.require("pg-schema"));
+      try (PreparedStatement q =
+          db.prepareStatement(
+              """
+              select percentile_cont(0.5) within group (order by extract(epoch from started_at - created_at)),
+                percentile_cont(0.99) within group (order by extract(epoch from started_at - created_at))
+              from executions where id = any (?)\
+              """)) {
+        q.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          results.setProperty("load.server.p50", fmt(rs.getDouble(1) * 1000));
+          results.setProperty("load.server.p99", fmt(rs.getDouble(2) * 1000));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Drain: N no-op runs queued while no worker runs, then the workers start (the peers' workload)
 
   /** With the server up: the agents, and one run each as the template of the queued ones. */
@@ -1745,6 +1978,14 @@ public class TriggerBench {
         }
       }
       StringBuilder md = new StringBuilder();
+      if (o.get("load", null) != null || ours.containsKey("load.rate")) {
+        loadTable(md, ours, o.get("load", ours.getProperty("load.rate", "?")));
+        if (!ours.containsKey("drain.runs_per_s") && !ours.containsKey("slots.early")
+            && !ours.containsKey("quiet.queued")) {
+          print(md, o);
+          return;
+        }
+      }
       md.append("| figure | Switchboard | peer | peer figure | ratio (ours / peer) |\n")
           .append("|---|--:|---|--:|--:|\n");
       line(md, ours, "drain.runs_per_s", "drain runs/s (higher is better)", peers,
@@ -1776,11 +2017,53 @@ public class TriggerBench {
       md.append("\nLoad average: ").append(ours.getProperty("drain.loadavg", ""))
           .append(" (drain end), ").append(ours.getProperty("loadavg.start", ""))
           .append(" → ").append(ours.getProperty("loadavg.end", "")).append(" (triggers)\n");
+      print(md, o);
+    }
+
+    private static void print(StringBuilder md, Options o) throws IOException {
       System.out.print(md);
       String out = o.get("out", null);
       if (out != null) {
         Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
       }
+    }
+
+    /**
+     * The load workload's table: always its header and one row, with "–" for a figure that was not
+     * measured (a failed or cut run still says so in the table, not only in the log).
+     */
+    static void loadTable(StringBuilder md, Properties p, String offered) {
+      md.append("### HTTP triggers under load (offered ").append(offered).append(" runs/s, ")
+          .append(p.getProperty("load.agents", "?")).append(" agents, ")
+          .append(p.getProperty("load.warmup", "?")).append(" s warm-up + ")
+          .append(p.getProperty("load.seconds", "?")).append(" s measured)\n\n")
+          .append("| offered/s | sent/s | completed runs/s | trigger → running p50 ms | p99 ms |")
+          .append(" server `startedAt − createdAt` p50 / p99 ms | POST p99 ms | commits/run |")
+          .append(" server CPU ms/run | PG CPU ms/run | backlog at end | not ended | no idle agent |")
+          .append(" 409 | errors |\n")
+          .append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+      String[] cells = {
+        offered,
+        p.getProperty("load.sentPerSecond", "–"),
+        p.getProperty("load.completedPerSecond", "–"),
+        p.getProperty("load.toRunning.p50", "–"),
+        p.getProperty("load.toRunning.p99", "–"),
+        p.getProperty("load.server.p50", "–") + " / " + p.getProperty("load.server.p99", "–"),
+        p.getProperty("load.response.p99", "–"),
+        p.getProperty("load.commitsPerRun", "–"),
+        p.getProperty("cpu.serverMsPerRun", "–"),
+        p.getProperty("cpu.postgresMsPerRun", "–"),
+        p.getProperty("load.backlogAtEnd", "–"),
+        p.getProperty("load.notEnded", "–"),
+        p.getProperty("load.notOffered", "–"),
+        p.getProperty("load.refused409", "–"),
+        p.getProperty("load.errors", "–"),
+      };
+      md.append("| ").append(String.join(" | ", cells)).append(" |\n\n");
+      md.append("Load average: ").append(p.getProperty("loadavg.start", "?")).append(" → ")
+          .append(p.getProperty("loadavg.end", "?")).append(
+              p.containsKey("load.completed") ? "" : "; **the load run did not finish: see the log**")
+          .append("\n\n");
     }
 
     private static void line(StringBuilder md, Properties ours, String key, String what,

@@ -6,6 +6,7 @@
 #                     [--keep-schema] [--rebuild] [--jar PATH]
 #        bench/run.sh [--drain N] [--drain-agents N] [--drain-nodes N] [--triggers-bench] [--slots N] [--contacts N]
 #                     [--peers | --peers-all] [--peers-jobs N] [--quiet N]
+#        bench/run.sh --load RATE [--load-seconds S] [--load-warmup S] [--load-agents N]
 #                     (PostgreSQL; see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ RUNS=10000 TRIGGERS=1000 WARMUP=100 AGENTS=50 TP_AGENTS=200 WORKERS="${SWITCHBOA
 DO_H2=1 DO_PG=1 PG_DB="" OWN_DB="" REBUILD=0 KEEP_SCHEMA=0 PRELOAD=0 JAR=target/switchboard.jar
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 DRAIN=0 DRAIN_AGENTS=1000 DRAIN_NODES=1 QUIET=0 DO_TRIGGERS=0 SLOTS=500 CONTACTS=1000 PEERS="" PEERS_JOBS=10000
+LOAD=0 LOAD_SECONDS="" LOAD_WARMUP="" LOAD_AGENTS=2000
 num() { # num OPTION VALUE: VALUE must be a whole number >= 1 (>= 0 for --preload)
   [[ "$2" =~ ^[0-9]+$ ]] && { [ "$2" -ge 1 ] || [ "$1" = --preload ]; } || {
     echo "$1 needs a whole number >= 1, not '${2:-}'" >&2; exit 2; }
@@ -36,6 +38,11 @@ while [ $# -gt 0 ]; do
     --peers) PEERS=subset ;;
     --peers-all) PEERS=all ;;
     --peers-jobs) num "$1" "${2:-}"; PEERS_JOBS="$2"; shift ;;
+    --load) num "$1" "${2:-}"; LOAD="$2"; shift ;;
+    --load-seconds) num "$1" "${2:-}"; LOAD_SECONDS="$2"; shift ;;
+    --load-warmup) [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "--load-warmup needs a whole number >= 0, not '${2:-}'" >&2; exit 2; }
+      LOAD_WARMUP="$2"; shift ;;
+    --load-agents) num "$1" "${2:-}"; LOAD_AGENTS="$2"; shift ;;
     --h2-only) DO_PG=0 ;;
     --pg-only) DO_H2=0 ;;
     --pg-db) [[ "${2:-}" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "--pg-db needs a database name, not '${2:-}'" >&2; exit 2; }
@@ -45,12 +52,25 @@ while [ $# -gt 0 ]; do
     --jar) [ -f "${2:-}" ] || { echo "--jar needs an existing file, not '${2:-}'" >&2; exit 2; }
       JAR="$2"; shift ;;
     --keep-schema) KEEP_SCHEMA=1 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
-NEW_WORKLOADS=$(( DRAIN > 0 || QUIET > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 ))
+NEW_WORKLOADS=$(( DRAIN > 0 || QUIET > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 || LOAD > 0 ))
+if [ "$LOAD" = 0 ] && [ -n "$LOAD_SECONDS$LOAD_WARMUP" ]; then
+  echo "--load-seconds and --load-warmup need --load RATE" >&2; exit 2
+fi
+if [ "$LOAD" -gt 20000 ]; then
+  echo "--load must be at most 20000 triggers/s, not $LOAD" >&2; exit 2
+fi
+if [ "$LOAD" -gt 0 ] && [ $(( DRAIN > 0 || QUIET > 0 || DO_TRIGGERS == 1 || ${#PEERS} > 0 )) = 1 ]; then
+  echo "--load runs alone (not with --drain, --quiet, --triggers-bench or --peers)" >&2; exit 2
+fi
+LOAD_SECONDS="${LOAD_SECONDS:-30}" LOAD_WARMUP="${LOAD_WARMUP:-10}"
+if [ "$LOAD" -gt 0 ] && [ "$LOAD_SECONDS" -gt 3600 ]; then
+  echo "--load-seconds must be at most 3600, not $LOAD_SECONDS" >&2; exit 2
+fi
 if [ "$DRAIN_NODES" -lt 1 ] || [ "$DRAIN_NODES" -gt 8 ]; then
   echo "--drain-nodes must be from 1 to 8, not $DRAIN_NODES" >&2; exit 2
 fi
@@ -58,7 +78,7 @@ if [ "$DRAIN_AGENTS" -gt "$DRAIN" ] && [ "$DRAIN" -gt 0 ]; then
   echo "--drain-agents ($DRAIN_AGENTS) must not exceed --drain ($DRAIN)" >&2; exit 2
 fi
 if [ "$NEW_WORKLOADS" = 1 ] && [ "$DO_PG" = 0 ]; then
-  echo "--drain, --quiet, --triggers-bench and --peers run on PostgreSQL; drop --h2-only" >&2; exit 2
+  echo "--drain, --quiet, --triggers-bench, --peers and --load run on PostgreSQL; drop --h2-only" >&2; exit 2
 fi
 
 log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
@@ -292,6 +312,26 @@ run_peers() {
     { log "peer delayed run failed"; tail -5 "$WORK/peers-delayed.log" >&2; exit 1; }
   cp "$WORK/peers.jsonl" "$RESULTS/peers.jsonl"
 }
+
+if [ "$LOAD" -gt 0 ]; then
+  # Open-loop HTTP triggers from this process (TriggerBench load), then the table, always: a run
+  # that failed or was cut still prints its row ("–" for what was not measured) before exiting 1.
+  pg_setup
+  start_pg_server
+  LOAD_RC=0
+  timeout $(( LOAD_WARMUP + LOAD_SECONDS + 420 )) "$JAVA" -cp "$DRIVER" bench/TriggerBench.java load \
+    --base "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --load-rate "$LOAD" \
+    --load-seconds "$LOAD_SECONDS" --load-warmup "$LOAD_WARMUP" --load-agents "$LOAD_AGENTS" \
+    $(pg_opts) --out "$WORK/load.properties" || LOAD_RC=$?
+  stop_server
+  LOAD_IN=()
+  [ ! -f "$WORK/load.properties" ] || LOAD_IN=(--in "$WORK/load.properties")
+  "$JAVA" bench/TriggerBench.java compare ${LOAD_IN[@]+"${LOAD_IN[@]}"} --load "$LOAD" \
+    --out "$RESULTS/load.md"
+  log "written to $RESULTS/load.md; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$LOAD_RC" = 0 ] || { log "the load run failed (exit $LOAD_RC)"; exit 1; }
+  exit 0
+fi
 
 if [ "$NEW_WORKLOADS" = 1 ]; then
   INPUTS=()
