@@ -45,11 +45,17 @@ class AgentStore {
     this.json = json;
   }
 
+  /**
+   * By its key alone, the workspace checked on the row: with both in the condition PostgreSQL may
+   * plan the lookup on {@code agents_workspace} (workspace, name) and read every agent of the
+   * workspace, as it did on tables without statistics yet.
+   */
   Optional<Agent> find(UUID workspaceId, UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from agents where workspace_id = ? and id = ?")
-        .params(workspaceId, id)
+    return jdbc.sql("select " + COLUMNS + " from agents where id = ?")
+        .params(id)
         .query(this::map)
-        .optional();
+        .optional()
+        .filter(agent -> agent.workspaceId().equals(workspaceId));
   }
 
   /** The agents with these ids, wherever they are, in one query; missing ones are left out. */
