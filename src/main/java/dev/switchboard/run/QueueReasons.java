@@ -36,8 +36,13 @@ class QueueReasons {
    */
   static final int TOLD_DEPTH = 100;
 
-  /** How far down the queue a capacity estimate walks before it gives up (null). */
-  static final int ESTIMATE_AHEAD = 1000;
+  /**
+   * How far down the queue a capacity estimate walks before it gives up (null, as unknown; the
+   * position beyond it is counted). Each trigger whose turn has come walks the queue ahead of it
+   * this far, so this bounds what explaining its wait costs however long the queue is: at 1,000 the
+   * walk and the medians of the agents ahead took a quarter of the server's CPU under load.
+   */
+  static final int ESTIMATE_AHEAD = 100;
 
   static final Duration MEDIAN_KEPT = Duration.ofSeconds(5);
   private static final int MEDIANS_KEPT = 10_000;
@@ -349,7 +354,10 @@ class QueueReasons {
             RECENT_RUNS,
             (rs, i) -> Map.entry(rs.getObject("agent_id", UUID.class), runTime(rs)))
         .forEach(t -> times.computeIfAbsent(t.getKey(), id -> new ArrayList<>()).add(t.getValue()));
-    times.forEach((agentId, runTimes) -> keep(agentId, Optional.of(median(runTimes)), now));
+    for (UUID agentId : missing) {
+      List<Duration> runTimes = times.get(agentId);
+      keep(agentId, Optional.ofNullable(runTimes).map(QueueReasons::median), now);
+    }
   }
 
   private Median kept(UUID agentId, Instant now) {
@@ -359,12 +367,28 @@ class QueueReasons {
     return fresh ? kept : null;
   }
 
-  /** An agent without history is not kept: its first run may end any moment. */
+  /**
+   * An agent without history is kept too: without it, every estimate over a queue of new agents
+   * read each one's runs again (up to {@link #ESTIMATE_AHEAD} agents per trigger). Its first run
+   * may end any moment, so {@link #ended} forgets it when this node sees one of its runs end.
+   */
   private void keep(UUID agentId, Optional<Duration> runTime, Instant now) {
     if (medians.size() > MEDIANS_KEPT) {
       medians.clear();
     }
-    runTime.ifPresent(d -> medians.put(agentId, new Median(runTime, now)));
+    medians.put(agentId, new Median(runTime, now));
+  }
+
+  /**
+   * A run of the agent ended on this node: a median kept as unknown is forgotten, so the next
+   * estimate reads the agent's first finished run (a known median is kept for {@link
+   * #MEDIAN_KEPT}).
+   */
+  void ended(UUID agentId) {
+    Median kept = medians.get(agentId);
+    if (kept != null && kept.runTime().isEmpty()) {
+      medians.remove(agentId, kept);
+    }
   }
 
   /**

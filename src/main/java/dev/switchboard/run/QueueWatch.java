@@ -99,6 +99,9 @@ class QueueWatch implements RunEvent.Listener {
           "execution:failed",
           "execution:canceled",
           "execution:waiting" -> {
+        if (!event.event().equals("execution:started")) {
+          reasons.ended(event.agentId());
+        }
         told.remove(event.executionId());
         moved(event.agentId(), event.createdAt());
       }
