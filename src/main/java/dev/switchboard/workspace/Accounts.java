@@ -47,6 +47,14 @@ public class Accounts {
   /** Checked against when the email is unknown, so that costs the same hash as a wrong password. */
   private final String absentUserHash;
 
+  private record TokenOwner(Caller caller, java.time.Instant expiresAt) {}
+
+  /**
+   * Tokens read in the last {@link RecentLookups#KEPT}, by hash; a kept one is never used past its
+   * expiry. No call revokes a token: one that does must {@link RecentLookups#forget} it.
+   */
+  private final RecentLookups<String, TokenOwner> recentTokens;
+
   @Autowired
   Accounts(JdbcClient jdbc, Clock clock) {
     this(jdbc, clock, new BCryptPasswordEncoder());
@@ -57,6 +65,7 @@ public class Accounts {
     this.clock = clock;
     this.encoder = encoder;
     this.absentUserHash = encoder.encode(UUID.randomUUID().toString());
+    this.recentTokens = new RecentLookups<>(clock);
   }
 
   /** Creates a user; 400 naming the field when the email or password is not acceptable. */
@@ -138,13 +147,25 @@ public class Accounts {
     if (token == null || token.isBlank() || token.length() > 200) {
       return Optional.empty();
     }
+    String hash = hash(token);
+    OffsetDateTime now = now();
+    return recentTokens
+        .get(hash, () -> tokenOwner(hash, now))
+        .filter(owner -> owner.expiresAt().isAfter(now.toInstant()))
+        .map(TokenOwner::caller);
+  }
+
+  private Optional<TokenOwner> tokenOwner(String hash, OffsetDateTime now) {
     return jdbc.sql(
             """
-            select u.id, u.email, u.name from api_tokens t join users u on u.id = t.user_id
-            where t.token_hash = ? and t.expires_at > ?\
+            select u.id, u.email, u.name, t.expires_at from api_tokens t
+            join users u on u.id = t.user_id where t.token_hash = ? and t.expires_at > ?\
             """)
-        .params(hash(token), now())
-        .query((rs, i) -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        .params(hash, now)
+        .query((rs, i) ->
+            new TokenOwner(
+                new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                rs.getObject(4, OffsetDateTime.class).toInstant()))
         .optional();
   }
 

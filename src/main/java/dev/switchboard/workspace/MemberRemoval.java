@@ -2,6 +2,7 @@ package dev.switchboard.workspace;
 
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ApiResponse;
+import dev.switchboard.sql.AfterCommit;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +54,9 @@ class MemberRemoval {
     jdbc.sql("delete from members where workspace_id = ? and user_id = ?")
         .params(ws, userId)
         .update();
+    // Forgotten now and again once committed: a look between the two read the row still there.
+    access.forget(userId, ws);
+    AfterCommit.run(() -> access.forget(userId, ws));
     events.publishEvent(new MembershipChanged(ws, userId));
     return ApiResponse.ok(
         Map.of("userId", userId, "email", target.email(), "role", target.role().wireName()));

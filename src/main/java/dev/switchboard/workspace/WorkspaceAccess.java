@@ -1,6 +1,7 @@
 package dev.switchboard.workspace;
 
 import dev.switchboard.api.ApiException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,14 @@ public class WorkspaceAccess {
 
   private final JdbcClient jdbc;
 
-  WorkspaceAccess(JdbcClient jdbc) {
+  private record Key(UUID userId, UUID workspaceId) {}
+
+  /** Memberships read in the last {@link RecentLookups#KEPT}; a removal forgets one at once. */
+  private final RecentLookups<Key, Membership> recent;
+
+  WorkspaceAccess(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.recent = new RecentLookups<>(clock);
   }
 
   /** The caller's membership of {@code workspaceId}, or 404. */
@@ -52,7 +59,20 @@ public class WorkspaceAccess {
         > 0;
   }
 
+  /**
+   * The user's membership of the workspace, read at most {@link RecentLookups#KEPT} ago: on this
+   * node a removal takes effect at once ({@link #forget}); another node's removal within that time.
+   */
   public Optional<Membership> find(UUID userId, UUID workspaceId) {
+    return recent.get(new Key(userId, workspaceId), () -> read(userId, workspaceId));
+  }
+
+  /** The membership ended or changed: the next look reads it again. */
+  void forget(UUID userId, UUID workspaceId) {
+    recent.forget(new Key(userId, workspaceId));
+  }
+
+  private Optional<Membership> read(UUID userId, UUID workspaceId) {
     return jdbc.sql(
             """
             select m.workspace_id, m.user_id, u.email, m.role from members m

@@ -30,6 +30,33 @@ class MemberRemovalTest extends SwitchboardTestBase {
   }
 
   @Test
+  void another_nodes_removal_reaches_this_node_once_its_copy_is_two_seconds_old() {
+    String space = owner.createWorkspace("Kept " + UUID.randomUUID());
+    Person viewer = add(space, "viewer");
+    Person member = add(space, "member");
+    String agent =
+        dev.switchboard.support.AgentBuilder.anAgent()
+            .live()
+            .withSteps(Api.step("remember", java.util.Map.of("key", "k", "value", "v")))
+            .createIn(owner, space);
+    String agents = "/api/workspaces/" + space + "/agents";
+    assertThat(viewer.api.get(agents).status()).isEqualTo(200);
+    assertThat(viewer.api.post(agents + "/" + agent + "/trigger", null).status())
+        .as("a kept viewer's membership is a viewer's: never runs")
+        .isEqualTo(403);
+    assertThat(member.api.get(agents).status()).isEqualTo(200);
+
+    // As another node would: the row goes, and this node reads it again within 2 s.
+    jdbc.update(
+        "delete from members where workspace_id = ? and user_id = ?",
+        UUID.fromString(space),
+        UUID.fromString(member.id));
+    clock.advance(RecentLookups.KEPT);
+
+    assertThat(member.api.get(agents).status()).isEqualTo(404);
+  }
+
+  @Test
   void the_last_owner_stays_and_admins_cannot_remove_owners() {
     String space = owner.createWorkspace("Owners " + UUID.randomUUID());
     Person admin = add(space, "admin");
