@@ -318,12 +318,39 @@ class QueueReasons {
     // A run the read did not reach is further down when the read was cut at its limit; else it is
     // no longer queued (a worker took it meanwhile) and has nothing to be told.
     boolean cut = queue.size() == ESTIMATE_AHEAD + runs.size();
-    for (Queued q : runs) {
-      if (cut && !statuses.containsKey(q.id())) {
-        statuses.put(q.id(), QueueStatus.capacity(claimableCount(q, now) + 1, null, workerFree));
-      }
+    if (cut) {
+      List<Queued> deeper = runs.stream().filter(q -> !statuses.containsKey(q.id())).toList();
+      positions(deeper, last, now)
+          .forEach((id, place) -> statuses.put(id, QueueStatus.capacity(place, null, workerFree)));
     }
     return statuses;
+  }
+
+  /**
+   * The places of runs whose turn has come among the runs whose turn has come, up to {@code last},
+   * in one statement however many they are (a tell reaches up to {@link #TOLD_DEPTH} of them).
+   */
+  private Map<UUID, Integer> positions(List<Queued> runs, Queued last, Instant now) {
+    if (runs.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Integer> positions = new HashMap<>();
+    jdbc.sql(
+            """
+            select id, place from (select id, row_number() over (order by created_at, id) as place
+            from executions where status = 'queued' and head_agent_id >= :anyHead
+            and (not_before is null or not_before <= :now)
+            and (created_at < :lastAt or (created_at = :lastAt and id <= :lastId))) ranked
+            where id in (:ids)\
+            """)
+        .param("anyHead", ExecutionStore.ANY_HEAD)
+        .param("now", utc(now))
+        .param("lastAt", utc(last.createdAt()))
+        .param("lastId", last.id())
+        .param("ids", runs.stream().map(Queued::id).toList())
+        .query((rs, i) -> positions.put(rs.getObject("id", UUID.class), rs.getInt("place")))
+        .list();
+    return positions;
   }
 
   private record Running(UUID agentId, Instant startedAt) {}
@@ -467,18 +494,6 @@ class QueueReasons {
             and (created_at < ? or (created_at = ? and id < ?))\
             """)
         .params(q.agentId(), utc(q.createdAt()), utc(q.createdAt()), q.id())
-        .query(Integer.class)
-        .single();
-  }
-
-  private int claimableCount(Queued q, Instant now) {
-    return jdbc.sql(
-            """
-            select count(*) from executions where status = 'queued'
-            and head_agent_id >= ? and (not_before is null or not_before <= ?)
-            and (created_at < ? or (created_at = ? and id < ?))\
-            """)
-        .params(ExecutionStore.ANY_HEAD, utc(now), utc(q.createdAt()), utc(q.createdAt()), q.id())
         .query(Integer.class)
         .single();
   }

@@ -120,6 +120,46 @@ class QueueReasonTest extends SwitchboardTestBase {
     Runs.awaitStatus(owner, ws, queued, "completed");
   }
 
+  @Test
+  void a_place_beyond_the_runs_an_estimate_walks_is_still_counted_exactly() {
+    // Places count every claimable run on the database: earlier tests' runs must be gone.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() ->
+            jdbc.queryForObject(
+                    """
+                    select count(*) from executions where status = 'running'
+                    or (status = 'queued' and head_agent_id is not null
+                    and (not_before is null or not_before <= ?))\
+                    """,
+                    Integer.class,
+                    clock.instant().atOffset(ZoneOffset.UTC))
+                == 0);
+    java.util.List<String> started = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) { // the test server's workers, all busy
+        String busy =
+            Runs.trigger(owner, ws, aCommandAgent("sleep", "30").live().createIn(owner, ws));
+        started.add(busy);
+        Runs.awaitStatus(owner, ws, busy, "running");
+      }
+      int deep = QueueReasons.ESTIMATE_AHEAD + 3;
+      String last = null;
+      for (int i = 0; i < deep; i++) {
+        last = Runs.trigger(owner, ws, aCommandAgent("echo", "deep").live().createIn(owner, ws));
+        started.add(last);
+      }
+
+      JsonNode run = Runs.get(owner, ws, last);
+      assertThat(run.get("queueReason").get("code").asString()).isEqualTo("capacity");
+      assertThat(run.get("queuePosition").asInt()).isEqualTo(deep);
+      assertThat(run.get("estimatedStartAt").isNull()).as("too deep to estimate").isTrue();
+    } finally {
+      started.forEach(
+          id -> owner.post("/api/workspaces/" + ws + "/executions/" + id + "/cancel", null));
+    }
+  }
+
   private String admitEvent(Agent agent) {
     return admission
         .admit(
