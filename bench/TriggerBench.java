@@ -568,15 +568,36 @@ public class TriggerBench {
     private final Map<String, CompletableFuture<End>> ended = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> events =
+        new ConcurrentHashMap<>();
     private WebSocket socket;
+
+    /** Event messages received so far, by event name. */
+    Map<String, Long> received() {
+      Map<String, Long> out = new java.util.TreeMap<>();
+      events.forEach((k, v) -> out.put(k, v.sum()));
+      return out;
+    }
 
     void connect() throws Exception {
       URI uri = URI.create(base.replaceFirst("^http", "ws") + "/ws?token=" + token);
-      socket =
-          http.newWebSocketBuilder()
-              .connectTimeout(Duration.ofSeconds(5))
-              .buildAsync(uri, this)
-              .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          socket =
+              http.newWebSocketBuilder()
+                  .connectTimeout(Duration.ofSeconds(5))
+                  .buildAsync(uri, this)
+                  .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+          break;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // A handshake answered "Connection: upgrade, close" once on a busy machine: try again.
+          if (attempt == 3) {
+            throw e;
+          }
+          log("WebSocket handshake failed (" + e.getCause() + "); trying again");
+          sleep(1_000);
+        }
+      }
       socket.sendText(
           "{\"type\":\"subscribe\",\"topic\":\"workspace:" + workspace + "\"}", true);
       subscribed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -618,6 +639,9 @@ public class TriggerBench {
 
     private void handle(String message, long now) {
       String event = Json.stringField(message, "event");
+      if (event != null) {
+        events.computeIfAbsent(event, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+      }
       if (event == null) {
         String type = Json.stringField(message, "type");
         if ("snapshot".equals(type)) {
@@ -1429,6 +1453,10 @@ public class TriggerBench {
     java.util.Queue<Long> responses = new java.util.concurrent.ConcurrentLinkedQueue<>();
     Cpu[] cpu = new Cpu[1];
     long[][] commits = new long[2][];
+    @SuppressWarnings("unchecked")
+    Map<String, Long>[] messages = new Map[2];
+    List<CompletableFuture<?>> windowPosts =
+        java.util.Collections.synchronizedList(new ArrayList<>());
     long sendingStopped;
     log("load: %s triggers/s over %d agents, %d s warm-up + %d s measured"
         .formatted(fmt(rate), agentCount, warmup, seconds));
@@ -1443,6 +1471,7 @@ public class TriggerBench {
         java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
       if (cpu[0] == null && at >= windowFrom) {
+        messages[0] = live.received();
         commits[0] = pg == null ? null : pg.counters();
         cpu[0] = new Cpu(o.get("server-pid", null), pg == null ? List.of() : pg.serverBackends());
       }
@@ -1466,7 +1495,7 @@ public class TriggerBench {
               .header("Authorization", "Bearer " + token)
               .POST(HttpRequest.BodyPublishers.ofString("{}"))
               .build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+      CompletableFuture<?> post = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
           .whenComplete((r, error) -> {
             long answered = System.nanoTime();
             if (measured) {
@@ -1502,6 +1531,9 @@ public class TriggerBench {
               idle.add(agent);
             });
           });
+      if (measured) {
+        windowPosts.add(post);
+      }
     }
     // The window's figures are read at its end, before the backlog is waited for.
     long lateBy = Math.max(0, windowTo - System.nanoTime());
@@ -1515,10 +1547,22 @@ public class TriggerBench {
     int backlog = outstanding.get();
     cpu[0].stop(Math.max(1, completed), results);
     commits[1] = pg == null ? null : pg.counters();
+    messages[1] = live.received();
+    messages[1].forEach((event, n) ->
+        results.setProperty(
+            "load.ws." + event.replace("execution:", "") + "PerRun",
+            fmt((n - messages[0].getOrDefault(event, 0L)) / (double) Math.max(1, completed))));
     results.setProperty("load.sendLagMs", fmt((sendingStopped - windowTo) / 1e6));
     // Then every run triggered in the window must end (bounded), for its latency.
     long deadline = System.nanoTime() + Duration.ofSeconds(o.integer("load-drain-timeout", 120)).toNanos();
     int notEnded = 0;
+    for (CompletableFuture<?> f : List.copyOf(windowPosts)) {
+      try {
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        // counted as an error or as a run that never started
+      }
+    }
     for (CompletableFuture<?> f : List.copyOf(windowEnds)) {
       long left = deadline - System.nanoTime();
       try {
@@ -2060,6 +2104,15 @@ public class TriggerBench {
         p.getProperty("load.errors", "–"),
       };
       md.append("| ").append(String.join(" | ", cells)).append(" |\n\n");
+      List<String> ws = new ArrayList<>();
+      for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        if (k.startsWith("load.ws.")) {
+          ws.add(k.substring("load.ws.".length(), k.length() - "PerRun".length()) + " "
+              + p.getProperty(k));
+        }
+      }
+      md.append("WebSocket event messages the client received per completed run: ")
+          .append(ws.isEmpty() ? "–" : String.join(", ", ws)).append(".\n\n");
       md.append("Load average: ").append(p.getProperty("loadavg.start", "?")).append(" → ")
           .append(p.getProperty("loadavg.end", "?")).append(
               p.containsKey("load.completed") ? "" : "; **the load run did not finish: see the log**")
