@@ -2090,4 +2090,26 @@ class BuiltInParserTest {
                     + " add tag 'B'."))
         .isNotEqualTo(plain);
   }
+
+  @Test
+  void a_playbooks_callouts_toggles_and_exit_criteria_are_no_steps_and_its_audience_search_stays() {
+    Plan steps = plan("Send email using template 'Kickoff Recap', then add tag 'Onboarding'.");
+    assertThat(
+            plan(
+                "**Steps:**\n1. Send email using template 'Kickoff Recap'\n2. Add tag 'Onboarding'\n"
+                    + "**Exit criteria:** task created, nothing else happens.\n"
+                    + "> Note: the recap template pulls the kickoff date.\n"
+                    + "💡 Tip: Apollo credits are shared.\n"
+                    + "▶ How we measured this\n    Cohort analysis from Q1."))
+        .isEqualTo(steps);
+    // the audience section's search had been dropped with the trigger: a wrong plan
+    assertThat(
+            plan(
+                "**Trigger:** manual, the CSM clicks Run Now\n**Audience:** find contacts where city"
+                    + " is 'Oslo'\n**Steps:**\n- [ ] Add tag 'A'"))
+        .isEqualTo(plan("Find contacts where city is 'Oslo', then add tag 'A'."));
+    // "Note:" after an invite is still its note
+    assertThat(action(plan("Send a LinkedIn invite\nNote: 'Hi @contact.firstName'"), 0).params())
+        .containsEntry("note", "Hi @contact.firstName");
+  }
 }

@@ -20,7 +20,8 @@ final class Sections {
       "purpose|scope|background|context|definitions?|responsibilit(?:y|ies)|document control"
           + "|overview|references?|revision history|version history|version|approvals?"
           + "|objectives?|introduction|applicability|ownership|owner|rationale"
-          + "|roles(?: and responsibilities)?|glossary|review|exceptions policy";
+          + "|roles(?: and responsibilities)?|glossary|review|exceptions policy|why|exit criteria"
+          + "|success criteria|goals?|notes|tips|faq|metrics|kpis?";
 
   private static final String DOING =
       "procedures?|steps|process|actions|workflow|instructions|method|operating steps";
@@ -39,13 +40,21 @@ final class Sections {
               + ABOUT
               + "))?)[ \\t]*:?[*_ \\t]*$");
 
-  /** "Purpose: to ensure that …" on one line. */
+  /**
+   * "Purpose: to ensure that …", "**Exit criteria:** none", "💡 Tip: …", "> Note: …" on one line; a
+   * note needs its callout mark, since "Note: …" after an invite is the invite's note.
+   */
   private static final Pattern ABOUT_LINE =
       Pattern.compile(
-          "(?im)^[ \\t]*(?:"
+          "(?imu)^[ \\t]*(?:"
               + NUMBER
-              + ")?[*_]*(?:purpose|objectives?"
-              + "|rationale)[*_]*[ \\t]*:.*$");
+              + ")?(?:[*_]*(?:purpose|objectives?|rationale|why|exit criteria|success criteria"
+              + "|tip)[*_]*[ \\t]*:|(?:>|\\p{So}\\uFE0F?)[ \\t]*[*_]*(?:tip|note|fyi|warning"
+              + "|heads up|important)[*_]*[ \\t]*:).*$");
+
+  /** "▶ How we measured this" and the lines indented below it: a folded toggle's aside. */
+  private static final Pattern TOGGLE =
+      Pattern.compile("(?m)^[ \\t]*[▶▸►▷][^\\n]*(?:\\n[ \\t]+\\S[^\\n]*)*");
 
   private static final Pattern DOING_NAME = Pattern.compile("(?i)" + DOING);
 
@@ -55,7 +64,8 @@ final class Sections {
     Matcher heading = HEADING.matcher(text);
     List<MatchResult> headings = heading.results().toList();
     Matcher about = ABOUT_LINE.matcher(text);
-    if (headings.isEmpty() && !about.find()) {
+    Matcher toggle = TOGGLE.matcher(text);
+    if (headings.isEmpty() && !about.find() && !toggle.find()) {
       return text;
     }
     char[] out = text.toCharArray();
@@ -65,9 +75,10 @@ final class Sections {
       int next = i + 1 < headings.size() ? headings.get(i + 1).start() : text.length();
       Blanks.fill(out, h.start(), steps ? h.end() : next);
     }
-    about.reset();
-    while (about.find()) {
-      Blanks.fill(out, about.start(), about.end());
+    for (Matcher line : List.of(about.reset(), toggle.reset())) {
+      while (line.find()) {
+        Blanks.fill(out, line.start(), line.end());
+      }
     }
     return new String(out);
   }

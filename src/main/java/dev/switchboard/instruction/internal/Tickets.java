@@ -34,6 +34,11 @@ final class Tickets {
               + "(?:all\\s+|every\\s+|the\\s+)?(contacts|leads|people)\\b.*",
           Pattern.DOTALL);
 
+  /** A section that is a search as written ("Audience: find contacts where …"). */
+  private static final Pattern SEARCH =
+      Pattern.compile(
+          "(?i)[\\s*_]*(?:find|search|get|pull|select|filter|look up|look for|query)\\b");
+
   private static final Set<String> STEPS =
       Set.of("steps", "actions", "what to do", "to do", "todo", "sequence", "workflow", "flow");
 
@@ -106,7 +111,9 @@ final class Tickets {
         // "Audience: contacts in Oslo" names contacts as it is; a trigger only as a batch of them
         String named = s.label().equals("trigger") ? content : "batch " + content;
         Matcher m = CONTACTS.matcher(named);
-        if (m.matches()) {
+        if (SEARCH.matcher(content).lookingAt()) {
+          dropped.add(new int[] {s.start(), s.contentStart()}); // "Audience: find contacts …"
+        } else if (m.matches()) {
           searchAt = s.contentStart() + m.start(1) - (named.length() - content.length());
           dropped.add(new int[] {s.start(), searchAt});
         } else {
