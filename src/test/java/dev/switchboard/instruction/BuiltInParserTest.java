@@ -2112,4 +2112,17 @@ class BuiltInParserTest {
     assertThat(action(plan("Send a LinkedIn invite\nNote: 'Hi @contact.firstName'"), 0).params())
         .containsEntry("note", "Hi @contact.firstName");
   }
+
+  @Test
+  void a_reason_said_on_its_label_line_ends_with_its_paragraph() {
+    // "Why: …" had run to the end of the text and taken the steps with it: a wrong plan
+    assertThat(
+            plan(
+                "Who: contacts where status is 'MQL'.\nWhy: the old sequence was too much.\n\n"
+                    + "- Send the 'MQL Welcome' template\n- Wait 3 days\n- Add tag 'Nurtured'"))
+        .isEqualTo(
+            plan(
+                "Find contacts where status is 'MQL', send the 'MQL Welcome' template, wait 3"
+                    + " days, then add tag 'Nurtured'."));
+  }
 }

@@ -34,6 +34,8 @@ final class Tickets {
               + "(?:all\\s+|every\\s+|the\\s+)?(contacts|leads|people)\\b.*",
           Pattern.DOTALL);
 
+  private static final Pattern PARAGRAPH_END = Pattern.compile("\\n[ \\t]*\\n");
+
   /** A section that is a search as written ("Audience: find contacts where …"). */
   private static final Pattern SEARCH =
       Pattern.compile(
@@ -157,7 +159,13 @@ final class Tickets {
     List<Section> sections = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
       int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : text.length();
-      sections.add(new Section(names.get(i), labels.get(i)[0], end, labels.get(i)[1]));
+      int contentStart = labels.get(i)[1];
+      int lineEnd = text.indexOf('\n', contentStart);
+      Matcher blank = PARAGRAPH_END.matcher(text).region(contentStart, end);
+      if (lineEnd > 0 && !text.substring(contentStart, lineEnd).isBlank() && blank.find()) {
+        end = blank.start(); // "Why: …" said on its line ends with its paragraph
+      }
+      sections.add(new Section(names.get(i), labels.get(i)[0], end, contentStart));
     }
     return sections;
   }
