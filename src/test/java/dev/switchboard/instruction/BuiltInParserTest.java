@@ -2125,4 +2125,13 @@ class BuiltInParserTest {
                 "Find contacts where status is 'MQL', send the 'MQL Welcome' template, wait 3"
                     + " days, then add tag 'Nurtured'."));
   }
+
+  @Test
+  void a_name_alone_after_a_day_marker_is_the_template_sent_that_day() {
+    assertThat(plan("Day 0 - 'Welcome'\nDay 3 - 'Customer Story'\nDay 8 - 'ROI'"))
+        .isEqualTo(
+            plan(
+                "Send the 'Welcome' template, wait 3 days, send the 'Customer Story' template,"
+                    + " wait 5 days, then send the 'ROI' template."));
+  }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * Day 4: …". Each day marker after the first is read as a wait for the days since the one before
  * ("wait 3 days, …"); the first says when the timeline starts and is dropped. A timeline that runs
  * backwards is left as written (and refused). When steps come before a first marker past day 1,
- * they run on day 0 ("Send the 'Intro' template. Day 3: …" waits 3 days).
+ * they run on day 0 ("Send the 'Intro' template. Day 3: …" waits 3 days). A quoted name alone after
+ * a marker ("Day 3 - 'Customer Story'") is the template sent that day.
  */
 final class DayMarkers {
 
@@ -54,6 +55,12 @@ final class DayMarkers {
       }
       previous = marker.day();
       next = marker.to();
+      Token name = tokens.get(next);
+      Token after = tokens.get(next + 1);
+      if (name.is(Kind.QUOTED) && (clauseBoundary(after) || after.is(Kind.EOF))) {
+        // "Day 3 - 'Customer Story'": in a cadence a name alone is the template sent that day
+        out.add(Token.word("send", "send", name.start(), name.start()));
+      }
     }
     out.addAll(tokens.subList(next, tokens.size()));
     return out;
