@@ -2134,4 +2134,11 @@ class BuiltInParserTest {
                 "Send the 'Welcome' template, wait 3 days, send the 'Customer Story' template,"
                     + " wait 5 days, then send the 'ROI' template."));
   }
+
+  @Test
+  void the_team_hearing_nothing_back_is_no_reply() {
+    assertThat(
+            plan("Send the 'X' template. If we hear nothing back after 3 days, add tag 'Quiet'."))
+        .isEqualTo(plan("Send the 'X' template. If no reply after 3 days, add tag 'Quiet'."));
+  }
 }
