@@ -2141,4 +2141,14 @@ class BuiltInParserTest {
             plan("Send the 'X' template. If we hear nothing back after 3 days, add tag 'Quiet'."))
         .isEqualTo(plan("Send the 'X' template. If no reply after 3 days, add tag 'Quiet'."));
   }
+
+  @Test
+  void the_plans_action_names_as_labels_and_alone() {
+    assertThat(
+            plan("search_contacts: title contains \"CTO\" && leadScore >= 70\n-> enrich_contact"))
+        .isEqualTo(
+            plan(
+                "Find contacts where title contains 'CTO' and lead score is at least 70, then"
+                    + " enrich them."));
+  }
 }
