@@ -2151,4 +2151,14 @@ class BuiltInParserTest {
                 "Find contacts where title contains 'CTO' and lead score is at least 70, then"
                     + " enrich them."));
   }
+
+  @Test
+  void tags_popped_on_and_stripped_off_and_the_new_admin() {
+    assertThat(plan("take the 'Prospect' tag off, pop a 'Client' tag on instead"))
+        .isEqualTo(plan("Remove the tag 'Prospect', then add the tag 'Client'."));
+    assertThat(plan("strip the 'Old Campaign' tag off 'em"))
+        .isEqualTo(plan("Remove the tag 'Old Campaign'."));
+    assertThat(plan("Connect with the new admin on LinkedIn (no note needed)"))
+        .isEqualTo(plan("Send a LinkedIn invite."));
+  }
 }

@@ -24,7 +24,8 @@ final class Phrase {
   /** What a trade calls the contact in hand: "tag this candidate", "email the couple". */
   private static final String ROLE =
       "(candidate|applicant|couple|donor|client|customer|champion|buyer|seller|member|patient"
-          + "|student|guest|attendee|tenant|homeowner|clinic|family|subscriber|account|lead)";
+          + "|student|guest|attendee|tenant|homeowner|clinic|family|subscriber|account|lead|admin"
+          + "|user|prospect|contact)";
 
   /** Who an action is done to; optional wherever a pattern says {@code {obj}}. */
   static final String OBJECT =
