@@ -16,12 +16,9 @@ final class Asides {
   /** The writer speaking of themselves; "(they're in retail or …)" is a condition, not this. */
   private static final String SUBJECT = "(?:we|i|i'm|i'll|i've|i'd|we're|we've|we'll|we'd|our|my)";
 
-  /** "(We used to do all of this by hand …)": the writer first, four words or more, no quote. */
+  /** "(We used to do all of this by hand …)": the writer first, then at least three more words. */
   private static final Pattern STATEMENT =
-      Pattern.compile(
-          "(?iu)\\(\\s*"
-              + SUBJECT
-              + "\\b[^()'\"‘’“”@]*?(?:\\s+[^\\s()'\"‘’“”@]+){3}[^()'\"‘’“”@]*\\)");
+      Pattern.compile("(?iu)\\(\\s*" + SUBJECT + "\\b(?:\\s+[^\\s()'\"‘’“”@]+){3}");
 
   /** "Marcy here from Sunbelt Realty 👋", "Priya here again!", "Recruiter here (…)." */
   private static final Pattern INTRODUCTION =
@@ -37,16 +34,29 @@ final class Asides {
     }
     char[] out = text.toCharArray();
     boolean[] quoted = quoted(text);
-    for (Pattern p : new Pattern[] {STATEMENT, INTRODUCTION}) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        if (quoted[m.start()] || quoted[m.end() - 1]) {
-          continue; // "'Fellow nerd here!'" is a note, not its writer
-        }
-        Blanks.fill(out, m.start(), m.end());
+    Matcher statement = STATEMENT.matcher(text);
+    while (statement.find()) {
+      int close = text.indexOf(')', statement.end());
+      if (close > 0 && !quoted[statement.start()] && plain(text, statement.start() + 1, close)) {
+        Blanks.fill(out, statement.start(), close + 1);
       }
     }
+    Matcher introduction = INTRODUCTION.matcher(text);
+    if (introduction.find() && !quoted[introduction.end() - 1]) {
+      Blanks.fill(out, introduction.start(), introduction.end()); // not "'Fellow nerd here!'"
+    }
     return new String(out);
+  }
+
+  /** Whether {@code text[from, to)} holds no quote, variable or bracket ("I'll" is no quote). */
+  private static boolean plain(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char ch = text.charAt(i);
+      if (ch == '@' || ch == '(' || "'\"‘’“”".indexOf(ch) >= 0 && !Emphasis.apostrophe(text, i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Which characters stand inside quotes (an apostrophe within a word opens none). */
