@@ -49,7 +49,6 @@ public class Admission {
   private final Agents agents;
   private final ExecutionStore store;
   private final RunMoves moves;
-  private final QueueReasons queue;
   private final QueueWatch watch;
   private final RunEvents events;
   private final TransactionTemplate savepoint;
@@ -61,7 +60,6 @@ public class Admission {
       Agents agents,
       ExecutionStore store,
       RunMoves moves,
-      QueueReasons queue,
       QueueWatch watch,
       RunEvents events,
       PlatformTransactionManager transactions,
@@ -71,7 +69,6 @@ public class Admission {
     this.agents = agents;
     this.store = store;
     this.moves = moves;
-    this.queue = queue;
     this.watch = watch;
     this.events = events;
     // The insert may hit the agent's slot; a savepoint keeps the admission's transaction usable.
@@ -150,12 +147,7 @@ public class Admission {
       }
     }
     if (!admitted.isEmpty()) {
-      Map<UUID, QueueStatus> statuses =
-          queue.ofAll(admitted.stream().map(Execution::id).toList(), now);
-      AfterCommit.run(() -> {
-        workers.wake();
-        admitted.forEach(run -> watch.told(run, statuses.get(run.id())));
-      });
+      AfterCommit.run(() -> watch.admitted(admitted, workers::wake));
     }
     return List.of(results);
   }

@@ -4,11 +4,16 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends {@code execution:queued} when a run is queued, and again to each queued run whose position
@@ -50,6 +57,12 @@ class QueueWatch implements RunEvent.Listener {
   private volatile RunAudience found;
   private final Clock clock;
   private final Map<UUID, QueueStatus> told = new ConcurrentHashMap<>();
+  private final Queue<Untold> untold = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean admitting = new AtomicBoolean();
+  private final ExecutorService admitter =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("queue-admitted").daemon().unstarted(r));
+  private final TransactionTemplate readOnly;
   private final Set<UUID> movedAgents = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Instant> turnFrom = new AtomicReference<>();
   private final AtomicBoolean pending = new AtomicBoolean();
@@ -59,8 +72,14 @@ class QueueWatch implements RunEvent.Listener {
           r -> Thread.ofPlatform().name("queue-watch").daemon().unstarted(r));
 
   QueueWatch(
-      QueueReasons reasons, RunEvents events, ObjectProvider<RunAudience> audience, Clock clock) {
+      QueueReasons reasons,
+      RunEvents events,
+      ObjectProvider<RunAudience> audience,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.reasons = reasons;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.events = events;
     this.audience = audience;
     this.clock = clock;
@@ -69,6 +88,58 @@ class QueueWatch implements RunEvent.Listener {
   @PreDestroy
   void stop() {
     teller.shutdownNow();
+    admitter.shutdownNow();
+  }
+
+  /** Runs admitted together, and what to do once they are told (wake the workers). */
+  private record Untold(List<Execution> runs, Runnable then) {}
+
+  /**
+   * Tells subscribers where newly queued runs stand, then runs {@code then}; called once their
+   * admission has committed. The runs admitted while a pass works out places are gathered, and the
+   * next pass works out all of them at once (one read of the queue ahead and of the running runs,
+   * in one read-only transaction) instead of each trigger in its own transaction. The pass has its
+   * own thread and connection: the admitting thread still holds its own, and does not wait. {@code
+   * then} runs after the runs are told, so that a run says it is queued before a worker this node
+   * woke starts it; a run that started before its pass (another node, a poll) is not told, its
+   * start says where it is.
+   */
+  void admitted(List<Execution> runs, Runnable then) {
+    untold.add(new Untold(runs, then));
+    if (admitting.compareAndSet(false, true)) {
+      try {
+        admitter.execute(this::tellAdmitted);
+      } catch (RejectedExecutionException stopping) {
+        then.run();
+      }
+    }
+  }
+
+  private void tellAdmitted() {
+    admitting.set(false);
+    List<Untold> batch = new ArrayList<>();
+    for (Untold u; (u = untold.poll()) != null; ) {
+      batch.add(u);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      List<Execution> runs = batch.stream().flatMap(u -> u.runs().stream()).toList();
+      Map<UUID, QueueStatus> statuses =
+          readOnly.execute(
+              tx -> reasons.ofAll(runs.stream().map(Execution::id).toList(), clock.instant()));
+      for (Execution run : runs) {
+        QueueStatus status = statuses.get(run.id());
+        if (status != null) {
+          told(run, status);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Telling admitted runs where they stand failed: {}", e.getMessage());
+    } finally {
+      batch.forEach(u -> u.then().run());
+    }
   }
 
   /**
