@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -132,7 +133,15 @@ class QueueWatch implements RunEvent.Listener {
       for (Execution run : runs) {
         QueueStatus status = statuses.get(run.id());
         if (status != null) {
-          told(run, status);
+          // The ids the admitting request's log lines carried: this thread tells for all of them.
+          MDC.put("executionId", run.id().toString());
+          MDC.put("workspaceId", run.workspaceId().toString());
+          try {
+            told(run, status);
+          } finally {
+            MDC.remove("executionId");
+            MDC.remove("workspaceId");
+          }
         }
       }
     } catch (RuntimeException e) {
