@@ -2161,4 +2161,10 @@ class BuiltInParserTest {
     assertThat(plan("Connect with the new admin on LinkedIn (no note needed)"))
         .isEqualTo(plan("Send a LinkedIn invite."));
   }
+
+  @Test
+  void when_the_agent_runs_is_its_trigger_not_a_condition() {
+    assertThat(plan("Hi, quick one: when this runs, set the deal stage to 'Offer Extended'."))
+        .isEqualTo(plan("Set the deal stage to 'Offer Extended'."));
+  }
 }
