@@ -2167,4 +2167,10 @@ class BuiltInParserTest {
     assertThat(plan("Hi, quick one: when this runs, set the deal stage to 'Offer Extended'."))
         .isEqualTo(plan("Set the deal stage to 'Offer Extended'."));
   }
+
+  @Test
+  void a_trades_word_for_the_contact_in_the_possessive() {
+    assertThat(plan("If the candidate's title contains 'Senior', add tag 'A'."))
+        .isEqualTo(plan("If the contact's title contains 'Senior', add tag 'A'."));
+  }
 }
