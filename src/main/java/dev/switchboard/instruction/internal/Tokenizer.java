@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -220,16 +221,28 @@ final class Tokenizer {
     this.text = text;
   }
 
+  /**
+   * The passes over the text before it is tokenized, in order: each blanks or marks characters in
+   * place, so every offset still points into the text as written.
+   */
+  private static final List<UnaryOperator<String>> TEXT_PASSES =
+      List.of(
+          Comments::strip,
+          Signatures::strip,
+          Asides::strip,
+          Sections::strip,
+          IndentedBlocks::mark,
+          Emphasis::strip,
+          Tables::flatten,
+          WorkflowBlocks::flatten);
+
   /** Tokenizes the text; the list always ends with an {@link Kind#EOF} token. */
   static List<Token> tokenize(String text) {
-    Tokenizer tokenizer =
-        new Tokenizer(
-            WorkflowBlocks.flatten(
-                Tables.flatten(
-                    Emphasis.strip(
-                        IndentedBlocks.mark(
-                            Sections.strip(
-                                Asides.strip(Signatures.strip(Comments.strip(text)))))))));
+    String read = text;
+    for (UnaryOperator<String> pass : TEXT_PASSES) {
+      read = pass.apply(read);
+    }
+    Tokenizer tokenizer = new Tokenizer(read);
     tokenizer.run();
     return SearchObjects.apply(text, SelfCorrections.apply(Dictation.read(text, tokenizer.tokens)));
   }
