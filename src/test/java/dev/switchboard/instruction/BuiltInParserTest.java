@@ -2173,4 +2173,65 @@ class BuiltInParserTest {
     assertThat(plan("If the candidate's title contains 'Senior', add tag 'A'."))
         .isEqualTo(plan("If the contact's title contains 'Senior', add tag 'A'."));
   }
+
+  @Test
+  void terse_abbreviations_of_company_and_value_and_a_bare_wait_after_no_reply() {
+    assertThat(plan("if deal val >= 12.000 € → handoff @user.am msg 'big one'"))
+        .isEqualTo(
+            plan(
+                "If the deal value is at least 12000, hand off to @user.am with the message 'big one'."));
+    assertThat(plan("if co size > 50 → tmpl 'founders'"))
+        .isEqualTo(plan("If the company size is over 50, send the 'founders' template."));
+    assertThat(plan("tmpl 'intro a' → no reply 4d → tmpl 'bump 1'"))
+        .isEqualTo(
+            plan(
+                "Send the 'intro a' template. If no reply after 4 days, send the 'bump 1' template."));
+  }
+
+  @Test
+  void an_unquoted_value_after_an_arrow_when_the_entity_is_named() {
+    assertThat(plan("deal stage → 'Negotiation' + deal priority → high"))
+        .isEqualTo(
+            plan(
+                "Set the deal stage to 'Negotiation', then set the deal field 'priority' to 'high'."));
+    // a field without its entity stays a condition or a filter, never an update
+    assertThat(rejection("title → VP")).isNotEmpty();
+  }
+
+  @Test
+  void not_before_parentheses_negates_what_they_hold() {
+    // the words before the parentheses had been skipped as a restatement, the NOT with them
+    Plan expected =
+        plan("If not (contact.status == 'Hired' or contact.status == 'Withdrawn'), add tag 'A'.");
+    assertThat(
+            plan(
+                "If the candidate is NOT (contact.status == 'Hired' or contact.status == 'Withdrawn'), add tag 'A'."))
+        .isEqualTo(expected);
+    assertThat(
+            plan(
+                "When it is not true that (contact.status == 'Hired' or contact.status == 'Withdrawn'), add tag 'A'."))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void an_ordering_compared_with_words_is_refused_and_a_spaced_currency_is_money() {
+    // "goes over € 10.000 please post in Slack" had compared deal.goes with the words after it
+    assertThat(
+            rejection(
+                "When a deal goes over € 10.000 please post in our Slack channel and tag them 'Big'."))
+        .isNotEmpty();
+    assertThat(plan("If the deal value is over € 10.000, add tag 'Big'."))
+        .isEqualTo(plan("If the deal value is over 10000, add tag 'Big'."));
+    assertThat(plan("Set the deal value to R$ 20 mil."))
+        .isEqualTo(plan("Set the deal value to 20000."));
+  }
+
+  @Test
+  void a_what_to_do_label_announces_the_steps_and_is_no_filter() {
+    // it had been read as a second value of the filter above it ("city is 'to do'")
+    assertThat(plan("Who: contacts where city is 'Oslo'\nWhat to do:\n• add tag 'X'"))
+        .isEqualTo(plan("Find contacts where city is 'Oslo', then add tag 'X'."));
+    assertThat(plan("Who: contacts where city is 'Oslo'\nWhat to do: send the 'Y' template"))
+        .isEqualTo(plan("Find contacts where city is 'Oslo', then send the 'Y' template."));
+  }
 }

@@ -26,7 +26,10 @@ final class ConditionGrammar {
   private static final Phrase IS_FALSE = Phrase.of("(is|==|=) (false|no)");
   private static final Phrase YET = Phrase.of("(yet|still|by then|by now|so far)");
   private static final Phrase NOT =
-      Phrase.of("(not|it is not the case that|it 's not the case that)");
+      Phrase.of(
+          "(not|it is not the case that|it 's not the case that|it is not true that"
+              + "|it 's not true that)");
+  private static final Set<String> NEGATED_LEAD = Set.of("true", "that", "the", "case");
   private static final Phrase AND = Phrase.of("[,] (and|but|&&) [also|if]");
   private static final Phrase OR = Phrase.of("[,] or [if|else if]");
   private static final Phrase INDUSTRY =
@@ -394,7 +397,7 @@ final class ConditionGrammar {
         c.reset(i + 1);
         Condition inner = attempt(this::or);
         if (inner != null && c.accept(Kind.RPAREN)) {
-          return inner;
+          return negatedBefore(i) ? negate(inner) : inner;
         }
         break;
       }
@@ -404,6 +407,18 @@ final class ConditionGrammar {
     }
     c.reset(mark);
     return null;
+  }
+
+  /**
+   * "the candidate is NOT (…)", "it is not true that (…)": the words end in a negation of what the
+   * parentheses hold, which is then its operand rather than a restatement.
+   */
+  private boolean negatedBefore(int paren) {
+    int i = paren - 1;
+    while (i > 0 && c.token(i).is(Kind.WORD) && NEGATED_LEAD.contains(c.token(i).lower())) {
+      i--;
+    }
+    return c.token(i).isWord("not");
   }
 
   private static Condition negate(Condition condition) {
@@ -416,7 +431,9 @@ final class ConditionGrammar {
     Condition event = ReplyPhrases.read(c);
     if (event != null) {
       c.accept(YET);
-      time();
+      if (!time()) {
+        bareTime(); // "no reply 4d → tmpl 'bump 1'"
+      }
       if (c.accept(IS_FALSE)) {
         return negate(event); // "if contact replied is false"
       }
@@ -527,7 +544,7 @@ final class ConditionGrammar {
       c.next(); // "contains either 'CFO' or 'Finance'"
       anyOf = true;
     }
-    boolean word = c.at(Kind.WORD);
+    boolean word = !c.at(Kind.QUOTED) && !c.at(Kind.VARIABLE);
     boolean numeric = Fields.isNumeric(field) || relation.orders(); // "over five hundred dollars"
     Object value = numeric && Values.atAmount(c) ? Values.spelled(c) : value();
     if (value == null) {
@@ -755,6 +772,17 @@ final class ConditionGrammar {
     c.reset(mark);
     waitBefore = before;
     return time;
+  }
+
+  /** A terse "no reply 4d →": a duration right after the event, before an arrow or a comma. */
+  private void bareTime() {
+    int mark = c.mark();
+    String duration = Durations.read(c);
+    if (duration != null && (c.at(Kind.DASH) || c.at(Kind.COMMA) || c.at(Kind.COLON))) {
+      waitBefore = duration;
+      return;
+    }
+    c.reset(mark);
   }
 
   /** "after 5 days", "within a week", "3 days later": the check waits that long first. */

@@ -56,6 +56,7 @@ final class FieldUpdateClause implements Clause {
           "incremented",
           "decrement");
   private static final Set<String> ENTITIES = Set.of("contact", "deal", "company");
+  private static final int MAX_BARE_VALUE = 3;
 
   /** "Update field / entity: deal / field: stage / value: X", "Deal update: / stage: X". */
   private static final List<Phrase> FORM =
@@ -252,10 +253,18 @@ final class FieldUpdateClause implements Clause {
     }
     boolean named = c.mark() - start > 1 || c.token(start).is(Kind.PATH);
     boolean arrow = c.at(SET_ARROW);
-    return (arrow || named)
-        && c.accept(SET_SYMBOL)
-        && Values.literal(c) != null
-        && (FreeText.atBoundary(c) || c.atEof() || c.atWord("and") && c.peek(1).is(Kind.WORD));
+    if (!(arrow || named) || !c.accept(SET_SYMBOL)) {
+      return false;
+    }
+    if (Values.literal(c) == null) {
+      if (!(arrow && named && c.at(Kind.WORD))) {
+        return false;
+      }
+      for (int words = 0; words < MAX_BARE_VALUE && c.at(Kind.WORD); words++) {
+        c.next(); // "deal priority → high": a word or two after the arrow, unquoted
+      }
+    }
+    return FreeText.atBoundary(c) || c.atEof() || c.atWord("and") && c.peek(1).is(Kind.WORD);
   }
 
   /**

@@ -70,7 +70,7 @@ final class Fields {
     known("company", "domain", "company domain", "domain", "website", "web site");
     known("company", "name", "company name", "company");
     known("deal", "value", "deal value", "deal size", "deal amount", "deal worth", "value");
-    known("deal", "value", "amount", "worth", "size");
+    known("deal", "value", "amount", "worth", "size", "val", "amt");
     known("deal", "stage", "deal stage", "pipeline stage", "stage");
     known("deal", "name", "deal name");
   }
@@ -81,7 +81,7 @@ final class Fields {
   private static final Phrase THEIR = Phrase.of("(their|his|her)");
   private static final Phrase DEAL = Phrase.of("(deal|opportunity|deals) ['s]");
   private static final Phrase COMPANY =
-      Phrase.of("(company|organization|organisation|account|companies) ['s]");
+      Phrase.of("(company|organization|organisation|account|companies|co|acct) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
   private static final Phrase FIELD_LEAD = Phrase.of("([the] (field|property)|the)");
 

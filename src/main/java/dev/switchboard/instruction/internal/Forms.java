@@ -107,7 +107,19 @@ final class Forms {
           "pause", "wait");
 
   /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
-  private static final Set<String> ANNOUNCE = Set.of("action", "actions", "steps", "do this", "do");
+  private static final Set<String> ANNOUNCE =
+      Set.of(
+          "action",
+          "actions",
+          "steps",
+          "do this",
+          "do",
+          "what to do",
+          "what we do",
+          "what happens",
+          "to do",
+          "todo",
+          "next steps");
 
   /** First words of a labelled line that is a step, never a field of the form above it. */
   private static final Set<String> STEP_WORDS =
@@ -315,8 +327,8 @@ final class Forms {
         listOpen = LIST_HEADING.matcher(line).matches();
         listValues = 0;
       }
-      if (name.equals("action") || name.equals("do")) {
-        return colon + 1; // "Action: send email", "Do: add tag 'Exec'"
+      if (ANNOUNCE.contains(name)) {
+        return colon + 1; // "Action: send email", "Do: add tag 'Exec'", "What to do: send …"
       }
       if (name.equals("condition")) {
         tokens.add(Token.word(text.substring(content, colon), "if", content, colon));

@@ -102,6 +102,7 @@ final class Tokenizer {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern REAIS = Pattern.compile("R\\$ ?(?=\\d)");
+  private static final Pattern MIL = Pattern.compile(" mil(?![A-Za-z])");
 
   private static final Pattern OPERATOR = Pattern.compile("==|!=|>=|<=|=>|=<|<>|[<>=≥≤≠]");
 
@@ -347,6 +348,10 @@ final class Tokenizer {
     }
     if (CURRENCIES.indexOf(c) >= 0 && nextIsDigit()) {
       number(pos, pos + 1);
+      return true;
+    }
+    if (CURRENCIES.indexOf(c) >= 0 && spaceThenDigit()) {
+      number(pos, pos + 2); // "€ 10.000"
       return true;
     }
     return punctuation(c);
@@ -699,6 +704,12 @@ final class Tokenizer {
     return pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
   }
 
+  private boolean spaceThenDigit() {
+    return pos + 2 < text.length()
+        && text.charAt(pos + 1) == ' '
+        && Character.isDigit(text.charAt(pos + 2));
+  }
+
   // Quotes --------------------------------------------------------------------------------
 
   /** Opening quotes of other languages: «x», »x«, ‹x›, „x“. */
@@ -972,6 +983,11 @@ final class Tokenizer {
         value = value.multiply(BigDecimal.valueOf(1_000_000));
         end++;
       }
+    }
+    Matcher thousand = MIL.matcher(text).region(end, text.length());
+    if (text.startsWith("R$", start) && thousand.lookingAt()) {
+      value = value.multiply(BigDecimal.valueOf(1_000)); // "R$ 20 mil": Portuguese for thousand
+      end = thousand.end();
     }
     boolean suffixed = end > m.end();
     Matcher currency = CURRENCY_AFTER.matcher(text).region(end, text.length());
