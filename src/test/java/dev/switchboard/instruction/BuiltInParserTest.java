@@ -2234,4 +2234,52 @@ class BuiltInParserTest {
     assertThat(plan("Who: contacts where city is 'Oslo'\nWhat to do: send the 'Y' template"))
         .isEqualTo(plan("Find contacts where city is 'Oslo', then send the 'Y' template."));
   }
+
+  @Test
+  void a_memory_key_named_before_its_value() {
+    Plan expected = plan("Remember '412 Oak St' as @memory.listing.");
+    assertThat(plan("remember listing = '412 Oak St'")).isEqualTo(expected);
+    assertThat(plan("keep in the memory the key 'listing' with value '412 Oak St'"))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void a_correction_in_brackets_and_a_renaming_with_its_reason() {
+    assertThat(
+            plan(
+                "Send the 'A' template. If no reply after four days (actually, make that 6 days,"
+                    + " people are slow) send the 'B' template."))
+        .isEqualTo(plan("Send the 'A' template. If no reply after 6 days, send the 'B' template."));
+    assertThat(
+            plan(
+                "Send the 'Proposal Check-In' template. Actually, let's use 'Proposal Nudge'"
+                    + " instead, it's a bit softer."))
+        .isEqualTo(plan("Send the 'Proposal Nudge' template."));
+  }
+
+  @Test
+  void a_line_in_words_that_opens_a_list_introduces_it() {
+    assertThat(
+            plan("I'd love to automate my follow-up, if possible:\n- add tag 'A'\n- wait 2 days"))
+        .isEqualTo(plan("Add tag 'A', then wait 2 days."));
+    // an action the plan has no step for is no introduction
+    assertThat(rejection("Call everyone on the list first:\n- add tag 'A'")).isNotEmpty();
+  }
+
+  @Test
+  void a_period_of_days_after_which_is_a_wait_not_the_trigger() {
+    // "after a period of one (1) day," had been skipped as the moment the agent runs
+    assertThat(plan("Add tag 'A'. After a period of one (1) day, send the 'X' template."))
+        .isEqualTo(plan("Add tag 'A', wait 1 day, then send the 'X' template."));
+  }
+
+  @Test
+  void terse_linkedin_note_and_follow_up_task_and_their_field_path() {
+    assertThat(plan("LI note 'hi there'"))
+        .isEqualTo(plan("Send a LinkedIn invite with the note 'hi there'."));
+    assertThat(plan("f/u task 'call' due in 1 day"))
+        .isEqualTo(plan("Create a task 'call' due in 1 day."));
+    assertThat(plan("If their contact.age is at least 18, add tag 'Adult'."))
+        .isEqualTo(plan("If contact.age >= 18, add tag 'Adult'."));
+  }
 }

@@ -391,7 +391,8 @@ final class Background {
         if (!overlaps || dropped.containsKey(sentence[0])) {
           continue;
         }
-        if (story(c, tokens, unread(c, tokens, sentence, detail), sentence[1])) {
+        if (story(c, tokens, unread(c, tokens, sentence, detail), sentence[1])
+            || listIntro(c, tokens, sentence)) {
           dropped.put(sentence[0], sentence[1]);
         } else {
           int[] aside = aside(c, tokens, sentence, detail);
@@ -569,16 +570,71 @@ final class Background {
   private static boolean acts(List<Token> tokens, int from, int to) {
     for (int i = from; i < to; i++) {
       String word = tokens.get(i).lower();
-      if (word.equals("you") || word.equals("your")) {
+      if (word.equals("you") || word.equals("your") || action(word)) {
         return true; // "we need you to …" asks the agent
-      }
-      for (String stem : List.of(word, cut(word, "s"), cut(word, "ed"), cut(word, "ing"))) {
-        if (ACTIONS.contains(stem) && !GENERIC_ACTIONS.contains(stem)) {
-          return true;
-        }
       }
     }
     return false;
+  }
+
+  private static boolean action(String word) {
+    for (String stem : List.of(word, cut(word, "s"), cut(word, "ed"), cut(word, "ing"))) {
+      if (ACTIONS.contains(stem) && !GENERIC_ACTIONS.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words that make a line before a list a condition or a time, not only its introduction. */
+  private static final Set<String> LIST_CONDITIONS =
+      Set.of(
+          "if",
+          "unless",
+          "when",
+          "whenever",
+          "once",
+          "only",
+          "except",
+          "until",
+          "after",
+          "before",
+          "not",
+          "no",
+          "never",
+          "don",
+          "each",
+          "every",
+          "wait");
+
+  /**
+   * "I'd love to automate my proposal follow-up, if possible:" above a list: a line that ends in a
+   * colon and opens a list, in words only, with no condition, time or action of its own, only
+   * introduces the steps below it.
+   */
+  private static boolean listIntro(Cursor c, List<Token> tokens, int[] sentence) {
+    int end = sentence[1];
+    boolean opensList =
+        end + 1 < tokens.size()
+            && tokens.get(end - 1).is(Kind.COLON)
+            && tokens.get(end).is(Kind.END)
+            && tokens.get(end + 1).is(Kind.LIST_MARKER);
+    if (!opensList) {
+      return false;
+    }
+    c.reset(sentence[0]);
+    if (Steps.startsStep(c)) {
+      return false;
+    }
+    for (int i = sentence[0]; i < end; i++) {
+      Token t = tokens.get(i);
+      boolean word = t.is(Kind.WORD);
+      if (!word && !t.is(Kind.COMMA) && !t.is(Kind.COLON) && !t.is(Kind.DASH)
+          || word && (LIST_CONDITIONS.contains(t.lower()) || action(t.lower()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String cut(String word, String suffix) {

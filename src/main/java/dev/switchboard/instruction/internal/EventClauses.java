@@ -68,8 +68,10 @@ final class EventClauses {
       if (t.is(Kind.COMMA)) {
         return j;
       }
-      if (!t.is(Kind.WORD)) {
-        return -1; // a quote, a number or a field: something a condition could test
+      if (!t.is(Kind.WORD) || Durations.isUnit(t.lower())) {
+        // a quote, a number or a field: something a condition could test; "after a period of one
+        // (1) day" is a wait
+        return -1;
       }
     }
     return -1;

@@ -32,6 +32,10 @@ final class RememberClause implements Clause.Single {
       Phrase.of(
           "[for later|for the future|for later use|for the record] [the value|the text|value]");
   private static final Phrase TO = Phrase.of("(to|=|as|equal to|:)");
+  private static final Phrase KEY_WORD = Phrase.of("[the] key");
+  private static final Phrase KEY_EQUALS = Phrase.of("(=|→|->|⇒)");
+  private static final Phrase KEY_VALUE =
+      Phrase.of("(=|:|with [the] value|and [the] value|value|→|->|⇒) [:|=]");
 
   /**
    * "store the renewal date '2025-09-30' as @memory.renewal": the value's name before it says
@@ -90,6 +94,10 @@ final class RememberClause implements Clause.Single {
         value = c.accept(VALUE_LABEL) ? Values.literal(c) : null;
       }
       c.reset(keyFirst ? c.mark() : mark);
+      Step.Action named = keyFirst ? null : keyThenValue(c);
+      if (named != null) {
+        return named;
+      }
       if (!keyFirst && c.accept(VERB)) {
         c.accept(FOR_LATER);
         skipValueName(c);
@@ -110,6 +118,30 @@ final class RememberClause implements Clause.Single {
     params.put("value", value);
     Args.readAll(c, params, (cursor, p) -> false);
     return new Step.Action(ActionType.REMEMBER, params);
+  }
+
+  /**
+   * "remember listing = '412 Oak St'", "keep in the memory the key 'kampanya' with value 'Ramazan
+   * 2024'": the key named first, then its value; {@code null} with the cursor unmoved otherwise.
+   */
+  private static Step.Action keyThenValue(Cursor c) {
+    int mark = c.mark();
+    if (c.accept(VERB)) {
+      c.accept(IN_MEMORY);
+      boolean keyWord = c.accept(KEY_WORD);
+      String key = key(c);
+      if (key != null && (keyWord ? c.accept(KEY_VALUE) : c.accept(KEY_EQUALS))) {
+        Object value = Values.literal(c);
+        if (value != null) {
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("key", key);
+          params.put("value", value);
+          return new Step.Action(ActionType.REMEMBER, params);
+        }
+      }
+    }
+    c.reset(mark);
+    return null;
   }
 
   private static boolean atMemoryVariable(Cursor c) {

@@ -102,12 +102,13 @@ final class SelfCorrections {
   private static List<Token> nextSentence(List<Token> tokens) {
     List<Token> out = tokens;
     for (int i = 1; i < out.size(); i++) {
-      if (!out.get(i - 1).is(Kind.END)) {
+      boolean bracketed = out.get(i - 1).is(Kind.LPAREN); // "after four days (actually, make …)"
+      if (!out.get(i - 1).is(Kind.END) && !bracketed) {
         continue;
       }
       int after = phrase(out, i, SENTENCE_MARKERS);
       int value = after < 0 ? -1 : phrase(out, after, RESTATED);
-      List<Token> named = named(out, i, after);
+      List<Token> named = bracketed ? null : named(out, i, after);
       if (named != null) {
         out = named;
         continue;
@@ -125,9 +126,16 @@ final class SelfCorrections {
       boolean unit = unit(out, value + 1);
       boolean oldUnit = old + 1 < i && unit(out, old + 1);
       int end = value;
-      while (end < out.size() && !out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)) {
+      while (end < out.size()
+          && !out.get(end).is(Kind.END)
+          && !out.get(end).is(Kind.EOF)
+          && !(bracketed && out.get(end).is(Kind.RPAREN))) {
         end++;
       }
+      if (bracketed && (end == out.size() || !out.get(end).is(Kind.RPAREN))) {
+        continue; // an unclosed bracket: left as written
+      }
+      end += bracketed ? 1 : 0;
       int oldEnd = old + (unit && oldUnit ? 2 : 1);
       List<Token> next = new ArrayList<>(out.subList(0, old));
       // the new value where the old one was written, so spans still run in the text's order
@@ -136,7 +144,7 @@ final class SelfCorrections {
         int stop = out.get(oldEnd - 1).end();
         next.add(new Token(t.kind(), t.text(), t.lower(), start, stop, t.number()));
       }
-      next.addAll(out.subList(oldEnd, i));
+      next.addAll(out.subList(oldEnd, bracketed ? i - 1 : i));
       next.addAll(out.subList(end, out.size()));
       out = next;
     }
@@ -153,6 +161,7 @@ final class SelfCorrections {
           List.of("i", "mean"),
           List.of("i", "meant"),
           List.of("use"),
+          List.of("let", "'s", "use"),
           List.of("send"),
           List.of("it", "should", "be"),
           List.of("change", "it", "to"));
@@ -176,6 +185,7 @@ final class SelfCorrections {
     boolean denies = end < out.size() && out.get(end).isWord("not");
     String denied = denies && end + 1 < out.size() ? out.get(end + 1).lower() : null;
     end += denies ? 2 : 0;
+    end = reasonEnd(out, end + (out.get(end).isWord("instead") ? 1 : 0));
     if (!out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)
         || afterMarker < 0 && denied == null) {
       return null;
@@ -193,6 +203,24 @@ final class SelfCorrections {
     next.addAll(out.subList(old + 1, i));
     next.addAll(out.subList(end, out.size()));
     return next;
+  }
+
+  /**
+   * "…, it's a bit softer": a reason after a comma that names nothing; the end of the sentence when
+   * one is at {@code i}, else {@code i}.
+   */
+  private static int reasonEnd(List<Token> out, int i) {
+    if (!out.get(i).is(Kind.COMMA)) {
+      return i;
+    }
+    int end = i + 1;
+    while (!out.get(end).is(Kind.END) && !out.get(end).is(Kind.EOF)) {
+      if (!out.get(end).is(Kind.WORD) && !out.get(end).is(Kind.COMMA)) {
+        return i;
+      }
+      end++;
+    }
+    return end;
   }
 
   /** Whether {@code name} takes the place of {@code old}: same kind, the named one if one is. */
