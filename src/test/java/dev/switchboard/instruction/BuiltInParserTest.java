@@ -2282,4 +2282,33 @@ class BuiltInParserTest {
     assertThat(plan("If their contact.age is at least 18, add tag 'Adult'."))
         .isEqualTo(plan("If contact.age >= 18, add tag 'Adult'."));
   }
+
+  @Test
+  void a_who_label_over_bullets_is_the_search_and_its_filters() {
+    assertThat(plan("Who:\n- status is 'SQL'\n- leadScore above 70\nWhat to do:\n- enrich"))
+        .isEqualTo(
+            plan(
+                "Find contacts where status is 'SQL' and lead score is over 70, then enrich them."));
+  }
+
+  @Test
+  void then_and_else_as_bullets_indented_under_their_if() {
+    assertThat(
+            plan(
+                "- IF contact.title contains 'Head of'\n  - THEN hand off to @user.ae\n"
+                    + "  - ELSE add tag 'Mid'"))
+        .isEqualTo(
+            plan(
+                "If the contact's title contains 'Head of', hand off to @user.ae; otherwise add"
+                    + " tag 'Mid'."));
+  }
+
+  @Test
+  void a_title_line_skipped_above_the_steps_says_so() {
+    ParseResult result =
+        parser.parse("Outbound cadence – Director+\n1) Send template 'A'\n2) add tag 'x'");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(((ParseResult.Parsed) result).warnings())
+        .containsExactly("Skipped 'Outbound cadence – Director+': it says nothing to do.");
+  }
 }

@@ -107,6 +107,9 @@ final class Forms {
           "pause", "wait");
 
   /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
+  /** Labels over the filters of the contacts a plan is for ("Who:", "Audience:"). */
+  private static final Set<String> AUDIENCE = Set.of("who", "audience", "target", "segment");
+
   private static final Set<String> ANNOUNCE =
       Set.of(
           "action",
@@ -300,6 +303,15 @@ final class Forms {
         formOpen = false;
         return colon + 1;
       }
+      if (value.isEmpty() && AUDIENCE.contains(name) && bulletBelow(text, eol)) {
+        // "Who:" over "- status is 'SQL'" / "- leadScore above 70": the search, its filters below
+        tokens.add(Token.word(text.substring(content, colon), "find", content, colon));
+        labels.clear();
+        formOpen = true;
+        filtersOpen = true;
+        headerColon = true;
+        return colon + 1;
+      }
       String verb = HEADING_VERBS.get(name);
       if (verb != null && !wasOpen) {
         tokens.add(Token.word(text.substring(content, colon), verb, content, colon));
@@ -377,6 +389,14 @@ final class Forms {
    * under "### Email"; a step of its own ("Create task 'X' due in 7 days") makes the heading a
    * title.
    */
+  private static boolean bulletBelow(String text, int eol) {
+    int from = eol;
+    while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return BULLET.matcher(text).region(from, text.length()).lookingAt();
+  }
+
   private static boolean fieldsBelow(String text, int eol) {
     return LABEL_LINE.matcher(nextLine(text, eol)).matches();
   }

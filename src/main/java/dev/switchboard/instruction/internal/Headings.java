@@ -16,7 +16,7 @@ final class Headings {
 
   private static final Pattern HEADING =
       Pattern.compile(
-          "[\\p{L}\\d][\\p{L}\\d'’-]*( (?:[\\p{L}\\d][\\p{L}\\d'’-]*|[-–—]|\\([\\p{L}\\d ]{1,40}\\)))"
+          "[\\p{L}\\d][\\p{L}\\d'’-]*( (?:[\\p{L}\\d][\\p{L}\\d'’+-]*|[-–—]|\\([\\p{L}\\d ]{1,40}\\)))"
               + "{0,6}:?");
 
   /** "**Churn save**": the emphasis around a heading line is no part of it. */

@@ -1646,6 +1646,7 @@ final class PlanGrammar {
   }
 
   private void readBranch(Scope scope, List<Step> steps) {
+    int conditionStart = c.mark();
     boolean negated = c.accept(UNLESS);
     boolean asks = !negated && c.acceptFirst(CONDITIONALS) == CHECK_WHETHER;
     c.accept(Kind.COLON); // "If: deal value > $20,000" / "Then: …" lines
@@ -1669,6 +1670,12 @@ final class PlanGrammar {
     }
     if (c.at(Kind.END) && c.peek(1).isWord("then")) {
       c.next(); // "If … is any of: (list)" / "then email …"
+    } else if (c.at(Kind.END)
+        && c.peek(1).is(Kind.LIST_MARKER)
+        && c.peek(2).isWord("then")
+        && column(c.peek(1)) > indent(c.token(conditionStart))) {
+      c.next(); // "IF …" / "  - THEN hand off …" / "  - ELSE …": the answers as bullets
+      c.next();
     }
     c.accept(Kind.DASH); // "no reply after 4d -> email …"
     c.accept(THEN_MARK);
@@ -1847,6 +1854,16 @@ final class PlanGrammar {
    * Where a list marker stands on its line: the items of one list are indented alike; markers
    * inside a line ("(1) …; (2) …") answer -1.
    */
+  /** How far the line holding {@code t} is indented. */
+  private int indent(Token t) {
+    int lineStart = c.source().lastIndexOf('\n', t.start() - 1) + 1;
+    int i = lineStart;
+    while (i < t.start() && Character.isWhitespace(c.source().charAt(i))) {
+      i++;
+    }
+    return i - lineStart;
+  }
+
   private int column(Token marker) {
     int lineStart = c.source().lastIndexOf('\n', marker.start() - 1) + 1;
     String indent = c.source().substring(lineStart, marker.start());
