@@ -2311,4 +2311,28 @@ class BuiltInParserTest {
     assertThat(((ParseResult.Parsed) result).warnings())
         .containsExactly("Skipped 'Outbound cadence – Director+': it says nothing to do.");
   }
+
+  @Test
+  void greetings_and_thanks_in_other_languages_around_the_request() {
+    assertThat(plan("Merhaba,\nplease add tag 'Istanbul'.\nÇok teşekkürler"))
+        .isEqualTo(plan("Add tag 'Istanbul'."));
+    assertThat(plan("Habari! Please add tag 'Nairobi'. Asante sana"))
+        .isEqualTo(plan("Add tag 'Nairobi'."));
+  }
+
+  @Test
+  void money_with_a_decimal_comma_and_more_currency_codes() {
+    assertThat(plan("Set the deal value to 12.500,00 zł."))
+        .isEqualTo(plan("Set the deal value to 12500."));
+    assertThat(plan("If form.budget is more than 50.000 EGP, add tag 'A'."))
+        .isEqualTo(plan("If form.budget > 50000, add tag 'A'."));
+  }
+
+  @Test
+  void the_part_of_the_first_result_named_first() {
+    assertThat(plan("search the web for 'x' and remember the title of first result as 'news'"))
+        .isEqualTo(
+            plan(
+                "Search the web for 'x', then remember @search.results[0].title as @memory.news."));
+  }
 }

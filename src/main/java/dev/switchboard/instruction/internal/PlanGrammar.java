@@ -291,7 +291,11 @@ final class PlanGrammar {
           "(hi|hello|hey|hiya|howdy|heya|greetings|good morning|good afternoon|good evening|morning"
               + "|afternoon|evening|dear|mate|gday|abeg|oga|buddy|pal|folks|team|fyi|btw"
               + " team|yo|ok|okay|so|alright|right|hola|bonjour|salut|hallo|ciao|olá|ola|oi|namaste"
-              + "|konnichiwa|annyeong) [there|team|all|everyone|folks|guys|again]"
+              + "|konnichiwa|annyeong|good day|buongiorno|buonasera|salve|bom dia|boa tarde|boa noite"
+              + "|buenos dias|buenas tardes|merhaba|selam|habari|jambo|hoi|goedemorgen|goedemiddag"
+              + "|goedendag|hej|moin|servus|guten tag|guten morgen|czesc|cześć|dzień dobry|xin chào"
+              + "|chào|marhaba|ahlan|salaam|salam|privet|ni hao|kumusta|mabuhay|sawasdee)"
+              + " [there|team|all|everyone|folks|guys|again]"
               + " [!|,|:]");
 
   /**

@@ -35,7 +35,7 @@ final class RememberClause implements Clause.Single {
   private static final Phrase KEY_WORD = Phrase.of("[the] key");
   private static final Phrase KEY_EQUALS = Phrase.of("(=|→|->|⇒)");
   private static final Phrase KEY_VALUE =
-      Phrase.of("(=|:|with [the] value|and [the] value|value|→|->|⇒) [:|=]");
+      Phrase.of("(=|:|with [the] value|and [the] value|[the] value|→|->|⇒) [:|=]");
 
   /**
    * "store the renewal date '2025-09-30' as @memory.renewal": the value's name before it says

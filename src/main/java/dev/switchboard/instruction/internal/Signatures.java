@@ -18,7 +18,10 @@ final class Signatures {
       Pattern.compile(
           "(?iu)(?:(?:^|(?<=[.!?)\\n]|\\p{So})[ \\t]*)(thanks|thank you|thx|ty|cheers|best|regards"
               + "|kind regards|best regards|warm regards|many thanks|appreciate it|danke|gracias"
-              + "|grazie|obrigad[oa]|merci|teşekkürler|tesekkurler|talk soon)(?=[\\s,.!:;\\p{So}-]|$)"
+              + "|grazie|obrigad[oa]|merci|teşekkürler|tesekkurler|çok teşekkürler|talk soon|asante"
+              + "|bedankt|alvast bedankt|dank je|dank u|dziękuję|dziekuje|cảm ơn|shukran|spasibo"
+              + "|valeu|saludos|abraços|abraço|grüße|groetjes|pozdrawiam|saygılarımla|saygılar"
+              + "|cordiali saluti|un saluto)(?=[\\s,.!:;\\p{So}-]|$)"
               + "|(?<=[.!?\\p{So}][ \\t]{0,3})([-–—])(?=[ \\t]?\\p{Lu})|^([–—])(?=[ \\t]?\\p{Lu}))",
           Pattern.MULTILINE);
 

@@ -83,6 +83,10 @@ final class Tokenizer {
               + "|\\d{1,3}(?:\\.\\d{3}){2,}(?![\\d.])|\\d+)(\\.\\d+)?"
               + "(?![\\d,]\\d)");
 
+  /** "12.500,00", "40 000,50": thousands grouped by points or spaces, a comma before the cents. */
+  private static final Pattern DECIMAL_COMMA =
+      Pattern.compile("(\\d{1,3}(?:[. ]\\d{3})+),(\\d{2})(?![\\d,.]?\\d)");
+
   /** Currency signs written before or after an amount. */
   private static final String CURRENCIES = "$€£₹¥₦₱₩";
 
@@ -92,7 +96,8 @@ final class Tokenizer {
           "(?: ?["
               + CURRENCIES
               + "](?![\\d.,]?\\d)| (?:euros?|eur|usd|dollars?|pounds?|gbp|yen|jpy|rupees?|inr|naira|ngn"
-              + "|reais|brl|tl|try|rp|idr)(?![A-Za-z]))",
+              + "|reais|brl|tl|try|rp|idr|zł|zl|pln|egp|kes|ksh|vnd|aed|sar|mxn|zar|chf|sek|nok|dkk"
+              + "|cad|aud)(?![A-Za-z]))",
           Pattern.CASE_INSENSITIVE);
 
   /** "EUR 250.000", "USD 40,000": a currency code said before the amount. */
@@ -961,15 +966,18 @@ final class Tokenizer {
 
   /** Reads a number; "$10,000", "25K", "1.5M" (money only) become plain values. */
   private void number(int start, int digitsAt) {
-    Matcher m = NUMBER.matcher(text).region(digitsAt, text.length());
-    if (!m.lookingAt()) {
+    Matcher comma = DECIMAL_COMMA.matcher(text).region(digitsAt, text.length());
+    boolean decimalComma = comma.lookingAt();
+    Matcher m = decimalComma ? comma : NUMBER.matcher(text).region(digitsAt, text.length());
+    if (!decimalComma && !m.lookingAt()) {
       single(Kind.SYMBOL);
       return;
     }
+    String whole = m.group(1).replace(",", "").replace(" ", "").replace(".", "");
     BigDecimal value =
-        new BigDecimal(
-            m.group(1).replace(",", "").replace(" ", "").replace(".", "")
-                + nullToEmpty(m.group(2))); // "50.000.000": points that group thousands
+        decimalComma
+            ? new BigDecimal(whole + "." + m.group(2))
+            : new BigDecimal(whole + nullToEmpty(m.group(2))); // "50.000.000": thousands
     int end = m.end();
     boolean money =
         digitsAt > start

@@ -3,6 +3,7 @@ package dev.switchboard.instruction.internal;
 import dev.switchboard.instruction.internal.Token.Kind;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading literal values: quoted text, numbers, number words, booleans, variables. */
 final class Values {
@@ -72,13 +73,29 @@ final class Values {
       java.util.regex.Pattern.compile("[%*]+[^%*]+[%*]*|[%*]*[^%*]+[%*]+");
 
   /** "the first result's title": the web search's first hit said in words is its variable. */
+  private static final Set<String> RESULT_PARTS = Set.of("title", "url", "link", "snippet");
+
+  private static final Phrase PART_OF_FIRST_RESULT =
+      Phrase.of("[the] (title|url|link|snippet) of [the] (first|top) [search] (result|hit)");
+
+  private static String firstResult(String part) {
+    return "@search.results[0]." + (part.equals("link") ? "url" : part);
+  }
+
   private static final Phrase FIRST_RESULT =
       Phrase.of("[the] (first|top) (result|hit) ['s] (title|url|link|snippet)");
 
   static Object literal(Cursor c) {
     if (c.accept(FIRST_RESULT)) {
-      String part = c.token(c.mark() - 1).lower();
-      return "@search.results[0]." + (part.equals("link") ? "url" : part);
+      return firstResult(c.token(c.mark() - 1).lower());
+    }
+    int mark = c.mark();
+    if (c.accept(PART_OF_FIRST_RESULT)) {
+      for (int i = mark; i < c.mark(); i++) {
+        if (RESULT_PARTS.contains(c.token(i).lower())) {
+          return firstResult(c.token(i).lower()); // "the title of first result"
+        }
+      }
     }
     Token t = c.peek();
     switch (t.kind()) {
