@@ -2335,4 +2335,24 @@ class BuiltInParserTest {
             plan(
                 "Search the web for 'x', then remember @search.results[0].title as @memory.news."));
   }
+
+  @Test
+  void an_interjection_before_a_correction_and_the_wait_made_longer() {
+    assertThat(
+            plan(
+                "Wait 1 day and then send the 'Replay' template? Oh, actually, make the wait 2"
+                    + " days, we want the replay edited first."))
+        .isEqualTo(plan("Wait 2 days, then send the 'Replay' template."));
+  }
+
+  @Test
+  void the_contacts_field_path_after_a_possessive_and_if_its_less_is_the_other_case() {
+    assertThat(plan("If the patient's contact.verified is true, add tag 'A'."))
+        .isEqualTo(plan("If contact.verified == true, add tag 'A'."));
+    assertThat(
+            plan(
+                "If the deal value is more than $20k, hand off to @user.lead. If it's less, no"
+                    + " action needed."))
+        .isEqualTo(plan("If the deal value is more than 20000, hand off to @user.lead."));
+  }
 }

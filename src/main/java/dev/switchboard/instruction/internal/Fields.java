@@ -83,7 +83,10 @@ final class Fields {
   private static final Phrase COMPANY =
       Phrase.of("(company|organization|organisation|account|companies|co|acct) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
-  private static final Phrase FIELD_LEAD = Phrase.of("([the] (field|property)|the|their|his|her)");
+  private static final Phrase FIELD_LEAD =
+      Phrase.of(
+          "([the] (contact|lead|prospect|person|customer|client|patient|candidate) 's|[the]"
+              + " (field|property)|the|their|his|her)");
 
   /** Fields that hold numbers: "the deal is big" compares nothing that a run could check. */
   private static final java.util.Set<String> NUMERIC =

@@ -37,6 +37,8 @@ final class SelfCorrections {
       List.of(
           List.of("make", "that"),
           List.of("make", "it"),
+          List.of("make", "the", "wait"),
+          List.of("make", "the", "delay"),
           List.of("i", "mean"),
           List.of("i", "meant"),
           List.of("let", "'s", "say"));
@@ -92,7 +94,15 @@ final class SelfCorrections {
 
   /** "Actually make it …" / "Actually, make that …" opening a sentence of its own. */
   private static final List<List<String>> SENTENCE_MARKERS =
-      List.of(List.of("actually"), List.of("no", "wait"), List.of("sorry"), List.of("wait"));
+      List.of(
+          List.of("actually"),
+          List.of("oh", "actually"),
+          List.of("oh", "wait"),
+          List.of("no", "wait"),
+          List.of("sorry"),
+          List.of("oh", "sorry"),
+          List.of("oops"),
+          List.of("wait"));
 
   /**
    * "… give it two hours and then send 'X'. Actually make it three hours, people are still on the
