@@ -2355,4 +2355,13 @@ class BuiltInParserTest {
                     + " action needed."))
         .isEqualTo(plan("If the deal value is more than 20000, hand off to @user.lead."));
   }
+
+  @Test
+  void a_heading_before_a_step_is_skipped_with_a_warning() {
+    // it had been dropped without a word, so a restriction said that way went unseen
+    ParseResult result = parser.parse("Clinics in Lyon: add tag 'A'");
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(((ParseResult.Parsed) result).warnings())
+        .containsExactly("Skipped 'Clinics in Lyon:': it says nothing to do.");
+  }
 }

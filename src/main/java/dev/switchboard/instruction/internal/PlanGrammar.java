@@ -1487,7 +1487,8 @@ final class PlanGrammar {
       c.reset(start);
       return false;
     }
-    if (c.accept(CHECK_FIELD)) {
+    boolean checks = c.accept(CHECK_FIELD);
+    if (checks) {
       Fields.Ref field = Fields.read(c);
       if (field != null && c.mark() == colon) {
         c.subject(field);
@@ -1500,6 +1501,9 @@ final class PlanGrammar {
         c.reset(i);
         return true; // "Do two things for contacts created today: …" searches first
       }
+    }
+    if (!checks) {
+      c.skip(start, colon + 1); // "Clinics in Lyon:" says nothing a step could do: the author hears
     }
     c.reset(body);
     return true;
