@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,7 @@ class ExecutionController {
   private final HistoryExport export;
   private final WorkspaceAccess access;
   private final RunSettings settings;
+  private final TransactionTemplate tx;
   private final Clock clock;
 
   ExecutionController(
@@ -44,6 +46,7 @@ class ExecutionController {
       HistoryExport export,
       WorkspaceAccess access,
       RunSettings settings,
+      TransactionTemplate tx,
       Clock clock) {
     this.admission = admission;
     this.agents = agents;
@@ -51,6 +54,7 @@ class ExecutionController {
     this.export = export;
     this.access = access;
     this.settings = settings;
+    this.tx = tx;
     this.clock = clock;
   }
 
@@ -61,12 +65,15 @@ class ExecutionController {
       @PathVariable UUID agentId,
       @RequestBody(required = false) TriggerRequest body) {
     Membership by = access.member(caller, ws);
+    // The agent and its manual filters are read in the admission's transaction: on their own each
+    // read was a transaction too, two of a trigger's three commits. A refusal is thrown after the
+    // commit, so that what it wrote (an agent paused for its budget) stays.
     Execution run =
-        admission
-            .admit(
-                new TriggerSource.Manual(by),
-                agents.require(ws, agentId),
-                withManualFilters(ws, agentId, context(body)))
+        tx.execute(status ->
+                admission.admit(
+                    new TriggerSource.Manual(by),
+                    agents.require(ws, agentId),
+                    withManualFilters(ws, agentId, context(body))))
             .orThrow();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(ApiResponse.ok(Map.of("executionId", run.id(), "status", run.status().wireName())));
