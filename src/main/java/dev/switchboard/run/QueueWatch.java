@@ -260,7 +260,10 @@ class QueueWatch implements RunEvent.Listener {
       return;
     }
     try {
-      for (QueueReasons.Placed p : reasons.queues(agents, from, clock.instant())) {
+      // One read-only transaction for the tell's reads: each on its own was a commit of its own.
+      List<QueueReasons.Placed> placed =
+          readOnly.execute(tx -> reasons.queues(agents, from, clock.instant()));
+      for (QueueReasons.Placed p : placed) {
         if (p.status().sameAs(told.get(p.executionId()))) {
           continue;
         }
