@@ -106,23 +106,19 @@ final class Forms {
           "delay", "wait",
           "pause", "wait");
 
-  /** Heading lines without a value that only announce what follows ("Actions:", "Steps:"). */
   /** Labels over the filters of the contacts a plan is for ("Who:", "Audience:"). */
   private static final Set<String> AUDIENCE = Set.of("who", "audience", "target", "segment");
 
+  /**
+   * Heading lines that only announce what follows ("Actions:", "Steps:", "What to do:"): a ticket's
+   * labels of its steps section, and a few more.
+   */
   private static final Set<String> ANNOUNCE =
-      Set.of(
-          "action",
-          "actions",
-          "steps",
-          "do this",
-          "do",
-          "what to do",
-          "what we do",
-          "what happens",
-          "to do",
-          "todo",
-          "next steps");
+      java.util.stream.Stream.concat(
+              Tickets.STEP_LABELS.stream(),
+              java.util.stream.Stream.of(
+                  "action", "do this", "do", "what we do", "what happens", "next steps"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** First words of a labelled line that is a step, never a field of the form above it. */
   private static final Set<String> STEP_WORDS =

@@ -41,7 +41,8 @@ final class Tickets {
       Pattern.compile(
           "(?i)[\\s*_]*(?:find|search|get|pull|select|filter|look up|look for|query)\\b");
 
-  private static final Set<String> STEPS =
+  /** The labels of the steps section ("Steps:", "What to do:"). */
+  static final Set<String> STEP_LABELS =
       Set.of("steps", "actions", "what to do", "to do", "todo", "sequence", "workflow", "flow");
 
   private static final Set<String> TRIGGERS = Set.of("trigger", "triggers", "audience", "segment");
@@ -84,7 +85,7 @@ final class Tickets {
    */
   static Optional<Reread> read(String text, List<Token> tokens, List<ParseDetail> refusal) {
     List<Section> sections = sections(text);
-    boolean steps = sections.stream().anyMatch(s -> STEPS.contains(s.label()));
+    boolean steps = sections.stream().anyMatch(s -> STEP_LABELS.contains(s.label()));
     boolean described =
         sections.stream().anyMatch(s -> ASIDES.contains(s.label()) || TRIGGERS.contains(s.label()));
     int firstLineEnd = text.indexOf('\n');
@@ -149,7 +150,7 @@ final class Tickets {
       Matcher m = LABEL.matcher(text.substring(lineStart, lineEnd));
       if (m.matches()) {
         String label = m.group(1).strip().toLowerCase(Locale.ROOT);
-        if (STEPS.contains(label) || TRIGGERS.contains(label) || ASIDES.contains(label)) {
+        if (STEP_LABELS.contains(label) || TRIGGERS.contains(label) || ASIDES.contains(label)) {
           labels.add(new int[] {lineStart, lineStart + m.start(2)});
           names.add(label);
         }
