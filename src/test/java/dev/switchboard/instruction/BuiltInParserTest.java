@@ -2364,4 +2364,10 @@ class BuiltInParserTest {
     assertThat(((ParseResult.Parsed) result).warnings())
         .containsExactly("Skipped 'Clinics in Lyon:': it says nothing to do.");
   }
+
+  @Test
+  void an_email_sent_to_the_contact_by_a_trades_name_for_them() {
+    assertThat(plan("Could you send our 'Cleaning Reminder' template to the patient?"))
+        .isEqualTo(plan("Send the 'Cleaning Reminder' template."));
+  }
 }

@@ -44,15 +44,15 @@ final class Durations {
 
   private Durations() {}
 
-  /**
-   * Reads "N unit" at the cursor and returns its ISO-8601 form, or {@code null} with the cursor
-   * unmoved.
-   */
   /** Whether the word names a unit of time ("days", "wk", "h"). */
   static boolean isUnit(String word) {
     return UNITS.containsKey(word);
   }
 
+  /**
+   * Reads "N unit" at the cursor and returns its ISO-8601 form, or {@code null} with the cursor
+   * unmoved.
+   */
   static String read(Cursor c) {
     int mark = c.mark();
     if (c.accept(HALF)) {

@@ -54,6 +54,8 @@ final class EmailClause implements Clause.Single {
           "[with|using] [the|a] (body|content|message|text) [text|copy] [of|:|saying|reading]",
           "(saying|that says|reading|which says)");
   private static final Phrase TO = Phrase.of("to [the address]");
+  private static final Phrase TO_CONTACT =
+      Phrase.of("to (them|(the|this|that) " + Phrase.ROLE + ")");
   private static final Phrase AT = Phrase.of("(at|,|:)");
   private static final Set<String> NAME_STOPS = Set.of("to", "and", "then", "with", "for");
 
@@ -187,7 +189,7 @@ final class EmailClause implements Clause.Single {
       }
     }
     c.reset(mark);
-    return false;
+    return c.accept(TO_CONTACT); // "send our 'Reminder' template to the patient": the one in hand
   }
 
   /** "send 'Bump' and create a task …": the quoted name is followed by the next step. */

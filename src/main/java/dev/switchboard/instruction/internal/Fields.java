@@ -84,9 +84,7 @@ final class Fields {
       Phrase.of("(company|organization|organisation|account|companies|co|acct) ['s]");
   private static final Phrase FIELD_WORD = Phrase.of("[custom] (field|property|attribute)");
   private static final Phrase FIELD_LEAD =
-      Phrase.of(
-          "([the] (contact|lead|prospect|person|customer|client|patient|candidate) 's|[the]"
-              + " (field|property)|the|their|his|her)");
+      Phrase.of("([the] " + Phrase.ROLE + " 's|[the] (field|property)|the|their|his|her)");
 
   /** Fields that hold numbers: "the deal is big" compares nothing that a run could check. */
   private static final java.util.Set<String> NUMERIC =

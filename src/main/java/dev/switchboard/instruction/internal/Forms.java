@@ -385,16 +385,17 @@ final class Forms {
    * under "### Email"; a step of its own ("Create task 'X' due in 7 days") makes the heading a
    * title.
    */
+  private static boolean fieldsBelow(String text, int eol) {
+    return LABEL_LINE.matcher(nextLine(text, eol)).matches();
+  }
+
+  /** Whether the next line that holds anything starts with a bullet. */
   private static boolean bulletBelow(String text, int eol) {
     int from = eol;
     while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
       from++;
     }
     return BULLET.matcher(text).region(from, text.length()).lookingAt();
-  }
-
-  private static boolean fieldsBelow(String text, int eol) {
-    return LABEL_LINE.matcher(nextLine(text, eol)).matches();
   }
 
   /** The next line after {@code eol} that holds anything, without its bullet. */

@@ -32,8 +32,11 @@ final class Headings {
     return Background.orders(first) && !compound;
   }
 
-  /** The heading's tokens and those below it, each list ending as the tokenizer's does. */
-  record Split(List<Token> heading, List<Token> below) {}
+  /**
+   * The heading's tokens and those below it, each list ending as the tokenizer's does, and the
+   * heading line as written.
+   */
+  record Split(List<Token> heading, List<Token> below, String written) {}
 
   /** The text split below its first line when that line is a heading the refusal stopped at. */
   static Optional<Split> split(String text, List<Token> tokens, List<ParseDetail> refusal) {
@@ -59,6 +62,6 @@ final class Headings {
       (t.start() < lineEnd ? heading : below).add(t);
     }
     heading.add(tokens.getLast());
-    return Optional.of(new Split(heading, below));
+    return Optional.of(new Split(heading, below, text.substring(start, end).strip()));
   }
 }

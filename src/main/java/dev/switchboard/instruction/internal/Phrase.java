@@ -22,9 +22,10 @@ import java.util.function.IntUnaryOperator;
 final class Phrase {
 
   /** What a trade calls the contact in hand: "tag this candidate", "email the couple". */
-  private static final String ROLE =
+  static final String ROLE =
       "(candidate|applicant|couple|donor|client|customer|champion|buyer|seller|member|patient"
           + "|student|guest|attendee|tenant|homeowner|clinic|family|subscriber|account|lead|admin"
+          + "|volunteer"
           + "|user|prospect|contact)";
 
   /** Who an action is done to; optional wherever a pattern says {@code {obj}}. */

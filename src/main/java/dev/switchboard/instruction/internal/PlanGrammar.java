@@ -1503,7 +1503,7 @@ final class PlanGrammar {
       }
     }
     if (!checks) {
-      c.skip(start, colon + 1); // "Clinics in Lyon:" says nothing a step could do: the author hears
+      c.skip(start, colon + 1); // "Clinics in Lyon:" is no step: the warning names what was skipped
     }
     c.reset(body);
     return true;
@@ -1862,9 +1862,15 @@ final class PlanGrammar {
    * Where a list marker stands on its line: the items of one list are indented alike; markers
    * inside a line ("(1) …; (2) …") answer -1.
    */
+  private int column(Token marker) {
+    int lineStart = lineStart(marker);
+    String indent = c.source().substring(lineStart, marker.start());
+    return indent.isBlank() ? marker.start() - lineStart : -1;
+  }
+
   /** How far the line holding {@code t} is indented. */
   private int indent(Token t) {
-    int lineStart = c.source().lastIndexOf('\n', t.start() - 1) + 1;
+    int lineStart = lineStart(t);
     int i = lineStart;
     while (i < t.start() && Character.isWhitespace(c.source().charAt(i))) {
       i++;
@@ -1872,10 +1878,8 @@ final class PlanGrammar {
     return i - lineStart;
   }
 
-  private int column(Token marker) {
-    int lineStart = c.source().lastIndexOf('\n', marker.start() - 1) + 1;
-    String indent = c.source().substring(lineStart, marker.start());
-    return indent.isBlank() ? marker.start() - lineStart : -1;
+  private int lineStart(Token t) {
+    return c.source().lastIndexOf('\n', t.start() - 1) + 1;
   }
 
   /** "send the follow-up if they haven't replied": wraps the steps said before the "if". */

@@ -94,11 +94,11 @@ final class RememberClause implements Clause.Single {
         value = c.accept(VALUE_LABEL) ? Values.literal(c) : null;
       }
       c.reset(keyFirst ? c.mark() : mark);
-      Step.Action named = keyFirst ? null : keyThenValue(c);
+      Memory named = keyFirst ? null : keyThenValue(c);
       if (named != null) {
-        return named;
-      }
-      if (!keyFirst && c.accept(VERB)) {
+        key = named.key();
+        value = named.value();
+      } else if (!keyFirst && c.accept(VERB)) {
         c.accept(FOR_LATER);
         skipValueName(c);
         value = Values.literal(c);
@@ -124,25 +124,26 @@ final class RememberClause implements Clause.Single {
    * "remember listing = '412 Oak St'", "keep in the memory the key 'kampanya' with value 'Ramazan
    * 2024'": the key named first, then its value; {@code null} with the cursor unmoved otherwise.
    */
-  private static Step.Action keyThenValue(Cursor c) {
+  private static Memory keyThenValue(Cursor c) {
     int mark = c.mark();
     if (c.accept(VERB)) {
       c.accept(IN_MEMORY);
       boolean keyWord = c.accept(KEY_WORD);
       String key = key(c);
-      if (key != null && (keyWord ? c.accept(KEY_VALUE) : c.accept(KEY_EQUALS))) {
-        Object value = Values.literal(c);
-        if (value != null) {
-          Map<String, Object> params = new LinkedHashMap<>();
-          params.put("key", key);
-          params.put("value", value);
-          return new Step.Action(ActionType.REMEMBER, params);
-        }
+      Object value =
+          key != null && (keyWord ? c.accept(KEY_VALUE) : c.accept(KEY_EQUALS))
+              ? Values.literal(c)
+              : null;
+      if (value != null) {
+        return new Memory(key, value);
       }
     }
     c.reset(mark);
     return null;
   }
+
+  /** A key and the value kept under it. */
+  private record Memory(String key, Object value) {}
 
   private static boolean atMemoryVariable(Cursor c) {
     return c.at(Kind.VARIABLE) && c.peek().lower().startsWith("@memory.");

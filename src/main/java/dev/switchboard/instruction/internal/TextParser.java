@@ -134,14 +134,7 @@ public final class TextParser {
     if (headed.isPresent()
         && !(read(text, headed.get().heading(), List.of()) instanceof ParseResult.Parsed)) {
       List<Token> below = headed.get().below();
-      List<Token> heading = headed.get().heading(); // its words, then the end
-      List<String> skipped =
-          heading.size() < 2
-              ? List.of()
-              : List.of(
-                  Reread.saysNothing(
-                      text.substring(
-                          heading.getFirst().start(), heading.get(heading.size() - 2).end())));
+      List<String> skipped = List.of(Reread.saysNothing(headed.get().written()));
       ParseResult belowHeading = read(text, below, skipped);
       if (belowHeading instanceof ParseResult.Parsed) {
         return belowHeading;

@@ -72,18 +72,20 @@ final class Values {
   private static final java.util.regex.Pattern WILDCARDS =
       java.util.regex.Pattern.compile("[%*]+[^%*]+[%*]*|[%*]*[^%*]+[%*]+");
 
-  /** "the first result's title": the web search's first hit said in words is its variable. */
-  private static final Set<String> RESULT_PARTS = Set.of("title", "url", "link", "snippet");
+  /**
+   * "the first result's title", "the title of the first result": the web search's first hit said in
+   * words is its variable.
+   */
+  private static final Phrase FIRST_RESULT =
+      Phrase.of("[the] (first|top) (result|hit) ['s] (title|url|link|snippet)");
 
   private static final Phrase PART_OF_FIRST_RESULT =
       Phrase.of("[the] (title|url|link|snippet) of [the] (first|top) [search] (result|hit)");
+  private static final Set<String> RESULT_PARTS = Set.of("title", "url", "link", "snippet");
 
   private static String firstResult(String part) {
     return "@search.results[0]." + (part.equals("link") ? "url" : part);
   }
-
-  private static final Phrase FIRST_RESULT =
-      Phrase.of("[the] (first|top) (result|hit) ['s] (title|url|link|snippet)");
 
   static Object literal(Cursor c) {
     if (c.accept(FIRST_RESULT)) {
